@@ -1,0 +1,195 @@
+"""Cut a text into layout units (headings, list items, paragraphs, fillers) with exact spans.
+
+This is the layout layer shared by every structure parser: it knows Markdown and plain-text
+conventions, not committee papers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.cues import compile_patterns, load_cues
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*•▪●◦–](?=[ \t\u00a0])|\d{1,2}[.)](?=[ \t\u00a0]+[A-Za-z*]))[ \t\u00a0]*")
+_RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+_WS = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\ufeff"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A layout unit: ``heading``, ``item`` (list item), ``paragraph`` or ``filler``.
+
+    ``start``/``end`` is the content span: markup such as ``## ``, ``- `` and wrapping ``**``
+    is outside it, trailing white space too.
+    """
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    marker: str = ""
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding white space (NBSP included).
+
+    Examples
+    --------
+    >>> trim_span("  a b\\u00a0 ", 0, 7)
+    (2, 5)
+    """
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def unwrap_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past Markdown emphasis that wraps all of it (``**bold**``, ``*it*``).
+
+    Examples
+    --------
+    >>> s = "**Children’s Commissioning**"
+    >>> a, b = unwrap_emphasis(s, 0, len(s)); s[a:b]
+    'Children’s Commissioning'
+    """
+    start, end = trim_span(text, start, end)
+    changed = True
+    while changed:
+        changed = False
+        for mark in ("***", "**", "*", "__", "_"):
+            n = len(mark)
+            inner = text[start + n:end - n]
+            if (end - start > 2 * n and text.startswith(mark, start) and text.endswith(mark, 0, end)
+                    and mark not in inner):
+                start, end = trim_span(text, start + n, end - n)
+                changed = True
+                break
+    return start, end
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip(_WS)
+
+
+def segment_text(text: str) -> list[Unit]:
+    """Cut ``text`` into headings, list items, paragraphs and page fillers.
+
+    Paragraphs broken across a page (no closing punctuation, next paragraph starts in lower
+    case) are rejoined: the unit then spans the break, and the stored text is untouched.
+
+    Parameters
+    ----------
+    text : str
+        The exact document text.
+
+    Returns
+    -------
+    list of Unit
+        In text order.
+
+    Examples
+    --------
+    >>> [(u.kind, u.level) for u in segment_text("# Title\\n\\nSome text\\n- item one\\n")]
+    [('heading', 1), ('paragraph', 0), ('item', 0)]
+    """
+    fillers = compile_patterns("structure", "segment", "fillers")
+    units: list[Unit] = []
+    current: list[int] | None = None  # [kind-index, start, end]
+    kinds = ("paragraph", "item")
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            start, end = trim_span(text, current[1], current[2])
+            if end > start:
+                units.append(Unit(kinds[current[0]], start, end, marker=_marker[0]))
+            current = None
+
+    _marker = [""]
+    for match in re.finditer(r"[^\n]*\n?", text):
+        line_start, line = match.start(), match.group().rstrip("\n")
+        line_end = line_start + len(line)
+        if not match.group():
+            break
+        if _is_blank(line) or _RULE.match(line):
+            close()
+            continue
+        stripped = line.strip(_WS)
+        bare = re.sub(r"[*_#]", "", stripped).strip()
+        if any(p.match(bare) for p in fillers):
+            close()
+            s, e = trim_span(text, line_start, line_end)
+            units.append(Unit("filler", s, e))
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            close()
+            s, e = unwrap_emphasis(text, line_start + heading.end(), line_end)
+            if e > s:
+                units.append(Unit("heading", s, e, level=len(heading.group(1))))
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            close()
+            _marker[0] = bullet.group().strip(_WS)
+            current = [1, line_start + bullet.end(), line_end]
+            continue
+        if current is None:
+            _marker[0] = ""
+            current = [0, line_start, line_end]
+        else:
+            current[2] = line_end
+    close()
+    return _promote_bold_lines(text, _rejoin_page_breaks(text, units))
+
+
+#: A paragraph or list item wholly in bold and at most this long is a heading in disguise
+#: (PDF-to-Markdown conversion loses heading levels, so packs use bold lines instead).
+BOLD_HEADING_MAX = 160
+
+
+def _promote_bold_lines(text: str, units: list[Unit]) -> list[Unit]:
+    promoted = []
+    for unit in units:
+        if unit.kind in ("paragraph", "item") and text.startswith(("**", "__"), unit.start):
+            s, e = unwrap_emphasis(text, unit.start, unit.end)
+            if (s, e) != (unit.start, unit.end) and e - s <= BOLD_HEADING_MAX:
+                level = 5 if unit.kind == "paragraph" else 6
+                promoted.append(Unit("heading", s, e, level=level, marker=unit.marker))
+                continue
+        promoted.append(unit)
+    return promoted
+
+
+def _rejoin_page_breaks(text: str, units: list[Unit]) -> list[Unit]:
+    sentence_end = re.compile(load_cues("structure")["segment"]["sentence_end"])
+    joined: list[Unit] = []
+    for unit in units:
+        if joined and unit.kind == "paragraph" and text[unit.start].islower():
+            previous = joined[-1]
+            tail = text[previous.start:previous.end]
+            if previous.kind in ("paragraph", "item") and not sentence_end.search(tail):
+                joined[-1] = Unit(previous.kind, previous.start, unit.end, previous.level,
+                                  previous.marker)
+                continue
+        joined.append(unit)
+    return joined
+
+
+def split_columns(line: str) -> list[tuple[int, str]]:
+    """Split a two-column line (cells separated by 3+ spaces) into ``(offset, cell)`` pairs.
+
+    Examples
+    --------
+    >>> split_columns("Wantsum Room,      Telephone      01622 694269")
+    [(0, 'Wantsum Room,'), (19, 'Telephone'), (34, '01622 694269')]
+    """
+    cells = []
+    for match in re.finditer(r"\S+(?:[ \u00a0]{1,2}\S+)*", line):
+        cells.append((match.start(), match.group()))
+    return cells
