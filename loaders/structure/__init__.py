@@ -1,0 +1,115 @@
+"""Stage 2: structure. A :class:`~loaders.document.Document` becomes a
+:class:`~loaders.blocks.ParsedDocument` of typed blocks, by rules (no ML).
+
+Each part kind has its own refiner; anything unrecognised keeps the generic blocks, so an
+unknown layout still yields passages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from loaders.blocks import Block, ParsedDocument, Part
+from loaders.document import Document
+from loaders.structure.agenda import refine_agenda
+from loaders.structure.evidence import refine_biography, refine_written_evidence
+from loaders.structure.generic import generic_blocks
+from loaders.structure.minutes import refine_minutes
+from loaders.structure.parts import split_parts
+from loaders.structure.report import refine_report
+from loaders.structure.segment import segment_text
+from loaders.structure.terms import refine_terms
+
+Refiner = Callable[[str, list[Block]], list[Block]]
+
+REFINERS: dict[str, Refiner] = {
+    "agenda": refine_agenda,
+    "terms-of-reference": refine_terms,
+    "biography": refine_biography,
+    "written-evidence": refine_written_evidence,
+    "officer-report": refine_report,
+}
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Lower-case, hyphenated, ASCII key for IRIs.
+
+    Examples
+    --------
+    >>> slugify("Children’s Centre Market Review")
+    'childrens-centre-market-review'
+    """
+    text = text.replace("’", "").replace("'", "").replace("&", " and ")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "x"
+
+
+def _part_slug(kind: str, subject: str | None, used: set[str]) -> str:
+    base = f"{kind}-{slugify(subject, 40)}" if subject else kind
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
+def parse_document(document: Document) -> ParsedDocument:
+    """Parse a document into parts and typed blocks.
+
+    Parameters
+    ----------
+    document : Document
+        From :func:`loaders.document.read_document`.
+
+    Returns
+    -------
+    ParsedDocument
+        Parts (sub-documents) and blocks with exact offsets.
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> doc = Document("m.txt", "m", "Minutes\\n\\n(1) The Chair opened the meeting.\\n", "0")
+    >>> parsed = parse_document(doc)
+    >>> [(b.kind, b.number, b.role) for b in parsed.blocks]
+    [('title', None, None), ('numbered-paragraph', '1', 'narrative')]
+    """
+    text = document.text
+    units = segment_text(text)
+    drafts = split_parts(text, units)
+    hint = document.metadata.get("kind")
+    if hint == "minutes" and len(drafts) == 1:
+        drafts[0].kind = "minutes"
+    parts: list[Part] = []
+    blocks: list[Block] = []
+    used: set[str] = set()
+    for index, draft in enumerate(drafts):
+        kind = draft.kind or "generic"
+        start, end = draft.units[0].start, draft.units[-1].end
+        parts.append(Part(kind, start, end, draft.title.strip(), _part_slug(kind, draft.subject, used),
+                          draft.subject))
+        part_blocks = generic_blocks(text, draft.units, index)
+        if kind == "minutes":
+            title_unit = next((u for u in draft.units if text[u.start:u.end].split("\n")[0]
+                               == draft.title), None)
+            part_blocks = refine_minutes(text, part_blocks,
+                                         title_unit.start if title_unit else None)
+        elif kind in REFINERS:
+            part_blocks = REFINERS[kind](text, part_blocks)
+        offset = len(blocks)
+        blocks.extend(_shift_links(b, offset) for b in part_blocks)
+    warnings = () if any(b.kind != "heading" for b in blocks) else (
+        f"{document.source}: no paragraphs found (only headings)",)
+    return ParsedDocument(document, tuple(parts), tuple(blocks), warnings)
+
+
+def _shift_links(block: Block, offset: int) -> Block:
+    """Make a part-local block index (parent, answers) document-wide."""
+    if block.parent is None and block.answers is None:
+        return block
+    from dataclasses import replace
+
+    return replace(block,
+                   parent=None if block.parent is None else block.parent + offset,
+                   answers=None if block.answers is None else block.answers + offset)

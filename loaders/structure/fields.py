@@ -1,0 +1,250 @@
+"""Labelled values inside lines: dates, times, "Name, Post, Organisation", lists of names.
+
+Shared by the structure parsers; each function returns :class:`loaders.blocks.Field` values
+whose spans index the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from loaders.blocks import Field
+from loaders.cues import load_cues
+from loaders.names import honorific_name_pattern, parse_person_name, plain_name_pattern
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+DATE_PATTERN = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:<sup>(?:st|nd|rd|th)</sup>)?[ \u00a0]+{_MONTH},?[ \u00a0]+"
+    rf"(?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
+TIME_PATTERN = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?[ \u00a0]*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?![\d%])", re.IGNORECASE)
+
+
+def find_date(text: str, offset: int = 0) -> Field | None:
+    """Find the first calendar date in ``text``.
+
+    Examples
+    --------
+    >>> find_date("Thursday, 30th January, 2014, at 10.00 am").value
+    '2014-01-30'
+    """
+    match = DATE_PATTERN.search(text)
+    if not match:
+        return None
+    if match.group("iso"):
+        value = match.group("iso")
+    else:
+        month = next(n for m, n in MONTHS.items() if m.startswith(match.group("month").lower()[:3]))
+        try:
+            value = date(int(match.group("year")), month, int(match.group("day"))).isoformat()
+        except ValueError:
+            return None
+    return Field("date", value, offset + match.start(), offset + match.end())
+
+
+def find_time(text: str, offset: int = 0) -> Field | None:
+    """Find a clock time written with am/pm or as ``hh.mm``; returns ``HH:MM``.
+
+    Examples
+    --------
+    >>> find_time("at 10.00 am").value, find_time("12.00 - Thom").value, find_time("7pm").value
+    ('10:00', '12:00', '19:00')
+    """
+    for match in TIME_PATTERN.finditer(text):
+        minute, ampm = match.group("minute"), match.group("ampm")
+        if minute is None and ampm is None:
+            continue
+        hour = int(match.group("hour"))
+        if ampm and ampm.lower().startswith("p") and hour < 12:
+            hour += 12
+        if ampm and ampm.lower().startswith("a") and hour == 12:
+            hour = 0
+        return Field("time", f"{hour:02d}:{int(minute or 0):02d}", offset + match.start(),
+                     offset + match.end())
+    return None
+
+
+@cache
+def _post_head_pattern() -> re.Pattern[str]:
+    cues = load_cues("entities")["posts"]
+    heads = sorted(cues["heads"], key=len, reverse=True)
+    qualifiers = "|".join(re.escape(q) for q in cues["qualifiers"])
+    head = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"^(?:[A-Z][\w'’&-]*[ \u00a0]+){{0,4}}(?:(?:{qualifiers})[ \u00a0]+)*(?:{head})\b")
+
+
+def looks_like_post(text: str) -> bool:
+    """Whether ``text`` starts like a post title ("Head of …", "Managing Director").
+
+    Examples
+    --------
+    >>> looks_like_post("Head of Democratic Services"), looks_like_post("Project Salus")
+    (True, False)
+    >>> looks_like_post("Medical Director")
+    True
+    """
+    return bool(_post_head_pattern().match(text.strip()))
+
+
+def _split_top_level(text: str, sep: str = ",") -> list[tuple[int, str]]:
+    """Split on ``sep`` outside parentheses; returns (offset, piece) pairs."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == sep and depth == 0:
+            pieces.append((start, text[start:i]))
+            start = i + 1
+    pieces.append((start, text[start:]))
+    return [(o + len(p) - len(p.lstrip()), p.strip()) for o, p in pieces if p.strip()]
+
+
+def _is_org_like(piece: str) -> bool:
+    suffixes = load_cues("entities")["organisations"]["suffixes"]
+    return bool(re.fullmatch(r"[A-Z][A-Z&]{1,7}", piece)) or any(
+        piece == s or piece.endswith(" " + s) for s in suffixes)
+
+
+def leading_person(text: str, offset: int = 0) -> Field | None:
+    """Find a person's name at the start of ``text`` (with or without honorific).
+
+    When a name runs straight into capitalised words ("Carolyn Mcvitte Stepahead Support"),
+    only the first two words are taken: the rest is more likely an organisation.
+
+    Examples
+    --------
+    >>> leading_person("Carolyn Mcvitte Stepahead Support").value
+    'Carolyn Mcvitte'
+    >>> leading_person("Mr M J Angell (Chairman)").value
+    'Mr M J Angell'
+    """
+    stripped = text.lstrip(" \u00a0*")
+    lead = len(text) - len(stripped)
+    match = honorific_name_pattern().match(stripped)
+    if match is None:
+        match = plain_name_pattern().match(stripped)
+        if match is None:
+            return None
+        words = match.group().split()
+        if len(words) == 3 and len(words[1].rstrip(".")) > 1:
+            value = " ".join(words[:2])
+            if parse_person_name(value):
+                return Field("person", value, offset + lead, offset + lead + len(value))
+    value = match.group()
+    if parse_person_name(value) is None:
+        return None
+    return Field("person", value, offset + lead + match.start(), offset + lead + match.end())
+
+
+def person_post_org(text: str, offset: int = 0) -> list[Field]:
+    """Split "Name, Post, Organisation" (the shape of witness lines) into fields.
+
+    Parameters
+    ----------
+    text : str
+        e.g. ``Peter Heckel, Director, Project Salus`` or
+        ``Thom Wilson, Head of Strategic Commissioning (Children's) (KCC)``.
+    offset : int
+        Where ``text`` starts in the document.
+
+    Returns
+    -------
+    list of Field
+        ``person``, then ``post`` and ``organisation`` where present.
+
+    Examples
+    --------
+    >>> [(f.name, f.value) for f in person_post_org("Peter Heckel, Director, Project Salus")]
+    [('person', 'Peter Heckel'), ('post', 'Director'), ('organisation', 'Project Salus')]
+    >>> [(f.name, f.value) for f in person_post_org(
+    ...     "Thom Wilson, Head of Strategic Commissioning (Children's) (KCC)")]
+    [('person', 'Thom Wilson'), ('post', "Head of Strategic Commissioning (Children's)"), \
+('organisation', 'KCC')]
+    """
+    person = leading_person(text, offset)
+    if person is None:
+        return []
+    fields = [person]
+    rest_start = person.end - offset
+    rest = text[rest_start:]
+    for piece_offset, piece in _split_top_level(rest):
+        piece = piece.rstrip(" .;:")
+        start = offset + rest_start + piece_offset
+        if looks_like_post(piece):
+            post_text, org = _strip_org_parenthetical(piece)
+            post_end = len(piece) if org is None else org[0]
+            while post_end > 0 and piece[post_end - 1] in " ,(":
+                post_end -= 1
+            fields.append(Field("post", post_text, start, start + post_end))
+            if org is not None:
+                fields.append(Field("organisation", org[1], start + org[0],
+                                    start + org[0] + len(org[1])))
+        elif _is_org_like(piece) or re.match(r"[A-Z]", piece):
+            fields.append(Field("organisation", piece, start, start + len(piece)))
+    return fields
+
+
+def _strip_org_parenthetical(piece: str) -> tuple[str, tuple[int, str] | None]:
+    """Take a trailing organisation out of a post: "Head of X (Children's Services, KCC)"."""
+    for match in reversed(list(re.finditer(r"\(([^()]*)\)", piece))):
+        inner = match.group(1)
+        parts = _split_top_level(inner)
+        if not parts:
+            continue
+        last_offset, last = parts[-1]
+        if _is_org_like(last):
+            org = (match.start(1) + last_offset, last)
+            if len(parts) == 1:
+                post = piece[:match.start()].rstrip()
+                post += piece[match.end():]
+            else:
+                keep = inner[: parts[-2][0] + len(parts[-2][1])]
+                post = piece[:match.start(1)] + keep + ")" + piece[match.end():]
+            return post.strip(), org
+    return piece, None
+
+
+def name_list(text: str, offset: int = 0) -> list[Field]:
+    """Split a membership or attendance list into ``member`` fields, flagging the chair.
+
+    Examples
+    --------
+    >>> [(f.name, f.value) for f in name_list("Mr M J Angell (Chairman), Mr G Cowan and Mr T Gates")]
+    [('chair', 'Mr M J Angell'), ('member', 'Mr G Cowan'), ('member', 'Mr T Gates')]
+    """
+    cues = load_cues("entities")["people"]
+    vice = [re.compile(p, re.IGNORECASE) for p in cues["vice_chair_marks"]]
+    chair = [re.compile(p, re.IGNORECASE) for p in cues["chair_marks"]]
+    fields: list[Field] = []
+    shared_honorific = None
+    for piece_offset, piece in _split_top_level(text.replace(" and ", ",    ").replace(";", ",")):
+        start = offset + piece_offset
+        plural = re.match(r"(Councillors|Cllrs|Messrs)\.?\s+", piece)
+        if plural:
+            shared_honorific = "Cllr" if plural.group(1) != "Messrs" else "Mr"
+            piece, start = piece[plural.end():], start + plural.end()
+        person = leading_person(piece, start)
+        if person is None and shared_honorific:
+            person = leading_person(f"{shared_honorific} {piece}", start - len(shared_honorific) - 1)
+            if person is not None:
+                person = Field("person", f"{shared_honorific} {piece[: person.end - start]}",
+                               start, person.end)
+        if person is None:
+            continue
+        tail = piece[person.end - start:]
+        role = "member"
+        if any(p.search(tail) for p in vice):
+            role = "vice-chair"
+        elif any(p.search(tail) for p in chair):
+            role = "chair"
+        fields.append(Field(role, person.value, person.start, person.end))
+    return fields
