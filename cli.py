@@ -1,0 +1,131 @@
+"""The ``evidence-graph`` command: build, export, stats and serve."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from graph.build import DEFAULT_CORPUS, build_documents, build_into_store, collect_sources, print_progress
+from graph.export import FORMATS, serialise
+from graph.store import EvidenceStore, StoreError
+from loaders.errors import LoaderError
+from loaders.registry import Registry
+
+#: Where the store lives unless --store or EVIDENCE_GRAPH_STORE says otherwise.
+DEFAULT_STORE = Path(os.environ.get("EVIDENCE_GRAPH_STORE", ".evidence-graph/store"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="evidence-graph",
+                                     description="A knowledge graph of committee evidence.")
+    parser.add_argument("--store", type=Path, default=DEFAULT_STORE,
+                        help=f"store folder (default: {DEFAULT_STORE}; env EVIDENCE_GRAPH_STORE)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="load documents into the store (default: the sample corpus)")
+    build.add_argument("paths", nargs="*", type=Path, help="files or folders")
+    build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    build.add_argument("--keep-going", action="store_true",
+                       help="store the documents that loaded even if others were refused")
+    export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
+    export.add_argument("--format", choices=FORMATS, default="trig")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("paths", nargs="*", type=Path,
+                        help="build these documents in memory and export them (the store is not touched)")
+    commands.add_parser("stats", help="count what the store holds")
+    serve = commands.add_parser("serve", help="serve the GraphQL API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("paths", nargs="*", type=Path, help="documents to build first")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"evidence-graph: {message}", file=sys.stderr)
+    return 1
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Build documents into the store; one line per refused file, exit 1 if any."""
+    paths = args.paths or [DEFAULT_CORPUS]
+    store = EvidenceStore(args.store)
+    result = build_into_store(store, paths, keep_going=args.keep_going,
+                              progress=None if args.quiet else print_progress)
+    for error in result.errors:
+        print(f"evidence-graph: {error}", file=sys.stderr)
+    if result.errors and not args.keep_going:
+        print("evidence-graph: nothing was stored (use --keep-going to store the documents that loaded)",
+              file=sys.stderr)
+        return 1
+    if not args.quiet:
+        rate = result.words / result.seconds if result.seconds else 0.0
+        print(f"built {len(result.graphs)} document(s): {result.triples} triples, {result.words} words "
+              f"in {result.seconds:.2f} s ({rate:,.0f} words/s) into {args.store}")
+    return 1 if result.errors else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the store, or documents built in memory."""
+    if args.paths:
+        sources, errors = collect_sources(args.paths)
+        result = build_documents(sources, Registry())
+        problems = errors + result.errors
+        if problems:
+            for problem in problems:
+                print(f"evidence-graph: {problem}", file=sys.stderr)
+            return 1
+        from graph.iris import registry_graph
+        from graph.registry import registry_to_graph
+
+        quads = [(s, p, o, name) for g in result.graphs for name, graph in
+                 ((g.graph_name, g.assertions), (g.provenance_name, g.provenance)) for s, p, o in graph]
+        quads += [(s, p, o, registry_graph()) for s, p, o in registry_to_graph(result.registry)]
+    else:
+        if not args.store.exists():
+            return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
+        quads = list(EvidenceStore(args.store).quads())
+    text = serialise(quads, args.format)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Print what the store holds."""
+    if not args.store.exists():
+        return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
+    for name, count in EvidenceStore(args.store).stats().items():
+        print(f"{name:<24}{count:>10,}")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the GraphQL API over the store (building PATHs first, if given)."""
+    try:
+        import server
+    except ImportError as error:  # pragma: no cover - the API arrives with issue #3
+        return _fail(f"the server is not available ({error})")
+    return server.serve(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``evidence-graph`` console script."""
+    args = _parser().parse_args(argv)
+    handlers = {"build": run_build, "export": run_export, "stats": run_stats, "serve": run_serve}
+    try:
+        return handlers[args.command](args)
+    except (LoaderError, StoreError, ValueError) as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader (e.g. `head`) went away: not an error
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,268 @@
+"""Build the graph from documents: read → structure → mentions → resolution → triples →
+validation → one atomic swap into the store.
+
+Documents in one folder are read together: the agenda tells the minutes who the witnesses
+were. A single file is read with its folder's other documents as context (they are parsed
+for context only, not stored).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.iris import key_of
+from graph.registry import registry_to_graph
+from graph.store import EvidenceStore
+from graph.triples import DocumentGraphs, document_graphs
+from graph.validation import ValidationError, quote_failures, shacl_failures
+from graph.vocabulary import EG, RDF, SCHEMA
+from loaders.blocks import ParsedDocument
+from loaders.context import gather_context
+from loaders.document import TEXT_FORMATS, read_document
+from loaders.errors import LoaderError, UnreadableDocument
+from loaders.manifest import MANIFEST_NAME, read_manifest
+from loaders.mentions import find_mentions
+from loaders.registry import Registry
+from loaders.resolution import FigureRecord, resolve_document, seed_registry
+from loaders.structure import parse_document
+
+#: The bundled sample corpus (the default input of ``evidence-graph build``).
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+#: Files in a corpus folder that are not documents.
+_SKIPPED_NAMES = {MANIFEST_NAME, "README.md", "README.txt", "EXPECTED.md"}
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class SourceFile:
+    """A file to load, with the corpus root its key is relative to and its manifest facts."""
+
+    path: Path
+    root: Path
+    metadata: dict[str, str]
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: graphs per document, the registry, and per-file errors."""
+
+    graphs: list[DocumentGraphs] = field(default_factory=list)
+    registry: Registry = field(default_factory=Registry)
+    errors: list[str] = field(default_factory=list)
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def triples(self) -> int:
+        """Triples in the documents' assertion and provenance graphs."""
+        return sum(len(g.assertions) + len(g.provenance) for g in self.graphs)
+
+
+def _is_document(path: Path) -> bool:
+    return (path.is_file() or not path.exists()) and path.name not in _SKIPPED_NAMES and \
+        not path.name.startswith(".") and (path.suffix.lower() in TEXT_FORMATS or path.suffix == "")
+
+
+def collect_sources(paths: Iterable[Path]) -> tuple[list[SourceFile], list[str]]:
+    """Expand files and folders into the documents to load.
+
+    Parameters
+    ----------
+    paths : iterable of Path
+        Files or folders (folders are searched recursively).
+
+    Returns
+    -------
+    tuple
+        The source files in a stable order, and errors for paths that do not exist or
+        cannot be listed.
+    """
+    sources: list[SourceFile] = []
+    errors: list[str] = []
+    for path in paths:
+        if not path.exists():
+            errors.append(f"{path}: no such file or folder")
+            continue
+        if path.is_dir():
+            root = path.parent if path != DEFAULT_CORPUS else path
+            try:
+                files = sorted(p for p in path.rglob("*") if not p.is_dir())
+            except OSError as error:
+                errors.append(f"{path}: cannot list the folder ({error.strerror})")
+                continue
+            for file in files:
+                if _is_document(file):
+                    sources.append(SourceFile(file, root, _metadata(file)))
+        else:
+            sources.append(SourceFile(path, path.parent.parent if path.parent.parent != path.parent
+                                      else path.parent, _metadata(path)))
+    unique: dict[Path, SourceFile] = {}
+    for source in sources:
+        unique.setdefault(source.path.resolve(), source)
+    return list(unique.values()), errors
+
+
+def _metadata(path: Path) -> dict[str, str]:
+    manifest = read_manifest(path.parent)
+    meta = dict(manifest.get("", {}))
+    meta.update(manifest.get(path.name, {}))
+    return meta
+
+
+def _siblings(source: SourceFile, chosen: set[Path]) -> list[SourceFile]:
+    """Other documents of the same folder, read for context only."""
+    try:
+        files = sorted(p for p in source.path.parent.iterdir() if p.is_file())
+    except OSError:
+        return []
+    return [SourceFile(p, source.root, _metadata(p)) for p in files
+            if _is_document(p) and p.resolve() not in chosen]
+
+
+def build_documents(sources: list[SourceFile], registry: Registry, validate: bool = True,
+                    progress: Progress | None = None) -> BuildResult:
+    """Run the pipeline over documents, folder by folder, without touching any store.
+
+    Parameters
+    ----------
+    sources : list of SourceFile
+        From :func:`collect_sources`.
+    registry : Registry
+        The registry to resolve against; it is extended in place.
+    validate : bool
+        Check SHACL shapes and quote re-anchoring for each document graph.
+    progress : callable, optional
+        Called as ``progress(done, total, name)``.
+
+    Returns
+    -------
+    BuildResult
+        Graphs of the documents that loaded, and one error line per document that did not.
+    """
+    started = time.perf_counter()
+    result = BuildResult(registry=registry)
+    seed_registry(registry)
+    groups: dict[Path, list[SourceFile]] = {}
+    for source in sources:
+        groups.setdefault(source.path.parent, []).append(source)
+    chosen = {s.path.resolve() for s in sources}
+    done = 0
+    for folder_sources in groups.values():
+        parsed: list[tuple[SourceFile, ParsedDocument]] = []
+        for source in folder_sources:
+            try:
+                document = read_document(source.path, source.root, source.metadata)
+                parsed.append((source, parse_document(document)))
+            except LoaderError as error:
+                result.errors.append(str(error))
+        context_docs = [p for _, p in parsed]
+        for sibling in _siblings(folder_sources[0], chosen):
+            try:
+                context_docs.append(parse_document(read_document(sibling.path, sibling.root,
+                                                                 sibling.metadata)))
+            except LoaderError:
+                continue  # context only: a bad sibling is reported when it is loaded itself
+        shared = dict(folder_sources[0].metadata)
+        context = gather_context(context_docs, shared)
+        mentions = {id(p): find_mentions(p, context) for _, p in parsed}
+        figures = [FigureRecord(f"doc/{p.document.key}", m.label, None) for _, p in parsed
+                   for m in mentions[id(p)] if m.kind == "figure"]
+        resolved_figures: list[FigureRecord] = []
+        for source, doc in parsed:
+            done += 1
+            if progress:
+                progress(done, len(sources), source.path.name)
+            resolved = resolve_document(doc, mentions[id(doc)], context, registry,
+                                        figures=resolved_figures or figures)
+            graphs = document_graphs(resolved)
+            resolved_figures.extend(_figure_records(graphs))
+            if validate:
+                problems = _check(graphs, doc, registry)
+                if problems:
+                    result.errors.append(f"{doc.document.source}: failed validation: {problems[0]}"
+                                         + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
+                    continue
+            result.graphs.append(graphs)
+            result.words += len(doc.document.text.split())
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _figure_records(graphs: DocumentGraphs) -> list[FigureRecord]:
+    records = []
+    g = graphs.assertions
+    for figure in g.subjects(RDF.type, EG.Figure):
+        value = g.value(figure, SCHEMA.value) or g.value(figure, SCHEMA.minValue)
+        about = g.value(figure, SCHEMA.about)
+        key = key_of(str(figure))
+        if key:
+            records.append(FigureRecord(key, str(value) if value is not None else None,
+                                        key_of(str(about)) if about is not None else None))
+    return records
+
+
+def _check(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Registry) -> list[str]:
+    problems = quote_failures(graphs.assertions, parsed.document.text)
+    if problems:
+        return problems
+    data = Graph()
+    for triple in graphs.assertions:
+        data.add(triple)
+    for triple in registry_to_graph(registry):
+        data.add(triple)
+    return shacl_failures(data)
+
+
+def build_into_store(store: EvidenceStore, paths: Iterable[Path], keep_going: bool = False,
+                     progress: Progress | None = None) -> BuildResult:
+    """Build documents and swap them into ``store`` atomically.
+
+    Parameters
+    ----------
+    store : EvidenceStore
+    paths : iterable of Path
+        Files or folders.
+    keep_going : bool
+        Store the documents that loaded even when others failed (default: store nothing
+        if any document failed).
+    progress : callable, optional
+
+    Returns
+    -------
+    BuildResult
+        ``errors`` lists every refused file; when it is non-empty and ``keep_going`` is
+        False, the store is unchanged.
+    """
+    sources, errors = collect_sources(paths)
+    registry = store.registry()
+    result = build_documents(sources, registry, progress=progress)
+    result.errors[:0] = errors
+    if not sources and not errors:
+        result.errors.append("no documents found (expected .md, .txt or .html files)")
+    if result.errors and not keep_going:
+        return result
+    if result.graphs:
+        store.replace_documents(result.graphs, result.registry)
+    return result
+
+
+def print_progress(done: int, total: int, name: str) -> None:
+    """A one-line progress bar on standard error."""
+    width = 30
+    filled = int(width * done / max(total, 1))
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+__all__ = ["DEFAULT_CORPUS", "BuildResult", "SourceFile", "UnreadableDocument", "ValidationError",
+           "build_documents", "build_into_store", "collect_sources", "print_progress"]

@@ -1,0 +1,198 @@
+"""The embedded store: Oxigraph (RocksDB on disk, or in memory), holding one named graph per
+document, one provenance graph per document, the registry graph and the vocabulary.
+
+Loading swaps graphs atomically: one SPARQL UPDATE drops the old graphs and inserts the new
+ones, and Oxigraph applies an update in a single transaction, so a failure leaves the store
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graph.iris import document_graph, key_of, provenance_graph, registry_graph, vocabulary_graph
+from graph.registry import registry_from_graph, registry_to_graph
+from graph.triples import DocumentGraphs
+from graph.vocabulary import bind_prefixes, load_vocabulary
+from loaders.registry import Registry
+
+_DOC_GRAPH_PREFIX = "graph/doc/"
+_PROV_GRAPH_PREFIX = "graph/prov/doc/"
+
+
+class StoreError(Exception):
+    """The store could not be opened or written; the message says why."""
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to a pyoxigraph term.
+
+    Examples
+    --------
+    >>> to_oxigraph(Literal("£9m", lang="en"))
+    <Literal value=£9m language=en>
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """Convert a pyoxigraph term to an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(datatype))
+
+
+def _graph_block(name: URIRef, graph: Graph) -> str:
+    lines = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph]
+    return f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}\n"
+
+
+class EvidenceStore:
+    """The project's store.
+
+    Parameters
+    ----------
+    path : Path or None
+        Folder of an on-disk store (created if missing); None for an in-memory store.
+    read_only : bool
+        Open an on-disk store without taking its write lock (a server beside a builder).
+
+    Examples
+    --------
+    >>> store = EvidenceStore()
+    >>> store.document_keys()
+    []
+    """
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open the store ({error})") from None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for SPARQL and pattern look-ups)."""
+        return self._store
+
+    def replace_documents(self, documents: Iterable[DocumentGraphs], registry: Registry) -> None:
+        """Swap in documents' graphs and the registry in one transaction.
+
+        Parameters
+        ----------
+        documents : iterable of DocumentGraphs
+            Graphs to (re)place; any existing graphs of the same documents are dropped.
+        registry : Registry
+            The whole registry after resolution (it only grows: loaded, then extended).
+
+        Raises
+        ------
+        StoreError
+            If the update fails; the store is then unchanged.
+        """
+        drops: list[str] = []
+        blocks: list[str] = []
+        for doc in documents:
+            for name, graph in ((doc.graph_name, doc.assertions), (doc.provenance_name, doc.provenance)):
+                drops.append(f"DROP SILENT GRAPH <{name}>")
+                blocks.append(_graph_block(name, graph))
+        drops.append(f"DROP SILENT GRAPH <{registry_graph()}>")
+        blocks.append(_graph_block(registry_graph(), registry_to_graph(registry)))
+        if not self._store.contains_named_graph(ox.NamedNode(str(vocabulary_graph()))):
+            blocks.append(_graph_block(vocabulary_graph(), load_vocabulary()))
+        update = ";\n".join(drops) + ";\nINSERT DATA {\n" + "".join(blocks) + "}"
+        try:
+            self._store.update(update)
+            if self.path is not None:
+                self._store.flush()
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"store update failed, nothing was written ({error})") from None
+
+    def remove_documents(self, keys: Iterable[str]) -> None:
+        """Drop documents' assertion and provenance graphs (the registry stays)."""
+        update = ";\n".join(f"DROP SILENT GRAPH <{g}>" for key in keys
+                            for g in (document_graph(key), provenance_graph(key)))
+        if update:
+            self._store.update(update)
+
+    def registry(self) -> Registry:
+        """The registry as stored (empty for a new store)."""
+        return registry_from_graph(self.graph(registry_graph()))
+
+    def graph(self, name: URIRef) -> Graph:
+        """One named graph as an rdflib graph."""
+        graph = bind_prefixes(Graph())
+        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
+                       from_oxigraph(quad.object)))
+        return graph
+
+    def graph_names(self) -> list[str]:
+        """Names of the named graphs, sorted."""
+        return sorted(str(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def document_keys(self) -> list[str]:
+        """Keys of the documents in the store."""
+        keys = []
+        for name in self.graph_names():
+            key = key_of(name)
+            if key and key.startswith(_DOC_GRAPH_PREFIX):
+                keys.append(key[len(_DOC_GRAPH_PREFIX):])
+        return keys
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
+        """Every quad as rdflib terms (subject, predicate, object, graph)."""
+        for quad in self._store:
+            graph = quad.graph_name
+            yield (from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
+                   from_oxigraph(quad.object),
+                   URIRef(graph.value) if isinstance(graph, ox.NamedNode) else URIRef("urn:x-default"))
+
+    def dataset(self) -> Dataset:
+        """The whole store as an rdflib Dataset (for exports and validation)."""
+        dataset = Dataset()
+        bind_prefixes(dataset)
+        for s, p, o, g in self.quads():
+            dataset.graph(g).add((s, p, o))
+        return dataset
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def stats(self) -> dict[str, int]:
+        """Counts: quads, documents, graphs and registry entities by kind."""
+        registry = self.registry()
+        counts: dict[str, int] = {"quads": len(self._store), "documents": len(self.document_keys()),
+                                  "graphs": len(self.graph_names()), "registry entities": len(registry)}
+        for entity in registry.entities.values():
+            counts[f"  {entity.kind}"] = counts.get(f"  {entity.kind}", 0) + 1
+        return counts

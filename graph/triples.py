@@ -1,0 +1,162 @@
+"""Stage 5: triples. A resolved document becomes its named graph and its provenance graph.
+
+Every fact with an evidence span is also reified as an ``rdf:Statement`` quoted from a Web
+Annotation segment whose ``oa:exact`` is ``text[start:end]`` of the stored document, so an
+analyst can always get from an answer to the words on the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+
+from graph.iris import document_graph, iri, provenance_graph
+from graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, SCHEMA, XSD, bind_prefixes
+from loaders import __version__ as loader_version
+from loaders.facts import SEGMENT, Fact, Ref, ResolvedDocument, Value
+
+#: Characters of context kept on each side of a quote (TextQuoteSelector prefix/suffix).
+QUOTE_CONTEXT = 32
+
+
+@dataclass
+class DocumentGraphs:
+    """The graphs one document contributes: assertions and provenance."""
+
+    key: str
+    graph_name: URIRef
+    assertions: Graph
+    provenance_name: URIRef
+    provenance: Graph
+
+
+def _literal(value: Value) -> Literal:
+    if value.datatype:
+        return Literal(value.value, datatype=XSD[value.datatype])
+    if value.language:
+        return Literal(value.value, lang=value.language)
+    return Literal(value.value)
+
+
+class _Emitter:
+    def __init__(self, resolved: ResolvedDocument) -> None:
+        self.resolved = resolved
+        self.document = resolved.parsed.document
+        self.text = self.document.text
+        self.doc_key = f"doc/{resolved.key}"
+        self.expression = iri(f"{self.doc_key}/v/{self.document.sha256[:12]}")
+        self.graph = bind_prefixes(Graph())
+        self.segments: set[tuple[int, int]] = set()
+
+    def segment(self, start: int, end: int, block: int | None) -> URIRef:
+        node = iri(f"{self.doc_key}#span-{start}-{end}")
+        if (start, end) in self.segments:
+            return node
+        self.segments.add((start, end))
+        g = self.graph
+        quote, position = URIRef(f"{node}.quote"), URIRef(f"{node}.position")
+        g.add((node, RDF.type, OA.SpecificResource))
+        g.add((node, OA.hasSource, self.expression))
+        g.add((node, OA.hasSelector, quote))
+        g.add((node, OA.hasSelector, position))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(self.text[start:end])))
+        g.add((quote, OA.prefix, Literal(self.text[max(0, start - QUOTE_CONTEXT):start])))
+        g.add((quote, OA.suffix, Literal(self.text[end:end + QUOTE_CONTEXT])))
+        g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, OA.start, Literal(start)))
+        g.add((position, OA.end, Literal(end)))
+        if block is not None and block in self.resolved.passages:
+            g.add((node, DCTERMS.isPartOf, iri(self.resolved.passages[block])))
+        return node
+
+    def obj(self, fact: Fact) -> URIRef | Literal:
+        if isinstance(fact.object, Ref):
+            return iri(fact.object.key)
+        if isinstance(fact.object, Value):
+            return _literal(fact.object)
+        return fact.object
+
+    def emit(self) -> Graph:
+        g = self.graph
+        for fact in self.resolved.facts:
+            subject = iri(fact.subject)
+            if fact.object == SEGMENT:
+                if fact.evidence:
+                    g.add((subject, fact.predicate, self.segment(*fact.evidence, fact.block)))
+                continue
+            obj = self.obj(fact)
+            g.add((subject, fact.predicate, obj))
+            if fact.evidence is not None:
+                self.statement(subject, fact.predicate, obj, fact)
+        for annotation in self.resolved.annotations:
+            mention = annotation.mention
+            node = iri(f"{self.doc_key}#m-{mention.start}-{mention.end}-{mention.kind}")
+            g.add((node, RDF.type, OA.Annotation))
+            g.add((node, OA.motivatedBy, OA.identifying))
+            g.add((node, OA.hasTarget, self.segment(mention.start, mention.end, mention.block)))
+            g.add((node, EG.method, Literal(annotation.method)))
+            g.add((node, EG.confidence, Literal(f"{annotation.confidence:.2f}", datatype=XSD.decimal)))
+            if annotation.entity:
+                g.add((node, OA.hasBody, iri(annotation.entity)))
+            else:
+                g.add((node, EG.status, Literal("unresolved")))
+                g.add((node, OA.bodyValue, Literal(mention.label)))
+        return g
+
+    def statement(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal, fact: Fact) -> None:
+        assert fact.evidence is not None
+        start, end = fact.evidence
+        digest = hashlib.sha1(f"{subject}|{predicate}|{obj}|{start}|{end}".encode()).hexdigest()[:12]
+        node = iri(f"{self.doc_key}#st-{digest}")
+        g = self.graph
+        g.add((node, RDF.type, RDF.Statement))
+        g.add((node, RDF.subject, subject))
+        g.add((node, RDF.predicate, predicate))
+        g.add((node, RDF.object, obj))
+        g.add((node, PROV.wasQuotedFrom, self.segment(start, end, fact.block)))
+        if fact.block is not None and fact.block in self.resolved.passages:
+            g.add((node, EG.evidence, iri(self.resolved.passages[fact.block])))
+
+
+def document_graphs(resolved: ResolvedDocument) -> DocumentGraphs:
+    """Emit a resolved document's assertion graph and provenance graph.
+
+    Parameters
+    ----------
+    resolved : ResolvedDocument
+        From :func:`loaders.resolution.resolve_document`.
+
+    Returns
+    -------
+    DocumentGraphs
+        Deterministic: an unchanged document gives the same triples, byte for byte.
+    """
+    emitter = _Emitter(resolved)
+    assertions = emitter.emit()
+    doc = resolved.parsed.document
+    doc_key = f"doc/{resolved.key}"
+    sha12 = doc.sha256[:12]
+    prov = bind_prefixes(Graph())
+    graph_node = document_graph(resolved.key)
+    expression = emitter.expression
+    loader = resolved.loader
+    activity = iri(f"activity/load/{sha12}/{loader}-{loader_version}")
+    agent = iri(f"agent/{loader}/{loader_version}")
+    prov.add((graph_node, RDF.type, PROV.Entity))
+    prov.add((graph_node, PROV.wasDerivedFrom, expression))
+    prov.add((graph_node, PROV.wasGeneratedBy, activity))
+    prov.add((expression, RDF.type, PROV.Entity))
+    prov.add((expression, PROV.specializationOf, iri(doc_key)))
+    prov.add((expression, SCHEMA.sha256, Literal(doc.sha256)))
+    prov.add((expression, DCTERMS.source, Literal(doc.source)))
+    prov.add((expression, SCHEMA.encodingFormat, Literal(doc.format)))
+    prov.add((expression, SCHEMA.encoding, Literal(doc.encoding)))
+    prov.add((expression, SCHEMA.text, Literal(doc.text)))
+    prov.add((activity, RDF.type, PROV.Activity))
+    prov.add((activity, PROV.used, expression))
+    prov.add((activity, PROV.wasAssociatedWith, agent))
+    prov.add((agent, RDF.type, PROV.SoftwareAgent))
+    return DocumentGraphs(resolved.key, graph_node, assertions, provenance_graph(resolved.key), prov)

@@ -1,0 +1,60 @@
+"""Acronym definitions: "Independent Fostering Agency (IFA)", "clinical commissioning groups (CCGs)"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SKIP = frozenset({"and", "of", "for", "the", "&", "in", "on", "to"})
+_DEFINITION = re.compile(r"\((?P<acr>[A-Z][A-Za-z&]{1,7}?)(?P<plural>s)?\)")
+
+
+def _matches(letters: str, words: list[str]) -> bool:
+    """Whether the initials of ``words`` spell ``letters`` (extra middle words allowed)."""
+    initials = [w[0].upper() for w in words if w.lower() not in _SKIP]
+    if not initials or initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+    position = 0
+    for initial in initials:
+        if position < len(letters) and initial == letters[position]:
+            position += 1
+    return position == len(letters) and len(initials) <= len(letters) + 1
+
+
+def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
+    """Find acronyms defined in parentheses after their expansion.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Document texts; the first definition of an acronym wins.
+
+    Returns
+    -------
+    dict
+        Acronym (singular) → expansion as written.
+
+    Examples
+    --------
+    >>> acronym_definitions(["We spend £9m on Independent Foster Care Agencies (IFAs) now."])
+    {'IFA': 'Independent Foster Care Agencies'}
+    >>> acronym_definitions(["seven clinical commissioning groups (CCGs)!"])
+    {'CCG': 'clinical commissioning groups'}
+    """
+    defined: dict[str, str] = {}
+    for text in texts:
+        for match in _DEFINITION.finditer(text):
+            acronym = match.group("acr")
+            letters = "".join(c for c in acronym if c.isupper())
+            if len(letters) < 2 or acronym in defined:
+                continue
+            before = text[max(0, match.start() - 150):match.start()]
+            words = list(re.finditer(r"[\w’'-]+", before))
+            for take in range(len(letters), min(len(words), len(letters) + 4) + 1):
+                chosen = words[-take:]
+                if chosen[0].group().lower() in _SKIP:
+                    continue
+                if _matches(letters, [w.group() for w in chosen]):
+                    defined[acronym] = before[chosen[0].start():].strip()
+                    break
+    return defined

@@ -1,0 +1,436 @@
+"""Stage 3: mentions. Spans of text that name a person, post, organisation, service,
+programme, framework, legislation, place, issue or figure, found by structure, gazetteers and
+patterns (never by names hard-wired here: every cue is in ``cues/``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.acronyms import acronym_definitions
+from loaders.blocks import Block, ParsedDocument
+from loaders.context import CorpusContext
+from loaders.cues import load_cues
+from loaders.figures import FigureMatch, find_figures, measured_phrase
+from loaders.names import honorific_name_pattern, parse_person_name
+
+#: Block kinds that are furniture, not passages: no mentions are taken from them.
+NON_PASSAGES = frozenset({"label"})
+
+ENTITY_KINDS = ("person", "post", "organisation", "unit", "committee", "service", "programme",
+                "framework", "legislation", "place", "venue", "issue", "figure", "former-name")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span that names something.
+
+    Attributes
+    ----------
+    start, end : int
+        The span in the document text.
+    kind : str
+        One of :data:`ENTITY_KINDS`.
+    label : str
+        The name to resolve (normalised surface, gazetteer name, issue key …).
+    block : int
+        Index of the block holding the span.
+    method : str
+        How it was found: ``structure``, ``gazetteer``, ``pattern``, ``acronym``, ``cast`` …
+    role : str or None
+        For structural mentions: the field name (``chair``, ``member``, ``contact`` …).
+    figure : FigureMatch or None
+        For figures: the parsed value.
+    measure : str or None
+        For figures: what is measured.
+    """
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    block: int
+    method: str
+    role: str | None = None
+    figure: FigureMatch | None = None
+    measure: str | None = None
+
+
+_FIELD_KINDS = {"person": "person", "chair": "person", "vice-chair": "person", "member": "person",
+                "contact": "person", "speaker": "person", "post": "post",
+                "organisation": "organisation", "unit": "unit", "committee": "committee",
+                "venue": "venue"}
+_CAP_WORD = r"[A-Z][\w’'&-]*"
+_ACRONYM = r"[A-Z][A-Za-z&]{1,7}?s?"
+
+
+def _words(kind: str, key: str) -> list[str]:
+    return load_cues("entities")[kind][key]
+
+
+@cache
+def _span_pattern(nouns: tuple[str, ...], allow_lower: bool) -> re.Pattern[str]:
+    joiners = "|".join(re.escape(j) for j in _words("services", "joiners"))
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    flags = re.I if allow_lower else 0
+    noun_group = f"(?i:{noun})" if allow_lower else f"(?:{noun})"
+    del flags
+    return re.compile(
+        rf"(?<![\w’'])(?P<span>(?:{_CAP_WORD}|‘[^’]{{2,30}}’|“[^”]{{2,30}}”)(?:[ \u00a0](?:(?:{joiners})[ \u00a0])?"
+        rf"(?:{_CAP_WORD}|\({_ACRONYM}\)|[0-9]+(?:-[0-9]+)?))*[ \u00a0]{noun_group})\b")
+
+
+def _trim_bad_start(span: str) -> tuple[int, str]:
+    """Drop leading words that cannot start a name ("The", "Our")."""
+    bad = set(_words("services", "bad_starts"))
+    offset = 0
+    words = span.split(" ")
+    while words and words[0] in bad:
+        offset += len(words[0]) + 1
+        words = words[1:]
+    return offset, " ".join(words)
+
+
+def _phrase_regex(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+
+
+@cache
+def _gazetteer() -> list[tuple[str, str, str]]:
+    """(phrase, kind, canonical name) for organisations, legislation and places."""
+    entries: list[tuple[str, str, str]] = []
+    for org in load_cues("organisations")["organisation"]:
+        for phrase in (org["name"], *org.get("aliases", [])):
+            entries.append((phrase, "organisation", org["name"]))
+    for law in load_cues("legislation")["legislation"]:
+        for phrase in (law["name"], *law.get("aliases", [])):
+            entries.append((phrase, "legislation", law["name"]))
+    return sorted(entries, key=lambda e: len(e[0]), reverse=True)
+
+
+@cache
+def _places() -> dict[str, str]:
+    places: dict[str, str] = {}
+    for place in load_cues("places")["place"]:
+        places[place["name"]] = place["name"]
+        for alias in place.get("aliases", []):
+            places[alias] = place["name"]
+    return places
+
+
+def passages(parsed: ParsedDocument) -> Iterator[tuple[int, Block]]:
+    """Blocks that carry text worth annotating, with their indexes."""
+    for index, block in enumerate(parsed.blocks):
+        if block.kind not in NON_PASSAGES:
+            yield index, block
+
+
+def find_mentions(parsed: ParsedDocument, context: CorpusContext) -> list[Mention]:
+    """Find every mention in a parsed document.
+
+    Parameters
+    ----------
+    parsed : ParsedDocument
+        The structure stage's output.
+    context : CorpusContext
+        The build's authority, cast and known organisations (for gazetteer look-ups).
+
+    Returns
+    -------
+    list of Mention
+        Sorted by position; a span inside a longer span of the same kind is dropped.
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> from loaders.structure import parse_document
+    >>> doc = Document("m.txt", "m", "Minutes\\n\\n(1) Cllr Jones said TUPE costs £2m.\\n", "0")
+    >>> sorted({(m.kind, m.label) for m in find_mentions(parse_document(doc), CorpusContext())})
+    [('figure', '£2m'), ('issue', 'tupe'), ('legislation', 'Transfer of Undertakings (Protection of Employment) \
+Regulations 2006'), ('person', 'Cllr Jones')]
+    """
+    text = parsed.document.text
+    found: list[Mention] = []
+    acronyms = {**context.acronyms, **acronym_definitions([text])}
+    for index, block in passages(parsed):
+        start, end = block.body, block.end
+        chunk = text[start:end]
+        found.extend(_structural(block, index))
+        found.extend(_people(chunk, start, index, context))
+        found.extend(_organisations(chunk, start, index, context, acronyms))
+        found.extend(_named_things(chunk, start, index, acronyms))
+        found.extend(_places_in(chunk, start, index))
+        found.extend(_issues(chunk, start, index))
+        found.extend(_figures(chunk, start, index))
+        found.extend(_former_names(chunk, start, index))
+        found.extend(_leads(parsed, index, block))
+    return _drop_nested(found)
+
+
+def _structural(block: Block, index: int) -> Iterator[Mention]:
+    for f in block.fields:
+        kind = _FIELD_KINDS.get(f.name)
+        if kind:
+            yield Mention(f.start, f.end, kind, f.value, index, "structure", role=f.name)
+
+
+def _people(chunk: str, offset: int, index: int, context: CorpusContext) -> Iterator[Mention]:
+    for match in honorific_name_pattern().finditer(chunk):
+        if parse_person_name(match.group()):
+            yield Mention(offset + match.start(), offset + match.end(), "person", match.group(),
+                          index, "pattern")
+    for member in context.cast:
+        full = member.name.display
+        if member.name.given:
+            for match in _phrase_regex(full).finditer(chunk):
+                yield Mention(offset + match.start(), offset + match.end(), "person", full, index, "cast")
+
+
+def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
+                   acronyms: dict[str, str]) -> Iterator[Mention]:
+    authority = context.authority
+    if authority is not None:
+        for phrase in (authority.name, *authority.aliases):
+            flags = 0 if phrase.isupper() else re.I
+            for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", chunk, flags):
+                if phrase.lower().startswith("the ") or match.group()[0].isupper() or phrase.isupper():
+                    yield Mention(offset + match.start(), offset + match.end(), "organisation",
+                                  authority.name, index, "gazetteer:authority-alias")
+        # Typos of the authority's aliases ("County Copuncil"): same first word, close spelling.
+        for alias in (a for a in authority.aliases if " " in a and not a.startswith("the ")):
+            first, rest = alias.split(" ", 1)
+            for match in re.finditer(rf"\b{re.escape(first)} (\w{{{max(3, len(rest) - 2)},{len(rest) + 2}}})\b", chunk):
+                if match.group(1) != rest and _close(match.group(1), rest):
+                    yield Mention(offset + match.start(), offset + match.end(), "organisation",
+                                  authority.name, index, "fuzzy:authority-alias")
+    for phrase, kind, name in _gazetteer():
+        if kind != "organisation":
+            continue
+        for match in _phrase_regex(phrase).finditer(chunk):
+            yield Mention(offset + match.start(), offset + match.end(), "organisation", name,
+                          index, "gazetteer")
+    for name in context.organisations:
+        forms = {name}
+        head = name.split()[0]
+        generic = set(_words("organisations", "suffixes"))
+        if len(name.split()) == 2 and name.split()[1] in generic and len(head) > 4:
+            forms.add(head)
+        for form in forms:
+            for match in _phrase_regex(form).finditer(chunk):
+                yield Mention(offset + match.start(), offset + match.end(), "organisation", name,
+                              index, "gazetteer:context")
+    suffixes = "|".join(re.escape(s) for s in sorted(_words("organisations", "suffixes"), key=len, reverse=True))
+    for match in re.finditer(
+            rf"(?<![\w’'])(?:{_CAP_WORD}[ \u00a0](?:(?:of|and|for|the|&)[ \u00a0])?){{1,6}}(?:{suffixes})\b", chunk):
+        skip, span = _trim_bad_start(match.group())
+        if len(span.split()) < 2 or not span[:1].isupper():
+            continue
+        if authority is not None and span in (authority.name, *authority.aliases):
+            continue
+        yield Mention(offset + match.start() + skip, offset + match.end(), "organisation", span,
+                      index, "pattern:org-suffix")
+    for acronym, expansion in acronyms.items():
+        kind = _kind_of_name(expansion) or "organisation"
+        if kind != "organisation":
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", chunk):
+            yield Mention(offset + match.start(), offset + match.end(), "organisation", expansion,
+                          index, "acronym")
+
+
+def _close(a: str, b: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(a.lower(), b.lower()) >= 85
+
+
+def _kind_of_name(name: str) -> str | None:
+    """Service, programme, framework or legislation, by the name's last word."""
+    last = re.sub(r"\s*\([^)]*\)\s*", " ", name).split()[-1] if name.split() else ""
+    for kind, key in (("framework", "framework"), ("legislation", "legislation"),
+                      ("programme", "programme"), ("service", "service")):
+        nouns = [n.split()[-1].lower() for n in _words("services", key)]
+        if last.lower() in nouns:
+            return kind
+    suffixes = [s.split()[-1] for s in _words("organisations", "suffixes")]
+    if last in suffixes or last.rstrip("s") in suffixes or last.endswith("ies"):
+        return "organisation"
+    return None
+
+
+def _named_things(chunk: str, offset: int, index: int,
+                  acronyms: dict[str, str]) -> Iterator[Mention]:
+    for kind in ("framework", "programme", "service", "legislation"):
+        nouns = tuple(_words("services", kind))
+        for match in _span_pattern(nouns, kind in ("framework", "programme")).finditer(chunk):
+            skip, span = _trim_bad_start(match.group("span"))
+            if len(span.split()) < 2 or (not span[:1].isupper() and not span.startswith(("‘", "“"))):
+                continue
+            yield Mention(offset + match.start("span") + skip, offset + match.end("span"), kind,
+                          span, index, "pattern:cue-noun")
+    # A quoted name before a lower-case cue noun: the “0-11” transformation programme.
+    for match in re.finditer(r"[‘“][^’”]{2,30}[’”](?:[ \u00a0][a-z]+){0,2}[ \u00a0]"
+                             r"(?:programme|framework|strategy|project|initiative|review)\b", chunk):
+        kind = "framework" if match.group().endswith("framework") else "programme"
+        yield Mention(offset + match.start(), offset + match.end(), kind, match.group(), index,
+                      "pattern:quoted-name")
+    # "a framework for IFAs": the framework named by what it is for.
+    for match in re.finditer(rf"\bframework for ((?:{_ACRONYM}))\b", chunk):
+        acronym = match.group(1).rstrip("s")
+        if acronym in acronyms:
+            yield Mention(offset + match.start(), offset + match.end(), "framework",
+                          f"{acronyms[acronym]} framework", index, "acronym")
+    for phrase, kind, name in _gazetteer():
+        if kind != "legislation":
+            continue
+        for match in _phrase_regex(phrase).finditer(chunk):
+            yield Mention(offset + match.start(), offset + match.end(), "legislation", name, index,
+                          "gazetteer")
+
+
+def _places_in(chunk: str, offset: int, index: int) -> Iterator[Mention]:
+    places = _places()
+    cues = "|".join(_words("places", "cues"))
+    names = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    separator = r"(?:,[ \u00a0]*|[ \u00a0]+and[ \u00a0]+|[ \u00a0]+or[ \u00a0]+)?"
+    listed = rf"\b(?:{cues})[ \u00a0]+(?:the[ \u00a0]+)?(?P<list>(?:(?:{names}){separator})+)"
+    for match in re.finditer(listed, chunk):
+        for place in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", match.group("list")):
+            start = offset + match.start("list") + place.start()
+            following = chunk[match.start("list") + place.end():][:12]
+            if re.match(r"[ \u00a0]+(?:County|Borough|District|City)?[ \u00a0]*Council", following):
+                continue
+            yield Mention(start, start + len(place.group()), "place", places[place.group()], index,
+                          "gazetteer:place")
+    for match in re.finditer(r"\b(East|West|North|South) and (East|West|North|South) ([A-Z][a-z]+)\b", chunk):
+        for direction in (match.group(1), match.group(2)):
+            name = f"{direction} {match.group(3)}"
+            if name in places:
+                yield Mention(offset + match.start(), offset + match.end(), "place", name, index,
+                              "pattern:place-pair")
+
+
+@cache
+def _issue_patterns() -> list[tuple[re.Pattern[str], str]]:
+    patterns = []
+    for issue in load_cues("issues")["issue"]:
+        for phrase in issue["phrases"]:
+            flags = 0 if phrase.isupper() else re.I
+            patterns.append((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", flags), issue["key"]))
+    return patterns
+
+
+def _issues(chunk: str, offset: int, index: int) -> Iterator[Mention]:
+    for pattern, key in _issue_patterns():
+        for match in pattern.finditer(chunk):
+            yield Mention(offset + match.start(), offset + match.end(), "issue", key, index,
+                          "gazetteer:issue")
+
+
+def _figures(chunk: str, offset: int, index: int) -> Iterator[Mention]:
+    for figure in find_figures(chunk):
+        sentence_start = max(chunk.rfind(". ", 0, figure.start) + 2, 0)
+        if sentence_start == 1:
+            sentence_start = 0
+        stop = re.search(r"\.(\s|$)", chunk[figure.end:])
+        sentence_end = figure.end + stop.start() if stop else len(chunk)
+        sentence = chunk[sentence_start:sentence_end]
+        measure = measured_phrase(sentence, figure.start - sentence_start, figure.end - sentence_start)
+        yield Mention(offset + figure.start, offset + figure.end, "figure",
+                      chunk[figure.start:figure.end], index, "grammar:figure", figure=figure,
+                      measure=measure.strip() or None)
+
+
+def _former_names(chunk: str, offset: int, index: int) -> Iterator[Mention]:
+    introducers = "|".join(re.escape(i) for i in ("previously known as", "formerly known as",
+                                                   "were known as", "was known as", "formerly"))
+    for match in re.finditer(rf"\b(?:{introducers})[ \u00a0]+(?P<names>{_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})*"
+                             rf"(?:[ \u00a0](?:and|or)[ \u00a0]{_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})*)?)", chunk):
+        names = match.group("names")
+        # "Moving Forward and Breakthrough": two former names joined by "and".
+        pieces = re.split(r"[ \u00a0](?:and|or)[ \u00a0]", names) if "known as" in match.group() else [names]
+        position = match.start("names")
+        for piece in pieces:
+            at = chunk.index(piece, position)
+            yield Mention(offset + at, offset + at + len(piece), "former-name", piece, index,
+                          "pattern:former-name")
+            position = at + len(piece)
+
+
+def _leads(parsed: ParsedDocument, index: int, block: Block) -> Iterator[Mention]:
+    """Bold lead-ins: issue candidates in evidence, services in lists, activities in reports."""
+    lead = block.field("lead")
+    if lead is None or block.kind in ("agenda-item", "signature"):
+        return
+    part = parsed.parts[block.part]
+    kind = _kind_of_name(lead.value)
+    if part.kind == "written-evidence" and block.kind == "paragraph" and lead.value.lower() not in {
+            "summary", "conclusion", "background", "introduction"}:
+        yield Mention(lead.start, lead.end, "issue", lead.value, index, "structure:lead-in")
+    elif block.kind == "list-item" and part.kind in ("biography", "written-evidence", "generic") and kind in (
+            None, "service"):
+        yield Mention(lead.start, lead.end, "service", lead.value, index, "structure:service-list")
+    elif part.kind == "officer-report":
+        yield Mention(lead.start, lead.end, kind if kind in ("framework", "service") else "programme",
+                      lead.value, index, "structure:activity")
+
+
+#: Which finder wins when spans of different kinds overlap: structure, then curated lists,
+#: then patterns (longer first).
+_METHOD_RANK = {"structure": 0, "cast": 1, "gazetteer": 1, "acronym": 1, "fuzzy": 1, "grammar": 1,
+                "pattern": 2}
+#: Kinds whose spans are names (an overlap between two of them is a conflict to settle).
+_NAME_KINDS = frozenset({"person", "post", "organisation", "unit", "committee", "service",
+                         "programme", "framework", "legislation"})
+
+
+def _rank(mention: Mention) -> tuple[int, int]:
+    return (_METHOD_RANK.get(mention.method.split(":")[0], 2), -(mention.end - mention.start))
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    unique = {(m.start, m.end, m.kind, m.label): m for m in
+              sorted(mentions, key=lambda m: 0 if m.method == "structure" else 1, reverse=True)}
+    candidates = [_as_post(_split_pair(m)) for m in unique.values()]
+    kept: list[Mention] = []
+    for mention in sorted((m for group in candidates for m in group), key=_rank):
+        clash = False
+        for other in kept:
+            if other.end <= mention.start or mention.end <= other.start:
+                continue
+            same_kind = other.kind == mention.kind
+            inside = other.start <= mention.start and mention.end <= other.end
+            contains = mention.start <= other.start and other.end <= mention.end
+            if (same_kind and inside) or (mention.kind in _NAME_KINDS and other.kind in _NAME_KINDS
+                  and mention.method.startswith("pattern") and not (contains and not inside)):
+                clash = True
+            if clash:
+                break
+        if not clash:
+            kept.append(mention)
+    return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
+
+
+def _as_post(mentions: list[Mention]) -> list[Mention]:
+    """A name found by cue noun that starts like a post title is a post."""
+    from loaders.structure.fields import looks_like_post
+
+    return [Mention(m.start, m.end, "post", m.label, m.block, m.method) if (
+        m.method.startswith("pattern") and m.kind in ("service", "programme", "organisation")
+        and looks_like_post(m.label)) else m for m in mentions]
+
+
+def _split_pair(mention: Mention) -> list[Mention]:
+    """Split "Specialist Children's Services and Integrated Youth Services" in two."""
+    if not mention.method.startswith("pattern") or " and " not in mention.label:
+        return [mention]
+    left, _, right = mention.label.partition(" and ")
+    if _kind_of_name(left) != mention.kind or len(left.split()) < 2:
+        return [mention]
+    right_start = mention.start + len(left) + len(" and ")
+    return [Mention(mention.start, mention.start + len(left), mention.kind, left, mention.block,
+                    mention.method),
+            Mention(right_start, mention.end, mention.kind, right, mention.block, mention.method)]

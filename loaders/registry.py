@@ -1,0 +1,166 @@
+"""The registry of canonical entities: keys, labels, aliases and the resolver's decisions.
+
+Keys are IRI paths relative to ``{base}id/`` (``person/thom-wilson``, ``org/gb-lae-ken``),
+made from natural keys, never from discovery order. The registry is persisted in the store's
+registry graph (:mod:`graph.registry`), so a reload looks names up instead of re-deciding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: Entity kinds the registry holds (the short class names used in exports and GraphQL).
+REGISTRY_KINDS = ("Person", "Organisation", "Committee", "OrganisationalUnit", "Post", "Service",
+                  "Programme", "Framework", "Legislation", "Issue", "Theme", "Place", "Role",
+                  "Concept", "ConceptScheme")
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Lower-case, hyphenated ASCII key.
+
+    Examples
+    --------
+    >>> slugify("Children’s Centre Market Review")
+    'childrens-centre-market-review'
+    >>> slugify("Select Committee – Commissioning")
+    'select-committee-commissioning'
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.replace("'", "").replace("&", " and ")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "x"
+
+
+def normalise_label(text: str) -> str:
+    """Comparison form of a name: case, possessives, acronyms in brackets and plurals folded.
+
+    Examples
+    --------
+    >>> normalise_label("Independent Fostering Agency (IFA) framework")
+    'independent foster agency framework'
+    >>> normalise_label("Independent Foster Agency Framework")
+    'independent foster agency framework'
+    """
+    text = re.sub(r"\([A-Z][A-Za-z&]{1,7}\)", " ", text)
+    text = text.replace("’", "'").lower()
+    text = re.sub(r"'s\b", "", text)
+    words = re.findall(r"[a-z0-9]+", text)
+    stemmed = []
+    for word in words:
+        if word in {"the", "a", "an"}:
+            continue
+        if len(word) > 5 and word.endswith("ing"):
+            word = word[:-3]
+        elif len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        stemmed.append(word)
+    return " ".join(stemmed)
+
+
+@dataclass
+class Entity:
+    """A canonical entity.
+
+    Attributes
+    ----------
+    key : str
+        IRI path (``org/stepahead-support``).
+    kind : str
+        One of :data:`REGISTRY_KINDS`.
+    label : str
+        Preferred label.
+    aliases : set of str
+        Other names seen (``skos:altLabel``).
+    hidden : set of str
+        Misspellings (``skos:hiddenLabel``): searchable, never shown.
+    attributes : dict
+        Kind-specific facts: identifier, gss, notation, scheme, honorific, given, family …
+    status : str
+        ``curated`` (from data files) or ``provisional`` (proposed by the resolver).
+    """
+
+    key: str
+    kind: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    hidden: set[str] = field(default_factory=set)
+    attributes: dict[str, str] = field(default_factory=dict)
+    status: str = "provisional"
+
+    def names(self) -> set[str]:
+        """Every name the entity answers to."""
+        return {self.label, *self.aliases, *self.hidden}
+
+
+class Registry:
+    """Canonical entities by key, with a label index per kind.
+
+    Examples
+    --------
+    >>> registry = Registry()
+    >>> _ = registry.add(Entity("org/stepahead-support", "Organisation", "Stepahead Support"))
+    >>> registry.find("Organisation", "stepahead support").key
+    'org/stepahead-support'
+    """
+
+    def __init__(self, entities: list[Entity] | None = None) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._index: dict[tuple[str, str], str] = {}
+        for entity in entities or []:
+            self.add(entity)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entities
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def get(self, key: str) -> Entity | None:
+        """The entity with ``key``, or None."""
+        return self.entities.get(key)
+
+    def add(self, entity: Entity) -> Entity:
+        """Add an entity, or merge its names into the one already under its key."""
+        existing = self.entities.get(entity.key)
+        if existing is None:
+            self.entities[entity.key] = entity
+            existing = entity
+        else:
+            for name in entity.names() - existing.names():
+                existing.aliases.add(name)
+            for key, value in entity.attributes.items():
+                existing.attributes.setdefault(key, value)
+            if entity.status == "curated":
+                existing.status = "curated"
+        for name in existing.names():
+            self._index.setdefault((existing.kind, normalise_label(name)), existing.key)
+        return existing
+
+    def add_name(self, key: str, name: str, hidden: bool = False) -> None:
+        """Record another name for an entity (a decision kept for the next load)."""
+        entity = self.entities[key]
+        if name in entity.names():
+            return
+        (entity.hidden if hidden else entity.aliases).add(name)
+        self._index.setdefault((entity.kind, normalise_label(name)), key)
+
+    def find(self, kind: str, name: str) -> Entity | None:
+        """Exact look-up by normalised name within a kind."""
+        key = self._index.get((kind, normalise_label(name)))
+        return self.entities.get(key) if key else None
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        """All entities of one kind, in key order."""
+        return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.key)
+
+    def new_key(self, prefix: str, label: str) -> str:
+        """A fresh key ``{prefix}/{slug}``; ``-2``, ``-3`` … on collision."""
+        base = f"{prefix}/{slugify(label)}"
+        key, n = base, 2
+        while key in self.entities:
+            key, n = f"{base}-{n}", n + 1
+        return key
