@@ -495,9 +495,10 @@ class _Resolver:
     def block_meeting_header(self, index: int, block: Block) -> None:
         if not self.meeting:
             return
+        timed = block.field("time") is not None
         for f in block.fields:
             span = (f.start, f.end)
-            if f.name == "date":
+            if f.name == "date" and not timed:
                 self.fact(self.meeting, SCHEMA.startDate, Value(f.value, "date"), span, index)
             elif f.name == "time" and self.context.meeting_date:
                 self.fact(self.meeting, SCHEMA.startDate,
@@ -528,6 +529,8 @@ class _Resolver:
             self.fact(self.committee, SKOS.altLabel, Value(heading.value), (heading.start, heading.end), index)
             if self.meeting:
                 self.fact(self.meeting, SCHEMA.organizer, self.committee, (heading.start, heading.end), index)
+                self.fact(self.meeting, SCHEMA.name,
+                          Value(f"{self.context.committee}, {self.context.meeting_date}"))
 
     def block_membership(self, index: int, block: Block) -> None:
         body = self.committee or self.authority
