@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from loaders.blocks import Block, ParsedDocument, Part
 from loaders.document import Document
+from loaders.errors import UnsupportedDocument
 from loaders.structure.agenda import refine_agenda
 from loaders.structure.evidence import refine_biography, refine_written_evidence
 from loaders.structure.generic import generic_blocks
@@ -22,6 +23,10 @@ from loaders.structure.segment import segment_text
 from loaders.structure.terms import refine_terms
 
 Refiner = Callable[[str, list[Block]], list[Block]]
+
+#: A document must have at least one block with this many words to be worth loading.
+MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 REFINERS: dict[str, Refiner] = {
     "agenda": refine_agenda,
@@ -99,6 +104,9 @@ def parse_document(document: Document) -> ParsedDocument:
             part_blocks = REFINERS[kind](text, part_blocks)
         offset = len(blocks)
         blocks.extend(_shift_links(b, offset) for b in part_blocks)
+    if not any(len(_WORD.findall(text[b.start:b.end])) >= MIN_WORDS for b in blocks):
+        raise UnsupportedDocument(document.source, "no recognisable structure (no paragraph, heading or "
+                                  f"list item of {MIN_WORDS} or more words)")
     warnings = () if any(b.kind != "heading" for b in blocks) else (
         f"{document.source}: no paragraphs found (only headings)",)
     return ParsedDocument(document, tuple(parts), tuple(blocks), warnings)

@@ -157,7 +157,26 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
                 refined.append(dataclasses.replace(block, kind=kind, fields=tuple(found)))
                 continue
         refined.append(block)
-    return _attribute(text, refined, witness_session)
+    return _attribute(text, _promote_numbered_items(refined), witness_session)
+
+
+def _promote_numbered_items(blocks: list[Block]) -> list[Block]:
+    """A numbered list item is a numbered paragraph (minute "45.") unless it continues an
+    inline list inside the numbered paragraph before it (para 23's "2. Improve …")."""
+    promoted: list[Block] = []
+    parent_number: int | None = None
+    for block in blocks:
+        if block.kind == "numbered-paragraph" and block.number and block.number.isdigit():
+            parent_number = int(block.number)
+        elif block.kind == "list-item" and block.number and block.number.isdigit():
+            number = int(block.number)
+            if parent_number is None or number == parent_number + 1:
+                block = dataclasses.replace(block, kind="numbered-paragraph")
+                parent_number = number
+        elif block.kind not in ("list-item",):
+            parent_number = None if block.kind == "heading" else parent_number
+        promoted.append(block)
+    return promoted
 
 
 def _attribute(text: str, blocks: list[Block], witness_session: bool) -> list[Block]:
