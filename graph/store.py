@@ -121,16 +121,16 @@ class EvidenceStore:
         """
         drops: list[str] = []
         blocks: list[str] = []
-        for doc in documents:
-            for name, graph in ((doc.graph_name, doc.assertions), (doc.provenance_name, doc.provenance)):
-                drops.append(f"DROP SILENT GRAPH <{name}>")
-                blocks.append(_graph_block(name, graph))
-        drops.append(f"DROP SILENT GRAPH <{registry_graph()}>")
-        blocks.append(_graph_block(registry_graph(), registry_to_graph(registry)))
-        if not self._store.contains_named_graph(ox.NamedNode(str(vocabulary_graph()))):
-            blocks.append(_graph_block(vocabulary_graph(), load_vocabulary()))
-        update = ";\n".join(drops) + ";\nINSERT DATA {\n" + "".join(blocks) + "}"
         try:
+            for doc in documents:
+                for name, graph in ((doc.graph_name, doc.assertions), (doc.provenance_name, doc.provenance)):
+                    drops.append(f"DROP SILENT GRAPH <{name}>")
+                    blocks.append(_graph_block(name, graph))
+            drops.append(f"DROP SILENT GRAPH <{registry_graph()}>")
+            blocks.append(_graph_block(registry_graph(), registry_to_graph(registry)))
+            if not self._store.contains_named_graph(ox.NamedNode(str(vocabulary_graph()))):
+                blocks.append(_graph_block(vocabulary_graph(), load_vocabulary()))
+            update = ";\n".join(drops) + ";\nINSERT DATA {\n" + "".join(blocks) + "}"
             self._store.update(update)
             if self.path is not None:
                 self._store.flush()

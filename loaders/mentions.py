@@ -20,6 +20,10 @@ from loaders.names import honorific_name_pattern, parse_person_name
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label"})
 
+#: rapidfuzz ratio above which a run of words is a misspelling of an authority's name
+#: ("County Copuncil" scores 96.6 against "County Council"; "County Councillors" 88).
+FUZZY_ALIAS_CUTOFF = 90
+
 ENTITY_KINDS = ("person", "post", "organisation", "unit", "committee", "service", "programme",
                 "framework", "legislation", "place", "venue", "issue", "figure", "former-name")
 
@@ -199,12 +203,16 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
                 if phrase.lower().startswith("the ") or match.group()[0].isupper() or phrase.isupper():
                     yield Mention(offset + match.start(), offset + match.end(), "organisation",
                                   authority.name, index, "gazetteer:authority-alias")
-        # Typos of the authority's aliases ("County Copuncil"): same first word, close spelling.
-        for alias in (a for a in authority.aliases if " " in a and not a.startswith("the ")):
-            first, rest = alias.split(" ", 1)
-            for match in re.finditer(rf"\b{re.escape(first)} (\w{{{max(3, len(rest) - 2)},{len(rest) + 2}}})\b", chunk):
-                if match.group(1) != rest and _close(match.group(1), rest):
-                    yield Mention(offset + match.start(), offset + match.end(), "organisation",
+        # Typos of the authority's names ("County Copuncil"): a run of as many words that is
+        # close in spelling (rapidfuzz ratio, case-folded) and starts with the same letter.
+        bare = {a.removeprefix("the ") for a in (authority.name, *authority.aliases)}
+        for alias in sorted(a for a in bare if " " in a):
+            words = len(alias.split())
+            window = re.compile(rf"(?=\b([A-Z][\w’']*(?: [A-Za-z][\w’']*){{{words - 1}}})\b)")
+            for match in window.finditer(chunk):
+                candidate = match.group(1)
+                if candidate != alias and candidate[0] == alias[0] and _close(candidate, alias):
+                    yield Mention(offset + match.start(1), offset + match.end(1), "organisation",
                                   authority.name, index, "fuzzy:authority-alias")
     for phrase, kind, name in _gazetteer():
         if kind != "organisation":
@@ -244,7 +252,7 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
 def _close(a: str, b: str) -> bool:
     from rapidfuzz.fuzz import ratio
 
-    return ratio(a.lower(), b.lower()) >= 85
+    return ratio(a.lower(), b.lower()) >= FUZZY_ALIAS_CUTOFF
 
 
 def _kind_of_name(name: str) -> str | None:

@@ -1,0 +1,146 @@
+"""The ``evidence-graph`` command as a user runs it: a real process, real files, real store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+from rdflib import Dataset, Graph
+
+CLI = [sys.executable, "-m", "cli"]
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, store: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*CLI, "--store", str(store), *args], capture_output=True, text=True, cwd=ROOT,
+                          env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("cli") / "store"
+    result = run("build", "--quiet", store=store)
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+def dump(store: Path) -> list[str]:
+    return sorted(run("export", "--format", "nquads", store=store).stdout.splitlines())
+
+
+def test_build_reports_documents_triples_and_speed(tmp_path: Path) -> None:
+    result = run("build", str(SAMPLE), store=tmp_path / "s")
+    assert result.returncode == 0, result.stderr
+    assert "built 2 document(s)" in result.stdout and "words/s" in result.stdout
+
+
+def test_stats_counts_the_store(built_store: Path) -> None:
+    result = run("stats", store=built_store)
+    assert result.returncode == 0
+    lines = dict(line.rsplit(None, 1) for line in result.stdout.splitlines())
+    assert lines["documents"] == "2"
+    assert int(lines["quads"].replace(",", "")) > 10_000
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld", "turtle"])
+def test_rdf_exports_parse_back(built_store: Path, fmt: str) -> None:
+    result = run("export", "--format", fmt, store=built_store)
+    assert result.returncode == 0, result.stderr
+    if fmt == "turtle":
+        graph = Graph().parse(data=result.stdout, format="turtle")
+        assert len(graph) > 10_000
+    else:
+        dataset = Dataset().parse(data=result.stdout, format="json-ld" if fmt == "jsonld" else fmt)
+        assert len(list(dataset.graphs())) >= 6
+
+
+def test_nodelink_export_has_typed_nodes_with_aliases_and_evidenced_edges(built_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.json"
+    assert run("export", "--format", "nodelink", "-o", str(out), store=built_store).returncode == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    wilson = nodes["https://evidencegraph.example/id/person/thom-wilson"]
+    assert wilson["type"] == "Person" and wilson["label"] == "Thom Wilson" and "Mr Wilson" in wilson["aliases"]
+    kcc = nodes["https://evidencegraph.example/id/org/gb-lae-ken"]
+    assert kcc["type"] == "Organisation" and {"KCC", "County Copuncil"} <= set(kcc["aliases"])
+    types = {n["type"] for n in data["nodes"]}
+    assert {"Person", "Organisation", "Committee", "Post", "Membership", "Meeting", "AgendaItem", "Document",
+            "Passage", "Question", "Service", "Framework", "Programme", "Issue", "Theme", "Place", "Figure",
+            "Claim", "Legislation"} <= types
+    evidenced = [e for e in data["edges"] if e["evidence"]]
+    assert evidenced and all({"quote", "start", "end"} <= set(e["evidence"][0]) for e in evidenced)
+
+
+def test_export_of_paths_builds_in_memory_without_touching_the_store(tmp_path: Path) -> None:
+    store = tmp_path / "untouched"
+    result = run("export", "--format", "nodelink", str(SAMPLE / "2014-01-30-minutes-thom-wilson.txt"), store=store)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["nodes"]
+    assert not store.exists()
+
+
+def bad_input_cases(folder: Path) -> dict[str, tuple[Path, str]]:
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
+    (folder / "latin.txt").write_bytes(b"Minutes \x81\x8d\x90 of the meeting")
+    big = folder / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with big.open("r+b") as handle:
+        handle.write(b"Minutes of a very long meeting.")
+    (folder / "noise.txt").write_text("1234 5678\n\n---- %%%% 99\n", encoding="utf-8")
+    unreadable = folder / "sub"
+    unreadable.mkdir()
+    (unreadable / "gone.txt").symlink_to(folder / "does-not-exist.txt")
+    return {"empty": (folder / "empty.txt", "empty.txt: empty file"),
+            "binary": (folder / "blob.txt", "blob.txt: binary file"),
+            "undecodable": (folder / "latin.txt", "latin.txt: not valid UTF-8"),
+            "50 MB": (big, "huge.txt: too large (50.0 MB"),
+            "no structure": (folder / "noise.txt", "noise.txt: no recognisable structure"),
+            "unreadable in a folder": (unreadable, "gone.txt: no such file")}
+
+
+def test_each_bad_input_gets_one_line_and_leaves_the_store_unchanged(built_store: Path, tmp_path: Path) -> None:
+    before = dump(built_store)
+    for name, (path, message) in bad_input_cases(tmp_path).items():
+        result = run("build", "--quiet", str(path), store=built_store)
+        assert result.returncode != 0, name
+        assert "Traceback" not in result.stderr, name
+        first = result.stderr.splitlines()[0]
+        assert message in first, (name, result.stderr)
+    assert dump(built_store) == before
+
+
+def test_cp1252_document_loads_and_records_its_encoding(tmp_path: Path) -> None:
+    doc = tmp_path / "papers" / "letter.txt"
+    doc.parent.mkdir()
+    doc.write_bytes("The Council’s budget for Adult Social Care Services is £5m this year.".encode("cp1252"))
+    store = tmp_path / "s"
+    assert run("build", "--quiet", str(doc), store=store).returncode == 0
+    assert any('"cp1252"' in line for line in dump(store))
+
+
+def test_keep_going_stores_the_good_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "good.txt").write_text("The Chair opened the meeting of the Housing Panel.\n", encoding="utf-8")
+    store = tmp_path / "s"
+    refused = run("build", "--quiet", str(folder), store=store)
+    assert refused.returncode == 1 and "nothing was stored" in refused.stderr
+    kept = run("build", "--quiet", "--keep-going", str(folder), store=store)
+    assert kept.returncode == 1 and "empty.txt: empty file" in kept.stderr
+    assert any("mixed/good" in line for line in dump(store))
+
+
+def test_missing_path_and_missing_store_are_clear_errors(tmp_path: Path) -> None:
+    result = run("build", str(tmp_path / "nope"), store=tmp_path / "s")
+    assert result.returncode == 1 and "nope: no such file or folder" in result.stderr
+    result = run("stats", store=tmp_path / "never-built")
+    assert result.returncode == 1 and "no store yet" in result.stderr
