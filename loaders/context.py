@@ -119,6 +119,30 @@ def _find_authority(parsed: list[ParsedDocument]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_BODY_NAME = re.compile(
+    r"(?:minutes of (?:the |a )?(?:meeting of (?:the )?)?)?"
+    r"(?P<name>(?:[A-Z][\w’'&,-]*[ \u00a0]+(?:(?:and|of|for)[ \u00a0]+)?)*"
+    r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Commission|Forum|Council))\b")
+
+
+def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str | None, str | None]:
+    """Committee name and meeting date from the first lines of minutes or agendas."""
+    from loaders.structure.fields import find_date
+
+    committee, meeting_date = None, None
+    for doc in parsed:
+        for block in doc.blocks[:12]:
+            text = doc.text_of(block)
+            if committee is None and len(text) < 160:
+                match = _BODY_NAME.search(text)
+                if match and len(match.group("name").split()) >= 2:
+                    committee = match.group("name").strip()
+            if meeting_date is None:
+                when = find_date(text)
+                meeting_date = when.value if when else None
+    return committee, meeting_date
+
+
 def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None
                    ) -> CorpusContext:
     """Collect the authority, committee, meeting date and cast from parsed documents.
@@ -195,6 +219,10 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                                       other.post or member.post, other.organisation or member.organisation)
         else:
             merged[key] = member
+    if not committee or not meeting_date:
+        found_committee, found_date = _committee_and_date_from_titles(parsed)
+        committee = committee or found_committee
+        meeting_date = meeting_date or found_date
     if committee and committee.isupper():
         committee = committee.title().replace(" - ", " – ")
     return CorpusContext(make_authority(authority_name) if authority_name else None, committee,

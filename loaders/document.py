@@ -111,16 +111,30 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._hidden = 0
+        # Ordered lists are numbered by the browser, not the markup: keep a counter per level
+        # so agenda items keep their printed numbers.
+        self._lists: list[int | None] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.HIDDEN:
             self._hidden += 1
         elif tag in self.BLOCKS:
             self.parts.append("\n\n" if tag not in {"td", "th"} else "    ")
+        if tag == "ol":
+            start = dict(attrs).get("start")
+            self._lists.append(int(start) - 1 if start and start.isdigit() else 0)
+        elif tag == "ul":
+            self._lists.append(None)
         if tag == "li":
-            self.parts.append("- ")
+            if self._lists and self._lists[-1] is not None:
+                self._lists[-1] += 1
+                self.parts.append(f"{self._lists[-1]}. ")
+            else:
+                self.parts.append("- ")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
         if tag in self.HIDDEN:
             self._hidden = max(0, self._hidden - 1)
         elif tag in self.BLOCKS:
@@ -148,6 +162,8 @@ def html_to_text(markup: str) -> str:
     --------
     >>> html_to_text("<h1>Minutes</h1><p>(1) The Chair <b>welcomed</b> all.</p>")
     'Minutes\\n\\n(1) The Chair welcomed all.\\n'
+    >>> html_to_text("<ol><li>Apologies</li><li>Minutes</li></ol>")
+    '1. Apologies\\n\\n2. Minutes\\n'
     """
     parser = _TextExtractor()
     parser.feed(markup)
