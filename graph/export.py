@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
-from graph.projection import project
+from graph.views import GraphViews, curie
 from graph.vocabulary import bind_prefixes
 
 FORMATS = ("trig", "turtle", "nquads", "jsonld", "nodelink")
@@ -24,18 +24,42 @@ def to_dataset(quads: Iterable[tuple[Node, Node, Node, Node]]) -> Dataset:
 
 
 def node_link(quads: Iterable[tuple[Node, Node, Node, Node]]) -> dict[str, object]:
-    """The node-link JSON of the networkx view.
+    """The node-link JSON of the graph: typed nodes and every node-to-node statement.
+
+    Parameters
+    ----------
+    quads : iterable of (subject, predicate, object, graph)
+        E.g. :meth:`graph.store.EvidenceStore.quads`.
 
     Returns
     -------
     dict
         ``{"nodes": [{"id", "type", "label", "aliases", "key"}],
-        "edges": [{"source", "target", "predicate", "graphs", "evidence"}]}``.
+        "edges": [{"source", "target", "predicate", "graph", "evidence"}]}``; ``predicate`` is a
+        CURIE and ``evidence`` lists the quotes (``quote``, ``start``, ``end``, ``passage``).
+
+    Examples
+    --------
+    >>> from graph.vocabulary import ID, ORG, RDF, SCHEMA, SKOS
+    >>> from rdflib import Literal
+    >>> g = ID["graph/registry"]
+    >>> data = node_link([(ID["person/a"], RDF.type, SCHEMA.Person, g),
+    ...                   (ID["org/b"], RDF.type, ORG.FormalOrganization, g),
+    ...                   (ID["person/a"], SKOS.prefLabel, Literal("Ann Lee"), g),
+    ...                   (ID["person/a"], ORG.memberOf, ID["org/b"], g)])
+    >>> [(n["type"], n["label"]) for n in data["nodes"]]
+    [('Organisation', 'org/b'), ('Person', 'Ann Lee')]
+    >>> data["edges"][0]["predicate"]
+    'org:memberOf'
     """
-    graph = project(quads)
-    nodes = [{"id": node, **data} for node, data in sorted(graph.nodes(data=True))]
-    edges = [{"source": s, "target": t, **data}
-             for s, t, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])]
+    views = GraphViews(quads)
+    nodes = [{"id": iri, "type": record.type, "label": record.label, "aliases": record.aliases,
+              "key": record.key} for iri, record in sorted(views.nodes.items())]
+    edges = [{"source": st.subject, "target": st.object, "predicate": curie(st.predicate), "graph": st.graph,
+              "evidence": [{"quote": e.quote, "start": e.start, "end": e.end, "passage": e.passage}
+                           for e in st.evidence]}
+             for st in sorted(views.statements.values(), key=lambda st: (st.subject, st.predicate, st.object, st.graph))
+             if st.object_is_node and st.object in views.nodes]
     return {"directed": True, "multigraph": True, "nodes": nodes, "edges": edges}
 
 

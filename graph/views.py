@@ -294,7 +294,8 @@ class GraphViews:
         for statement in self.statements.values():
             if statement.object_is_node and statement.object in self.nodes and statement.predicate not in structural:
                 graph.add_edge(statement.subject, statement.object, key=statement.id,
-                               predicate=statement.predicate, statement=statement.id)
+                               predicate=statement.predicate, statement=statement.id,
+                               graph=statement.graph)
         return graph
 
     # -- look-ups ------------------------------------------------------------------------------
