@@ -35,10 +35,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("paths", nargs="*", type=Path,
                         help="build these documents in memory and export them (the store is not touched)")
     commands.add_parser("stats", help="count what the store holds")
+    sdl = commands.add_parser("schema", help="print the GraphQL schema (SDL); schema.graphql is its copy")
+    sdl.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     serve = commands.add_parser("serve", help="serve the GraphQL API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("paths", nargs="*", type=Path, help="documents to build first")
+    serve.add_argument("--store", type=Path, default=argparse.SUPPRESS,
+                       help="store folder (as the global --store)")
+    serve.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                       help="origin allowed to call the API from a browser (repeatable; default: any; "
+                            "env EVIDENCE_GRAPH_CORS, comma-separated)")
+    serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+    serve.add_argument("paths", nargs="*", type=Path,
+                       help="documents to build into the store first (default: the sample corpus if the "
+                            "store is empty)")
     return parser
 
 
@@ -103,19 +113,30 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_schema(args: argparse.Namespace) -> int:
+    """Print or write the GraphQL schema in SDL."""
+    from schema import build_schema
+
+    text = build_schema().as_str() + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the GraphQL API over the store (building PATHs first, if given)."""
-    try:
-        import server
-    except ImportError as error:  # pragma: no cover - the API arrives with issue #3
-        return _fail(f"the server is not available ({error})")
+    import server
+
     return server.serve(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``evidence-graph`` console script."""
     args = _parser().parse_args(argv)
-    handlers = {"build": run_build, "export": run_export, "stats": run_stats, "serve": run_serve}
+    handlers = {"build": run_build, "export": run_export, "stats": run_stats, "schema": run_schema,
+                "serve": run_serve}
     try:
         return handlers[args.command](args)
     except (LoaderError, StoreError, ValueError) as error:

@@ -8,6 +8,8 @@ exactly as it was.
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -23,6 +25,11 @@ from loaders.registry import Registry
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"
+
+
+def generation_file(path: Path | None) -> Path | None:
+    """The file beside an on-disk store that records its last change (None in memory)."""
+    return None if path is None else path.with_name(path.name + ".generation")
 
 
 class StoreError(Exception):
@@ -136,6 +143,7 @@ class EvidenceStore:
                 self._store.flush()
         except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"store update failed, nothing was written ({error})") from None
+        self._mark_changed()
 
     def remove_documents(self, keys: Iterable[str]) -> None:
         """Drop documents' assertion and provenance graphs (the registry stays)."""
@@ -143,6 +151,30 @@ class EvidenceStore:
                             for g in (document_graph(key), provenance_graph(key)))
         if update:
             self._store.update(update)
+            self._mark_changed()
+
+    def _mark_changed(self) -> None:
+        # Readers in other processes (the server) watch this file instead of reopening the store.
+        marker = generation_file(self.path)
+        if marker is not None:
+            marker.write_text(f"{time.time_ns()}-{os.getpid()}\n", encoding="utf-8")
+
+    @staticmethod
+    def generation(path: Path) -> str | None:
+        """A token that changes whenever a writer changes the on-disk store at ``path``.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp()) / "store"
+        >>> EvidenceStore.generation(folder) is None
+        True
+        """
+        marker = generation_file(path)
+        try:
+            return marker.read_text(encoding="utf-8").strip() if marker is not None else None
+        except OSError:
+            return None
 
     def registry(self) -> Registry:
         """The registry as stored (empty for a new store)."""

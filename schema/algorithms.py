@@ -1,0 +1,252 @@
+"""Root fields for graph algorithms: shortest paths, centrality, communities, neighbourhoods.
+
+The algorithms (:mod:`graph.analytics`) are CPU-bound and synchronous, so every field runs them
+in a worker thread, never on the event loop, under a time budget; results are cached per graph
+version by :class:`graph.analytics.GraphAnalytics`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Any, TypeVar
+
+import anyio
+import strawberry
+from strawberry import Info
+
+from graph import analytics
+from schema.errors import QueryLimitError
+from schema.pagination import Connection, Descending, PageRequest, paginate
+from schema.types import Direction, Entity, Statement, entity_of, statement_object
+
+#: Seconds an algorithm may run before the request is answered with an error.
+ALGORITHM_SECONDS = 20.0
+
+Result = TypeVar("Result")
+
+
+async def run_algorithm(name: str, compute: Callable[[], Result]) -> Result:
+    """Run ``compute`` in a worker thread within :data:`ALGORITHM_SECONDS`.
+
+    Raises
+    ------
+    QueryLimitError
+        If it takes longer (the thread is abandoned; its result is cached when it finishes).
+    """
+    try:
+        with anyio.fail_after(ALGORITHM_SECONDS):
+            return await anyio.to_thread.run_sync(compute, abandon_on_cancel=True)
+    except TimeoutError:
+        raise QueryLimitError(f"{name} took longer than the limit of {ALGORITHM_SECONDS:g} s; restrict it "
+                              f"with types, graphs or predicates") from None
+
+
+@strawberry.enum(description="Centrality measures (networkx).")
+class CentralityAlgorithm(Enum):
+    DEGREE = "DEGREE"
+    PAGERANK = "PAGERANK"
+    BETWEENNESS = "BETWEENNESS"
+    CLOSENESS = "CLOSENESS"
+    EIGENVECTOR = "EIGENVECTOR"
+
+
+@strawberry.enum(description="Community detection algorithms (networkx).")
+class CommunityAlgorithm(Enum):
+    LOUVAIN = "LOUVAIN"
+    LABEL_PROPAGATION = "LABEL_PROPAGATION"
+    GREEDY_MODULARITY = "GREEDY_MODULARITY"
+    CONNECTED_COMPONENTS = "CONNECTED_COMPONENTS"
+
+
+@strawberry.type(description="One step of a path, through a statement (walked forward or backward).")
+class PathHop:
+    forward: bool = strawberry.field(description="True when the statement reads from `source` to `target`.")
+    predicate: str
+    hop: strawberry.Private[analytics.Hop]
+
+    @strawberry.field
+    def source(self, info: Info) -> Entity | None:
+        return entity_of(info.context.views, self.hop.source)
+
+    @strawberry.field
+    def target(self, info: Info) -> Entity | None:
+        return entity_of(info.context.views, self.hop.target)
+
+    @strawberry.field(description="The statement of the hop, with its evidence.")
+    def statement(self, info: Info) -> Statement:
+        return statement_object(info.context.views.statements[self.hop.statement])
+
+    @strawberry.field(description="Every statement linking the two nodes this way (parallel statements).")
+    def statements(self, info: Info) -> list[Statement]:
+        return [statement_object(info.context.views.statements[s]) for s in self.hop.statements]
+
+
+@strawberry.type(description="A simple path between two entities.")
+class Path:
+    length: int
+    record: strawberry.Private[analytics.Path]
+
+    @strawberry.field(description="The entities along the path, from the start to the end.")
+    def nodes(self, info: Info) -> list[Entity]:
+        return [e for e in (entity_of(info.context.views, n) for n in self.record.nodes) if e is not None]
+
+    @strawberry.field
+    def hops(self) -> list[PathHop]:
+        return [PathHop(forward=h.forward, predicate=h.predicate, hop=h) for h in self.record.hops]
+
+
+def _path(record: analytics.Path) -> Path:
+    return Path(length=record.length, record=record)
+
+
+@strawberry.type(description="Paths between two entities, shortest first.")
+class PathList:
+    paths: list[Path]
+    truncated: bool = strawberry.field(description="True when ties were cut at the cap.")
+
+
+@strawberry.type(description="A community of entities.")
+class Community:
+    id: int = strawberry.field(description="Rank of the community in the answer (largest first).")
+    size: int
+    record: strawberry.Private[analytics.Community]
+
+    @strawberry.field(description="Its members, by label.")
+    def members(self, info: Info, first: int | None = None, after: str | None = None,
+                last: int | None = None, before: str | None = None) -> Connection[Entity]:
+        views = info.context.views
+        members = sorted((m for m in self.record.members if m in views.nodes),
+                         key=lambda m: (views.nodes[m].label.casefold(), m))
+        return paginate(members, lambda m: (views.nodes[m].label.casefold(), m),
+                        PageRequest(first, after, last, before), lambda m: entity_of(views, m))
+
+
+@strawberry.type(description="A partition of the graph into communities.")
+class CommunityPartition:
+    algorithm: str
+    modularity: float | None = strawberry.field(description="Modularity of the whole partition.")
+    node_count: int
+    edge_count: int
+    result: strawberry.Private[analytics.CommunityResult]
+
+    @strawberry.field(description="The communities, largest first.")
+    def communities(self, first: int | None = None, after: str | None = None, last: int | None = None,
+                    before: str | None = None) -> Connection[Community]:
+        return paginate(self.result.communities, lambda c: (c.id,), PageRequest(first, after, last, before),
+                        lambda c: Community(id=c.id, size=c.size, record=c))
+
+    @strawberry.field(description="The id of the community holding an entity.")
+    def community_of(self, iri: str) -> int | None:
+        return self.result.community_of(iri)
+
+
+@strawberry.type(description="The entities within some hops of seeds and the statements between them.")
+class Subgraph:
+    record: strawberry.Private[analytics.Neighbourhood]
+
+    @strawberry.field
+    def node_count(self) -> int:
+        return len(self.record.nodes)
+
+    @strawberry.field
+    def edge_count(self) -> int:
+        return len(self.record.statements)
+
+    @strawberry.field(description="Entities, nearest first.")
+    def nodes(self, info: Info) -> list[Entity]:
+        return [e for e in (entity_of(info.context.views, n) for n in self.record.nodes) if e is not None]
+
+    @strawberry.field(description="Statements between the entities, with their evidence.")
+    def edges(self, info: Info) -> list[Statement]:
+        return [statement_object(info.context.views.statements[s]) for s in self.record.statements]
+
+    @strawberry.field(description="Hops from the nearest seed, per entity IRI, in the order of `nodes`.")
+    def distances(self) -> list[int]:
+        return [self.record.distances[n] for n in self.record.nodes]
+
+
+@strawberry.type(description="Whether an algorithm fits its budget on the graph.")
+class AlgorithmEstimate:
+    algorithm: str
+    node_count: int
+    edge_count: int
+    node_limit: int
+    allowed: bool
+    reason: str | None
+
+
+def _analytics(info: Info) -> analytics.GraphAnalytics:
+    return info.context.snapshot.analytics
+
+
+async def centrality_scores(info: Info, algorithm: CentralityAlgorithm) -> dict[str, float]:
+    """Scores of every node by a centrality algorithm (cached), computed off the event loop."""
+    found = await run_algorithm(algorithm.value, lambda: _analytics(info).centrality(algorithm.value))
+    return dict(found.ranking)
+
+
+@strawberry.type
+class AlgorithmQuery:
+    @strawberry.field(description="The shortest path between two entities (null if none within maxLength).")
+    async def shortest_path(self, info: Info, source: str, target: str, max_length: int = 4,
+                            direction: Direction = Direction.BOTH, types: list[str] | None = None,
+                            predicates: list[str] | None = None, graphs: list[str] | None = None) -> Path | None:
+        found = await run_algorithm("shortestPath", lambda: _analytics(info).shortest_path(
+            source, target, max_length=max_length, direction=direction.value, types=types,
+            predicates=predicates, graphs=graphs))
+        return _path(found) if found is not None else None
+
+    @strawberry.field(description="The k shortest simple paths (allTies: every path as short as the k-th).")
+    async def shortest_paths(self, info: Info, source: str, target: str, k: int = 3, all_ties: bool = False,
+                             max_length: int = 4, direction: Direction = Direction.BOTH,
+                             types: list[str] | None = None, predicates: list[str] | None = None,
+                             graphs: list[str] | None = None) -> PathList:
+        found = await run_algorithm("shortestPaths", lambda: _analytics(info).shortest_paths(
+            source, target, k=k, all_ties=all_ties, max_length=max_length, direction=direction.value,
+            types=types, predicates=predicates, graphs=graphs))
+        return PathList(paths=[_path(p) for p in found.paths], truncated=found.truncated)
+
+    @strawberry.field(description="Entities ranked by a centrality measure; each edge carries the score. "
+                                  "`types` ranks only those types (scores come from the whole graph).")
+    async def centrality(self, info: Info, algorithm: CentralityAlgorithm, types: list[str] | None = None,
+                         graphs: list[str] | None = None, predicates: list[str] | None = None,
+                         direction: Direction | None = None, sample: int | None = None, seed: int = 0,
+                         first: int | None = None, after: str | None = None) -> Connection[Entity]:
+        found = await run_algorithm(algorithm.value, lambda: _analytics(info).centrality(
+            algorithm.value, types=types, graphs=graphs, predicates=predicates,
+            direction=direction.value if direction else None, sample=sample, seed=seed))
+        views = info.context.views
+        ranked = [r for r in found.ranking if r.iri in views.nodes]
+        return paginate(ranked, _ranked_key, PageRequest(first, after), lambda r: entity_of(views, r.iri),
+                        lambda r: r.score)
+
+    @strawberry.field(description="Communities of the graph (direction ignored), largest first.")
+    async def communities(self, info: Info, algorithm: CommunityAlgorithm, types: list[str] | None = None,
+                          graphs: list[str] | None = None, predicates: list[str] | None = None,
+                          resolution: float = 1.0, seed: int = 0) -> CommunityPartition:
+        found = await run_algorithm(algorithm.value, lambda: _analytics(info).communities(
+            algorithm.value, types=types, graphs=graphs, predicates=predicates, resolution=resolution, seed=seed))
+        return CommunityPartition(algorithm=found.algorithm, modularity=found.modularity,
+                                  node_count=found.node_count, edge_count=found.edge_count, result=found)
+
+    @strawberry.field(description="The subgraph within `hops` of an entity, for visualisation.")
+    async def neighbourhood(self, info: Info, iri: str, hops: int = 1, direction: Direction = Direction.BOTH,
+                            types: list[str] | None = None, predicates: list[str] | None = None,
+                            graphs: list[str] | None = None) -> Subgraph:
+        found = await run_algorithm("neighbourhood", lambda: _analytics(info).neighbourhood(
+            iri, hops=hops, direction=direction.value, types=types, predicates=predicates, graphs=graphs))
+        return Subgraph(record=found)
+
+    @strawberry.field(description="Whether an algorithm would run within its budget, and on how large a graph.")
+    async def estimate(self, info: Info, algorithm: str, graphs: list[str] | None = None,
+                       predicates: list[str] | None = None) -> AlgorithmEstimate:
+        found = await run_algorithm("estimate", lambda: _analytics(info).estimate(
+            algorithm, graphs=graphs, predicates=predicates))
+        return AlgorithmEstimate(algorithm=found.algorithm, node_count=found.node_count,
+                                 edge_count=found.edge_count, node_limit=found.node_limit, allowed=found.allowed,
+                                 reason=found.reason)
+
+
+def _ranked_key(ranked: analytics.RankedNode) -> tuple[Any, ...]:
+    return (Descending(round(ranked.score, 12)), ranked.iri)

@@ -1,0 +1,196 @@
+"""Relay connections with ``totalCount`` and keyset cursors.
+
+A cursor names a position by the sort key of the item it points at (plus its IRI), never by
+an offset, so a page boundary stays put when items are added before it.
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import total_ordering
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from schema.errors import QueryInputError, QueryLimitError
+
+#: The most items one page may hold (``first``/``last`` above it are refused).
+PAGE_CAP = 100
+#: Items per page when neither ``first`` nor ``last`` is given.
+DEFAULT_PAGE = 20
+
+T = TypeVar("T")
+Item = TypeVar("Item")
+
+
+@strawberry.type(description="Where a page sits in the whole list (Relay).")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type(description="One item of a page, its cursor and, where the list is ranked, its score.")
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+    score: float | None = None
+
+
+@strawberry.type(description="A page of a list (Relay connection) with the size of the whole list.")
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    total_count: int
+
+    @strawberry.field(description="The items of this page, without their cursors.")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+
+@total_ordering
+class Descending:
+    """Wrap a sort-key value so that ascending order of wrappers is descending order of values."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Descending) and self.value == other.value
+
+    def __lt__(self, other: Descending) -> bool:
+        return bool(other.value < self.value)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    """An opaque cursor for a sort key.
+
+    Examples
+    --------
+    >>> decode_cursor(encode_cursor(["abc", 3]))
+    ['abc', 3]
+    """
+    raw = json.dumps([k.value if isinstance(k, Descending) else k for k in key], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    """The sort key inside a cursor.
+
+    Raises
+    ------
+    QueryInputError
+        If the cursor was not made by :func:`encode_cursor`.
+    """
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, UnicodeDecodeError):
+        raise QueryInputError(f"invalid cursor {cursor!r}: use a cursor from a page of this list") from None
+    if not isinstance(key, list):
+        raise QueryInputError(f"invalid cursor {cursor!r}: use a cursor from a page of this list")
+    return key
+
+
+def page_size(first: int | None, last: int | None, cap: int = PAGE_CAP) -> None:
+    """Check ``first``/``last`` against the page cap.
+
+    Raises
+    ------
+    QueryLimitError
+        If either is negative or above the cap.
+    """
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and value < 0:
+            raise QueryInputError(f"{name}: must not be negative (got {value})")
+        if value is not None and value > cap:
+            raise QueryLimitError(f"{name}: {value} is above the page cap of {cap}; page with `after` instead")
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """The Relay page arguments of a field."""
+
+    first: int | None = None
+    after: str | None = None
+    last: int | None = None
+    before: str | None = None
+
+
+def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]], page: PageRequest,
+             node: Callable[[Item], T], score: Callable[[Item], float | None] | None = None,
+             cap: int = PAGE_CAP) -> Connection[T]:
+    """One page of ``items`` (already in ``sort_key`` order) as a connection.
+
+    Parameters
+    ----------
+    items : sequence
+        The whole list, sorted ascending by ``sort_key`` (wrap values in :class:`Descending`
+        for descending order). The last element of every key must be unique (an IRI).
+    sort_key : callable
+        The key of an item; cursors hold it.
+    page : PageRequest
+        ``first``/``after``/``last``/``before`` as given by the client.
+    node : callable
+        Turns an item into the GraphQL object of the edge.
+    score : callable, optional
+        The score shown on each edge (search rank, centrality).
+    cap : int
+        The most items a page may hold.
+
+    Returns
+    -------
+    Connection
+
+    Examples
+    --------
+    >>> items = ["a", "b", "c", "d"]
+    >>> page = paginate(items, lambda s: (s,), PageRequest(first=2), str.upper)
+    >>> [e.node for e in page.edges], page.page_info.has_next_page, page.total_count
+    (['A', 'B'], True, 4)
+    >>> after = paginate(items, lambda s: (s,), PageRequest(first=2, after=page.page_info.end_cursor), str.upper)
+    >>> [e.node for e in after.edges], after.page_info.has_next_page
+    (['C', 'D'], False)
+    """
+    page_size(page.first, page.last, cap)
+    keys = [sort_key(item) for item in items]
+    start, stop = 0, len(items)
+    if page.after is not None:
+        start = bisect.bisect_right(keys, _key_from_cursor(page.after, keys))
+    if page.before is not None:
+        stop = max(start, bisect.bisect_left(keys, _key_from_cursor(page.before, keys)))
+    first = page.first if page.first is not None or page.last is not None else DEFAULT_PAGE
+    lo, hi = start, stop
+    if first is not None:
+        hi = min(hi, lo + first)
+    if page.last is not None:
+        lo = max(lo, hi - page.last)
+    edges = [Edge(cursor=encode_cursor(keys[i]), node=node(items[i]),
+                  score=score(items[i]) if score else None) for i in range(lo, hi)]
+    # Whether items exist beyond this page on either side, whatever window after/before set.
+    info = PageInfo(has_next_page=hi < len(items), has_previous_page=lo > 0,
+                    start_cursor=edges[0].cursor if edges else None,
+                    end_cursor=edges[-1].cursor if edges else None)
+    return Connection(edges=edges, page_info=info, total_count=len(items))
+
+
+def _key_from_cursor(cursor: str, keys: Sequence[tuple[Any, ...]]) -> tuple[Any, ...]:
+    values = decode_cursor(cursor)
+    template = keys[0] if keys else ()
+    if template and len(values) != len(template):
+        raise QueryInputError(f"invalid cursor {cursor!r}: it belongs to a list sorted another way")
+    try:
+        return tuple(Descending(v) if isinstance(t, Descending) else v
+                     for v, t in zip(values, template, strict=False)) if template else tuple(values)
+    except TypeError:
+        raise QueryInputError(f"invalid cursor {cursor!r}: it belongs to a list sorted another way") from None

@@ -1,0 +1,895 @@
+"""The GraphQL object types: one per kind of node of the evidence graph, with typed fields where
+the model has them, and statements that always lead back to the words on the page.
+
+Every object is made from a :class:`graph.views.NodeRecord`; fields read the request's snapshot
+of the views (dictionary look-ups, no store access, no parsing).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+import strawberry
+from rdflib import URIRef
+from strawberry import Info
+
+from graph.views import Evidence as EvidenceRecord
+from graph.views import GraphViews, NodeRecord, curie, expand
+from graph.views import Statement as StatementRecord
+from graph.vocabulary import DCTERMS, EG, ORG, PCON, PROV, SCHEMA, SKOS
+from schema.errors import QueryInputError
+from schema.pagination import Connection, PageRequest, paginate
+
+
+def _views(info: Info) -> GraphViews:
+    return info.context.views
+
+
+# -- global ids ------------------------------------------------------------------------------------
+def global_id(type_name: str, local: str) -> str:
+    """The Relay global id of a node: base64 of ``Type:local`` (local = IRI or statement id).
+
+    Examples
+    --------
+    >>> parse_global_id(global_id("Person", "https://x.example/id/person/a"))
+    ('Person', 'https://x.example/id/person/a')
+    """
+    return base64.b64encode(f"{type_name}:{local}".encode()).decode()
+
+
+def parse_global_id(value: str) -> tuple[str, str]:
+    """The type name and local id inside a global id.
+
+    Raises
+    ------
+    QueryInputError
+        If ``value`` is not a global id made by this server.
+    """
+    try:
+        type_name, _, local = base64.b64decode(value.encode(), validate=True).decode().partition(":")
+    except (ValueError, UnicodeDecodeError):
+        raise QueryInputError(f"id {value!r} is not a global id of this API (use the `id` of a node)") from None
+    if not type_name or not local:
+        raise QueryInputError(f"id {value!r} is not a global id of this API (use the `id` of a node)")
+    return type_name, local
+
+
+@strawberry.enum(description="Which way statements are followed from a node.")
+class Direction(Enum):
+    OUT = "OUT"
+    IN = "IN"
+    BOTH = "BOTH"
+
+
+@strawberry.interface(description="Anything with a Relay global id.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type(description="A literal value: its lexical form and datatype IRI.")
+class LiteralValue:
+    lexical: str
+    datatype: str | None
+
+
+# -- evidence and statements ------------------------------------------------------------------------
+@strawberry.type(description="The words on the page behind a fact or a mention: an exact quote and its "
+                             "character offsets in the stored text of a document.")
+class Evidence:
+    quote: str = strawberry.field(description="The exact text; equals the document's text[start:end].")
+    start: int = strawberry.field(description="Offset of the first character (Python code points).")
+    end: int = strawberry.field(description="Offset just past the last character.")
+    graph: str = strawberry.field(description="The named graph (one per document) the fact was asserted in.")
+    segment: str = strawberry.field(description="IRI of the oa:SpecificResource holding the selectors.")
+    passage_iri: strawberry.Private[str | None]
+    document_iri: str | None = strawberry.field(description="IRI of the source document.")
+
+    @strawberry.field(description="The source document.")
+    def document(self, info: Info) -> Document | None:
+        return _typed(_views(info), self.document_iri, Document)
+
+    @strawberry.field(description="The passage (paragraph, question, block) the quote lies in.")
+    def passage(self, info: Info) -> TextPassage | None:
+        found = entity_of(_views(info), self.passage_iri)
+        return found if isinstance(found, TextPassage) else None
+
+    @strawberry.field(description="Who speaks the passage (a person, an organisation or the committee).")
+    def speaker(self, info: Info) -> Entity | None:
+        views = _views(info)
+        if self.passage_iri is None:
+            return None
+        authors = views.objects(self.passage_iri, SCHEMA.author)
+        return entity_of(views, authors[0]) if authors else None
+
+
+def evidence_of(record: EvidenceRecord, graph: str | None = None) -> Evidence:
+    """The GraphQL object of a quote from the views."""
+    graph = graph or record.graph
+    shown = EvidenceRecord(record.quote, record.start, record.end, record.segment, record.passage, graph)
+    return Evidence(quote=record.quote, start=record.start, end=record.end, graph=graph,
+                    segment=record.segment, passage_iri=record.passage, document_iri=shown.document)
+
+
+@strawberry.type(description="An RDF statement (subject, predicate, object) in one named graph, with its "
+                             "evidence.")
+class Statement(Node):
+    predicate: str = strawberry.field(description="Predicate IRI.")
+    graph: str = strawberry.field(description="The named graph the statement sits in.")
+    record: strawberry.Private[StatementRecord]
+
+    @strawberry.field(description="The predicate as a compact IRI (e.g. `org:holds`).")
+    def predicate_name(self) -> str:
+        return curie(self.predicate)
+
+    @strawberry.field
+    def subject(self, info: Info) -> Entity | None:
+        return entity_of(_views(info), self.record.subject)
+
+    @strawberry.field(description="The object when it is a node of the graph.")
+    def object(self, info: Info) -> Entity | None:
+        return entity_of(_views(info), self.record.object) if self.record.object_is_node else None
+
+    @strawberry.field(description="The object when it is a literal value.")
+    def value(self) -> LiteralValue | None:
+        if self.record.object_is_node:
+            return None
+        return LiteralValue(lexical=self.record.object, datatype=self.record.datatype)
+
+    @strawberry.field(description="IRI of the object (node or external resource), or null for a literal.")
+    def object_iri(self) -> str | None:
+        return self.record.object if self.record.object_is_node else None
+
+    @strawberry.field(description="The source document of the named graph, if it is a document's graph.")
+    def document(self, info: Info) -> Document | None:
+        graph_doc = EvidenceRecord("", 0, 0, "", None, self.graph).document
+        return _typed(_views(info), graph_doc, Document)
+
+    @strawberry.field(description="The quotes that support the statement.")
+    def evidence(self) -> list[Evidence]:
+        return [evidence_of(e, self.graph) for e in self.record.evidence]
+
+
+def statement_object(record: StatementRecord) -> Statement:
+    """The GraphQL object of a statement from the views."""
+    return Statement(id=strawberry.ID(global_id("Statement", record.id)), predicate=record.predicate,
+                     graph=record.graph, record=record)
+
+
+def _statement_key(record: StatementRecord) -> tuple[str, ...]:
+    return (record.predicate, record.subject, record.object, record.graph, record.id)
+
+
+# -- entities ----------------------------------------------------------------------------------------
+#: Short type name (as in :data:`graph.views.TYPE_NAMES`) → GraphQL class.
+ENTITY_CLASSES: dict[str, type[Entity]] = {}
+
+
+def entity_type(name: str, description: str) -> Callable[[type], type]:
+    """Declare a GraphQL object type for the node type ``name`` (its ``__typename`` too)."""
+    def register(cls: type) -> type:
+        made = strawberry.type(cls, name=name, description=description)
+        ENTITY_CLASSES[name] = made
+        return made
+    return register
+
+
+def entity_of(views: GraphViews, iri: str | None) -> Entity | None:
+    """The GraphQL object of the node ``iri``, typed by its kind; None if it is not a node."""
+    if iri is None:
+        return None
+    record = views.nodes.get(iri)
+    if record is None:
+        return None
+    cls = ENTITY_CLASSES.get(record.type, GenericEntity)
+    return cls(id=strawberry.ID(global_id(cls.__name__ if cls is not GenericEntity else record.type, iri)),
+               iri=iri, key=record.key, label=record.label, aliases=record.aliases, types=record.types,
+               record=record)
+
+
+def _typed(views: GraphViews, iri: str | None, cls: type[Any]) -> Any:
+    found = entity_of(views, iri)
+    return found if isinstance(found, cls) else None
+
+
+def _objects(info: Info, iri: str, predicate: URIRef, cls: type[Any] | None = None) -> list[Any]:
+    views = _views(info)
+    found = (entity_of(views, o) for o in views.objects(iri, predicate))
+    return [e for e in found if e is not None and (cls is None or isinstance(e, cls))]
+
+
+def _subjects(info: Info, iri: str, predicate: URIRef, cls: type[Any] | None = None) -> list[Any]:
+    views = _views(info)
+    found = (entity_of(views, s) for s in views.subjects(iri, predicate))
+    return [e for e in found if e is not None and (cls is None or isinstance(e, cls))]
+
+
+def _quote_of(views: GraphViews, record: NodeRecord) -> Evidence | None:
+    """The quote a Figure or Claim was read from (its prov:wasQuotedFrom segment)."""
+    for statement in views.outgoing.get(record.iri, []):
+        if statement.predicate == str(PROV.wasQuotedFrom) and statement.object in views.quotes:
+            return evidence_of(views.quotes[statement.object], statement.graph)
+    return None
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _integer(value: str | None) -> int | None:
+    number = _number(value)
+    return int(number) if number is not None else None
+
+
+def _in_text_order(passages: list[TextPassage]) -> list[TextPassage]:
+    return sorted(passages, key=lambda p: (p.document_key(), p.start_offset() or 0, p.iri))
+
+
+@strawberry.interface(description="A node of the evidence graph: a person, organisation, post, meeting, "
+                                  "passage, figure, theme …")
+class Entity(Node):
+    iri: str
+    key: str | None = strawberry.field(description="The natural key the IRI was minted from.")
+    label: str
+    aliases: list[str] = strawberry.field(description="Every other name the entity was seen under.")
+    types: list[str] = strawberry.field(description="rdf:type IRIs.")
+    record: strawberry.Private[NodeRecord]
+
+    @strawberry.field(description="Named graphs that assert the node's type (its documents and the registry).")
+    def graphs(self) -> list[str]:
+        return sorted(self.record.graphs)
+
+    @strawberry.field(description="Number of entity-to-entity statements touching the node.")
+    def degree(self, info: Info, direction: Direction = Direction.BOTH) -> int:
+        views = _views(info)
+        graph = views.graph
+        if self.iri not in graph:
+            return 0
+        if direction is Direction.OUT:
+            return int(graph.out_degree(self.iri))
+        if direction is Direction.IN:
+            return int(graph.in_degree(self.iri))
+        return int(graph.degree(self.iri))
+
+    @strawberry.field(description="Where the entity is mentioned: quotes of every mention, in document order.")
+    def mentions(self, info: Info, first: int | None = None, after: str | None = None,
+                 last: int | None = None, before: str | None = None) -> Connection[Evidence]:
+        found = _views(info).annotations.get(self.iri, [])
+        return paginate(found, lambda e: (e.graph, e.start, e.end, e.segment), PageRequest(first, after, last, before),
+                        evidence_of)
+
+    @strawberry.field(description="Statements about the entity, each with its evidence.")
+    def relations(self, info: Info, predicates: list[str] | None = None, direction: Direction = Direction.BOTH,
+                  graphs: list[str] | None = None, first: int | None = None, after: str | None = None,
+                  last: int | None = None, before: str | None = None) -> Connection[Statement]:
+        wanted = {expand(p) for p in predicates} if predicates else None
+        found = _views(info).statements_of(self.iri, direction.value, wanted, set(graphs) if graphs else None)
+        return paginate(found, _statement_key, PageRequest(first, after, last, before), statement_object)
+
+    @strawberry.field(description="Claims about the entity (sentences that name it), in document order.")
+    def claims_about(self, info: Info) -> list[Claim]:
+        return sorted(_subjects(info, self.iri, SCHEMA.about, Claim), key=lambda c: c.iri)
+
+
+@strawberry.type(name="Entity_", description="A node of a kind without a dedicated type.")
+class GenericEntity(Entity):
+    pass
+
+
+# -- passages ------------------------------------------------------------------------------------------
+@strawberry.interface(description="A unit of text of a document: a paragraph, a question, a block.")
+class TextPassage(Entity):
+    def document_key(self) -> str:
+        parents = [s for s in self.record.values.get(str(DCTERMS.isPartOf), [])]
+        return parents[0] if parents else self.iri.split("#")[0]
+
+    def start_offset(self) -> int | None:
+        return _integer(self.record.value(EG.startOffset))
+
+    @strawberry.field(description="The passage's exact text.")
+    def text(self) -> str:
+        return self.record.value(SCHEMA.text) or ""
+
+    @strawberry.field(description="Position in the document (paragraph or block number).")
+    def position(self) -> int | None:
+        return _integer(self.record.value(SCHEMA.position))
+
+    @strawberry.field(description="Layout kind: numbered-paragraph, question, tor-question, narrative …")
+    def kind(self) -> str | None:
+        return self.record.value(DCTERMS.type)
+
+    @strawberry.field(description="Offset of the passage in the document's stored text.")
+    def start(self) -> int | None:
+        return self.start_offset()
+
+    @strawberry.field(description="Offset just past the passage.")
+    def end(self) -> int | None:
+        return _integer(self.record.value(EG.endOffset))
+
+    @strawberry.field(description="The document (or part of a pack) the passage belongs to.")
+    def document(self, info: Info) -> Document | None:
+        docs = _objects(info, self.iri, DCTERMS.isPartOf, Document)
+        return docs[0] if docs else None
+
+    @strawberry.field(description="Who speaks or writes the passage.")
+    def speaker(self, info: Info) -> Entity | None:
+        authors = _objects(info, self.iri, SCHEMA.author)
+        return authors[0] if authors else None
+
+    @strawberry.field(description="The speaker's role here (committee, witness, narrative …).")
+    def speaker_role(self, info: Info) -> Role | None:
+        roles = _objects(info, self.iri, EG.speakerRole, Role)
+        return roles[0] if roles else None
+
+    @strawberry.field(description="Themes of the terms of reference the passage addresses.")
+    def themes(self, info: Info) -> list[Theme]:
+        found = {t.iri: t for p in (SCHEMA.about, DCTERMS.subject) for t in _objects(info, self.iri, p, Theme)}
+        return [found[k] for k in sorted(found)]
+
+    @strawberry.field(description="Claims read from the passage.")
+    def claims(self, info: Info) -> list[Claim]:
+        return sorted(_subjects(info, self.iri, SCHEMA.appearance, Claim), key=lambda c: c.iri)
+
+    @strawberry.field(description="Figures stated in the passage.")
+    def figures(self, info: Info) -> list[Figure]:
+        return sorted(_subjects(info, self.iri, SCHEMA.appearance, Figure), key=lambda f: f.iri)
+
+
+@entity_type("Passage", "A paragraph or block of a document, with its speaker.")
+class Passage(TextPassage):
+    @strawberry.field(description="The committee question this passage answers.")
+    def question(self, info: Info) -> Question | None:
+        found = _objects(info, self.iri, SCHEMA.parentItem, Question)
+        return found[0] if found else None
+
+
+@entity_type("Question", "A question: asked by the committee in a hearing, or set in the terms of reference.")
+class Question(TextPassage):
+    @strawberry.field(description="The passages that answer it, in order.")
+    def answers(self, info: Info) -> list[Passage]:
+        return _in_text_order(_objects(info, self.iri, SCHEMA.suggestedAnswer, Passage))  # type: ignore[return-value]
+
+
+# -- documents --------------------------------------------------------------------------------------
+@entity_type("Document", "A source document or a part of a pack (agenda, terms of reference, submission …).")
+class Document(Entity):
+    @strawberry.field
+    def title(self) -> str | None:
+        return self.record.value(DCTERMS.title)
+
+    @strawberry.field(description="Date of the document, where stated.")
+    def date(self) -> str | None:
+        return self.record.value(DCTERMS.date)
+
+    @strawberry.field(description="Kind of document (agenda, minutes, written evidence …).")
+    def kind(self, info: Info) -> str | None:
+        kinds = _objects(info, self.iri, DCTERMS.type)
+        return kinds[0].label if kinds else None
+
+    @strawberry.field(description="Parts of a pack, in order.")
+    def parts(self, info: Info) -> list[Document]:
+        return sorted(_objects(info, self.iri, DCTERMS.hasPart, Document), key=lambda d: d.iri)
+
+    @strawberry.field(description="The pack this document is part of.")
+    def part_of(self, info: Info) -> Document | None:
+        found = _objects(info, self.iri, DCTERMS.isPartOf, Document)
+        return found[0] if found else None
+
+    @strawberry.field(description="Authors: committee, organisation or person.")
+    def authors(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, SCHEMA.author)
+
+    @strawberry.field(description="What the document is about (a meeting, an agenda item …).")
+    def about(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, SCHEMA.about)
+
+    @strawberry.field(description="Its passages and questions, in text order.")
+    def passages(self, info: Info, first: int | None = None, after: str | None = None,
+                 last: int | None = None, before: str | None = None) -> Connection[TextPassage]:
+        found = _in_text_order(_subjects(info, self.iri, DCTERMS.isPartOf, TextPassage))
+        return paginate(found, lambda p: (p.start_offset() or 0, p.iri), PageRequest(first, after, last, before),
+                        lambda p: p)
+
+
+# -- people, organisations, posts ------------------------------------------------------------------------
+def _spoken(info: Info, iri: str, about: list[str] | None) -> list[TextPassage]:
+    passages = _subjects(info, iri, SCHEMA.author, TextPassage)
+    if about:
+        wanted = set(about)
+        views = _views(info)
+        passages = [p for p in passages
+                    if wanted & {s.object for s in views.outgoing.get(p.iri, [])
+                                 if s.predicate in (str(SCHEMA.about), str(DCTERMS.subject))}
+                    or wanted & {s.object for c in views.subjects(p.iri, SCHEMA.appearance)
+                                 for s in views.outgoing.get(c, []) if s.predicate == str(SCHEMA.about)}
+                    or wanted & _question_themes(views, p.iri)]
+    return _in_text_order(passages)
+
+
+def _question_themes(views: GraphViews, iri: str) -> set[str]:
+    """Themes of the question a passage answers (an answer addresses its question's theme)."""
+    found: set[str] = set()
+    for question in views.objects(iri, SCHEMA.parentItem):
+        found.update(s.object for s in views.outgoing.get(question, [])
+                     if s.predicate in (str(SCHEMA.about), str(DCTERMS.subject)))
+    return found
+
+
+@strawberry.interface(description="Who can speak, write and raise issues: a person, organisation or committee.")
+class Agent(Entity):
+    @strawberry.field(description="Passages they speak or write, in text order; `about` keeps those about "
+                                  "the given themes, issues or entities (IRIs), directly, through a claim "
+                                  "or through the question answered.")
+    def passages(self, info: Info, about: list[str] | None = None) -> list[TextPassage]:
+        return _spoken(info, self.iri, about)
+
+    @strawberry.field(description="Issues they raised.")
+    def raised_issues(self, info: Info) -> list[Issue]:
+        return sorted(_objects(info, self.iri, EG.raisedIssue, Issue), key=lambda i: i.label)
+
+    @strawberry.field(description="Claims they made.")
+    def claims(self, info: Info) -> list[Claim]:
+        return sorted(_subjects(info, self.iri, SCHEMA.author, Claim), key=lambda c: c.iri)
+
+
+@entity_type("Person", "A person: member, officer, witness, author.")
+class Person(Agent):
+    @strawberry.field
+    def given_name(self) -> str | None:
+        return self.record.value(SCHEMA.givenName)
+
+    @strawberry.field
+    def family_name(self) -> str | None:
+        return self.record.value(SCHEMA.familyName)
+
+    @strawberry.field(description="Mr, Mrs, Cllr, Dr …")
+    def honorific(self) -> str | None:
+        return self.record.value(SCHEMA.honorificPrefix)
+
+    @strawberry.field(description="Posts the person holds.")
+    def posts(self, info: Info) -> list[Post]:
+        return _objects(info, self.iri, ORG.holds, Post)
+
+    @strawberry.field(description="Memberships: of committees and organisations, with post and role.")
+    def memberships(self, info: Info) -> list[Membership]:
+        return _subjects(info, self.iri, ORG.member, Membership)
+
+    @strawberry.field(description="Organisations and committees the person is a member of.")
+    def organisations(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, ORG.memberOf)
+
+    @strawberry.field(description="Appearances as a witness or submitter.")
+    def contributions(self, info: Info) -> list[Contribution]:
+        return _objects(info, self.iri, PCON.makesContribution, Contribution)
+
+
+@entity_type("Organisation", "An organisation: council, provider, charity, regulator …")
+class Organisation(Agent):
+    @strawberry.field(description="Kinds stated for it (e.g. local authority, charity).")
+    def classification(self) -> list[str]:
+        return self.record.values.get(str(ORG.classification), [])
+
+    @strawberry.field(description="Names it had before (\"previously known as\").")
+    def former_names(self) -> list[str]:
+        return self.record.values.get(str(EG.formerName), [])
+
+    @strawberry.field(description="Posts in the organisation.")
+    def posts(self, info: Info) -> list[Post]:
+        return _subjects(info, self.iri, ORG.postIn, Post)
+
+    @strawberry.field(description="Memberships of people in it, with post and role.")
+    def memberships(self, info: Info) -> list[Membership]:
+        return _subjects(info, self.iri, ORG.organization, Membership)
+
+    @strawberry.field(description="Its members.")
+    def members(self, info: Info) -> list[Person]:
+        return _subjects(info, self.iri, ORG.memberOf, Person)
+
+    @strawberry.field(description="Services it operates or provides (commissions).")
+    def services(self, info: Info) -> list[Service]:
+        found = {s.iri: s for p in (SCHEMA.serviceOperator, SCHEMA.provider)
+                 for s in _subjects(info, self.iri, p, Service)}
+        return [found[k] for k in sorted(found)]
+
+    @strawberry.field(description="Organisations it belongs to.")
+    def parents(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, ORG.subOrganizationOf) + _objects(info, self.iri, ORG.unitOf)
+
+    @strawberry.field(description="Its committees and units.")
+    def units(self, info: Info) -> list[Entity]:
+        return _subjects(info, self.iri, ORG.subOrganizationOf) + _subjects(info, self.iri, ORG.unitOf)
+
+    @strawberry.field(description="Places it serves.")
+    def area_served(self, info: Info) -> list[Place]:
+        return _objects(info, self.iri, SCHEMA.areaServed, Place)
+
+    @strawberry.field(description="Figures about it.")
+    def figures(self, info: Info) -> list[Figure]:
+        return sorted(_subjects(info, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
+
+
+@entity_type("Committee", "A committee of an authority: its meetings and members.")
+class Committee(Organisation):
+    @strawberry.field(description="Its meetings, by date.")
+    def meetings(self, info: Info) -> list[Meeting]:
+        return sorted(_subjects(info, self.iri, SCHEMA.organizer, Meeting), key=lambda m: m.start_date() or "")
+
+
+@entity_type("OrganisationalUnit", "A department or directorate of an organisation.")
+class OrganisationalUnit(Organisation):
+    pass
+
+
+@entity_type("Post", "A post (office) in an organisation: Director, Head of Democratic Services …")
+class Post(Entity):
+    @strawberry.field(description="People who hold it.")
+    def holders(self, info: Info) -> list[Person]:
+        return _subjects(info, self.iri, ORG.holds, Person)
+
+    @strawberry.field(description="Organisations the post is in.")
+    def organisations(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, ORG.postIn)
+
+    @strawberry.field(description="Memberships in this post.")
+    def memberships(self, info: Info) -> list[Membership]:
+        return _subjects(info, self.iri, EG.post, Membership)
+
+
+@entity_type("Membership", "A person's membership of an organisation or committee, with post and role.")
+class Membership(Entity):
+    @strawberry.field
+    def member(self, info: Info) -> Person | None:
+        found = _objects(info, self.iri, ORG.member, Person)
+        return found[0] if found else None
+
+    @strawberry.field(description="The organisation or committee.")
+    def organisation(self, info: Info) -> Entity | None:
+        found = _objects(info, self.iri, ORG.organization)
+        return found[0] if found else None
+
+    @strawberry.field
+    def post(self, info: Info) -> Post | None:
+        found = _objects(info, self.iri, EG.post, Post)
+        return found[0] if found else None
+
+    @strawberry.field(description="Role (member, chairman, witness …).")
+    def role(self, info: Info) -> Role | None:
+        found = _objects(info, self.iri, ORG.role, Role)
+        return found[0] if found else None
+
+
+@entity_type("Contribution", "An appearance of a person before a committee: oral evidence or a written "
+                             "submission, in a capacity.")
+class Contribution(Entity):
+    @strawberry.field(description="Who contributed.")
+    def contributor(self, info: Info) -> Person | None:
+        found = _subjects(info, self.iri, PCON.makesContribution, Person)
+        return found[0] if found else None
+
+    @strawberry.field(description="oral-witness, written-submitter …")
+    def role(self, info: Info) -> Role | None:
+        found = _objects(info, self.iri, PCON.hasContributionRole, Role)
+        return found[0] if found else None
+
+    @strawberry.field(description="The membership (post and organisation) they spoke or wrote for.")
+    def capacity(self, info: Info) -> Membership | None:
+        found = _objects(info, self.iri, PCON.inCapacity, Membership)
+        return found[0] if found else None
+
+    @strawberry.field
+    def agenda_item(self, info: Info) -> AgendaItem | None:
+        found = _objects(info, self.iri, EG.agendaItem, AgendaItem)
+        return found[0] if found else None
+
+
+# -- meetings ----------------------------------------------------------------------------------------------
+@entity_type("Meeting", "A meeting of a committee.")
+class Meeting(Entity):
+    def start_date(self) -> str | None:
+        return self.record.value(SCHEMA.startDate)
+
+    @strawberry.field(description="Date and time (ISO 8601).")
+    def start(self) -> str | None:
+        return self.start_date()
+
+    @strawberry.field
+    def name(self) -> str | None:
+        return self.record.value(SCHEMA.name)
+
+    @strawberry.field
+    def location(self, info: Info) -> Place | None:
+        found = _objects(info, self.iri, SCHEMA.location, Place)
+        return found[0] if found else None
+
+    @strawberry.field
+    def committee(self, info: Info) -> Committee | None:
+        found = _objects(info, self.iri, SCHEMA.organizer, Committee)
+        return found[0] if found else None
+
+    @strawberry.field(description="Agenda items, in order.")
+    def items(self, info: Info) -> list[AgendaItem]:
+        return sorted(_objects(info, self.iri, SCHEMA.subEvent, AgendaItem), key=lambda i: (i.number() or 0, i.iri))
+
+    @strawberry.field(description="Members of the committee attending.")
+    def members(self, info: Info) -> list[Person]:
+        return sorted(_objects(info, self.iri, SCHEMA.attendee, Person), key=lambda p: p.label)
+
+    @strawberry.field(description="Witnesses heard at the items of the meeting.")
+    def witnesses(self, info: Info) -> list[Person]:
+        found = {p.iri: p for item in _objects(info, self.iri, SCHEMA.subEvent, AgendaItem)
+                 for p in _objects(info, item.iri, SCHEMA.attendee, Person)}
+        return [found[k] for k in sorted(found)]
+
+    @strawberry.field
+    def contact_officer(self, info: Info) -> Person | None:
+        found = _objects(info, self.iri, EG.contactOfficer, Person)
+        return found[0] if found else None
+
+    @strawberry.field(description="Documents about the meeting (agenda pack, minutes).")
+    def documents(self, info: Info) -> list[Document]:
+        return sorted(_subjects(info, self.iri, SCHEMA.about, Document), key=lambda d: d.iri)
+
+
+@entity_type("AgendaItem", "An item of a meeting's agenda.")
+class AgendaItem(Entity):
+    def number(self) -> int | None:
+        return _integer(self.record.value(SCHEMA.position))
+
+    @strawberry.field(name="number", description="Item number.")
+    def item_number(self) -> int | None:
+        return self.number()
+
+    @strawberry.field
+    def title(self) -> str | None:
+        return self.record.value(SCHEMA.name)
+
+    @strawberry.field(description="Start time (ISO 8601), where the agenda gives one.")
+    def start(self) -> str | None:
+        return self.record.value(SCHEMA.startDate)
+
+    @strawberry.field(description="Pages of the pack it refers to.")
+    def pages(self) -> str | None:
+        return self.record.value(EG.pages)
+
+    @strawberry.field
+    def meeting(self, info: Info) -> Meeting | None:
+        found = _objects(info, self.iri, SCHEMA.superEvent, Meeting)
+        return found[0] if found else None
+
+    @strawberry.field(description="Witnesses heard under the item.")
+    def witnesses(self, info: Info) -> list[Person]:
+        return _objects(info, self.iri, SCHEMA.attendee, Person)
+
+    @strawberry.field(description="Organisations and subjects of the item.")
+    def about(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, SCHEMA.about)
+
+    @strawberry.field(description="Contributions (oral, written) made under the item.")
+    def contributions(self, info: Info) -> list[Contribution]:
+        return _subjects(info, self.iri, EG.agendaItem, Contribution)
+
+
+# -- services, programmes, frameworks, legislation, places ------------------------------------------------
+@entity_type("Service", "A public service: who provides (commissions) it, who operates it, where.")
+class Service(Entity):
+    @strawberry.field(description="Who provides or commissions the service.")
+    def providers(self, info: Info) -> list[Organisation]:
+        return _objects(info, self.iri, SCHEMA.provider, Organisation)
+
+    @strawberry.field(description="Who delivers it.")
+    def operators(self, info: Info) -> list[Organisation]:
+        return _objects(info, self.iri, SCHEMA.serviceOperator, Organisation)
+
+    @strawberry.field
+    def area_served(self, info: Info) -> list[Place]:
+        return sorted(_objects(info, self.iri, SCHEMA.areaServed, Place), key=lambda p: p.label)
+
+    @strawberry.field(description="Figures about the service.")
+    def figures(self, info: Info) -> list[Figure]:
+        return sorted(_subjects(info, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
+
+
+@entity_type("Programme", "A programme or review (e.g. a market review).")
+class Programme(Entity):
+    pass
+
+
+@entity_type("Framework", "A procurement framework.")
+class Framework(Entity):
+    pass
+
+
+@entity_type("Legislation", "An Act or regulation.")
+class Legislation(Entity):
+    @strawberry.field
+    def identifier(self) -> str | None:
+        return self.record.value(SCHEMA.legislationIdentifier)
+
+
+@entity_type("Place", "A place: a district, a town, a building.")
+class Place(Entity):
+    @strawberry.field(description="Kind of place (district, town, building …).")
+    def place_type(self) -> str | None:
+        return self.record.value(SCHEMA.additionalType)
+
+    @strawberry.field
+    def contained_in(self, info: Info) -> list[Place]:
+        return _objects(info, self.iri, SCHEMA.containedInPlace, Place)
+
+    @strawberry.field(description="Services and organisations serving the place.")
+    def served_by(self, info: Info) -> list[Entity]:
+        return _subjects(info, self.iri, SCHEMA.areaServed)
+
+
+# -- concepts ------------------------------------------------------------------------------------------------
+@entity_type("Issue", "An issue raised in evidence (TUPE, contract length …), a SKOS concept.")
+class Issue(Entity):
+    @strawberry.field(description="Who raised it.")
+    def raised_by(self, info: Info) -> list[Agent]:
+        return sorted(_subjects(info, self.iri, EG.raisedIssue, Agent), key=lambda a: a.label)
+
+    @strawberry.field(description="Claims about the issue, with their passages and quotes.")
+    def claims(self, info: Info) -> list[Claim]:
+        return sorted(_subjects(info, self.iri, SCHEMA.about, Claim), key=lambda c: c.iri)
+
+
+@entity_type("Theme", "A theme of a committee's terms of reference (notation a, b, c …).")
+class Theme(Entity):
+    @strawberry.field(description="Its letter or number in the terms of reference.")
+    def notation(self) -> str | None:
+        return self.record.value(SKOS.notation)
+
+    @strawberry.field(description="The theme as the terms of reference word it.")
+    def definition(self) -> str | None:
+        return self.record.value(SKOS.definition)
+
+    @strawberry.field(description="Questions under the theme.")
+    def questions(self, info: Info) -> list[Question]:
+        return _in_text_order(_subjects(info, self.iri, SCHEMA.about, Question))  # type: ignore[return-value]
+
+    @strawberry.field(description="Passages that address the theme (directly, or by answering one of its "
+                                  "questions), in text order; `speaker` keeps one speaker's (IRI).")
+    def passages(self, info: Info, speaker: str | None = None) -> list[TextPassage]:
+        views = _views(info)
+        found: dict[str, TextPassage] = {}
+        for predicate in (SCHEMA.about, DCTERMS.subject):
+            for passage in _subjects(info, self.iri, predicate, TextPassage):
+                found[passage.iri] = passage
+        for question in list(found.values()):
+            if isinstance(question, Question):
+                for answer in _objects(info, question.iri, SCHEMA.suggestedAnswer, Passage):
+                    found[answer.iri] = answer
+        passages = list(found.values())
+        if speaker:
+            passages = [p for p in passages if speaker in views.objects(p.iri, SCHEMA.author)]
+        return _in_text_order(passages)
+
+
+@entity_type("Concept", "A SKOS concept (document kinds, claim types …).")
+class Concept(Entity):
+    @strawberry.field
+    def scheme(self, info: Info) -> ConceptScheme | None:
+        found = _objects(info, self.iri, SKOS.inScheme, ConceptScheme)
+        return found[0] if found else None
+
+
+@entity_type("Role", "A role: member, chairman, witness, narrative …")
+class Role(Concept):
+    pass
+
+
+@entity_type("ConceptScheme", "A SKOS concept scheme: the themes of a terms of reference, the issues …")
+class ConceptScheme(Entity):
+    @strawberry.field
+    def concepts(self, info: Info) -> list[Entity]:
+        return sorted(_subjects(info, self.iri, SKOS.inScheme), key=lambda c: c.label)
+
+
+@entity_type("Inquiry", "A committee's inquiry or review, with its terms of reference.")
+class Inquiry(Entity):
+    @strawberry.field
+    def committee(self, info: Info) -> Committee | None:
+        found = _objects(info, self.iri, SCHEMA.organizer, Committee)
+        return found[0] if found else None
+
+    @strawberry.field
+    def terms_of_reference(self, info: Info) -> Document | None:
+        found = _objects(info, self.iri, EG.termsOfReference, Document)
+        return found[0] if found else None
+
+
+# -- figures and claims ------------------------------------------------------------------------------------
+@entity_type("Figure", "A figure stated in evidence: an amount, a range or a count, and what it measures.")
+class Figure(Entity):
+    @strawberry.field(description="The value (null for a range).")
+    def value(self) -> float | None:
+        return _number(self.record.value(SCHEMA.value))
+
+    @strawberry.field(description="Lower bound of a range.")
+    def min_value(self) -> float | None:
+        return _number(self.record.value(SCHEMA.minValue))
+
+    @strawberry.field(description="Upper bound of a range.")
+    def max_value(self) -> float | None:
+        return _number(self.record.value(SCHEMA.maxValue))
+
+    @strawberry.field(description="ISO 4217 currency of a monetary amount.")
+    def currency(self) -> str | None:
+        return self.record.value(SCHEMA.currency)
+
+    @strawberry.field(description="Unit of a quantity (percent, children …).")
+    def unit(self) -> str | None:
+        return self.record.value(SCHEMA.unitText)
+
+    @strawberry.field(description="What the figure measures, in the document's words.")
+    def measure(self) -> str | None:
+        return self.record.value(EG.measure)
+
+    @strawberry.field(description="The figure as written.")
+    def text(self) -> str | None:
+        return self.record.value(SCHEMA.description)
+
+    @strawberry.field(description="True for \"about\", \"around\", \"c.\" figures.")
+    def approximate(self) -> bool:
+        return self.record.value(EG.approximate) == "true"
+
+    @strawberry.field(description="What the figure is about (a service, an organisation …).")
+    def about(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, SCHEMA.about)
+
+    @strawberry.field(description="The passage stating it.")
+    def passage(self, info: Info) -> TextPassage | None:
+        found = _objects(info, self.iri, SCHEMA.appearance, TextPassage)
+        return found[0] if found else None
+
+    @strawberry.field(description="The exact quote of the figure.")
+    def quote(self, info: Info) -> Evidence | None:
+        return _quote_of(_views(info), self.record)
+
+    @strawberry.field(description="An earlier statement of the same figure that this one repeats.")
+    def restates(self, info: Info) -> Figure | None:
+        found = _objects(info, self.iri, EG.restates, Figure)
+        return found[0] if found else None
+
+
+@entity_type("Claim", "A sentence of evidence: who said it, what it is about, where it stands.")
+class Claim(Entity):
+    @strawberry.field
+    def text(self) -> str:
+        return self.record.value(SCHEMA.text) or self.label
+
+    @strawberry.field(description="Who made the claim.")
+    def author(self, info: Info) -> Entity | None:
+        found = _objects(info, self.iri, SCHEMA.author)
+        return found[0] if found else None
+
+    @strawberry.field(description="Issues, themes and entities it is about.")
+    def about(self, info: Info) -> list[Entity]:
+        return _objects(info, self.iri, SCHEMA.about)
+
+    @strawberry.field(description="fact, opinion, recommendation …")
+    def claim_type(self, info: Info) -> str | None:
+        found = _objects(info, self.iri, EG.claimType)
+        return found[0].label if found else None
+
+    @strawberry.field(description="Date the claim refers to, where stated (e.g. \"since 1995\").")
+    def date(self) -> str | None:
+        return self.record.value(SCHEMA.startDate)
+
+    @strawberry.field(description="The passage it was read from.")
+    def passage(self, info: Info) -> TextPassage | None:
+        found = _objects(info, self.iri, SCHEMA.appearance, TextPassage)
+        return found[0] if found else None
+
+    @strawberry.field(description="The exact quote of the sentence.")
+    def quote(self, info: Info) -> Evidence | None:
+        return _quote_of(_views(info), self.record)
+
+
+#: Every object type, for the schema's ``types=`` (interfaces' implementers must be listed).
+ALL_TYPES: tuple[type, ...] = (GenericEntity, *ENTITY_CLASSES.values(), Statement)

@@ -1,0 +1,315 @@
+"""The HTTP server: Strawberry GraphQL on Starlette, over a snapshot of the store's views.
+
+Routes: ``/graphql`` (GET and POST; GraphiQL in a browser), ``/healthz``, ``/schema.graphql``.
+Views and indexes are built once at start-up (lifespan) and rebuilt, off the event loop, when a
+writer changes the store; requests never touch the store. Successful query results are cached by
+(graph version, request), since an answer cannot change while the graph does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import anyio
+import orjson
+import strawberry
+from cross_web import HTTPException
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.types import ExecutionResult
+
+from graph.store import EvidenceStore, StoreError
+from schema import build_schema
+from schema.context import GraphSnapshot, GraphState, RequestContext
+from schema.limits import QueryLimits
+
+logger = logging.getLogger("evidence_graph.server")
+
+#: The media type of GraphQL-over-HTTP responses (the spec's; ``application/json`` stays the default).
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How the server runs (from the CLI and the environment)."""
+
+    store: Path | None = None
+    cors_origins: tuple[str, ...] = ("*",)
+    reload_seconds: float = 2.0
+    response_cache_size: int = 512
+    #: Responses larger than this are not kept in the cache (bytes).
+    response_cache_max_bytes: int = 4_000_000
+    limits: QueryLimits = field(default_factory=QueryLimits)
+
+
+def load_snapshot(store_path: Path | None) -> GraphSnapshot:
+    """Read a store (read-only, so a builder may hold the write lock) and build its views."""
+    if store_path is None or not store_path.exists():
+        return GraphSnapshot.from_quads([])
+    store = EvidenceStore(store_path, read_only=True)
+    quads = list(store.quads())
+    del store
+    return GraphSnapshot.from_quads(quads)
+
+
+@dataclass
+class CachedResponse:
+    body: bytes
+    media_type: str
+
+
+class ResponseCache:
+    """A bounded LRU of response bodies keyed by (graph version, request)."""
+
+    def __init__(self, size: int, max_bytes: int) -> None:
+        self.size = size
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[tuple[Any, ...], CachedResponse] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[Any, ...]) -> CachedResponse | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: tuple[Any, ...], value: CachedResponse) -> None:
+        if len(value.body) > self.max_bytes or self.size <= 0:
+            return
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class EvidenceGraphQL(GraphQL):
+    """Strawberry's ASGI view with GraphQL-over-HTTP media types, a per-request context and a
+    response cache."""
+
+    def __init__(self, schema: strawberry.Schema, state: GraphState, cache: ResponseCache) -> None:
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        self.state = state
+        self.cache = cache
+
+    def encode_json(self, data: object) -> bytes:  # type: ignore[override]
+        return orjson.dumps(data)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        snapshot = self.state.snapshot
+        request.state.snapshot = snapshot
+        key = await self._cache_key(request, snapshot.version)
+        cached = self.cache.get(key) if key is not None else None
+        if cached is not None:
+            await Response(cached.body, media_type=cached.media_type)(scope, receive, send)
+            return
+        try:
+            response = await self.run(request)
+        except HTTPException as error:
+            response = PlainTextResponse(error.reason, status_code=error.status_code)
+        if key is not None and response.status_code == 200 and not getattr(request.state, "had_errors", True):
+            self.cache.put(key, CachedResponse(bytes(response.body), response.headers["content-type"]))
+        await response(scope, receive, send)
+
+    @staticmethod
+    async def _cache_key(request: Request, version: str) -> tuple[Any, ...] | None:
+        accept = request.headers.get("accept", "")
+        if request.method == "GET":
+            if "query" not in request.query_params:
+                return None  # GraphiQL page or a bad request
+            return (version, "GET", str(request.url.query), accept)
+        if request.method == "POST":
+            body = await request.body()  # Starlette keeps it for the view to read again
+            return (version, "POST", request.headers.get("content-type", ""), body, accept)
+        return None
+
+    async def get_context(self, request: Any, response: Any) -> RequestContext:  # type: ignore[override]
+        snapshot = getattr(request.state, "snapshot", None) or self.state.snapshot
+        return RequestContext(snapshot=snapshot, request=request, response=response)
+
+    async def get_sub_response(self, request: Any) -> Response:
+        sub = await super().get_sub_response(request)
+        request.state.accept = request.headers.get("accept", "")
+        return sub
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        data = process_result(result)
+        request.state.had_errors = bool(result.errors)
+        request.state.request_error = bool(result.data is None and result.errors
+                                           and all(not e.path for e in result.errors))
+        # GraphQL over HTTP: a request error (parse, validation, variables) has no `data` under the
+        # spec's media type.
+        if request.state.request_error and GRAPHQL_RESPONSE in request.state.accept:
+            data.pop("data", None)
+        return data
+
+    async def run(self, request: Any, context: Any = strawberry.UNSET, root_value: Any = strawberry.UNSET) -> Any:
+        response = await super().run(request, context, root_value)
+        if isinstance(request, Request) and isinstance(response, Response):
+            accept = getattr(request.state, "accept", "")
+            if GRAPHQL_RESPONSE in accept and _prefers_graphql_response(accept) \
+                    and response.media_type == "application/json":
+                response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+                response.media_type = GRAPHQL_RESPONSE
+                if getattr(request.state, "request_error", False) and response.status_code == 200:
+                    response.status_code = 400
+        return response
+
+
+def _prefers_graphql_response(accept: str) -> bool:
+    """True unless ``application/json`` is listed before the GraphQL response type with a higher q."""
+    best: dict[str, float] = {}
+    for part in accept.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                with contextlib.suppress(ValueError):
+                    q = float(param[2:])
+        best[media] = max(best.get(media, 0.0), q)
+    return best.get(GRAPHQL_RESPONSE, 0.0) >= best.get("application/json", 0.0)
+
+
+async def _watch_store(state: GraphState, settings: ServerSettings, cache: ResponseCache) -> None:
+    """Rebuild the views when a writer changes the store (polling its generation marker)."""
+    assert settings.store is not None
+    seen = EvidenceStore.generation(settings.store)
+    while True:
+        await asyncio.sleep(settings.reload_seconds)
+        current = EvidenceStore.generation(settings.store)
+        if current == seen:
+            continue
+        seen = current
+        try:
+            snapshot = await anyio.to_thread.run_sync(load_snapshot, settings.store)
+        except (StoreError, OSError) as error:
+            logger.warning("store changed but could not be read (%s); still serving the previous graph", error)
+            continue
+        if state.swap(snapshot):
+            cache.clear()
+            logger.info("graph reloaded: version %s, %d nodes", snapshot.version, len(snapshot.views.nodes))
+
+
+def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot | None = None) -> Starlette:
+    """The Starlette application.
+
+    Parameters
+    ----------
+    settings : ServerSettings, optional
+        Store folder, CORS origins, reload interval, limits.
+    snapshot : GraphSnapshot, optional
+        Serve these views instead of reading the store (tests, embedding).
+
+    Returns
+    -------
+    Starlette
+        Views are built in its lifespan: run it under uvicorn, or enter ``TestClient(app)``.
+
+    Examples
+    --------
+    >>> from starlette.testclient import TestClient
+    >>> with TestClient(create_app(snapshot=GraphSnapshot.from_quads([]))) as client:
+    ...     client.post("/graphql", json={"query": "{ __typename }"}).json()
+    {'data': {'__typename': 'Query'}}
+    """
+    settings = settings or ServerSettings()
+    schema = build_schema(settings.limits)
+    state = GraphState(snapshot or GraphSnapshot.from_quads([]))
+    cache = ResponseCache(settings.response_cache_size, settings.response_cache_max_bytes)
+    graphql_app = EvidenceGraphQL(schema, state, cache)
+    sdl = schema.as_str() + "\n"
+
+    async def healthz(request: Request) -> JSONResponse:
+        current = state.snapshot
+        return JSONResponse({"status": "ok", "version": current.version, "nodes": len(current.views.nodes),
+                             "statements": len(current.views.statements),
+                             "cache": {"hits": cache.hits, "misses": cache.misses}})
+
+    async def schema_sdl(request: Request) -> PlainTextResponse:
+        return PlainTextResponse(sdl, media_type="text/plain; charset=utf-8")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        watcher = None
+        if snapshot is None and settings.store is not None:
+            state.swap(await anyio.to_thread.run_sync(load_snapshot, settings.store))
+            watcher = asyncio.create_task(_watch_store(state, settings, cache))
+        app.state.graph = state
+        try:
+            yield
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher
+
+    middleware = [Middleware(GZipMiddleware, minimum_size=1024)]
+    if settings.cors_origins:
+        middleware.insert(0, Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                                        allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["*"],
+                                        max_age=600))
+    routes = [Route("/graphql", graphql_app, methods=["GET", "POST"]),
+              Route("/healthz", healthz), Route("/schema.graphql", schema_sdl)]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.graph = state
+    return app
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Run the server for ``evidence-graph serve`` (building PATHs, or the sample if the store is empty)."""
+    import uvicorn
+
+    from graph.build import DEFAULT_CORPUS, build_into_store, print_progress
+
+    store_path: Path = args.store
+    paths: Sequence[Path] = args.paths
+    if paths or not (store_path.exists() and EvidenceStore(store_path).document_keys()):
+        store = EvidenceStore(store_path)
+        result = build_into_store(store, list(paths) or [DEFAULT_CORPUS], progress=print_progress)
+        del store
+        for error in result.errors:
+            print(f"evidence-graph: {error}")
+        if result.errors:
+            print("evidence-graph: nothing was stored")
+            return 1
+    origins = tuple(o for o in (args.cors_origin or os.environ.get("EVIDENCE_GRAPH_CORS", "*").split(",")) if o)
+    settings = ServerSettings(store=store_path, cors_origins=origins)
+    print(f"serving {store_path} on http://{args.host}:{args.port}/graphql (GraphiQL in a browser)", flush=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
+                access_log=not args.no_access_log)
+    return 0
+
+
+__all__ = ["EvidenceGraphQL", "ServerSettings", "create_app", "load_snapshot", "serve"]
