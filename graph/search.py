@@ -17,6 +17,10 @@ from graph.vocabulary import SCHEMA
 
 #: BM25 column weights: a hit in a name counts more than one in an alias or a passage.
 WEIGHTS = (10.0, 5.0, 1.0)
+#: Scores of nodes that describe documents and records rather than the world are scaled down, so
+#: that "stepahead" finds the organisation before the submission titled with its name.
+TYPE_BOOST = {"Document": 0.9, "AgendaItem": 0.9, "Membership": 0.6, "Contribution": 0.6, "Claim": 0.8,
+              "Concept": 0.7, "ConceptScheme": 0.7, "Role": 0.7}
 
 
 class Searchable(Protocol):
@@ -94,7 +98,8 @@ class SearchIndex:
         query = fts_query(text)
         if query is None:
             return []
-        sql = ("SELECT iri, type, -bm25(docs, 0, 0, ?, ?, ?) AS score, "
+        boost = " ".join(f"WHEN '{name}' THEN {value}" for name, value in TYPE_BOOST.items())
+        sql = (f"SELECT iri, type, -bm25(docs, 0, 0, ?, ?, ?) * (CASE type {boost} ELSE 1.0 END) AS score, "
                "highlight(docs, 2, '[', ']'), highlight(docs, 3, '[', ']'), "
                "snippet(docs, 4, '[', ']', '…', 16) FROM docs WHERE docs MATCH ?")
         params: list[object] = [*WEIGHTS, query]

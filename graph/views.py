@@ -250,6 +250,7 @@ class GraphViews:
                                                 int(str(found[OA.end])), segment,
                                                 segment_passage.get(segment), "")
         self.annotations = self._annotations(links)
+        self._name_unlabelled()
         self.by_type: dict[str, list[str]] = {}
         for iri, record in sorted(self.nodes.items(), key=lambda item: (item[1].label.lower(), item[0])):
             self.by_type.setdefault(record.type, []).append(iri)
@@ -261,6 +262,26 @@ class GraphViews:
         self.outgoing.setdefault(statement.subject, []).append(statement)
         if statement.object_is_node:
             self.incoming.setdefault(statement.object, []).append(statement)
+
+    def _name_unlabelled(self) -> None:
+        """Give memberships and contributions, which have no name of their own, a readable label
+        from what they link (otherwise they would be shown, and searched, by their key)."""
+        def first(iri: str, predicate: URIRef, incoming: bool = False) -> str | None:
+            found = self.subjects(iri, predicate) if incoming else self.objects(iri, predicate)
+            return self.nodes[found[0]].label if found else None
+
+        for iri, record in self.nodes.items():
+            if record.label != (record.key or iri):
+                continue
+            if record.type == "Membership":
+                member, post = first(iri, ORG.member), first(iri, EG.post) or first(iri, ORG.role)
+                organisation = first(iri, ORG.organization)
+                parts = [p for p in (post, organisation) if p]
+                record.label = f"{member or '?'} — {', '.join(parts)}" if parts else member or record.label
+            elif record.type == "Contribution":
+                who, role = first(iri, PCON.makesContribution, incoming=True), first(iri, PCON.hasContributionRole)
+                item = first(iri, EG.agendaItem)
+                record.label = f"{who or '?'}: {role or 'contribution'}" + (f" (item: {item})" if item else "")
 
     def _annotations(self, links: list[tuple[str, str, str, str]]) -> dict[str, list[Evidence]]:
         """Mentions of each entity: entity IRI → quotes, from oa:Annotation bodies."""

@@ -48,8 +48,9 @@ class EntityFilter:
 
 
 def entity_graphs(views: GraphViews, record: NodeRecord) -> set[str]:
-    """Named graphs that type the node or hold a statement about it."""
+    """Named graphs that type the node, hold a statement about it or mention it."""
     found = set(record.graphs)
+    found.update(e.graph for e in views.annotations.get(record.iri, []))
     found.update(s.graph for s in views.outgoing.get(record.iri, []))
     found.update(s.graph for s in views.incoming.get(record.iri, []))
     return found

@@ -147,9 +147,17 @@ class Statement(Node):
         graph_doc = EvidenceRecord("", 0, 0, "", None, self.graph).document
         return _typed(_views(info), graph_doc, Document)
 
-    @strawberry.field(description="The quotes that support the statement.")
-    def evidence(self) -> list[Evidence]:
-        return [evidence_of(e, self.graph) for e in self.record.evidence]
+    @strawberry.field(description="The quotes that support the statement. A statement without a quote of its "
+                                  "own made by a claim, figure or passage is supported by that node's quote.")
+    def evidence(self, info: Info) -> list[Evidence]:
+        if self.record.evidence:
+            return [evidence_of(e, self.graph) for e in self.record.evidence]
+        views = _views(info)
+        for end in (self.record.subject, self.record.object if self.record.object_is_node else None):
+            quote = _own_quote(views, end)
+            if quote is not None:
+                return [quote]
+        return []
 
 
 def statement_object(record: StatementRecord) -> Statement:
@@ -211,6 +219,22 @@ def _quote_of(views: GraphViews, record: NodeRecord) -> Evidence | None:
     for statement in views.outgoing.get(record.iri, []):
         if statement.predicate == str(PROV.wasQuotedFrom) and statement.object in views.quotes:
             return evidence_of(views.quotes[statement.object], statement.graph)
+    return None
+
+
+def _own_quote(views: GraphViews, iri: str | None) -> Evidence | None:
+    """The words a claim, figure or passage stands for: its quote, or the passage's whole text."""
+    record = views.nodes.get(iri) if iri else None
+    if record is None:
+        return None
+    if record.type in ("Claim", "Figure"):
+        passages = views.objects(record.iri, SCHEMA.appearance)
+        return _quote_of(views, record) or (_own_quote(views, passages[0]) if passages else None)
+    text, start = record.value(SCHEMA.text), _integer(record.value(EG.startOffset))
+    if record.type in ("Passage", "Question") and text is not None and start is not None:
+        graph = next(iter(sorted(g for g in record.graphs if "/graph/doc/" in g)), "")
+        found = EvidenceRecord(text, start, start + len(text), record.iri, record.iri, graph)
+        return evidence_of(found)
     return None
 
 
