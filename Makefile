@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run build test lint bench clean
+.PHONY: run build test node lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,22 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/evidence-graph build
 	$(BIN)/evidence-graph stats
+	$(BIN)/evidence-graph serve
 
 build: $(STAMP)
 	$(BIN)/evidence-graph build
 
-test: $(STAMP)
+test: $(STAMP) node
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The GraphQL-over-HTTP audit (tests/test_http_audit.py) runs graphql-http on Node.js.
+node:
+	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	@test -d tests/http_audit/node_modules/graphql-http || npm ci --prefix tests/http_audit --no-audit --no-fund --silent
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
 
 clean:
-	rm -rf $(VENV) .evidence-graph build *.egg-info
+	rm -rf $(VENV) .evidence-graph build *.egg-info tests/http_audit/node_modules

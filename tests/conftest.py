@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,3 +64,71 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> EvidenceStore:
 @pytest.fixture(scope="session")
 def sample(sample_store: EvidenceStore) -> GraphQuery:
     return GraphQuery(sample_store)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class LiveServer:
+    """`evidence-graph serve` running as a real process on a free loopback port."""
+
+    def __init__(self, store: Path, process: subprocess.Popen[bytes], url: str) -> None:
+        self.store = store
+        self.process = process
+        self.url = url
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        return self.request("GET", path, None, headers)
+
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+    def graphql(self, query: str, variables: dict[str, object] | None = None) -> dict[str, object]:
+        body = json.dumps({"query": query, "variables": variables or {}}).encode()
+        status, _, payload = self.request("POST", "/graphql", body, {"content-type": "application/json"})
+        assert status == 200, payload
+        return json.loads(payload)
+
+    def health(self) -> dict[str, object]:
+        return json.loads(self.get("/healthz")[2])
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The sample corpus built by the CLI into a fresh store and served by the CLI, as a user runs it."""
+    store = tmp_path_factory.mktemp("served") / "store"
+    command = [sys.executable, "-m", "cli", "--store", str(store)]
+    built = subprocess.run([*command, "build", "--quiet"], capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    port = free_port()
+    log = (store.parent / "server.log").open("wb")
+    process = subprocess.Popen([*command, "serve", "--port", str(port), "--no-access-log"],
+                               stdout=log, stderr=subprocess.STDOUT, cwd=Path(__file__).parents[1])
+    server = LiveServer(store, process, f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if server.get("/healthz")[0] == 200:
+                break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("the server did not start: " + (store.parent / "server.log").read_text())
+        time.sleep(0.25)
+    yield server
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
