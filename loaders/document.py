@@ -114,11 +114,14 @@ class _TextExtractor(HTMLParser):
         # Ordered lists are numbered by the browser, not the markup: keep a counter per level
         # so agenda items keep their printed numbers.
         self._lists: list[int | None] = []
+        # ModernGov puts the item title in a heading inside the <li>: the number must stay
+        # on the title's line ("31. Apologies"), not float on a line of its own.
+        self._after_marker = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.HIDDEN:
             self._hidden += 1
-        elif tag in self.BLOCKS:
+        elif tag in self.BLOCKS and not (self._after_marker and tag not in {"li", "ol", "ul"}):
             self.parts.append("\n\n" if tag not in {"td", "th"} else "    ")
         if tag == "ol":
             start = dict(attrs).get("start")
@@ -131,8 +134,10 @@ class _TextExtractor(HTMLParser):
                 self.parts.append(f"{self._lists[-1]}. ")
             else:
                 self.parts.append("- ")
+            self._after_marker = True
 
     def handle_endtag(self, tag: str) -> None:
+        self._after_marker = False
         if tag in ("ol", "ul") and self._lists:
             self._lists.pop()
         if tag in self.HIDDEN:
@@ -142,6 +147,9 @@ class _TextExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
+            if self._after_marker and data.strip():
+                self._after_marker = False
+                data = data.lstrip()
             self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
 
 
@@ -164,6 +172,8 @@ def html_to_text(markup: str) -> str:
     'Minutes\\n\\n(1) The Chair welcomed all.\\n'
     >>> html_to_text("<ol><li>Apologies</li><li>Minutes</li></ol>")
     '1. Apologies\\n\\n2. Minutes\\n'
+    >>> html_to_text('<ol start="31"><li><h3>Apologies</h3><p>None.</p></li></ol>')
+    '31. Apologies\\n\\nNone.\\n'
     """
     parser = _TextExtractor()
     parser.feed(markup)

@@ -16,6 +16,9 @@ from loaders.cues import load_cues
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = r"[ \u00a0]*(?:-|–|—|to)[ \u00a0]*"
+# A minus sign written straight before a figure ("-£0.8m", "-5.5%" in a table of changes);
+# not after a word, digit or bracket, where a hyphen joins a range or a compound.
+_NEGATIVE = r"(?P<neg>(?<![\w.,£$€%)\-])[-\u2212](?=[£$€\d]))?"
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cur = "|".join(re.escape(c) for c in cues["currencies"])
     lead = rf"(?:(?P<approx>\b(?:{approx}))[ \u00a0]+)?"
     money = re.compile(
-        rf"{lead}(?P<cur>{cur})[ \u00a0]?(?P<a>{_NUM})[ \u00a0]?(?P<ma>(?:{mult})\b)?"
-        rf"(?:{_DASH}(?:{cur})?[ \u00a0]?(?P<b>{_NUM})[ \u00a0]?(?P<mb>(?:{mult})\b)?)?", re.I)
+        rf"{lead}{_NEGATIVE}(?P<cur>{cur})[ \u00a0]?(?P<a>{_NUM})(?:[ \u00a0]?(?P<ma>(?:{mult})\b))?"
+        rf"(?:{_DASH}(?:{cur})?[ \u00a0]?(?P<b>{_NUM})(?:[ \u00a0]?(?P<mb>(?:{mult})\b))?)?", re.I)
     percent = re.compile(
-        rf"{lead}(?P<a>{_NUM})(?:[ \u00a0]?%|[ \u00a0]per[ \u00a0]?cent)?(?:{_DASH}(?P<b>{_NUM}))?"
+        rf"{lead}{_NEGATIVE}(?P<a>{_NUM})(?:[ \u00a0]?%|[ \u00a0]per[ \u00a0]?cent)?(?:{_DASH}(?P<b>{_NUM}))?"
         rf"[ \u00a0]?(?:%|per[ \u00a0]?cent\b)", re.I)
     nouns = "|".join(re.escape(n) for n in sorted(cues["count_nouns"], key=len, reverse=True))
     count = re.compile(
@@ -103,6 +106,10 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
      ('money', None, Decimal('40000000'), Decimal('45000000'), False),
      ('percentage', None, Decimal('20'), Decimal('25'), False),
      ('count', Decimal('119'), None, None, False)]
+    >>> [str(f.value) for f in find_figures("| -£0.8m | -5.5% | 2024-25 |")]
+    ['-800000.0', '-5.5']
+    >>> [f.end for f in find_figures("£45,000 comes")]
+    [7]
     """
     money, percent, count = _patterns()
     cues = load_cues("figures")
@@ -114,6 +121,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
 
     for match in money.finditer(text):
         a, b = _number(match.group("a")), match.group("b")
+        if match.group("neg"):
+            a = -a
         scale_b = _scale(match.group("mb"))
         scale_a = _scale(match.group("ma")) if match.group("ma") else scale_b
         currency = cues["currencies"].get(match.group("cur"), cues["currencies"].get(
@@ -131,6 +140,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
         if not free(match.start(), match.end()):
             continue
         a, b = _number(match.group("a")), match.group("b")
+        if match.group("neg") and b is None:
+            a = -a
         found.append(FigureMatch(match.start(), match.end(), "percentage",
                                  a if b is None else None, None if b is None else a,
                                  None if b is None else _number(b), unit="%",

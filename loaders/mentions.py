@@ -168,7 +168,7 @@ Regulations 2006'), ('person', 'Cllr Jones')]
         found.extend(_named_things(chunk, start, index, acronyms))
         found.extend(_places_in(chunk, start, index))
         found.extend(_issues(chunk, start, index))
-        found.extend(_figures(chunk, start, index))
+        found.extend(_figures(chunk, start, index, block))
         found.extend(_former_names(chunk, start, index))
         found.extend(_leads(parsed, index, block))
     return _drop_nested(found)
@@ -177,6 +177,8 @@ Regulations 2006'), ('person', 'Cllr Jones')]
 def _structural(block: Block, index: int) -> Iterator[Mention]:
     for f in block.fields:
         kind = _FIELD_KINDS.get(f.name)
+        if kind == "person" and parse_person_name(f.value) is None:
+            continue  # a post standing for its holder ("The Licensing Manager said …")
         if kind:
             yield Mention(f.start, f.end, kind, f.value, index, "structure", role=f.name)
 
@@ -197,9 +199,11 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
                    acronyms: dict[str, str]) -> Iterator[Mention]:
     authority = context.authority
     if authority is not None:
+        compounds = "|".join(re.escape(w) for w in load_cues("authorities")["alias_compounds"]["followed_by"])
         for phrase in (authority.name, *authority.aliases):
             flags = 0 if phrase.isupper() else re.I
-            for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", chunk, flags):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])(?![ \u00a0]+(?i:{compounds})\b)",
+                                     chunk, flags):
                 if phrase.lower().startswith("the ") or match.group()[0].isupper() or phrase.isupper():
                     yield Mention(offset + match.start(), offset + match.end(), "organisation",
                                   authority.name, index, "gazetteer:authority-alias")
@@ -338,8 +342,31 @@ def _issues(chunk: str, offset: int, index: int) -> Iterator[Mention]:
                           "gazetteer:issue")
 
 
-def _figures(chunk: str, offset: int, index: int) -> Iterator[Mention]:
+def table_measure(block: Block, start: int, end: int) -> str | None:
+    """What a figure in a table cell measures: its row label and its column header.
+
+    Examples
+    --------
+    >>> from loaders.blocks import Field
+    >>> row = Block("table-row", 0, 24, 0, fields=(Field("row", "Parks", 2, 7),
+    ...             Field("column", "2025/26 budget", 10, 15)))
+    >>> table_measure(row, 10, 15)
+    'Parks – 2025/26 budget'
+    """
+    row = block.field("row")
+    column = next((f for f in block.fields if f.name == "column" and f.start <= start and end <= f.end),
+                  None)
+    parts = [f.value for f in (row, column) if f is not None and f.value]
+    return " – ".join(parts) or None
+
+
+def _figures(chunk: str, offset: int, index: int, block: Block) -> Iterator[Mention]:
     for figure in find_figures(chunk):
+        if block.kind == "table-row":
+            yield Mention(offset + figure.start, offset + figure.end, "figure",
+                          chunk[figure.start:figure.end], index, "grammar:figure", figure=figure,
+                          measure=table_measure(block, offset + figure.start, offset + figure.end))
+            continue
         sentence_start = max(chunk.rfind(". ", 0, figure.start) + 2, 0)
         if sentence_start == 1:
             sentence_start = 0

@@ -5,11 +5,12 @@ Every kind-specific parser starts from :func:`generic_blocks` and refines what i
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, first_match
-from loaders.structure.segment import Unit
+from loaders.structure.segment import Unit, unwrap_emphasis
 
 BOLD_LEAD = re.compile(r"^(\*\*|__)(?P<lead>[^*_\n]{2,120}?)[:.]?\s*(\1)\s*[:\-–—]?\s*|"
                        r"^(\*\*|__)(?P<lead2>[^*_\n]{2,120}?)\s*[:\-–—]\s*(\4)\s*")
@@ -49,8 +50,45 @@ def numbered_paragraph(text: str) -> tuple[str, int] | None:
     return None
 
 
+def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cells of a Markdown table row, without padding or wrapping ``**``.
+
+    Examples
+    --------
+    >>> row = "| **Total** | £116.5m |"
+    >>> [row[a:b] for a, b in table_cells(row, 0, len(row))]
+    ['Total', '£116.5m']
+    """
+    line = text[start:end]
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    cells = []
+    for left, right in itertools.pairwise(bars):
+        cells.append(unwrap_emphasis(text, start + left + 1, start + right))
+    return cells
+
+
+def _table_block(text: str, unit: Unit, part: int, section: str | None,
+                 columns: list[str]) -> Block:
+    """A table row: the header row names the columns; a body row's first cell names the row
+    (``row`` field) and each other cell is a ``column`` field whose value is its header."""
+    cells = table_cells(text, unit.start, unit.end)
+    if unit.level == 1:
+        fields = tuple(Field("column", text[a:b], a, b) for a, b in cells if b > a)
+        return Block("table-header", unit.start, unit.end, part, section=section, fields=fields)
+    found: list[Field] = []
+    for position, (a, b) in enumerate(cells):
+        if b <= a:
+            continue
+        if position == 0:
+            found.append(Field("row", text[a:b], a, b))
+        else:
+            header = columns[position] if position < len(columns) else ""
+            found.append(Field("column", header, a, b))
+    return Block("table-row", unit.start, unit.end, part, section=section, fields=tuple(found))
+
+
 def generic_blocks(text: str, units: list[Unit], part: int) -> list[Block]:
-    """Type each unit as heading, paragraph, list item, numbered paragraph or decision.
+    """Type each unit as heading, paragraph, list item, numbered paragraph, decision or table row.
 
     Parameters
     ----------
@@ -68,8 +106,14 @@ def generic_blocks(text: str, units: list[Unit], part: int) -> list[Block]:
     decision = compile_patterns("structure", "minutes", "decision")
     blocks: list[Block] = []
     section: str | None = None
+    columns: list[str] = []
     for unit in units:
         body = text[unit.start:unit.end]
+        if unit.kind == "row":
+            if unit.level == 1:
+                columns = [text[a:b] for a, b in table_cells(text, unit.start, unit.end)]
+            blocks.append(_table_block(text, unit, part, section, columns))
+            continue
         if unit.kind == "heading":
             section = body
             blocks.append(Block("heading", unit.start, unit.end, part, level=unit.level,

@@ -15,15 +15,18 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BULLET = re.compile(
     r"^[ \t]*(?:[-*•▪●◦–](?=[ \t\u00a0])|\d{1,2}[.)](?=[ \t\u00a0]+[A-Za-z*]))[ \t\u00a0]*")
 _RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 _WS = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\ufeff"
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A layout unit: ``heading``, ``item`` (list item), ``paragraph`` or ``filler``.
+    """A layout unit: ``heading``, ``item`` (list item), ``paragraph``, ``row`` or ``filler``.
 
     ``start``/``end`` is the content span: markup such as ``## ``, ``- `` and wrapping ``**``
-    is outside it, trailing white space too.
+    is outside it, trailing white space too. A ``row`` is one line of a Markdown table, pipes
+    included; its ``level`` is 1 for a header row (the row above the ``|---|`` rule).
     """
 
     kind: str
@@ -96,6 +99,8 @@ def segment_text(text: str) -> list[Unit]:
     --------
     >>> [(u.kind, u.level) for u in segment_text("# Title\\n\\nSome text\\n- item one\\n")]
     [('heading', 1), ('paragraph', 0), ('item', 0)]
+    >>> [(u.kind, u.level) for u in segment_text("| Area | £m |\\n|---|---:|\\n| Parks | 2.5 |\\n")]
+    [('row', 1), ('row', 0)]
     """
     fillers = compile_patterns("structure", "segment", "fillers")
     units: list[Unit] = []
@@ -118,6 +123,16 @@ def segment_text(text: str) -> list[Unit]:
             break
         if _is_blank(line) or _RULE.match(line):
             close()
+            continue
+        if _TABLE_RULE.match(line):
+            close()
+            if units and units[-1].kind == "row":
+                units[-1] = Unit("row", units[-1].start, units[-1].end, level=1)
+            continue
+        if _TABLE_ROW.match(line):
+            close()
+            s, e = trim_span(text, line_start, line_end)
+            units.append(Unit("row", s, e))
             continue
         stripped = line.strip(_WS)
         bare = re.sub(r"[*_#]", "", stripped).strip()
