@@ -57,6 +57,9 @@ class Block:
         Index of a block this one belongs to (a sub-item of a numbered paragraph).
     answers : int or None
         Index of the question block this answer follows.
+    item : int or None
+        Index of the numbered minute item ("24. Housing Allocations Policy") the block sits
+        under, in minutes that number their items rather than their paragraphs.
     """
 
     kind: str
@@ -73,6 +76,7 @@ class Block:
     parent: int | None = None
     answers: int | None = None
     level: int = 0
+    item: int | None = None
 
     @property
     def body(self) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.acronyms import acronym_definitions
-from loaders.blocks import ParsedDocument
+from loaders.blocks import Field, ParsedDocument
 from loaders.cues import load_cues
 from loaders.names import PersonName, parse_person_name
 
@@ -113,34 +113,123 @@ def make_authority(name: str) -> Authority:
 
 
 def _find_authority(parsed: list[ParsedDocument]) -> str | None:
+    """The most-named council; a name in capitals ("HARBOURNE DISTRICT COUNCIL") counts too."""
     counts: Counter[str] = Counter()
     for doc in parsed:
-        counts.update(m.group().strip() for m in _AUTHORITY_NAME.finditer(doc.document.text))
+        counts.update(m.group().strip() for m in _AUTHORITY_NAME.finditer(_uncapitalise(doc.document.text)))
     return counts.most_common(1)[0][0] if counts else None
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’&-]+(?:[ \u00a0]+[A-Z][A-Z'’&-]*)+\b")
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "on", "in", "to", "upon"})
+
+
+def _title_case(text: str) -> str:
+    """Title case that keeps small words small ("Overview and Scrutiny Committee").
+
+    Examples
+    --------
+    >>> _title_case("OVERVIEW AND SCRUTINY COMMITTEE")
+    'Overview and Scrutiny Committee'
+    """
+    words = text.split(" ")
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:].lower()
+                    for i, w in enumerate(words))
+
+
+def _uncapitalise(text: str) -> str:
+    """Runs of capitalised words in title case, same length (so offsets hold)."""
+    return _CAPS_RUN.sub(lambda m: _title_case(m.group()) if len(_title_case(m.group())) == len(m.group())
+                         else m.group(), text)
 
 
 _BODY_NAME = re.compile(
     r"(?:minutes of (?:the |a )?(?:meeting of (?:the )?)?)?"
     r"(?P<name>(?:[A-Z][\w’'&,-]*[ \u00a0]+(?:(?:and|of|for)[ \u00a0]+)?)*"
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Commission|Forum|Council))\b")
+#: Bodies named in one word ("Report to: Cabinet").
+_ONE_WORD_BODIES = frozenset({"Cabinet", "Council", "Executive", "Full Council"})
+
+
+_REPORT_TO = ("report to", "to", "meeting", "committee", "decision maker", "decision-maker")
+_PERSON_FIELDS = ("person", "chair", "member", "vice-chair", "contact", "speaker")
+
+
+def _own_field(fields: tuple[Field, ...], person: Field, name: str) -> Field | None:
+    """The ``name`` field that follows ``person`` before the next person in the block."""
+    after = False
+    for f in fields:
+        if f is person:
+            after = True
+        elif after and f.name in _PERSON_FIELDS:
+            return None
+        elif after and f.name == name:
+            return f
+    return None
+
+
+#: Blocks that list people: a committee named inside them is a post ("Cabinet Member").
+_LIST_KINDS = frozenset({"membership", "attendance", "apologies", "memo-header", "signature"})
 
 
 def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str | None, str | None]:
-    """Committee name and meeting date from the first lines of minutes or agendas."""
+    """Committee name and meeting date from the first lines of minutes or agendas.
+
+    A committee, panel, board or cabinet wins over a council (the host authority's name is in
+    most page headers); a council is the body only when nothing else is named.
+    """
     from loaders.structure.fields import find_date
 
-    committee, meeting_date = None, None
+    committee, council, meeting_date = None, None, None
     for doc in parsed:
         for block in doc.blocks[:12]:
             text = doc.text_of(block)
-            if committee is None and len(text) < 160:
-                match = _BODY_NAME.search(text)
-                if match and len(match.group("name").split()) >= 2:
-                    committee = match.group("name").strip()
+            if block.kind == "memo-header" and committee is None:
+                # "Report to: Cabinet" names the meeting a report is for.
+                to = next((f for f in block.fields if f.name in _REPORT_TO), None)
+                if to and (to.value.strip() in _ONE_WORD_BODIES or _BODY_NAME.fullmatch(to.value.strip())):
+                    committee = to.value.strip()
+            if block.kind not in _LIST_KINDS and (len(text) < 160 or block.kind == "title"):
+                for match in _BODY_NAME.finditer(_uncapitalise(text[:300])):
+                    name = match.group("name").strip()
+                    if len(name.split()) < 2 or name.startswith(("Minutes ", "Agenda ")):
+                        continue
+                    if name.endswith("Council"):
+                        # Only minutes and agendas are a council's own meeting ("Minutes of
+                        # the Council"); elsewhere a council's name is the author or the host.
+                        if doc.parts[block.part].kind in ("minutes", "agenda"):
+                            council = council or name
+                    elif committee is None:
+                        committee = name
             if meeting_date is None:
                 when = find_date(text)
                 meeting_date = when.value if when else None
-    return committee, meeting_date
+    return committee or council, meeting_date
+
+
+def _merge_surname_only(cast: dict[str, CastMember]) -> dict[str, CastMember]:
+    """Fold "Cllr Patel" (a speaker named by surname) into the one cast member it can be.
+
+    When two members share the surname the short form stays apart, and resolution leaves it
+    unresolved (MODEL.md §7.2: exactly one candidate or none).
+    """
+    merged: dict[str, CastMember] = {}
+    short: list[tuple[str, CastMember]] = []
+    for key, member in cast.items():
+        if member.name.given or member.name.initials:
+            merged[key] = member
+        else:
+            short.append((key, member))
+    for key, member in short:
+        fuller = [k for k, m in merged.items() if m.name.family == member.name.family]
+        if len(fuller) == 1:
+            other = merged[fuller[0]]
+            merged[fuller[0]] = CastMember(other.name, other.surface,
+                                           tuple(dict.fromkeys((*other.roles, *member.roles))),
+                                           other.post, other.organisation)
+        else:
+            merged[key] = member
+    return merged
 
 
 def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None
@@ -172,8 +261,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                 committee = block.fields[0].value
             if block.kind == "meeting-header" and not meeting_date:
                 meeting_date = next((f.value for f in block.fields if f.name == "date"), None)
-            post = block.field("post")
-            org = block.field("organisation")
+            post, org = block.field("post"), block.field("organisation")
             if block.kind == "agenda-item" and block.number:
                 person_field = block.field("person")
                 items.append((block.number, person_field.value if person_field else None,
@@ -181,8 +269,11 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
             if org and org.value not in organisations:
                 organisations.append(org.value)
             for f in block.fields:
-                if f.name not in ("person", "chair", "member", "vice-chair", "contact", "speaker"):
+                if f.name not in _PERSON_FIELDS:
                     continue
+                # Several people in one block ("Officers: A, Post; B, Post"): each person's
+                # post and organisation are the ones written after their name.
+                post, org = _own_field(block.fields, f, "post"), _own_field(block.fields, f, "organisation")
                 name = parse_person_name(f.value)
                 if name is None:
                     continue
@@ -219,6 +310,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                                       other.post or member.post, other.organisation or member.organisation)
         else:
             merged[key] = member
+    merged = _merge_surname_only(merged)
     if not committee or not meeting_date:
         found_committee, found_date = _committee_and_date_from_titles(parsed)
         committee = committee or found_committee

@@ -370,6 +370,41 @@ class _Resolver:
         if self.meeting:
             self.fact(self.meeting, RDF.type, EG.Meeting)
             self.fact(self.meeting, RDF.type, SCHEMA.Event)
+            if self.committee:
+                self.fact(self.meeting, SCHEMA.organizer, self.committee)
+                self.fact(self.meeting, SCHEMA.name, Value(f"{context.committee}, {context.meeting_date}"))
+            self.dated_title()
+
+    def dated_title(self) -> None:
+        """The meeting's date (and time) from the opening lines of minutes that have no agenda
+        header ("… held on Tuesday, 12 November 2024 at 6.30 pm")."""
+        from loaders.structure.fields import find_date, find_time
+
+        if any(b.kind == "meeting-header" for b in self.parsed.blocks):
+            return
+        for index, block in enumerate(self.parsed.blocks[:12]):
+            if block.kind == "memo-header":
+                # "Date of meeting: 6 February 2025" in a report's header.
+                when = next((f for f in block.fields if f.name == "date" and f.value == self.context.meeting_date),
+                            None)
+                if when:
+                    self.fact(self.meeting, SCHEMA.startDate, Value(when.value, "date"), (when.start, when.end),
+                              index)
+                return
+            if block.kind in ("membership", "attendance", "apologies"):
+                break
+            text = self.text[block.start:block.end]
+            when = find_date(text, block.start)
+            if when is None or when.value != self.context.meeting_date:
+                continue
+            clock = find_time(self.text[when.end:block.end][:20], when.end)
+            if clock:
+                self.fact(self.meeting, SCHEMA.startDate, Value(f"{when.value}T{clock.value}:00", "dateTime"),
+                          (when.start, clock.end), index)
+            else:
+                self.fact(self.meeting, SCHEMA.startDate, Value(when.value, "date"), (when.start, when.end),
+                          index)
+            return
 
     def document_facts(self) -> None:
         doc = self.parsed.document
@@ -466,6 +501,8 @@ class _Resolver:
         """The entity that speaks in a block (MODEL.md §3 Passage)."""
         speaker = block.field("speaker")
         if speaker is not None:
+            if parse_person_name(speaker.value) is None:
+                return self.post_holder(speaker.value)
             return self.person(speaker.value)[0]
         part = self.parsed.parts[block.part]
         if block.role == "witness":
@@ -478,6 +515,18 @@ class _Resolver:
             if part.kind == "officer-report":
                 return self.report_author(block.part)
         return None
+
+    def post_holder(self, title: str) -> str | None:
+        """The one cast member who holds a post ("the Licensing Manager").
+
+        MODEL.md §7.2 step 3: a role description resolves only to a single holder. "The
+        Chairman thanked …" stays the clerk's narrative: the chair is not a stated post.
+        """
+        wanted = post_slug(title)
+        holders = [m for m in self.context.cast if m.post and post_slug(m.post) == wanted]
+        if len(holders) != 1:
+            return None
+        return self._person_entity(holders[0].name, holders[0].surface)
 
     def minutes_witness(self, part_index: int) -> str | None:
         for block in self.parsed.blocks_in(part_index):
@@ -629,6 +678,23 @@ class _Resolver:
         if membership:
             self.fact(key, PCON.inCapacity, membership)
 
+    def block_minute_item(self, index: int, block: Block) -> None:
+        """A numbered minute ("24. Housing Allocations Policy Review") is an agenda item of
+        the meeting; the passages under it point to it."""
+        if not self.meeting or not block.number:
+            return
+        item = f"{self.meeting}/item/{block.number}"
+        self.fact(item, RDF.type, EG.AgendaItem)
+        self.fact(item, RDF.type, SCHEMA.Event)
+        self.fact(item, SCHEMA.superEvent, self.meeting)
+        self.fact(self.meeting, SCHEMA.subEvent, item)
+        self.fact(item, SCHEMA.position, Value(block.number, "integer" if block.number.isdigit() else None))
+        self.fact(item, SCHEMA.name, Value(self.text[block.body:block.end]), (block.body, block.end), index)
+        self.fact(item, EG.evidence, self.out.passages[index])
+        for other, passage in self.out.passages.items():
+            if self.parsed.blocks[other].item == index:
+                self.fact(passage, EG.agendaItem, item)
+
     def block_signature(self, index: int, block: Block) -> None:
         person_field, post_field = block.field("person"), block.field("post")
         if person_field is None:
@@ -637,8 +703,9 @@ class _Resolver:
         if person is None:
             return
         span = (person_field.start, (post_field or person_field).end)
-        unit_field = block.field("unit")
-        org = self.cast_org(person_field.value) or self.authority
+        unit_field, org_field = block.field("unit"), block.field("organisation")
+        org = (self.organisation(org_field.value) if org_field else None) or \
+            self.cast_org(person_field.value) or self.author_org(block.part) or self.authority
         self.membership(person, org, post_field.value if post_field else None, "officer", span, index)
         if unit_field:
             unit = self.unit(unit_field.value)
@@ -646,40 +713,77 @@ class _Resolver:
                 self.fact(unit, ORG.unitOf, self.authority)
             self.membership(person, unit, None, "officer", (unit_field.start, unit_field.end), index)
         part = self.part_keys[block.part]
-        if self.parsed.parts[block.part].kind == "officer-report":
+        if self.parsed.parts[block.part].kind in ("officer-report", "written-evidence"):
             self.fact(part, SCHEMA.author, person, span, index)
 
+    def author_org(self, part_index: int) -> str | None:
+        """The organisation a written submission is from (its part subject)."""
+        part = self.parsed.parts[part_index]
+        if part.kind in ("written-evidence", "biography") and part.subject:
+            return self.organisation(part.subject)
+        return None
+
     def block_memo_header(self, index: int, block: Block) -> None:
-        person_field, post_field = block.field("person"), block.field("post")
+        """Header lines of a report: its subject, its author, and every person named with a post
+        ("Cabinet Member: Cllr …, Cabinet Member for Finance")."""
         part = self.part_keys[block.part]
         subject = block.field("subject")
         if subject:
             self.fact(part, DCTERMS.title, Value(subject.value), (subject.start, subject.end), index)
-        if person_field is None:
-            return
-        person, _ = self.person(person_field.value)
-        if person is None:
-            return
-        span = (person_field.start, (post_field or person_field).end)
-        org = self.cast_org(person_field.value) or self.authority
-        self.membership(person, org, post_field.value if post_field else None, "officer", span, index)
-        self.fact(part, SCHEMA.author, person, span, index)
+        authors = set(load_cues("structure")["report"]["author_labels"])
+        label = None
+        fields = list(block.fields)
+        for position, f in enumerate(fields):
+            if f.name != "person":
+                if f.name not in ("post", "organisation", "date"):
+                    label = f.name
+                continue
+            person, _ = self.person(f.value)
+            if person is None:
+                continue
+            own = []
+            for later in fields[position + 1:]:
+                if later.name not in ("post", "organisation"):
+                    break
+                own.append(later)
+            post_field = next((o for o in own if o.name == "post"), None)
+            org_field = next((o for o in own if o.name == "organisation"), None)
+            span = (f.start, (post_field or f).end)
+            org = (self.organisation(org_field.value) if org_field else None) or \
+                self.cast_org(f.value) or self.author_org(block.part) or self.authority
+            self.membership(person, org, post_field.value if post_field else None, "officer"
+                            if label in authors or label in ("contact officer", "lead officer") else None,
+                            span, index)
+            if label in authors:
+                self.fact(part, SCHEMA.author, person, span, index)
 
     def block_attendance(self, index: int, block: Block) -> None:
-        person_field = block.field("person")
-        if person_field is None:
-            return
-        person, _ = self.person(person_field.value)
-        if person is None:
-            return
-        org_field, post_field = block.field("organisation"), block.field("post")
-        org = self.organisation(org_field.value) if org_field else self.authority
-        span = (person_field.start, (post_field or person_field).end)
-        membership = self.membership(person, org, post_field.value if post_field else None, None,
-                                     span, index)
-        item = self.item_for(person, org)
-        if item:
-            self.contribution(item, person, "oral-witness", membership, span, index)
+        """Everyone an attendance block names, each with the post and organisation after them."""
+        fields = list(block.fields)
+        for position, person_field in enumerate(fields):
+            if person_field.name != "person":
+                continue
+            person, _ = self.person(person_field.value)
+            if person is None:
+                continue
+            # The fields written for this person: those after it, up to the next person.
+            own = []
+            for later in fields[position + 1:]:
+                if later.name == "person":
+                    break
+                own.append(later)
+            org_field = next((f for f in own if f.name == "organisation"), None)
+            post_field = next((f for f in own if f.name == "post"), None)
+            org = self.organisation(org_field.value) if org_field else self.authority
+            span = (person_field.start, (post_field or person_field).end)
+            membership = self.membership(person, org, post_field.value if post_field else None, None,
+                                         span, index)
+            if self.meeting:
+                self.fact(self.meeting, SCHEMA.attendee, person, (person_field.start, person_field.end),
+                          index)
+            item = self.item_for(person, org)
+            if item:
+                self.contribution(item, person, "oral-witness", membership, span, index)
 
     def item_for(self, person: str | None, org: str | None) -> str | None:
         """The agenda item at which a person (or an organisation's witness) gave evidence."""

@@ -113,11 +113,12 @@ def parse_document(document: Document) -> ParsedDocument:
 
 
 def _shift_links(block: Block, offset: int) -> Block:
-    """Make a part-local block index (parent, answers) document-wide."""
-    if block.parent is None and block.answers is None:
+    """Make a part-local block index (parent, answers, item) document-wide."""
+    if block.parent is None and block.answers is None and block.item is None:
         return block
     from dataclasses import replace
 
     return replace(block,
                    parent=None if block.parent is None else block.parent + offset,
-                   answers=None if block.answers is None else block.answers + offset)
+                   answers=None if block.answers is None else block.answers + offset,
+                   item=None if block.item is None else block.item + offset)

@@ -9,6 +9,7 @@ from loaders.blocks import Block, Field
 from loaders.structure.fields import (
     find_date,
     find_time,
+    is_org_like,
     leading_person,
     looks_like_post,
     name_list,
@@ -127,6 +128,9 @@ def signature_fields(text: str, start: int, end: int) -> list[Field]:
     >>> t = "Peter Sass  \\nHead of Democratic Services  \\n(01622) 694002"
     >>> [(f.name, f.value) for f in signature_fields(t, 0, len(t))]
     [('person', 'Peter Sass'), ('post', 'Head of Democratic Services'), ('telephone', '(01622) 694002')]
+    >>> t = "Jo Bloggs\\nChief Executive\\nHarbour Food Trust\\nTel: 01234 567890"
+    >>> [(f.name, f.value) for f in signature_fields(t, 0, len(t))][2:]
+    [('organisation', 'Harbour Food Trust'), ('telephone', '01234 567890')]
     """
     lines: list[tuple[int, str]] = []
     offset = start
@@ -144,6 +148,10 @@ def signature_fields(text: str, start: int, end: int) -> list[Field]:
         return []
     fields = [person, Field("post", lines[1][1], lines[1][0], lines[1][0] + len(lines[1][1]))]
     for line_start, line in lines[2:]:
+        # "Telephone: 01632 960123", "Email: …": the label is not part of the value.
+        label = re.match(r"(?:tel(?:ephone)?|phone|mobile|direct line|e-?mail)\.?\s*:?\s*", line, re.I)
+        if label and label.end() < len(line):
+            line_start, line = line_start + label.end(), line[label.end():]
         when = find_date(line, line_start)
         if when:
             fields.append(when)
@@ -151,6 +159,8 @@ def signature_fields(text: str, start: int, end: int) -> list[Field]:
             fields.append(Field("telephone", line, line_start, line_start + len(line)))
         elif "@" in line:
             fields.append(Field("email", line, line_start, line_start + len(line)))
+        elif is_org_like(line):
+            fields.append(Field("organisation", line, line_start, line_start + len(line)))
         elif re.match(r"[A-Z]", line):
             fields.append(Field("unit", line, line_start, line_start + len(line)))
     return fields

@@ -6,7 +6,9 @@ import dataclasses
 
 from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, first_match
+from loaders.structure.agenda import signature_fields
 from loaders.structure.fields import person_post_org
+from loaders.structure.report import memo_fields
 from loaders.structure.terms import theme_letter
 
 
@@ -79,6 +81,18 @@ def refine_written_evidence(text: str, blocks: list[Block]) -> list[Block]:
             refined.append(dataclasses.replace(block, theme_notations=notations))
             continue
         kind = block.kind
+        if kind == "paragraph" and not any(b.kind not in ("heading", "memo-header") for b in refined):
+            # "Submitted by: Name, Post, Organisation" under the title.
+            header = memo_fields(text, block.start, block.end)
+            if header:
+                refined.append(dataclasses.replace(block, kind="memo-header", fields=tuple(header)))
+                continue
+        if kind == "paragraph" and "\n" in body:
+            # A closing signature: name, post, organisation on their own lines.
+            signature = signature_fields(text, block.start, block.end)
+            if signature:
+                refined.append(dataclasses.replace(block, kind="signature", fields=tuple(signature)))
+                continue
         if kind == "list-item" and body.rstrip().endswith("?"):
             kind = "quoted-question"
         refined.append(dataclasses.replace(block, kind=kind, role="author",

@@ -108,7 +108,14 @@ def _split_top_level(text: str, sep: str = ",") -> list[tuple[int, str]]:
     return [(o + len(p) - len(p.lstrip()), p.strip()) for o, p in pieces if p.strip()]
 
 
-def _is_org_like(piece: str) -> bool:
+def is_org_like(piece: str) -> bool:
+    """Whether ``piece`` reads as an organisation name: an acronym, or ends in an organisation suffix.
+
+    Examples
+    --------
+    >>> is_org_like("Harbour Food Trust"), is_org_like("KCC"), is_org_like("Licensing Manager")
+    (True, True, False)
+    """
     suffixes = load_cues("entities")["organisations"]["suffixes"]
     return bool(re.fullmatch(r"[A-Z][A-Z&]{1,7}", piece)) or any(
         piece == s or piece.endswith(" " + s) for s in suffixes)
@@ -188,7 +195,7 @@ def person_post_org(text: str, offset: int = 0) -> list[Field]:
             if org is not None:
                 fields.append(Field("organisation", org[1], start + org[0],
                                     start + org[0] + len(org[1])))
-        elif _is_org_like(piece) or re.match(r"[A-Z]", piece):
+        elif is_org_like(piece) or re.match(r"[A-Z]", piece):
             fields.append(Field("organisation", piece, start, start + len(piece)))
     return fields
 
@@ -201,7 +208,7 @@ def _strip_org_parenthetical(piece: str) -> tuple[str, tuple[int, str] | None]:
         if not parts:
             continue
         last_offset, last = parts[-1]
-        if _is_org_like(last):
+        if is_org_like(last):
             org = (match.start(1) + last_offset, last)
             if len(parts) == 1:
                 post = piece[:match.start()].rstrip()

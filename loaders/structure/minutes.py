@@ -16,18 +16,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, first_match, load_cues
 from loaders.names import honorific_name_pattern
-from loaders.structure.fields import name_list, person_post_org
+from loaders.structure.fields import (
+    is_org_like,
+    leading_person,
+    looks_like_post,
+    name_list,
+    person_post_org,
+)
+from loaders.structure.segment import split_columns
 
 _QUOTED = re.compile(r"[‘“\"'][^‘’“”\"']{1,200}[’”\"']")
 _LABEL = re.compile(r"^(agenda item|minutes|supporting documents|decision|documents?)\s*:?$",
                     re.I)
-_ATTENDANCE = re.compile(r"^(?P<label>present|members present|also present|in attendance|"
-                         r"officers( present)?|apologies(?: for absence)?(?: were received from)?|"
-                         r"substitutes?)\b[^:\n]{0,40}[:\-–]?[\s\u00a0]*", re.I)
 _INTERVIEW = re.compile(r"^(interview with|evidence from|session with|oral evidence:?)\s+", re.I)
 
 
@@ -89,16 +94,86 @@ def unnumbered_role(text: str) -> tuple[str, str]:
 def reported_speaker(text: str, offset: int) -> Field | None:
     """The person a narrative paragraph reports ("Cllr Jones asked whether …").
 
+    A post can stand for its holder ("The Head of Housing Services introduced the report"):
+    the field's value is then the post title, which resolution looks up in the meeting's cast.
+
     Examples
     --------
     >>> reported_speaker("Cllr Jones asked whether the figure was right.", 0)
     Field(name='speaker', value='Cllr Jones', start=0, end=10)
+    >>> reported_speaker("The Licensing Manager presented the report.", 0)
+    Field(name='speaker', value='Licensing Manager', start=4, end=21)
     """
     verbs = "|".join(load_cues("entities")["people"]["speech_verbs"])
     match = honorific_name_pattern().match(text)
     if match and re.match(rf"[\s\u00a0]+(?:{verbs})\b", text[match.end():]):
         return Field("speaker", match.group(), offset + match.start(), offset + match.end())
+    post = re.match(rf"(?:The|the)[ \u00a0]+(?P<post>[A-Z][\w'’&-]*(?:[ \u00a0](?:[A-Z][\w'’&-]*|of|for|and|&))*?)"
+                    rf"(?:[ \u00a0]*,[^,]{{1,60}},)?[ \u00a0]+(?:{verbs})\b", text)
+    if post and looks_like_post(post.group("post")):
+        return Field("speaker", post.group("post"), offset + post.start("post"), offset + post.end("post"))
     return None
+
+
+@cache
+def attendance_pattern() -> re.Pattern[str]:
+    """The attendance labels of ``cues/structure.toml`` ("Present:", "Officers in attendance").
+
+    Examples
+    --------
+    >>> attendance_pattern().match("Apologies for absence were received from Cllr Rowe.").group("label")
+    'Apologies for absence were received from'
+    >>> attendance_pattern().match("Present (in person): Cllr Okafor").group()
+    'Present (in person): '
+    """
+    labels = "|".join(sorted(load_cues("structure")["minutes"]["attendance"], key=len, reverse=True))
+    # The label, then either a colon within a few words ("Present (in person):") or a dash.
+    return re.compile(rf"^(?P<label>(?:{labels}))\b(?:[^:\n]{{0,40}}?:|[ \t\u00a0]*[-–])?[\s\u00a0]*",
+                      re.I)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.[\s\u00a0]+(?=[A-Z])")
+
+
+def attendance_row(text: str, start: int, end: int) -> list[Field]:
+    """Read one row of an attendance table or list: "Name    Post" or "Name, Post, Org".
+
+    Cells of a table row (as an HTML page reduces to text) are separated by three or more
+    spaces; a row whose first cell is not a whole personal name yields nothing.
+
+    Examples
+    --------
+    >>> row = "Martin Osei        Licensing Manager"
+    >>> [(f.name, f.value) for f in attendance_row(row, 0, len(row))]
+    [('person', 'Martin Osei'), ('post', 'Licensing Manager')]
+    >>> attendance_row("Name    Post", 0, 12)
+    []
+    """
+    line = text[start:end]
+    cells = split_columns(line) if "\n" not in line else [(0, line)]
+    if len(cells) < 2:
+        return person_post_org(line.strip(" ,.;"), start + len(line) - len(line.lstrip(" ,.;")))
+    first_offset, first = cells[0]
+    person = leading_person(first, start + first_offset)
+    if person is None or person.end - (start + first_offset) < len(first.rstrip(" ,")):
+        return []
+    fields = [person]
+    for offset, cell in cells[1:]:
+        cell = cell.strip(" ,.;")
+        name = "post" if looks_like_post(cell) else "organisation" if is_org_like(cell) else None
+        if name:
+            fields.append(Field(name, cell, start + offset, start + offset + len(cell)))
+    return fields
+
+
+def _attendance_entries(text: str, start: int, end: int) -> list[Field]:
+    """People, posts and organisations of an "In attendance:" or "Officers:" list."""
+    entries: list[Field] = []
+    offset = start
+    for piece in re.split(r"[;\n]", text[start:end]):
+        entries.extend(attendance_row(text, offset, offset + len(piece)))
+        offset += len(piece) + 1
+    return entries
 
 
 def _is_heading_like(body: str) -> bool:
@@ -122,6 +197,7 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
     list of Block
     """
     witness_session = False
+    section: str | None = None
     refined: list[Block] = []
     for block in blocks:
         body = text[block.start:block.end]
@@ -136,28 +212,66 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
         if _LABEL.match(body.strip()):
             refined.append(dataclasses.replace(block, kind="label"))
             continue
-        attendance = _ATTENDANCE.match(body)
+        attendance = attendance_pattern().match(body)
         if attendance and block.kind in ("paragraph", "list-item"):
             label = attendance.group("label").lower()
             rest_start = block.start + attendance.end()
-            rest = text[rest_start:block.end]
-            if label.startswith(("also", "in attendance", "officers")):
-                entries = []
-                offset = 0
-                for piece in re.split(r"[;\n]", rest):
-                    entries.extend(person_post_org(piece.strip(" ,."),
-                                                   rest_start + offset + len(piece) - len(piece.lstrip(" ,."))))
-                    offset += len(piece) + 1
-                kind = "attendance"
-                found = entries
-            else:
-                found = name_list(rest, rest_start)
-                kind = "apologies" if label.startswith("apolog") else "membership"
-            if found:
-                refined.append(dataclasses.replace(block, kind=kind, fields=tuple(found)))
+            if not text[rest_start:block.end].strip(" .:-–") and block.number is None:
+                # A label on its own line: the rows below are the list.
+                section = label
+                refined.append(dataclasses.replace(block, kind="label"))
                 continue
+            found = _attendance_fields(text, label, rest_start, block.end)
+            if found and block.number is None:
+                refined.append(dataclasses.replace(block, kind=_attendance_kind(label),
+                                                   fields=tuple(found)))
+                section = None
+                continue
+        if section and block.kind in ("paragraph", "list-item") and block.number is None:
+            found = _attendance_fields(text, section, block.start, block.end)
+            if found:
+                refined.append(dataclasses.replace(block, kind=_attendance_kind(section),
+                                                   fields=tuple(found)))
+                continue
+            if _is_heading_like(body) and len(body) < 40:
+                refined.append(dataclasses.replace(block, kind="label"))  # a table's header row
+                continue
+        section = None
         refined.append(block)
-    return _attribute(text, _promote_numbered_items(refined), witness_session)
+    return _attribute(text, _promote_numbered_items(_merge_decision_lists(text, refined)),
+                      witness_session)
+
+
+def _attendance_kind(label: str) -> str:
+    if label.startswith(("also", "in attendance", "officers")):
+        return "attendance"
+    return "apologies" if label.startswith(("apolog", "absent")) else "membership"
+
+
+def _attendance_fields(text: str, label: str, start: int, end: int) -> list[Field]:
+    if _attendance_kind(label) == "attendance":
+        return _attendance_entries(text, start, end)
+    # "Apologies … from Cllr Quinlan and Cllr Rowe. Cllr Nash attended as substitute.":
+    # the list ends with its sentence.
+    stop = _SENTENCE_BREAK.search(text, start, end)
+    return name_list(text[start:stop.start() if stop else end], start)
+
+
+def _merge_decision_lists(text: str, blocks: list[Block]) -> list[Block]:
+    """Keep "RESOLVED: That" and its lettered or numbered limbs ("(a) the Cabinet be
+    recommended …") together as one decision passage."""
+    limb = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)][\s\u00a0]")
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.kind == "decision"
+                and not re.search(r"[.!]$", text[previous.start:previous.end].rstrip())
+                and block.kind in ("paragraph", "list-item", "numbered-paragraph")
+                and (limb.match(text[block.start:block.end]) or block.kind == "list-item")):
+            merged[-1] = dataclasses.replace(previous, end=block.end)
+            continue
+        merged.append(block)
+    return merged
 
 
 def _promote_numbered_items(blocks: list[Block]) -> list[Block]:
@@ -183,13 +297,19 @@ def _attribute(text: str, blocks: list[Block], witness_session: bool) -> list[Bl
     attributed: list[Block] = []
     last_question: int | None = None
     last_numbered: int | None = None
+    current_item: int | None = None
     for block in blocks:
         index = len(attributed)
         body = text[block.body:block.end]
+        if block.kind == "heading":
+            current_item = None
+        elif current_item is not None and block.item is None:
+            block = dataclasses.replace(block, item=current_item)
         if block.kind == "numbered-paragraph":
             if _is_heading_like(body) and not witness_session:
-                attributed.append(dataclasses.replace(block, kind="minute-item"))
+                attributed.append(dataclasses.replace(block, kind="minute-item", item=None))
                 last_numbered = None
+                current_item = index
                 continue
             last_numbered = index
             if is_narrative(body) or not witness_session:

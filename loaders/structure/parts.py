@@ -53,6 +53,11 @@ def _is_memo_line(line: str) -> bool:
 def _subject_of(kind: str, title: str, units: list[Unit], text: str) -> str | None:
     """The organisation a biography or written submission is by or about."""
     if kind == "written-evidence":
+        # "Written evidence submitted by Brightwater Food Partnership to the … Review"
+        submitted = re.match(r"(?:written )?(?:evidence|submission|response)(?: submitted)? (?:from|by)\s+"
+                             r"(?P<who>.+?)(?:\s+(?:to|for|on)\s+(?:the\s+)?[A-Z‘“].*)?$", title, re.IGNORECASE)
+        if submitted:
+            return submitted.group("who").strip()
         match = re.match(r"(?:(?:written )?(?:evidence|submission) (?:from|by|of)\s+)?(.+?)"
                          r"(?:\s+(?:written )?(?:submission|evidence|response)\b.*)?$", title,
                          re.IGNORECASE)

@@ -6,16 +6,22 @@ import dataclasses
 import re
 
 from loaders.blocks import Block, Field
+from loaders.cues import load_cues
 from loaders.structure.agenda import signature_fields
 from loaders.structure.fields import find_date, person_post_org
 
-_MEMO_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,30}):[ \t\u00a0]*(?P<value>.+)$", re.S)
-_PERSON_LABELS = {"from", "author", "report author", "report of", "report by", "contact officer",
-                  "lead officer", "cabinet member", "portfolio holder", "presented by"}
+_MEMO_LINE = re.compile(
+    r"^(?P<mark>\*\*|__)?(?P<label>[A-Z][A-Za-z ]{1,30}?)[ \t]*(?:(?P=mark):|:(?P=mark)|(?(mark)(?!)|:))"
+    r"[ \t\u00a0]*(?P<value>.+)$")
 
 
 def memo_fields(text: str, start: int, end: int) -> list[Field]:
     """Read ``Label: value`` header lines; person labels also yield person/post/org fields.
+
+    Labels may be bold (``**Report author:** …``, as Word-to-Markdown conversion writes
+    them), several may share a block one per line, and a line without a label continues the
+    value above it. Which labels name a person is data (``[report] person_labels`` in
+    ``cues/structure.toml``).
 
     Examples
     --------
@@ -23,22 +29,46 @@ def memo_fields(text: str, start: int, end: int) -> list[Field]:
     >>> [(f.name, f.value) for f in memo_fields(t, 0, len(t))]  # doctest: +NORMALIZE_WHITESPACE
     [('from', 'Thom Wilson, Head of Strategic Commissioning - Children'),
      ('person', 'Thom Wilson'), ('post', 'Head of Strategic Commissioning - Children')]
+    >>> t = "**Report to:** Cabinet\\n**Author:** Jo Bloggs, Finance Manager"
+    >>> [(f.name, f.value) for f in memo_fields(t, 0, len(t))]  # doctest: +NORMALIZE_WHITESPACE
+    [('report to', 'Cabinet'), ('author', 'Jo Bloggs, Finance Manager'), ('person', 'Jo Bloggs'),
+     ('post', 'Finance Manager')]
     """
-    match = _MEMO_LINE.match(text[start:end])
-    if not match:
-        return []
-    label = match.group("label").strip().lower()
-    raw = match.group("value")
-    value = raw.strip().strip("*").strip()
-    vstart = start + match.start("value") + raw.index(value[:1]) if value else start
-    fields = [Field(label, value, vstart, vstart + len(value))]
-    if label in _PERSON_LABELS:
-        fields.extend(person_post_org(value, vstart))
-    if label in ("to", "date"):
-        when = find_date(text[start:end], start)
-        if when:
-            fields.append(when)
+    entries: list[list] = []  # [label, value start, value end]
+    offset = start
+    for line in text[start:end].split("\n"):
+        match = _MEMO_LINE.match(line.strip(" \t\u00a0"))
+        lead = len(line) - len(line.lstrip(" \t\u00a0"))
+        if match:
+            a, b = _strip_value(text, offset + lead + match.start("value"), offset + lead + match.end("value"))
+            entries.append([match.group("label").strip().lower(), a, b])
+        elif entries and line.strip():
+            a, b = _strip_value(text, offset, offset + len(line))
+            entries[-1][2] = max(entries[-1][2], b)
+        elif not entries:
+            return []
+        offset += len(line) + 1
+    person_labels = set(load_cues("structure")["report"]["person_labels"])
+    fields: list[Field] = []
+    for label, vstart, vend in entries:
+        value = text[vstart:vend]
+        fields.append(Field(label, value, vstart, vend))
+        if label in person_labels:
+            fields.extend(person_post_org(value, vstart))
+        if label in ("to", "date", "date of meeting", "meeting date"):
+            when = find_date(value, vstart)
+            if when:
+                fields.append(when)
     return fields
+
+
+def _strip_value(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim white space and bold markers around a header value."""
+    while start < end and text[start] in " \t\u00a0*_":
+        start += 1
+    while end > start and text[end - 1] in " \t\u00a0*_":
+        end -= 1
+    return start, end
 
 
 def refine_report(text: str, blocks: list[Block]) -> list[Block]:
