@@ -33,5 +33,10 @@ node:
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
 
+# HTTP benchmark: our server vs a bare-Starlette floor, with wrk (bench/http_bench.py)
+.PHONY: bench-http
+bench-http: $(STAMP)
+	$(BIN)/python bench/http_bench.py
+
 clean:
 	rm -rf $(VENV) .evidence-graph build *.egg-info tests/http_audit/node_modules
