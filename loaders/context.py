@@ -16,6 +16,7 @@ from loaders.acronyms import acronym_definitions
 from loaders.blocks import Field, ParsedDocument
 from loaders.cues import load_cues
 from loaders.names import PersonName, parse_person_name
+from loaders.themes import ThemeTagger, ThemeText
 
 _AUTHORITY_NAME = re.compile(
     r"\b(?:London Borough of [A-Z][a-z]+(?: (?:and|upon) [A-Z][a-z]+)?(?: Council)?|"
@@ -56,6 +57,8 @@ class CorpusContext:
     witness_order: tuple[str, ...] = field(default=())
     acronyms: dict[str, str] = field(default_factory=dict)
     items: tuple[tuple[str, str | None, str | None], ...] = ()
+    #: Tags passages with the terms-of-reference themes of the build (None: no lettered themes).
+    themes: ThemeTagger | None = None
 
     def cast_matches(self, name: PersonName) -> list[CastMember]:
         """Cast members a name can refer to: same family name, compatible forename/initials.
@@ -320,4 +323,29 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     return CorpusContext(make_authority(authority_name) if authority_name else None, committee,
                          meeting_date, tuple(merged.values()), tuple(organisations),
                          tuple(witness_order), acronym_definitions(d.document.text for d in parsed),
-                         tuple(items))
+                         tuple(items), theme_tagger(parsed))
+
+
+#: Blocks that state a terms-of-reference theme: its heading, its summary line, its question bullets.
+THEME_BLOCKS = ("theme", "theme-heading", "tor-question")
+
+
+def theme_tagger(parsed: list[ParsedDocument]) -> ThemeTagger | None:
+    """A tagger for the lettered themes of the build's terms of reference, or None without any.
+
+    Each theme's text is every block that states it; every other block of the build is the
+    background the tagger weighs words against.
+    """
+    texts: dict[str, list[str]] = {}
+    background: list[str] = []
+    for doc in parsed:
+        for block in doc.blocks:
+            text = doc.document.text[block.start:block.end]
+            if block.kind in THEME_BLOCKS and block.theme_notations:
+                for letter in block.theme_notations:
+                    texts.setdefault(letter, []).append(text)
+            else:
+                background.append(text)
+    if not texts:
+        return None
+    return ThemeTagger([ThemeText(letter, " ".join(found)) for letter, found in sorted(texts.items())], background)

@@ -57,6 +57,12 @@ class FigureRecord:
     about: str | None
 
 
+#: Blocks never tagged with a theme: headings, labels, layout and the terms of reference itself.
+_UNTAGGED_KINDS = frozenset({"heading", "label", "title", "theme", "theme-heading", "tor-question", "remit",
+                             "membership", "attendance", "apologies", "agenda-item", "meeting-header",
+                             "committee-heading", "memo-header", "signature"})
+
+
 def role_key(role: str) -> str:
     """Key of a role concept (``concept/role/chair``)."""
     return f"concept/role/{role}"
@@ -492,10 +498,21 @@ class _Resolver:
                 self.fact(question, SCHEMA.suggestedAnswer, key)
             if block.parent is not None and block.parent in self.out.passages:
                 self.fact(key, DCTERMS.isPartOf, self.out.passages[block.parent])
-            for letter in block.theme_notations:
+            for letter in block.theme_notations or self.tagged_themes(block):
                 predicate = SCHEMA.about if block.kind in ("tor-question", "theme", "theme-heading") \
                     else DCTERMS.subject
                 self.fact(key, predicate, f"concept/tor/{self.tor_scheme().split('/', 2)[2]}/{letter}")
+
+    def tagged_themes(self, block: Block) -> tuple[str, ...]:
+        """Themes of a passage that states none, by similarity to the terms of reference; an
+        answer is read together with the question it answers."""
+        if self.context.themes is None or block.kind in _UNTAGGED_KINDS:
+            return ()
+        text = self.text[block.start:block.end]
+        if block.answers is not None:
+            question = self.parsed.blocks[block.answers]
+            text += "\n" + self.text[question.start:question.end]
+        return tuple(match.notation for match in self.context.themes.tag(text))
 
     def speaker_of(self, block: Block) -> str | None:
         """The entity that speaks in a block (MODEL.md §3 Passage)."""

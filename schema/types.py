@@ -772,9 +772,11 @@ class Theme(Entity):
     def definition(self) -> str | None:
         return self.record.value(SKOS.definition)
 
-    @strawberry.field(description="Questions under the theme.")
+    @strawberry.field(description="Questions under the theme: set in the terms of reference, or asked in a "
+                                  "hearing and tagged with it.")
     def questions(self, info: Info) -> list[Question]:
-        return _in_text_order(_subjects(info, self.iri, SCHEMA.about, Question))  # type: ignore[return-value]
+        found = {q.iri: q for p in (SCHEMA.about, DCTERMS.subject) for q in _subjects(info, self.iri, p, Question)}
+        return _in_text_order(list(found.values()))  # type: ignore[return-value]
 
     @strawberry.field(description="Passages that address the theme (directly, or by answering one of its "
                                   "questions), in text order; `speaker` keeps one speaker's (IRI).")
