@@ -26,6 +26,8 @@ class GraphSnapshot:
 
     views: GraphViews
     analytics: GraphAnalytics
+    #: Values derived from this version and kept for its lifetime (e.g. sorted entity lists).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def version(self) -> str:
@@ -70,8 +72,6 @@ class RequestContext:
     snapshot: GraphSnapshot
     request: Any = None
     response: Any = None
-    #: Memo of values computed during this request (e.g. a centrality ranking read by many fields).
-    memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def views(self) -> GraphViews:

@@ -176,12 +176,17 @@ def cost_rule(max_cost: int) -> type[ValidationRule]:
 
 
 def limit_extensions(limits: QueryLimits) -> list[Callable[[], SchemaExtension]]:
-    """Schema extensions enforcing ``limits`` (factories, so each request gets its own instance)."""
+    """Schema extensions enforcing ``limits`` (factories, so each request gets its own instance).
+
+    The validation rules are made once: the validation cache is keyed by the rule classes, so
+    rules made per request would never hit it.
+    """
+    rules = [*QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
+             *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
+             cost_rule(limits.max_cost)]
     return [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: ParserCache(maxsize=limits.cache_size),
-        lambda: QueryDepthLimiter(max_depth=limits.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
-        lambda: AddValidationRules([cost_rule(limits.max_cost)]),
+        lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=limits.cache_size),
     ]

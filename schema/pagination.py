@@ -37,9 +37,14 @@ class PageInfo:
 
 @strawberry.type(description="One item of a page, its cursor and, where the list is ranked, its score.")
 class Edge(Generic[T]):
-    cursor: str
+    key: strawberry.Private[tuple[Any, ...]]
     node: T
     score: float | None = None
+
+    @strawberry.field(description="Opaque position of this item, for `after`/`before`.")
+    def cursor(self) -> str:
+        # Encoded only when asked for: most clients read the page's end cursor, not every edge's.
+        return encode_cursor(self.key)
 
 
 @strawberry.type(description="A page of a list (Relay connection) with the size of the whole list.")
@@ -129,7 +134,7 @@ class PageRequest:
 
 def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]], page: PageRequest,
              node: Callable[[Item], T], score: Callable[[Item], float | None] | None = None,
-             cap: int = PAGE_CAP) -> Connection[T]:
+             cap: int = PAGE_CAP, keys: Sequence[tuple[Any, ...]] | None = None) -> Connection[T]:
     """One page of ``items`` (already in ``sort_key`` order) as a connection.
 
     Parameters
@@ -147,6 +152,8 @@ def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]],
         The score shown on each edge (search rank, centrality).
     cap : int
         The most items a page may hold.
+    keys : sequence of tuple, optional
+        ``sort_key`` of every item, when already computed.
 
     Returns
     -------
@@ -163,7 +170,8 @@ def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]],
     (['C', 'D'], False)
     """
     page_size(page.first, page.last, cap)
-    keys = [sort_key(item) for item in items]
+    if keys is None:
+        keys = [sort_key(item) for item in items]
     start, stop = 0, len(items)
     if page.after is not None:
         start = bisect.bisect_right(keys, _key_from_cursor(page.after, keys))
@@ -175,12 +183,12 @@ def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]],
         hi = min(hi, lo + first)
     if page.last is not None:
         lo = max(lo, hi - page.last)
-    edges = [Edge(cursor=encode_cursor(keys[i]), node=node(items[i]),
-                  score=score(items[i]) if score else None) for i in range(lo, hi)]
+    edges = [Edge(key=keys[i], node=node(items[i]), score=score(items[i]) if score else None)
+             for i in range(lo, hi)]
     # Whether items exist beyond this page on either side, whatever window after/before set.
     info = PageInfo(has_next_page=hi < len(items), has_previous_page=lo > 0,
-                    start_cursor=edges[0].cursor if edges else None,
-                    end_cursor=edges[-1].cursor if edges else None)
+                    start_cursor=encode_cursor(keys[lo]) if edges else None,
+                    end_cursor=encode_cursor(keys[hi - 1]) if edges else None)
     return Connection(edges=edges, page_info=info, total_count=len(items))
 
 

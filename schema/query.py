@@ -93,23 +93,27 @@ async def entity_page(info: Info, type_names: tuple[str, ...] | None, where: Ent
         Edges carry the centrality score when the first sort key is CENTRALITY.
     """
     views: GraphViews = info.context.views
-    if type_names is None:
-        iris = sorted(views.nodes)
-    else:
-        iris = [iri for name in type_names for iri in views.by_type.get(name, [])]
-    records = [views.nodes[iri] for iri in iris]
-    if where is not None:
-        records = [r for r in records if matches(views, r, where)]
     sorts = sort or [EntitySort(field=SortField.LABEL)]
     scores: dict[CentralityAlgorithm, dict[str, float]] = {}
     for s in sorts:
         if s.field is SortField.CENTRALITY and s.algorithm not in scores:
             scores[s.algorithm] = await centrality_scores(info, s.algorithm)
     key = _sort_key(views, sorts, scores)
-    records.sort(key=key)
+    # The sorted list cannot change while the graph does not: keep it with the snapshot.
+    memo_key = ("entity-order", type_names, tuple((s.field, s.direction, s.algorithm) for s in sorts))
+    ordered = info.context.snapshot.memo.get(memo_key)
+    if ordered is None:
+        iris = sorted(views.nodes) if type_names is None else \
+            [iri for name in type_names for iri in views.by_type.get(name, [])]
+        records = sorted((views.nodes[iri] for iri in iris), key=key)
+        ordered = info.context.snapshot.memo.setdefault(memo_key, (records, [key(r) for r in records]))
+    records, keys = ordered
+    if where is not None:
+        kept = [i for i, r in enumerate(records) if matches(views, r, where)]
+        records, keys = [records[i] for i in kept], [keys[i] for i in kept]
     first_scores = scores.get(sorts[0].algorithm) if sorts[0].field is SortField.CENTRALITY else None
     return paginate(records, key, page, lambda r: entity_of(views, r.iri),
-                    (lambda r: first_scores.get(r.iri, 0.0)) if first_scores is not None else None)
+                    (lambda r: first_scores.get(r.iri, 0.0)) if first_scores is not None else None, keys=keys)
 
 
 def _typed_list(type_names: tuple[str, ...], cls: type, description: str) -> Any:

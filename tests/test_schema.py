@@ -356,3 +356,16 @@ def test_a_hundred_entities_with_relations_read_no_store(snapshot: GraphSnapshot
                            "{ label relations(first: 20) { totalCount edges { node { predicate object { label } "
                            "evidence { quote } } } } } } } }")
     assert len(found["entities"]["edges"]) == 100
+
+
+def test_validation_is_cached_across_requests_with_different_variables(snapshot: GraphSnapshot) -> None:
+    from strawberry.extensions import ValidationCache
+
+    from schema.limits import QueryLimits
+
+    cached = ValidationCache(maxsize=QueryLimits().cache_size).cached_validate_document
+    query = "query($iri: String!) { entity(iri: $iri) { label } }"
+    data(snapshot, query, {"iri": KCC})
+    hits = cached.cache_info().hits
+    assert data(snapshot, query, {"iri": WILSON})["entity"]["label"] == "Thom Wilson"
+    assert cached.cache_info().hits == hits + 1
