@@ -16,7 +16,12 @@ from loaders.acronyms import acronym_definitions
 from loaders.blocks import Field, ParsedDocument
 from loaders.cues import load_cues
 from loaders.names import PersonName, parse_person_name
+from loaders.registry import normalise_label, slugify
 from loaders.themes import ThemeTagger, ThemeText
+
+#: rapidfuzz ratio (case-folded) above which a run of words is a misspelling of an authority's
+#: name or alias ("County Copuncil" scores 96.6 against "County Council"; "County Councillors" 88).
+FUZZY_ALIAS_CUTOFF = 90
 
 _AUTHORITY_NAME = re.compile(
     r"\b(?:London Borough of [A-Z][a-z]+(?: (?:and|upon) [A-Z][a-z]+)?(?: Council)?|"
@@ -107,6 +112,51 @@ def authority_aliases(name: str) -> tuple[str, ...]:
             aliases.extend(rules[suffix])
             break
     return tuple(dict.fromkeys(aliases))
+
+
+@cache
+def _generic_authority_names() -> frozenset[str]:
+    rules = load_cues("authorities")["aliases"]
+    return frozenset(normalise_label(phrase) for key, phrases in rules.items()
+                     if isinstance(phrases, list) for phrase in phrases)
+
+
+@cache
+def is_generic_authority_name(name: str) -> bool:
+    """Whether a name is one any council answers to ("the County Council", "Council", "the
+    Authority", or a misspelling of one): it identifies an authority only in the scope of a
+    document's host authority, never across the registry.
+
+    The phrases are the alias rules of ``authorities.toml``; a misspelling is a rapidfuzz ratio
+    of at least :data:`FUZZY_ALIAS_CUTOFF` to one of them.
+
+    Examples
+    --------
+    >>> [is_generic_authority_name(n) for n in ("County Council", "the Council", "County Copuncil")]
+    [True, True, True]
+    >>> [is_generic_authority_name(n) for n in ("Surrey County Council", "KCC")]
+    [False, False]
+    """
+    from rapidfuzz.fuzz import ratio
+
+    wanted = normalise_label(name)
+    generic = _generic_authority_names()
+    return wanted in generic or any(ratio(wanted, phrase) >= FUZZY_ALIAS_CUTOFF for phrase in generic)
+
+
+def authority_key_of(authority: Authority) -> str:
+    """Registry key of an authority: its org-id (``org/gb-lae-ken``) or its name's slug.
+
+    Examples
+    --------
+    >>> authority_key_of(make_authority("Kent County Council"))
+    'org/gb-lae-ken'
+    >>> authority_key_of(make_authority("Wexcombe City Council"))
+    'org/wexcombe-city-council'
+    """
+    if authority.identifier:
+        return f"org/{authority.identifier.lower()}"
+    return f"org/{slugify(authority.name)}"
 
 
 def make_authority(name: str) -> Authority:

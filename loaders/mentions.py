@@ -12,17 +12,13 @@ from functools import cache
 
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
-from loaders.context import CorpusContext
+from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase
 from loaders.names import honorific_name_pattern, parse_person_name
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label"})
-
-#: rapidfuzz ratio above which a run of words is a misspelling of an authority's name
-#: ("County Copuncil" scores 96.6 against "County Council"; "County Councillors" 88).
-FUZZY_ALIAS_CUTOFF = 90
 
 ENTITY_KINDS = ("person", "post", "organisation", "unit", "committee", "service", "programme",
                 "framework", "legislation", "place", "venue", "issue", "figure", "former-name")

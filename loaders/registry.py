@@ -3,6 +3,11 @@
 Keys are IRI paths relative to ``{base}id/`` (``person/thom-wilson``, ``org/gb-lae-ken``),
 made from natural keys, never from discovery order. The registry is persisted in the store's
 registry graph (:mod:`graph.registry`), so a reload looks names up instead of re-deciding.
+
+An entity whose identity depends on an organisation (a committee, a unit, a post) has its key
+under that organisation's key: ``committee/gb-lae-ken/select-committee-commissioning`` is a
+committee of ``org/gb-lae-ken``. Look-ups can be scoped to an organisation (``within=``), so two
+councils' "Scrutiny Committee" never answer for each other.
 """
 
 from __future__ import annotations
@@ -96,6 +101,23 @@ class Entity:
         return {self.label, *self.aliases, *self.hidden}
 
 
+def is_within(key: str, organisation: str) -> bool:
+    """Whether the entity ``key`` belongs to ``organisation`` (its key sits under the
+    organisation's key; see the module notes).
+
+    Examples
+    --------
+    >>> is_within("committee/gb-lae-ken/scrutiny-committee", "org/gb-lae-ken")
+    True
+    >>> is_within("committee/gb-lae-ken-2/scrutiny-committee", "org/gb-lae-ken")
+    False
+    >>> is_within("post/gb-lae-ken/cabinet/leader", "committee/gb-lae-ken/cabinet")
+    True
+    """
+    scope = organisation.split("/", 1)[-1]
+    return key.split("/", 1)[-1].startswith(scope + "/")
+
+
 class Registry:
     """Canonical entities by key, with a label index per kind.
 
@@ -105,11 +127,16 @@ class Registry:
     >>> _ = registry.add(Entity("org/stepahead-support", "Organisation", "Stepahead Support"))
     >>> registry.find("Organisation", "stepahead support").key
     'org/stepahead-support'
+    >>> for scope in ("org/surrey-county-council", "org/kent-county-council"):
+    ...     _ = registry.add(Entity(f"committee/{scope[4:]}/audit", "Committee", "Audit Committee"))
+    >>> registry.find("Committee", "Audit Committee", within="org/kent-county-council").key
+    'committee/kent-county-council/audit'
     """
 
     def __init__(self, entities: list[Entity] | None = None) -> None:
         self.entities: dict[str, Entity] = {}
-        self._index: dict[tuple[str, str], str] = {}
+        # Every key a normalised name answers to within a kind, first seen first.
+        self._index: dict[tuple[str, str], list[str]] = {}
         for entity in entities or []:
             self.add(entity)
 
@@ -137,25 +164,55 @@ class Registry:
             if entity.status == "curated":
                 existing.status = "curated"
         for name in existing.names():
-            self._index.setdefault((existing.kind, normalise_label(name)), existing.key)
+            self._index_name(existing, name)
         return existing
 
+    def _index_name(self, entity: Entity, name: str) -> None:
+        keys = self._index.setdefault((entity.kind, normalise_label(name)), [])
+        if entity.key not in keys:
+            keys.append(entity.key)
+
     def add_name(self, key: str, name: str, hidden: bool = False) -> None:
-        """Record another name for an entity (a decision kept for the next load)."""
+        """Record another name for an entity (a decision kept for the next load).
+
+        Raises
+        ------
+        KeyError
+            If no entity has ``key``: names are only ever added to entities that exist.
+        """
         entity = self.entities[key]
         if name in entity.names():
             return
         (entity.hidden if hidden else entity.aliases).add(name)
-        self._index.setdefault((entity.kind, normalise_label(name)), key)
+        self._index_name(entity, name)
 
-    def find(self, kind: str, name: str) -> Entity | None:
-        """Exact look-up by normalised name within a kind."""
-        key = self._index.get((kind, normalise_label(name)))
-        return self.entities.get(key) if key else None
+    def find(self, kind: str, name: str, within: str | None = None) -> Entity | None:
+        """Exact look-up by normalised name within a kind.
 
-    def of_kind(self, kind: str) -> list[Entity]:
-        """All entities of one kind, in key order."""
-        return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.key)
+        Parameters
+        ----------
+        kind : str
+            One of :data:`REGISTRY_KINDS`.
+        name : str
+            Any name of the entity (label, alias, misspelling).
+        within : str, optional
+            Key of an organisation: only its committees, units or posts answer.
+
+        Returns
+        -------
+        Entity or None
+            The first entity recorded under that name (in that scope).
+        """
+        for key in self._index.get((kind, normalise_label(name)), ()):
+            if within is None or is_within(key, within):
+                return self.entities[key]
+        return None
+
+    def of_kind(self, kind: str, within: str | None = None) -> list[Entity]:
+        """All entities of one kind (belonging to organisation ``within``), in key order."""
+        return sorted((e for e in self.entities.values()
+                       if e.kind == kind and (within is None or is_within(e.key, within))),
+                      key=lambda e: e.key)
 
     def new_key(self, prefix: str, label: str) -> str:
         """A fresh key ``{prefix}/{slug}``; ``-2``, ``-3`` … on collision."""

@@ -1,10 +1,12 @@
 """Stage 4: resolution. Mentions become registry entities, and structure becomes facts.
 
 Resolution is scoped (MODEL.md §7.2): people resolve within the meeting's cast and only when a
-single candidate matches; "the Council" resolves to the authority hosting the committee;
-other names resolve within their kind, by normalised label and then by fuzzy match
-(rapidfuzz ``token_set_ratio``) against the registry. New names are proposed as provisional
-registry entries, and every decision is kept in the registry for the next load.
+single candidate matches; "the Council" resolves to the authority hosting the committee, and
+such generic names are never matched against other authorities; committees, units and posts
+are looked up within their organisation; other names resolve within their kind, by normalised
+label and then by fuzzy match (rapidfuzz ``token_set_ratio``) against the registry. New names
+are proposed as provisional registry entries, and every decision is kept in the registry for
+the next load.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from rdflib import URIRef
 
 from graph.vocabulary import DCTERMS, EG, FOAF, ORG, PCON, PROV, RDF, SCHEMA, SKOS
 from loaders.blocks import Block, ParsedDocument
-from loaders.context import CorpusContext
+from loaders.context import (
+    Authority,
+    CorpusContext,
+    authority_gazetteer,
+    authority_key_of,
+    is_generic_authority_name,
+    make_authority,
+)
 from loaders.cues import load_cues
 from loaders.facts import SEGMENT, Annotation, Fact, Ref, ResolvedDocument, Value
 from loaders.mentions import Mention
@@ -75,11 +84,7 @@ def doc_type_key(kind: str) -> str:
 
 def authority_key(context: CorpusContext) -> str | None:
     """Key of the host authority: its org-id (``org/gb-lae-ken``) or its name's slug."""
-    if context.authority is None:
-        return None
-    if context.authority.identifier:
-        return f"org/{context.authority.identifier.lower()}"
-    return f"org/{slugify(context.authority.name)}"
+    return None if context.authority is None else authority_key_of(context.authority)
 
 
 def committee_key(context: CorpusContext) -> str | None:
@@ -194,15 +199,16 @@ class _Resolver:
 
     # -- entities ---------------------------------------------------------------------------
     def ensure(self, kind: str, label: str, key: str | None = None, status: str = "provisional",
-               **attributes: str) -> str:
-        """Find an entity by name within its kind, or propose a new one."""
-        found = self.registry.find(kind, label)
+               within: str | None = None, **attributes: str) -> str:
+        """Find an entity by name within its kind (and organisation ``within``), or propose a
+        new one under ``key``."""
+        found = self.registry.find(kind, label, within=within)
         if found is None and key is not None and key in self.registry:
             found = self.registry.get(key)
             if found is not None:
                 self.registry.add_name(found.key, label)
         if found is None and kind not in ("Person", "Post", "Place", "Role", "Concept"):
-            found = self._fuzzy(kind, label)
+            found = self._fuzzy(kind, label, within)
             if found is not None:
                 self.registry.add_name(found.key, label)
         if found is None:
@@ -214,15 +220,18 @@ class _Resolver:
                 found.attributes.setdefault(name, value)
         return found.key
 
-    def _fuzzy(self, kind: str, label: str) -> Entity | None:
+    def _fuzzy(self, kind: str, label: str, within: str | None = None) -> Entity | None:
         wanted = normalise_label(label)
         if len(wanted) < 6:
             return None
         best, score = None, 0.0
-        for entity in self.registry.of_kind(kind):
+        for entity in self.registry.of_kind(kind, within=within):
             for name in entity.names():
                 candidate = normalise_label(name)
                 if not candidate or abs(len(candidate.split()) - len(wanted.split())) > 1:
+                    continue
+                # "County Council" names its authority only in that authority's own papers.
+                if kind == "Organisation" and is_generic_authority_name(name):
                     continue
                 value = fuzz.token_set_ratio(wanted, candidate)
                 if value > score:
@@ -266,15 +275,38 @@ class _Resolver:
             self.registry.add_name(key, surface)
         return key
 
-    def organisation(self, surface: str) -> str:
+    def organisation(self, surface: str) -> str | None:
+        """The organisation a name stands for: the host authority for its names and aliases,
+        a known authority by its org-id, a unit of the host, else a registry organisation.
+        A generic name ("the City Council") that is not the host's resolves to nothing."""
         authority = self.context.authority
         if authority is not None and self.authority and (
                 surface == authority.name or surface in authority.aliases):
             return self.authority
-        found = self.registry.find("OrganisationalUnit", surface)
+        if is_generic_authority_name(surface):
+            return None
+        if surface in authority_gazetteer():
+            return self.authority_entity(make_authority(surface))
+        found = self.registry.find("OrganisationalUnit", surface, within=self.authority or "org/unknown")
         if found is not None:
             return found.key
         return self.ensure("Organisation", surface)
+
+    def authority_entity(self, authority: Authority) -> str:
+        """Register an authority under its natural key (org-id or name slug) and return the key."""
+        key = authority_key_of(authority)
+        attributes = {"orgKind": "government"}
+        if authority.identifier:
+            attributes["identifier"] = authority.identifier
+        entity = self.registry.get(key)
+        if entity is None:
+            self.registry.add(Entity(key, "Organisation", authority.name, attributes=attributes,
+                                     status="curated"))
+        else:
+            self.registry.add_name(key, authority.name)
+            for name, value in attributes.items():
+                entity.attributes.setdefault(name, value)
+        return key
 
     def resolve_mention(self, mention: Mention) -> tuple[str | None, float]:
         cache_key = (mention.start, mention.end, mention.kind)
@@ -308,7 +340,7 @@ class _Resolver:
 
     def unit(self, label: str) -> str:
         parent = self.authority or "org/unknown"
-        return self.ensure("OrganisationalUnit", label,
+        return self.ensure("OrganisationalUnit", label, within=parent,
                            key=f"{parent.replace('org/', 'unit/', 1)}/{slugify(label)}",
                            parent=parent)
 
@@ -358,19 +390,20 @@ class _Resolver:
         context = self.context
         if self.authority and context.authority:
             authority = context.authority
-            attrs = {"orgKind": "government"}
-            if authority.identifier:
-                attrs["identifier"] = authority.identifier
-            self.ensure("Organisation", authority.name, key=self.authority, status="curated", **attrs)
+            self.authority_entity(authority)
+            # Initials ("KCC") are kept as names; generic aliases ("County Council") are not:
+            # they name the authority only in its own papers (resolved from the context).
             for alias in authority.aliases:
-                if not alias.startswith("the ") and alias != authority.name:
+                if alias != authority.name and not is_generic_authority_name(alias):
                     self.registry.add_name(self.authority, alias)
             if authority.area:
                 area = self.registry.find("Place", authority.area)
                 if area:
                     self.fact(self.authority, SCHEMA.areaServed, area.key)
         if self.committee and context.committee:
-            self.ensure("Committee", context.committee, key=self.committee)
+            # The committee's key is scoped by its authority, so it is the identity: no look-up
+            # by name, which could find another council's committee of the same name.
+            self.registry.add(Entity(self.committee, "Committee", context.committee))
             if self.authority:
                 self.fact(self.committee, ORG.subOrganizationOf, self.authority)
         if self.meeting:
@@ -441,7 +474,9 @@ class _Resolver:
         for index, part in enumerate(parts):
             key = self.part_keys[index]
             if part.kind in ("written-evidence", "biography") and part.subject:
-                self.fact(key, SCHEMA.author, self.organisation(part.subject))
+                author = self.organisation(part.subject)
+                if author:
+                    self.fact(key, SCHEMA.author, author)
             if part.kind in ("agenda", "terms-of-reference", "minutes") and self.committee:
                 self.fact(key, SCHEMA.author, self.committee)
             if part.kind == "terms-of-reference" and self.committee:
@@ -900,8 +935,8 @@ class _Resolver:
                     place, _ = self.resolve_mention(mention)
                     if place:
                         self.fact(service, SCHEMA.areaServed, place, (mention.start, mention.end), index)
-            if part.subject:
-                operator = self.organisation(part.subject)
+            operator = self.organisation(part.subject) if part.subject else None
+            if operator:
                 self.fact(service, SCHEMA.serviceOperator, operator,
                           (service_mention.start, service_mention.end), index)
             wide = re.search(r"\bcounty[ -]?wide\b", body, re.I)
@@ -929,7 +964,8 @@ class _Resolver:
             if (entity_record is not None
                     and mention.kind in ("organisation", "service", "programme", "framework",
                                          "legislation", "place")
-                    and surface not in entity_record.names() and not surface.lower().startswith("the ")):
+                    and surface not in entity_record.names() and not surface.lower().startswith("the ")
+                    and not is_generic_authority_name(surface)):
                 self.registry.add_name(entity, surface)
 
     def relation_facts(self) -> None:

@@ -81,3 +81,65 @@ def test_registry_decisions_make_a_second_resolution_identical() -> None:
     context = gather_context(docs, {"authority": "Wessex District Council"})
     again = [resolve_document(d, find_mentions(d, context), context, registry) for d in docs]
     assert [f for r in again for f in r.facts] == [f for r in first for f in r.facts]
+
+
+def council_minutes(council: str, committee: str = "Adults and Health Select Committee") -> str:
+    return (f"{council}\n\nMinutes of the meeting of the {committee} held on Tuesday, 12 March 2024 "
+            "at 10.00 am.\n\nPresent: Mrs Angela Goodwin (Chairman), Mr Robert Evans, Mrs Helyn Clack\n\n"
+            "1. Adult social care budget\n\nThe Committee considered the report. The County Council "
+            "spends £400m a year on adult social care; the Council expects demand to grow.\n")
+
+
+def resolve_council(registry: Registry, council: str, committee: str = "Adults and Health Select Committee"):
+    doc = parse_document(Document(f"{council}/minutes.txt", f"{council}/minutes",
+                                  council_minutes(council, committee), council, metadata={"kind": "minutes"}))
+    context = gather_context([doc], {"authority": council, "committee": committee})
+    return resolve_document(doc, find_mentions(doc, context), context, registry)
+
+
+def test_a_second_council_of_the_same_kind_gets_its_own_entity() -> None:
+    registry = Registry()
+    seed_registry(registry)
+    for council in ("Kent County Council", "Surrey County Council", "Norwich City Council", "Exeter City Council"):
+        resolved = resolve_council(registry, council)
+        key = "org/gb-lae-ken" if council.startswith("Kent") else f"org/{council.lower().replace(' ', '-')}"
+        assert registry.get(key).label == council
+        bare = {a.entity for a in resolved.annotations if a.mention.kind == "organisation"}
+        assert bare == {key}, council  # "the County Council", "the Council": this document's host only
+    names = {name for e in registry.of_kind("Organisation") for name in e.names()}
+    assert not names & {"County Council", "City Council", "the Council", "Council"}
+
+
+def test_generic_aliases_stored_by_an_older_build_are_never_fuzzy_targets() -> None:
+    registry = Registry()
+    seed_registry(registry)
+    resolve_council(registry, "Kent County Council")
+    registry.add_name("org/gb-lae-ken", "County Council")  # what builds before the fix recorded
+    resolve_council(registry, "Surrey County Council")
+    assert registry.get("org/surrey-county-council").label == "Surrey County Council"
+    assert "Surrey County Council" not in registry.get("org/gb-lae-ken").names()
+
+
+def test_same_named_committees_of_two_councils_are_two_committees() -> None:
+    registry = Registry()
+    seed_registry(registry)
+    kent = resolve_council(registry, "Kent County Council", "Scrutiny Committee")
+    surrey = resolve_council(registry, "Surrey County Council", "Scrutiny Committee")
+    committees = [e.key for e in registry.of_kind("Committee")]
+    assert committees == ["committee/gb-lae-ken/scrutiny-committee",
+                          "committee/surrey-county-council/scrutiny-committee"]
+    assert registry.find("Committee", "Scrutiny Committee", within="org/surrey-county-council").key == committees[1]
+    for resolved, committee, council in ((kent, committees[0], "org/gb-lae-ken"),
+                                         (surrey, committees[1], "org/surrey-county-council")):
+        assert any(f.subject == committee and f.predicate == ORG.subOrganizationOf and f.object == Ref(council)
+                   for f in resolved.facts)
+
+
+def test_units_are_found_within_their_authority() -> None:
+    registry = Registry()
+    seed_registry(registry)
+    from loaders.registry import Entity
+
+    registry.add(Entity("unit/gb-lae-ken/finance", "OrganisationalUnit", "Finance", attributes={"parent": "org/gb-lae-ken"}))
+    assert registry.find("OrganisationalUnit", "Finance", within="org/surrey-county-council") is None
+    assert registry.find("OrganisationalUnit", "Finance", within="org/gb-lae-ken").key == "unit/gb-lae-ken/finance"
