@@ -14,10 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
-
 from graph.iris import key_of
-from graph.registry import registry_to_graph
+from graph.registry import registry_subgraph, registry_to_graph
 from graph.store import EvidenceStore
 from graph.triples import DocumentGraphs, document_graphs
 from graph.validation import ValidationError, quote_failures, shacl_failures
@@ -39,6 +37,19 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 _SKIPPED_NAMES = {MANIFEST_NAME, "README.md", "README.txt", "EXPECTED.md"}
 
 Progress = Callable[[int, int, str], None]
+
+
+class BuildError(Exception):
+    """A build stopped on an unexpected failure (a bug, not bad input); nothing is stored.
+
+    The message names the document being processed and the failure, in one line.
+    """
+
+    def __init__(self, source: str, error: BaseException) -> None:
+        self.source = source
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        super().__init__(f"{source}: internal error while building ({type(error).__name__}"
+                         + (f": {detail}" if detail else "") + "); nothing was stored")
 
 
 @dataclass
@@ -64,6 +75,14 @@ class BuildResult:
     def triples(self) -> int:
         """Triples in the documents' assertion and provenance graphs."""
         return sum(len(g.assertions) + len(g.provenance) for g in self.graphs)
+
+
+@dataclass
+class _BuildState:
+    """Documents done so far, and the one being processed (named if something breaks)."""
+
+    done: int = 0
+    current: str = ""
 
 
 def _is_document(path: Path) -> bool:
@@ -146,6 +165,12 @@ def build_documents(sources: list[SourceFile], registry: Registry, validate: boo
     -------
     BuildResult
         Graphs of the documents that loaded, and one error line per document that did not.
+
+    Raises
+    ------
+    BuildError
+        On an unexpected failure (a bug): it names the document being processed. The
+        registry may then hold part of that document's decisions, so nothing may be stored.
     """
     started = time.perf_counter()
     result = BuildResult(registry=registry)
@@ -154,46 +179,69 @@ def build_documents(sources: list[SourceFile], registry: Registry, validate: boo
     for source in sources:
         groups.setdefault(source.path.parent, []).append(source)
     chosen = {s.path.resolve() for s in sources}
-    done = 0
+    state = _BuildState()
     for folder_sources in groups.values():
-        parsed: list[tuple[SourceFile, ParsedDocument]] = []
-        for source in folder_sources:
-            try:
-                document = read_document(source.path, source.root, source.metadata)
-                parsed.append((source, parse_document(document)))
-            except LoaderError as error:
-                result.errors.append(str(error))
-        context_docs = [p for _, p in parsed]
-        for sibling in _siblings(folder_sources[0], chosen):
-            try:
-                context_docs.append(parse_document(read_document(sibling.path, sibling.root,
-                                                                 sibling.metadata)))
-            except LoaderError:
-                continue  # context only: a bad sibling is reported when it is loaded itself
-        shared = dict(folder_sources[0].metadata)
-        context = gather_context(context_docs, shared)
-        mentions = {id(p): find_mentions(p, context) for _, p in parsed}
-        figures = [FigureRecord(f"doc/{p.document.key}", m.label, None) for _, p in parsed
-                   for m in mentions[id(p)] if m.kind == "figure"]
-        resolved_figures: list[FigureRecord] = []
-        for source, doc in parsed:
-            done += 1
-            if progress:
-                progress(done, len(sources), source.path.name)
-            resolved = resolve_document(doc, mentions[id(doc)], context, registry,
-                                        figures=resolved_figures or figures)
-            graphs = document_graphs(resolved)
-            resolved_figures.extend(_figure_records(graphs))
-            if validate:
-                problems = _check(graphs, doc, registry)
-                if problems:
-                    result.errors.append(f"{doc.document.source}: failed validation: {problems[0]}"
-                                         + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
-                    continue
-            result.graphs.append(graphs)
-            result.words += len(doc.document.text.split())
+        state.current = str(folder_sources[0].path.parent)
+        try:
+            _build_folder(folder_sources, chosen, len(sources), registry, result, validate, progress, state)
+        except Exception as error:  # a bug: report the document, store nothing
+            raise BuildError(state.current, error) from error
+    if validate and result.graphs:
+        # Registry entities no document refers to are checked once, here.
+        problems = shacl_failures(registry_to_graph(registry))
+        if problems:
+            result.errors.append(f"registry: failed validation: {problems[0]}"
+                                 + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: int, registry: Registry,
+                  result: BuildResult, validate: bool, progress: Progress | None,
+                  state: _BuildState) -> None:
+    """Run the pipeline over the documents of one folder (read together for context)."""
+    parsed: list[tuple[SourceFile, ParsedDocument]] = []
+    for source in folder_sources:
+        state.current = str(source.path)
+        try:
+            document = read_document(source.path, source.root, source.metadata)
+            parsed.append((source, parse_document(document)))
+        except LoaderError as error:
+            result.errors.append(str(error))
+    context_docs = [p for _, p in parsed]
+    for sibling in _siblings(folder_sources[0], chosen):
+        try:
+            context_docs.append(parse_document(read_document(sibling.path, sibling.root,
+                                                             sibling.metadata)))
+        except LoaderError:
+            continue  # context only: a bad sibling is reported when it is loaded itself
+    shared = dict(folder_sources[0].metadata)
+    state.current = str(folder_sources[0].path.parent)
+    context = gather_context(context_docs, shared)
+    mentions = {}
+    for _, doc in parsed:
+        state.current = doc.document.source
+        mentions[id(doc)] = find_mentions(doc, context)
+    figures = [FigureRecord(f"doc/{p.document.key}", m.label, None) for _, p in parsed
+               for m in mentions[id(p)] if m.kind == "figure"]
+    resolved_figures: list[FigureRecord] = []
+    for source, doc in parsed:
+        state.current = doc.document.source
+        state.done += 1
+        if progress:
+            progress(state.done, total, source.path.name)
+        resolved = resolve_document(doc, mentions[id(doc)], context, registry,
+                                    figures=resolved_figures or figures)
+        graphs = document_graphs(resolved)
+        resolved_figures.extend(_figure_records(graphs))
+        if validate:
+            problems = _check(graphs, doc, registry)
+            if problems:
+                result.errors.append(f"{doc.document.source}: failed validation: {problems[0]}"
+                                     + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
+                continue
+        result.graphs.append(graphs)
+        result.words += len(doc.document.text.split())
 
 
 def _figure_records(graphs: DocumentGraphs) -> list[FigureRecord]:
@@ -213,10 +261,10 @@ def _check(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Registry) -
     problems = quote_failures(graphs.assertions, parsed.document.text)
     if problems:
         return problems
-    data = Graph()
+    # The document with the registry entities it refers to (their types and labels), so the
+    # cost follows the document, not the registry; the rest of the registry is checked once.
+    data = registry_subgraph(registry, (node for s, _, o in graphs.assertions for node in (s, o)))
     for triple in graphs.assertions:
-        data.add(triple)
-    for triple in registry_to_graph(registry):
         data.add(triple)
     return shacl_failures(data)
 
@@ -264,5 +312,5 @@ def print_progress(done: int, total: int, name: str) -> None:
     sys.stderr.flush()
 
 
-__all__ = ["DEFAULT_CORPUS", "BuildResult", "SourceFile", "UnreadableDocument", "ValidationError",
+__all__ = ["DEFAULT_CORPUS", "BuildError", "BuildResult", "SourceFile", "UnreadableDocument", "ValidationError",
            "build_documents", "build_into_store", "collect_sources", "print_progress"]

@@ -6,7 +6,10 @@ registry, so the resolver's decisions survive a restart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from graph.iris import iri, key_of
 from graph.vocabulary import EG, FOAF, GSS, LEGISLATION, ORG, RDF, SCHEMA, SKOS, bind_prefixes
@@ -70,21 +73,58 @@ def registry_to_graph(registry: Registry) -> Graph:
     """
     graph = bind_prefixes(Graph())
     for entity in sorted(registry.entities.values(), key=lambda e: e.key):
-        node = iri(entity.key)
-        for cls in KIND_CLASSES.get(entity.kind, (SKOS.Concept,)):
-            graph.add((node, RDF.type, cls))
-        org_kind = entity.attributes.get("orgKind")
-        if org_kind in _ORG_KIND_CLASS:
-            graph.add((node, RDF.type, _ORG_KIND_CLASS[org_kind]))
-        graph.add((node, SKOS.prefLabel, Literal(entity.label)))
-        graph.add((node, SCHEMA.name, Literal(entity.label)))
-        for alias in sorted(entity.aliases - {entity.label}):
-            graph.add((node, SKOS.altLabel, Literal(alias)))
-        for hidden in sorted(entity.hidden):
-            graph.add((node, SKOS.hiddenLabel, Literal(hidden)))
-        graph.add((node, EG.status, Literal(entity.status)))
-        _attributes_to_graph(graph, node, entity)
+        _entity_to_graph(graph, entity)
     return graph
+
+
+def registry_subgraph(registry: Registry, nodes: Iterable[Node]) -> Graph:
+    """The registry triples of the entities among ``nodes`` (what a document graph refers to).
+
+    Parameters
+    ----------
+    registry : Registry
+    nodes : iterable of rdflib terms
+        Subjects and objects of a document graph; those that are not registry entities are
+        ignored.
+
+    Returns
+    -------
+    rdflib.Graph
+        The same triples :func:`registry_to_graph` writes for those entities.
+
+    Examples
+    --------
+    >>> r = Registry([Entity("org/stepahead-support", "Organisation", "Stepahead Support"),
+    ...               Entity("org/ofsted", "Organisation", "Ofsted")])
+    >>> g = registry_subgraph(r, [iri("org/ofsted"), Literal("Ofsted")])
+    >>> sorted({key_of(str(s)) for s in g.subjects()})
+    ['org/ofsted']
+    """
+    graph = Graph()
+    for node in set(nodes):
+        if isinstance(node, URIRef):
+            key = key_of(str(node))
+            entity = registry.get(key) if key else None
+            if entity is not None:
+                _entity_to_graph(graph, entity)
+    return graph
+
+
+def _entity_to_graph(graph: Graph, entity: Entity) -> None:
+    node = iri(entity.key)
+    for cls in KIND_CLASSES.get(entity.kind, (SKOS.Concept,)):
+        graph.add((node, RDF.type, cls))
+    org_kind = entity.attributes.get("orgKind")
+    if org_kind in _ORG_KIND_CLASS:
+        graph.add((node, RDF.type, _ORG_KIND_CLASS[org_kind]))
+    graph.add((node, SKOS.prefLabel, Literal(entity.label)))
+    graph.add((node, SCHEMA.name, Literal(entity.label)))
+    for alias in sorted(entity.aliases - {entity.label}):
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    for hidden in sorted(entity.hidden):
+        graph.add((node, SKOS.hiddenLabel, Literal(hidden)))
+    graph.add((node, EG.status, Literal(entity.status)))
+    _attributes_to_graph(graph, node, entity)
 
 
 def _attributes_to_graph(graph: Graph, node: URIRef, entity: Entity) -> None:
