@@ -1,9 +1,11 @@
 """The embedded store: Oxigraph (RocksDB on disk, or in memory), holding one named graph per
 document, one provenance graph per document, the registry graph and the vocabulary.
 
-Loading swaps graphs atomically: one SPARQL UPDATE drops the old graphs and inserts the new
-ones, and Oxigraph applies an update in a single transaction, so a failure leaves the store
-exactly as it was.
+Loading swaps graphs atomically, in one Oxigraph transaction, so a failure leaves the store
+exactly as it was. When nothing stored has to go (new documents, a registry that only grew),
+the new quads are added with ``Store.extend`` (one transaction, no SPARQL text to build or
+parse); when documents are replaced, one SPARQL UPDATE drops the old graphs and inserts the new
+ones.
 """
 
 from __future__ import annotations
@@ -71,9 +73,26 @@ def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     return Literal(term.value, datatype=URIRef(datatype))
 
 
-def _graph_block(name: URIRef, graph: Graph) -> str:
-    lines = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph]
-    return f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}\n"
+class _TermCache(dict):
+    """rdflib terms of pyoxigraph terms, each converted once per read (IRIs and many
+    literals recur across quads)."""
+
+    def __missing__(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+        converted = self[term] = from_oxigraph(term)
+        return converted
+
+
+def _oxigraph_quads(name: URIRef, graph: Graph) -> list[ox.Quad]:
+    graph_name = ox.NamedNode(str(name))
+    return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph_name) for s, p, o in graph]
+
+
+def _insert_data(quads: Iterable[ox.Quad]) -> str:
+    by_graph: dict[str, list[str]] = {}
+    for quad in quads:
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    blocks = "".join(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}\n" for name, lines in by_graph.items())
+    return "INSERT DATA {\n" + blocks + "}"
 
 
 class EvidenceStore:
@@ -126,22 +145,34 @@ class EvidenceStore:
         StoreError
             If the update fails; the store is then unchanged.
         """
-        drops: list[str] = []
-        blocks: list[str] = []
         try:
+            # Every term is converted before anything is written: a bad term fails here.
+            additions: list[ox.Quad] = []
+            replaced: list[ox.NamedNode] = []
             for doc in documents:
                 for name, graph in ((doc.graph_name, doc.assertions), (doc.provenance_name, doc.provenance)):
-                    drops.append(f"DROP SILENT GRAPH <{name}>")
-                    blocks.append(_graph_block(name, graph))
-            drops.append(f"DROP SILENT GRAPH <{registry_graph()}>")
-            blocks.append(_graph_block(registry_graph(), registry_to_graph(registry)))
+                    additions.extend(_oxigraph_quads(name, graph))
+                    if self._store.contains_named_graph(ox.NamedNode(str(name))):
+                        replaced.append(ox.NamedNode(str(name)))
+            registry_name = ox.NamedNode(str(registry_graph()))
+            registry_quads = set(_oxigraph_quads(registry_graph(), registry_to_graph(registry)))
+            stored = set(self._store.quads_for_pattern(None, None, None, registry_name))
+            stale = stored - registry_quads
+            additions.extend(registry_quads - stored)
             if not self._store.contains_named_graph(ox.NamedNode(str(vocabulary_graph()))):
-                blocks.append(_graph_block(vocabulary_graph(), load_vocabulary()))
-            update = ";\n".join(drops) + ";\nINSERT DATA {\n" + "".join(blocks) + "}"
-            self._store.update(update)
+                additions.extend(_oxigraph_quads(vocabulary_graph(), load_vocabulary()))
+            if replaced or stale:
+                # Removals and insertions must share one transaction: a SPARQL UPDATE.
+                removals = [f"DROP SILENT GRAPH {name}" for name in replaced]
+                if stale:
+                    removals.append("DELETE DATA { " + " ".join(
+                        f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in stale) + " }")
+                self._store.update(";\n".join([*removals, _insert_data(additions)]))
+            elif additions:
+                self._store.extend(additions)
             if self.path is not None:
                 self._store.flush()
-        except (OSError, SyntaxError, ValueError) as error:
+        except Exception as error:  # any failure inside the transaction rolls it back
             raise StoreError(f"store update failed, nothing was written ({error})") from None
         self._mark_changed()
 
@@ -183,9 +214,9 @@ class EvidenceStore:
     def graph(self, name: URIRef) -> Graph:
         """One named graph as an rdflib graph."""
         graph = bind_prefixes(Graph())
+        terms = _TermCache()
         for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
-            graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
-                       from_oxigraph(quad.object)))
+            graph.add((terms[quad.subject], terms[quad.predicate], terms[quad.object]))
         return graph
 
     def graph_names(self) -> list[str]:
@@ -202,12 +233,17 @@ class EvidenceStore:
         return keys
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
-        """Every quad as rdflib terms (subject, predicate, object, graph)."""
+        """Every quad as rdflib terms (subject, predicate, object, graph).
+
+        Each distinct term is converted once (a store repeats IRIs many times), and equal terms
+        come back as the same rdflib object.
+        """
+        terms = _TermCache()
+        default = URIRef("urn:x-default")
         for quad in self._store:
             graph = quad.graph_name
-            yield (from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
-                   from_oxigraph(quad.object),
-                   URIRef(graph.value) if isinstance(graph, ox.NamedNode) else URIRef("urn:x-default"))
+            yield (terms[quad.subject], terms[quad.predicate], terms[quad.object],
+                   terms[graph] if isinstance(graph, ox.NamedNode) else default)
 
     def dataset(self) -> Dataset:
         """The whole store as an rdflib Dataset (for exports and validation)."""
