@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from graph.build import DEFAULT_CORPUS, build_documents, build_into_store, collect_sources, print_progress
+from graph.build import DEFAULT_CORPUS, BuildError, build_documents, build_into_store, collect_sources, print_progress
 from graph.export import FORMATS, serialise
 from graph.store import EvidenceStore, StoreError
 from loaders.errors import LoaderError
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "serve": run_serve}
     try:
         return handlers[args.command](args)
-    except (LoaderError, StoreError, ValueError) as error:
+    except (LoaderError, StoreError, BuildError, ValueError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130

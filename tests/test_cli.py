@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,37 @@ def test_missing_path_and_missing_store_are_clear_errors(tmp_path: Path) -> None
     assert result.returncode == 1 and "nope: no such file or folder" in result.stderr
     result = run("stats", store=tmp_path / "never-built")
     assert result.returncode == 1 and "no store yet" in result.stderr
+
+
+def test_a_second_council_of_the_same_kind_builds_into_the_same_store(built_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(built_store, store)
+    folder = tmp_path / "surrey"
+    folder.mkdir()
+    (folder / "2024-03-12-minutes.txt").write_text(
+        "Surrey County Council\n\nMinutes of the meeting of the Adults and Health Select Committee held on "
+        "Tuesday, 12 March 2024 at 10.00 am.\n\nPresent: Mrs Angela Goodwin (Chairman), Mr Robert Evans\n\n"
+        "1. Adult social care budget\n\nThe County Council spends £400m a year on adult social care.\n",
+        encoding="utf-8")
+    result = run("build", "--quiet", str(folder), store=store)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_internal_error_is_one_line_naming_the_document(built_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(built_store, store)
+    before = dump(store)
+    # A bug in a stage (simulated: resolution raises) must not reach the user as a traceback.
+    code = ("import sys, cli, graph.build as b\n"
+            "def broken(*a, **k): raise KeyError('org/nowhere')\n"
+            "b.resolve_document = broken\n"
+            "sys.exit(cli.main(sys.argv[1:]))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code, "--store", str(store), "build", "--quiet", str(SAMPLE)],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "2014-01-30-" in lines[0] and "KeyError" in lines[0], result.stderr
+    assert dump(store) == before

@@ -110,3 +110,42 @@ def test_every_quote_in_the_store_re_anchors(sample_store: EvidenceStore) -> Non
 def test_opening_a_missing_read_only_store_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open the store"):
         EvidenceStore(tmp_path / "nowhere", read_only=True)
+
+
+def test_an_internal_error_names_the_document_and_stores_nothing(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    store = EvidenceStore(tmp_path / "store")
+    assert build_into_store(store, [SAMPLE]).errors == []
+    before = snapshot(store)
+
+    def broken(*args, **kwargs):
+        raise KeyError("org/nowhere")
+
+    monkeypatch.setattr(build_module, "resolve_document", broken)
+    with pytest.raises(build_module.BuildError, match=r"2014-01-30-.*internal error while building "
+                                                      r"\(KeyError: 'org/nowhere'\); nothing was stored"):
+        build_into_store(store, [SAMPLE])
+    assert snapshot(store) == before
+
+
+def test_new_documents_are_added_in_one_transaction_and_replaced_ones_swapped(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "store")
+    assert build_into_store(store, [SAMPLE]).errors == []
+    first = snapshot(store)
+    assert build_into_store(store, [SAMPLE]).errors == []  # every graph replaced: the UPDATE path
+    assert snapshot(store) == first
+    registry = store.registry()
+    from loaders.registry import Entity
+
+    registry.add(Entity("org/wessex-homes-trust", "Organisation", "Wessex Homes Trust"))
+    store.replace_documents([], registry)  # the registry only grew: the extend path
+    grown = snapshot(store)
+    assert first < grown and {quad[3] for quad in grown - first} == {str(registry_graph())}
+    assert store.registry().get("org/wessex-homes-trust").label == "Wessex Homes Trust"
+    assert store.registry().get("person/thom-wilson").label == "Thom Wilson"
+
+
+def test_quads_share_one_rdflib_term_per_store_term(sample_store: EvidenceStore) -> None:
+    subjects = {}
+    for s, _, _, _ in sample_store.quads():
+        assert subjects.setdefault(str(s), s) is s
