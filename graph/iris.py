@@ -39,6 +39,32 @@ def document_graph(doc_key: str) -> URIRef:
     return ID[f"graph/doc/{doc_key}"]
 
 
+def graph_document(graph: str) -> str | None:
+    """The document whose assertions a named graph holds, or None for another graph.
+
+    Examples
+    --------
+    >>> graph_document("https://evidencegraph.example/id/graph/doc/c/2014-minutes")
+    'https://evidencegraph.example/id/doc/c/2014-minutes'
+    >>> graph_document(str(registry_graph())) is None
+    True
+    """
+    key = key_of(graph)
+    return str(ID[key.removeprefix("graph/")]) if key is not None and key.startswith("graph/doc/") else None
+
+
+def document_graph_of(document: str) -> str:
+    """The named graph holding a document's facts (a part of a pack: the pack's graph).
+
+    Examples
+    --------
+    >>> document_graph_of("https://evidencegraph.example/id/doc/c/2014-agenda/part/agenda")
+    'https://evidencegraph.example/id/graph/doc/c/2014-agenda'
+    """
+    key = (key_of(document) or "").split("/part/")[0]
+    return str(document_graph(key.removeprefix("doc/")))
+
+
 def provenance_graph(doc_key: str) -> URIRef:
     """Named graph holding a document's provenance record."""
     return ID[f"graph/prov/doc/{doc_key}"]

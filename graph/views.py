@@ -15,7 +15,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.iris import key_of
+from graph.iris import graph_document, key_of
 from graph.search import SearchIndex
 from graph.vocabulary import DCTERMS, EG, OA, ORG, PCON, PREFIXES, PROV, RDF, SCHEMA, SKOS
 
@@ -100,9 +100,7 @@ class Evidence:
     @property
     def document(self) -> str | None:
         """IRI of the source document (from the named graph the statement sits in)."""
-        key = key_of(self.graph)
-        return None if key is None or not key.startswith("graph/doc/") else \
-            self.graph.replace("/graph/doc/", "/doc/", 1)
+        return graph_document(self.graph)
 
 
 @dataclass

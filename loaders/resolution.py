@@ -670,14 +670,20 @@ class _Resolver:
             self.fact(key, ORG.role, role_key(role))
         return key
 
-    def block_agenda_item(self, index: int, block: Block) -> None:
-        if not self.meeting or not block.number:
-            return
-        item = f"{self.meeting}/item/{block.number}"
+    def agenda_item(self, number: str) -> str:
+        """The key of item ``number`` of the meeting, typed and linked to the meeting."""
+        assert self.meeting is not None
+        item = f"{self.meeting}/item/{number}"
         self.fact(item, RDF.type, EG.AgendaItem)
         self.fact(item, RDF.type, SCHEMA.Event)
         self.fact(item, SCHEMA.superEvent, self.meeting)
         self.fact(self.meeting, SCHEMA.subEvent, item)
+        return item
+
+    def block_agenda_item(self, index: int, block: Block) -> None:
+        if not self.meeting or not block.number:
+            return
+        item = self.agenda_item(block.number)
         self.fact(item, SCHEMA.position, Value(block.number, "integer"))
         for f in block.fields:
             span = (f.start, f.end)
@@ -735,11 +741,7 @@ class _Resolver:
         the meeting; the passages under it point to it."""
         if not self.meeting or not block.number:
             return
-        item = f"{self.meeting}/item/{block.number}"
-        self.fact(item, RDF.type, EG.AgendaItem)
-        self.fact(item, RDF.type, SCHEMA.Event)
-        self.fact(item, SCHEMA.superEvent, self.meeting)
-        self.fact(self.meeting, SCHEMA.subEvent, item)
+        item = self.agenda_item(block.number)
         self.fact(item, SCHEMA.position, Value(block.number, "integer" if block.number.isdigit() else None))
         self.fact(item, SCHEMA.name, Value(self.text[block.body:block.end]), (block.body, block.end), index)
         self.fact(item, EG.evidence, self.out.passages[index])

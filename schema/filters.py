@@ -10,7 +10,7 @@ from enum import Enum
 
 import strawberry
 
-from graph.iris import document_graph, key_of
+from graph.iris import document_graph_of
 from graph.views import GraphViews, NodeRecord
 
 
@@ -54,19 +54,6 @@ def entity_graphs(views: GraphViews, record: NodeRecord) -> set[str]:
     found.update(s.graph for s in views.outgoing.get(record.iri, []))
     found.update(s.graph for s in views.incoming.get(record.iri, []))
     return found
-
-
-def document_graph_of(document_iri: str) -> str:
-    """The named graph a document's facts are in (a part of a pack: the pack's graph).
-
-    Examples
-    --------
-    >>> document_graph_of("https://evidencegraph.example/id/doc/c/2014-agenda/part/agenda")
-    'https://evidencegraph.example/id/graph/doc/c/2014-agenda'
-    """
-    key = key_of(document_iri) or ""
-    key = key.split("/part/")[0]
-    return str(document_graph(key.removeprefix("doc/")))
 
 
 def matches(views: GraphViews, record: NodeRecord, where: EntityFilter) -> bool:

@@ -6,7 +6,6 @@ Graph algorithms (paths, centrality, communities, neighbourhoods) are in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import strawberry
@@ -133,14 +132,6 @@ class SearchHit:
     matched_in: str = strawberry.field(description="name, alias or text.")
 
 
-@dataclass
-class _Hit:
-    iri: str
-    score: float
-    snippet: str
-    field: str
-
-
 @strawberry.type
 class Query:
     @strawberry.field(description="A node by its global id.")
@@ -193,8 +184,7 @@ class Query:
         if unknown:
             raise QueryInputError(f"search: unknown type(s) {', '.join(unknown)}; "
                                   f"use type names such as Person, Organisation, Passage")
-        hits = [_Hit(h.iri, h.score, h.snippet, h.field)
-                for h in views.search.search(text, types, limit=1000) if h.iri in views.nodes]
+        hits = [h for h in views.search.search(text, types, limit=1000) if h.iri in views.nodes]
         return paginate(hits, lambda h: (Descending(h.score), h.iri), PageRequest(first, after),
                         lambda h: SearchHit(node=entity_of(views, h.iri), score=h.score, snippet=h.snippet,
                                             matched_in=h.field),

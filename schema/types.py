@@ -16,6 +16,7 @@ import strawberry
 from rdflib import URIRef
 from strawberry import Info
 
+from graph.iris import graph_document
 from graph.views import Evidence as EvidenceRecord
 from graph.views import GraphViews, NodeRecord, curie, expand
 from graph.views import Statement as StatementRecord
@@ -108,9 +109,8 @@ class Evidence:
 def evidence_of(record: EvidenceRecord, graph: str | None = None) -> Evidence:
     """The GraphQL object of a quote from the views."""
     graph = graph or record.graph
-    shown = EvidenceRecord(record.quote, record.start, record.end, record.segment, record.passage, graph)
     return Evidence(quote=record.quote, start=record.start, end=record.end, graph=graph,
-                    segment=record.segment, passage_iri=record.passage, document_iri=shown.document)
+                    segment=record.segment, passage_iri=record.passage, document_iri=graph_document(graph))
 
 
 @strawberry.type(description="An RDF statement (subject, predicate, object) in one named graph, with its "
@@ -144,8 +144,7 @@ class Statement(Node):
 
     @strawberry.field(description="The source document of the named graph, if it is a document's graph.")
     def document(self, info: Info) -> Document | None:
-        graph_doc = EvidenceRecord("", 0, 0, "", None, self.graph).document
-        return _typed(_views(info), graph_doc, Document)
+        return _typed(_views(info), graph_document(self.graph), Document)
 
     @strawberry.field(description="The quotes that support the statement. A statement without a quote of its "
                                   "own made by a claim, figure or passage is supported by that node's quote.")
