@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -34,6 +35,8 @@ TYPE_NAMES: tuple[tuple[URIRef, str], ...] = (
 )
 _TYPE_OF = dict(TYPE_NAMES)
 _RANK = {cls: i for i, (cls, _) in enumerate(TYPE_NAMES)}
+#: The sort key of statements (:attr:`Statement.order`).
+_ORDER = attrgetter("order")
 _LABELS = (SKOS.prefLabel, SCHEMA.name, DCTERMS.title, SCHEMA.description)
 _ALIASES = (SKOS.altLabel, SKOS.hiddenLabel, EG.formerName)
 _HIDDEN = {OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector, OA.Annotation,
@@ -115,6 +118,11 @@ class Statement:
     graph: str
     datatype: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    #: Where the statement sorts among a node's statements: predicate, subject, object, graph, id.
+    order: tuple[str, str, str, str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.order = (self.predicate, self.subject, self.object, self.graph, self.id)
 
 
 @dataclass
@@ -247,6 +255,10 @@ class GraphViews:
                 self.quotes[segment] = Evidence(str(found[OA.exact]), int(str(found[OA.start])),
                                                 int(str(found[OA.end])), segment,
                                                 segment_passage.get(segment), "")
+        # Kept in statement order, so that a node's statements are merged, not sorted, per request.
+        for index in (self.outgoing, self.incoming):
+            for found in index.values():
+                found.sort(key=_ORDER)
         self.annotations = self._annotations(links)
         self._name_unlabelled()
         self.by_type: dict[str, list[str]] = {}
@@ -320,17 +332,19 @@ class GraphViews:
     # -- look-ups ------------------------------------------------------------------------------
     def statements_of(self, iri: str, direction: str = "BOTH", predicates: set[str] | None = None,
                       graphs: set[str] | None = None) -> list[Statement]:
-        """Statements about a node, in a stable order."""
+        """Statements about a node, in their ``order`` (predicate, subject, object, graph, id)."""
         found: list[Statement] = []
         if direction in ("OUT", "BOTH"):
-            found.extend(self.outgoing.get(iri, []))
+            found.extend(self.outgoing.get(iri, ()))
         if direction in ("IN", "BOTH"):
-            found.extend(self.incoming.get(iri, []))
+            found.extend(self.incoming.get(iri, ()))
+            if direction == "BOTH":
+                found.sort(key=_ORDER)  # two sorted runs: timsort merges them in one pass
         if predicates:
             found = [s for s in found if s.predicate in predicates]
         if graphs:
             found = [s for s in found if s.graph in graphs]
-        return sorted(found, key=lambda s: (s.predicate, s.subject, s.object, s.graph))
+        return found
 
     def objects(self, iri: str, predicate: URIRef) -> list[str]:
         """Distinct node objects of ``iri predicate ?``."""

@@ -31,8 +31,18 @@ Item = TypeVar("Item")
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    start_key: strawberry.Private[tuple[Any, ...] | None] = None
+    end_key: strawberry.Private[tuple[Any, ...] | None] = None
+
+    # Cursors are encoded only when asked for, like an edge's: a page of nested lists would
+    # otherwise encode two per list whether the client reads them or not.
+    @strawberry.field
+    def start_cursor(self) -> str | None:
+        return encode_cursor(self.start_key) if self.start_key is not None else None
+
+    @strawberry.field
+    def end_cursor(self) -> str | None:
+        return encode_cursor(self.end_key) if self.end_key is not None else None
 
 
 @strawberry.type(description="One item of a page, its cursor and, where the list is ranked, its score.")
@@ -165,13 +175,15 @@ def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]],
     >>> page = paginate(items, lambda s: (s,), PageRequest(first=2), str.upper)
     >>> [e.node for e in page.edges], page.page_info.has_next_page, page.total_count
     (['A', 'B'], True, 4)
-    >>> after = paginate(items, lambda s: (s,), PageRequest(first=2, after=page.page_info.end_cursor), str.upper)
+    >>> after = paginate(items, lambda s: (s,), PageRequest(first=2, after=page.page_info.end_cursor()), str.upper)
     >>> [e.node for e in after.edges], after.page_info.has_next_page
     (['C', 'D'], False)
     """
     page_size(page.first, page.last, cap)
     if keys is None:
-        keys = [sort_key(item) for item in items]
+        # Every key is needed only to find a cursor's place; a page without one keys its own items.
+        keys = [sort_key(item) for item in items] if page.after is not None or page.before is not None \
+            else _LazyKeys(items, sort_key)
     start, stop = 0, len(items)
     if page.after is not None:
         start = bisect.bisect_right(keys, _key_from_cursor(page.after, keys))
@@ -187,9 +199,24 @@ def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]],
              for i in range(lo, hi)]
     # Whether items exist beyond this page on either side, whatever window after/before set.
     info = PageInfo(has_next_page=hi < len(items), has_previous_page=lo > 0,
-                    start_cursor=encode_cursor(keys[lo]) if edges else None,
-                    end_cursor=encode_cursor(keys[hi - 1]) if edges else None)
+                    start_key=keys[lo] if edges else None, end_key=keys[hi - 1] if edges else None)
     return Connection(edges=edges, page_info=info, total_count=len(items))
+
+
+class _LazyKeys:
+    """The sort keys of items, each computed when indexed (a page reads only its own)."""
+
+    __slots__ = ("items", "sort_key")
+
+    def __init__(self, items: Sequence[Any], sort_key: Callable[[Any], tuple[Any, ...]]) -> None:
+        self.items = items
+        self.sort_key = sort_key
+
+    def __getitem__(self, index: int) -> tuple[Any, ...]:
+        return self.sort_key(self.items[index])
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
 def _key_from_cursor(cursor: str, keys: Sequence[tuple[Any, ...]]) -> tuple[Any, ...]:

@@ -199,4 +199,4 @@ def resolve_node(info: Info, value: str) -> Node | None:
         record = views.statements.get(local)
         return statement_object(record) if record is not None else None
     found = entity_of(views, local)
-    return found if found is not None and found.id == value else None
+    return found if found is not None and found.id() == value else None

@@ -67,7 +67,14 @@ class Direction(Enum):
 
 @strawberry.interface(description="Anything with a Relay global id.")
 class Node:
-    id: strawberry.ID
+    # The id is made when asked for: most queries never read it, and base64 per object adds up.
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(global_id(*self.global_parts()))
+
+    def global_parts(self) -> tuple[str, str]:
+        """The type name and local id the global id encodes."""
+        raise NotImplementedError
 
 
 @strawberry.type(description="A literal value: its lexical form and datatype IRI.")
@@ -120,6 +127,9 @@ class Statement(Node):
     graph: str = strawberry.field(description="The named graph the statement sits in.")
     record: strawberry.Private[StatementRecord]
 
+    def global_parts(self) -> tuple[str, str]:
+        return "Statement", self.record.id
+
     @strawberry.field(description="The predicate as a compact IRI (e.g. `org:holds`).")
     def predicate_name(self) -> str:
         return curie(self.predicate)
@@ -161,12 +171,11 @@ class Statement(Node):
 
 def statement_object(record: StatementRecord) -> Statement:
     """The GraphQL object of a statement from the views."""
-    return Statement(id=strawberry.ID(global_id("Statement", record.id)), predicate=record.predicate,
-                     graph=record.graph, record=record)
+    return Statement(predicate=record.predicate, graph=record.graph, record=record)
 
 
 def _statement_key(record: StatementRecord) -> tuple[str, ...]:
-    return (record.predicate, record.subject, record.object, record.graph, record.id)
+    return record.order
 
 
 # -- entities ----------------------------------------------------------------------------------------
@@ -191,8 +200,7 @@ def entity_of(views: GraphViews, iri: str | None) -> Entity | None:
     if record is None:
         return None
     cls = ENTITY_CLASSES.get(record.type, GenericEntity)
-    return cls(id=strawberry.ID(global_id(cls.__name__ if cls is not GenericEntity else record.type, iri)),
-               iri=iri, key=record.key, label=record.label, aliases=record.aliases, types=record.types,
+    return cls(iri=iri, key=record.key, label=record.label, aliases=record.aliases, types=record.types,
                record=record)
 
 
@@ -262,6 +270,10 @@ class Entity(Node):
     aliases: list[str] = strawberry.field(description="Every other name the entity was seen under.")
     types: list[str] = strawberry.field(description="rdf:type IRIs.")
     record: strawberry.Private[NodeRecord]
+
+    def global_parts(self) -> tuple[str, str]:
+        cls = type(self)
+        return (cls.__name__ if cls is not GenericEntity else self.record.type), self.iri
 
     @strawberry.field(description="Named graphs that assert the node's type (its documents and the registry).")
     def graphs(self) -> list[str]:
