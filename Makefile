@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run build test node lint bench clean
+.PHONY: run build test node browser lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ run: $(STAMP)
 build: $(STAMP)
 	$(BIN)/evidence-graph build
 
-test: $(STAMP) node
+test: $(STAMP) node browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -29,6 +29,11 @@ test: $(STAMP) node
 node:
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	@test -d tests/http_audit/node_modules/graphql-http || npm ci --prefix tests/http_audit --no-audit --no-fund --silent
+
+# GraphiQL is tested in a real browser (tests/test_graphiql_browser.py): Debian's Chromium and driver.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py

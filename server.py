@@ -1,6 +1,7 @@
 """The HTTP server: Strawberry GraphQL on Starlette, over a snapshot of the store's views.
 
-Routes: ``/graphql`` (GET and POST; GraphiQL in a browser), ``/healthz``, ``/schema.graphql``.
+Routes: ``/graphql`` (GET and POST; GraphiQL in a browser, its assets under ``/graphiql/`` from
+``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``.
 Views and indexes are built once at start-up (lifespan) and rebuilt, off the event loop, when a
 writer changes the store; requests never touch the store. Successful query results are cached by
 (graph version, request), since an answer cannot change while the graph does not.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import threading
@@ -29,7 +31,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
@@ -45,6 +47,10 @@ logger = logging.getLogger("evidence_graph.server")
 
 #: The media type of GraphQL-over-HTTP responses (the spec's; ``application/json`` stays the default).
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+#: GraphiQL's page and the scripts and styles it loads (copies of npm packages; see its README).
+GRAPHIQL = Path(__file__).resolve().parent / "static" / "graphiql"
+#: The cookbook of analyst queries; the first one is GraphiQL's opening query.
+COOKBOOK = Path(__file__).resolve().parent / "docs" / "queries"
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,21 @@ def load_snapshot(store_path: Path | None) -> GraphSnapshot:
     quads = list(store.quads())
     del store
     return GraphSnapshot.from_quads(quads)
+
+
+def graphiql_page(cookbook: Path = COOKBOOK) -> str:
+    """GraphiQL's HTML page, opening on the first query of the cookbook.
+
+    Examples
+    --------
+    >>> "/graphiql/graphiql.min.js" in graphiql_page()
+    True
+    """
+    queries = sorted(cookbook.glob("*.graphql"))
+    query = queries[0].read_text(encoding="utf-8") if queries else "{ entities(first: 10) { nodes { label } } }"
+    # JSON is a JavaScript literal; "</" is escaped so the query cannot close the <script> element.
+    literal = json.dumps(query).replace("</", "<\\/")
+    return (GRAPHIQL / "index.html").read_text(encoding="utf-8").replace("{{DEFAULT_QUERY}}", literal)
 
 
 @dataclass
@@ -119,6 +140,10 @@ class EvidenceGraphQL(GraphQL):
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.state = state
         self.cache = cache
+        self.graphiql_html = graphiql_page()
+
+    async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
+        return HTMLResponse(self.graphiql_html)
 
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
         return orjson.dumps(data)
@@ -250,15 +275,25 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     cache = ResponseCache(settings.response_cache_size, settings.response_cache_max_bytes)
     graphql_app = EvidenceGraphQL(schema, state, cache)
     sdl = schema.as_str() + "\n"
+    plans = schema.execution_context_class.plans  # type: ignore[attr-defined]
 
     async def healthz(request: Request) -> JSONResponse:
         current = state.snapshot
         return JSONResponse({"status": "ok", "version": current.version, "nodes": len(current.views.nodes),
                              "statements": len(current.views.statements),
-                             "cache": {"hits": cache.hits, "misses": cache.misses}})
+                             "cache": {"hits": cache.hits, "misses": cache.misses},
+                             "plans": plans.stats()})
 
     async def schema_sdl(request: Request) -> PlainTextResponse:
         return PlainTextResponse(sdl, media_type="text/plain; charset=utf-8")
+
+    assets = {p.name: p for p in GRAPHIQL.iterdir() if p.suffix in (".js", ".css")}
+
+    async def graphiql_asset(request: Request) -> Response:
+        found = assets.get(request.path_params["name"])
+        if found is None:
+            return PlainTextResponse("not found", status_code=404)
+        return FileResponse(found, headers={"cache-control": "public, max-age=86400"})
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -281,7 +316,8 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
                                         allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["*"],
                                         max_age=600))
     routes = [Route("/graphql", graphql_app, methods=["GET", "POST"]),
-              Route("/healthz", healthz), Route("/schema.graphql", schema_sdl)]
+              Route("/healthz", healthz), Route("/schema.graphql", schema_sdl),
+              Route("/graphiql/{name}", graphiql_asset)]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.graph = state
     return app
