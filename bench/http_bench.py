@@ -28,7 +28,8 @@ What it does
 
 Options: ``--duration``, ``--warmup``, ``--reps``, ``--connections``, ``--only REGEX`` (query
 names), ``--store PATH`` (reuse a built store), ``--node`` (also run a graphql-js server over a JSON
-dump of the same data for the 50-entity page; needs ``npm``, see ``bench/http/node_server.mjs``).
+dump of the same data for the entity and the 50-entity page; needs ``npm``, see
+``bench/http/node_server.mjs``).
 """
 
 from __future__ import annotations
@@ -382,19 +383,28 @@ def check_floor(floor: Server, expected: dict[str, dict[str, str]]) -> None:
 
 
 #: The queries the graphql-js reference server can answer from its dump.
-NODE_QUERIES = ("page50",)
+NODE_QUERIES = ("entity", "page50")
 
 
 def dump_for_node(store: Path, out: Path) -> None:
     """The graph as the graphql-js server reads it: entities in our default (label) order, each with
-    its statements in our order, cursors precomputed with our encoding."""
+    its statements in our order and their evidence (as our ``Statement.evidence`` gives it, quotes
+    of claims and passages included), cursors precomputed with our encoding."""
     sys.path.insert(0, str(ROOT))
+    from types import SimpleNamespace
+
     from schema.pagination import encode_cursor
     from schema.query import EntitySort, SortField, _sort_key
-    from schema.types import ENTITY_CLASSES, GenericEntity, _statement_key
+    from schema.types import ENTITY_CLASSES, GenericEntity, _statement_key, statement_object
     from server import load_snapshot
 
     views = load_snapshot(store).views
+    info = SimpleNamespace(context=SimpleNamespace(views=views))  # all Statement.evidence reads
+
+    def evidence(statement: Any) -> list[dict[str, Any]]:
+        return [{"quote": e.quote, "start": e.start, "end": e.end, "documentIri": e.document_iri}
+                for e in statement_object(statement).evidence(info)]  # type: ignore[arg-type]
+
     key = _sort_key(views, [EntitySort(field=SortField.LABEL)], {})
     entities = []
     for record in sorted(views.nodes.values(), key=key):
@@ -402,7 +412,8 @@ def dump_for_node(store: Path, out: Path) -> None:
         type_name = cls.__strawberry_definition__.name if cls is not GenericEntity else "Entity_"  # type: ignore[attr-defined]
         statements = [{"statementId": s.id, "predicate": s.predicate, "graph": s.graph, "subjectIri": s.subject,
                        "objectIri": s.object if s.object_is_node else None, "objectIsNode": s.object_is_node,
-                       "cursor": encode_cursor(_statement_key(s))} for s in views.statements_of(record.iri)]
+                       "cursor": encode_cursor(_statement_key(s)), "evidence": evidence(s)}
+                      for s in views.statements_of(record.iri)]
         entities.append({"__typename": type_name, "iri": record.iri, "key": record.key, "label": record.label,
                          "aliases": record.aliases, "types": record.types, "cursor": encode_cursor(key(record)),
                          "statements": statements})

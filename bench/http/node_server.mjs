@@ -1,6 +1,7 @@
 // graphql-js reference server for bench/http_bench.py --node.
 // Same SDL as our server (schema.graphql at the repository root) and plain resolvers over a JSON
-// dump of the same graph (entities in label order, each with its statements in our server's order),
+// dump of the same graph (entities in label order, each with its statements in our server's order
+// and their evidence),
 // served by graphql-http on node:http: the stock graphql-js stack, no parse/validation cache.
 // Resolves what the benchmark's queries ask of entities and statements; fields without a value in
 // the dump resolve to null. Usage: PORT=… SDL=schema.graphql DATA=dump.json node node_server.mjs
@@ -36,10 +37,15 @@ function paginate(items, keyOf, args) {
 }
 
 const byIri = new Map();
+class Evidence {
+  constructor(e) { Object.assign(this, e); }
+  document() { return this.documentIri ? byIri.get(this.documentIri) ?? null : null; }
+}
 class Statement {
-  constructor(s) { Object.assign(this, s); }
+  constructor({ evidence = [], ...rest }) { Object.assign(this, rest); this.evidenceList = evidence.map((e) => new Evidence(e)); }
   object() { return this.objectIsNode ? byIri.get(this.objectIri) ?? null : null; }
   subject() { return byIri.get(this.subjectIri) ?? null; }
+  evidence() { return this.evidenceList; }
 }
 const statementKey = (s) => [s.predicate, s.subjectIri, s.objectIri, s.graph, s.statementId];
 class Entity {
