@@ -26,6 +26,7 @@ import anyio
 import orjson
 import strawberry
 from cross_web import HTTPException
+from graphql import execute
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -35,6 +36,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainT
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
@@ -42,6 +44,7 @@ from graph.store import EvidenceStore, StoreError
 from schema import build_schema
 from schema.context import GraphSnapshot, GraphState, RequestContext
 from schema.limits import QueryLimits
+from schema.prepared import PreparedDocuments
 
 logger = logging.getLogger("evidence_graph.server")
 
@@ -64,6 +67,9 @@ class ServerSettings:
     #: Responses larger than this are not kept in the cache (bytes).
     response_cache_max_bytes: int = 4_000_000
     limits: QueryLimits = field(default_factory=QueryLimits)
+    #: Answer POSTed JSON queries with a valid, prepared document without Strawberry's HTTP view
+    #: (the same responses, byte for byte; ``tests/test_server.py`` compares the two).
+    direct_execution: bool = True
 
 
 def load_snapshot(store_path: Path | None) -> GraphSnapshot:
@@ -136,10 +142,13 @@ class EvidenceGraphQL(GraphQL):
     """Strawberry's ASGI view with GraphQL-over-HTTP media types, a per-request context and a
     response cache."""
 
-    def __init__(self, schema: strawberry.Schema, state: GraphState, cache: ResponseCache) -> None:
+    def __init__(self, schema: strawberry.Schema, state: GraphState, cache: ResponseCache,
+                 prepared: PreparedDocuments | None = None) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.state = state
         self.cache = cache
+        self.prepared = prepared
+        self.answered_directly = 0
         self.graphiql_html = graphiql_page()
 
     async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
@@ -160,13 +169,61 @@ class EvidenceGraphQL(GraphQL):
         if cached is not None:
             await Response(cached.body, media_type=cached.media_type)(scope, receive, send)
             return
-        try:
-            response = await self.run(request)
-        except HTTPException as error:
-            response = PlainTextResponse(error.reason, status_code=error.status_code)
+        response = await self._answer_directly(request) if self.prepared is not None else None
+        if response is None:
+            try:
+                response = await self.run(request)
+            except HTTPException as error:
+                response = PlainTextResponse(error.reason, status_code=error.status_code)
         if key is not None and response.status_code == 200 and not getattr(request.state, "had_errors", True):
             self.cache.put(key, CachedResponse(bytes(response.body), response.headers["content-type"]))
         await response(scope, receive, send)
+
+    async def _answer_directly(self, request: Request) -> Response | None:
+        """Answer a POSTed JSON query whose document is prepared (valid, queries only) by executing
+        it straight away, without Strawberry's HTTP view and its per-request extension machinery.
+
+        Returns None to leave the request to the view: GET, other media types or bodies, documents
+        that are not prepared, and request errors (variables, operation name), whose status and
+        body the view gives as GraphQL over HTTP requires.
+        """
+        assert self.prepared is not None
+        if request.method != "POST" or \
+                request.headers.get("content-type", "").split(";", 1)[0].strip().lower() != "application/json":
+            return None
+        accept = request.headers.get("accept", "")
+        graphql_response = GRAPHQL_RESPONSE in accept and _prefers_graphql_response(accept)
+        if accept and not graphql_response and "application/json" not in accept and "*/*" not in accept:
+            return None
+        try:
+            params = orjson.loads(await request.body())
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(params, dict) or not params.keys() <= _REQUEST_KEYS or params.get("extensions") is not None:
+            return None
+        query, variables, operation = params.get("query"), params.get("variables"), params.get("operationName")
+        if not isinstance(query, str) or not isinstance(variables, dict | None) \
+                or not isinstance(operation, str | None):
+            return None
+        document = self.prepared.get(query)
+        if document is None:
+            return None
+        result = execute(self.schema._schema, document, context_value=await self.get_context(request, None),
+                         variable_values=variables, operation_name=operation,
+                         executor_class=self.schema.execution_context_class, is_awaitable=optimized_is_awaitable)
+        if optimized_is_awaitable(result):
+            result = await result
+        if result.errors and result.data is None and all(not e.path for e in result.errors):
+            return None
+        body: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            self.schema.process_errors(result.errors)
+            body["errors"] = [error.formatted for error in result.errors]
+        request.state.had_errors = bool(result.errors)
+        self.answered_directly += 1
+        if graphql_response:
+            return Response(orjson.dumps(body), headers={"content-type": f"{GRAPHQL_RESPONSE}; charset=utf-8"})
+        return Response(orjson.dumps(body), media_type="application/json")
 
     @staticmethod
     async def _cache_key(request: Request, version: str) -> tuple[Any, ...] | None:
@@ -211,6 +268,10 @@ class EvidenceGraphQL(GraphQL):
                 if getattr(request.state, "request_error", False) and response.status_code == 200:
                     response.status_code = 400
         return response
+
+
+#: The members of a GraphQL-over-HTTP request body.
+_REQUEST_KEYS = frozenset({"query", "variables", "operationName", "extensions"})
 
 
 def _prefers_graphql_response(accept: str) -> bool:
@@ -273,7 +334,8 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     schema = build_schema(settings.limits)
     state = GraphState(snapshot or GraphSnapshot.from_quads([]))
     cache = ResponseCache(settings.response_cache_size, settings.response_cache_max_bytes)
-    graphql_app = EvidenceGraphQL(schema, state, cache)
+    prepared = PreparedDocuments(schema, settings.limits) if settings.direct_execution else None
+    graphql_app = EvidenceGraphQL(schema, state, cache, prepared)
     sdl = schema.as_str() + "\n"
     plans = schema.execution_context_class.plans  # type: ignore[attr-defined]
 
@@ -282,7 +344,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
         return JSONResponse({"status": "ok", "version": current.version, "nodes": len(current.views.nodes),
                              "statements": len(current.views.statements),
                              "cache": {"hits": cache.hits, "misses": cache.misses},
-                             "plans": plans.stats()})
+                             "plans": plans.stats(), "answered_directly": graphql_app.answered_directly})
 
     async def schema_sdl(request: Request) -> PlainTextResponse:
         return PlainTextResponse(sdl, media_type="text/plain; charset=utf-8")

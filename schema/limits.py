@@ -175,15 +175,20 @@ def cost_rule(max_cost: int) -> type[ValidationRule]:
     return CostLimit
 
 
+def limit_rules(limits: QueryLimits) -> list[type[ValidationRule]]:
+    """The validation rules enforcing ``limits``: depth, aliases and cost (tokens are a parse option)."""
+    return [*QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
+            *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
+            cost_rule(limits.max_cost)]
+
+
 def limit_extensions(limits: QueryLimits) -> list[Callable[[], SchemaExtension]]:
     """Schema extensions enforcing ``limits`` (factories, so each request gets its own instance).
 
     The validation rules are made once: the validation cache is keyed by the rule classes, so
     rules made per request would never hit it.
     """
-    rules = [*QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
-             *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
-             cost_rule(limits.max_cost)]
+    rules = limit_rules(limits)
     return [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: ParserCache(maxsize=limits.cache_size),
