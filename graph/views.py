@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -266,6 +267,9 @@ class GraphViews:
             self.by_type.setdefault(record.type, []).append(iri)
         self.graph = self._project()
         self.search = SearchIndex(self.nodes.values())
+        #: What readers derive from this version and keep while it is served (the GraphQL schema
+        #: keeps its entity objects here): the views never change, so neither can they.
+        self.memo: dict[str, Any] = {}
 
     def _index(self, statement: Statement) -> None:
         self.statements[statement.id] = statement

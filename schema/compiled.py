@@ -25,6 +25,7 @@ import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Coroutine
+from types import GeneratorType
 from typing import Any, ClassVar
 
 from graphql import (
@@ -57,7 +58,7 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, is_iterable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
-from strawberry.types.cast import get_strawberry_type_cast
+from strawberry.types.cast import TYPE_CAST_ATTRIBUTE as CAST
 from strawberry.types.field import StrawberryField
 
 #: The key under which Strawberry keeps a type's or field's definition in graphql-core extensions.
@@ -344,22 +345,27 @@ class OperationCompiler:
         type_name = object_type.name
         check = self._type_check(object_type, plan)
         message = _non_null_message(plan)
+        # Classes whose values need no check here: seen not null, not an exception, and passing
+        # is_type_of where Strawberry decides it by class (a strawberry.cast instance is checked).
+        cleared: set[type] = set()
+        needs_cast_check = check is not None
 
         def complete_object(value: Any, position: Position, run: PlanRun) -> dict[str, Any] | None:
-            if value is None or value is Undefined:
-                if non_null:
-                    raise TypeError(message)
-                return None
-            if isinstance(value, Exception):
-                raise value
-            if check is not None:
-                check(value, position, run)
+            if value.__class__ not in cleared or (needs_cast_check and getattr(value, CAST, None) is not None):
+                if value is None or value is Undefined:
+                    if non_null:
+                        raise TypeError(message)
+                    return None
+                if isinstance(value, Exception):
+                    raise value
+                if check is None or check(value, position, run):
+                    cleared.add(value.__class__)
             result = {}
             for key, attribute, plain_string, resolve, complete, nodes, field_non_null in fields:
                 try:
                     if attribute is not None:
                         found = getattr(value, attribute)
-                        if plain_string and type(found) is str:
+                        if plain_string and found.__class__ is str:
                             result[key] = found
                             continue
                         field_position = (position, key, type_name)
@@ -375,27 +381,23 @@ class OperationCompiler:
         return complete_object
 
     def _type_check(self, object_type: GraphQLObjectType,
-                    plan: FieldPlan) -> Callable[[Any, Position, PlanRun], None] | None:
-        """graphql-core's ``is_type_of`` check of an object value, remembered per Python class when
-        Strawberry made the check (it looks at the class only)."""
+                    plan: FieldPlan) -> Callable[[Any, Position, PlanRun], bool] | None:
+        """graphql-core's ``is_type_of`` check of an object value: raises if it fails, and returns
+        whether the answer holds for every value of the class (Strawberry decides by class unless
+        the type has its own ``is_type_of`` or the value is a ``strawberry.cast``)."""
         is_type_of = object_type.is_type_of
         if is_type_of is None:
             return None
         definition = object_type.extensions.get(DEFINITION)
         by_class = definition is not None and definition.is_type_of is None
-        passed: set[type] = set()
 
-        def check(value: Any, position: Position, run: PlanRun) -> None:
-            cacheable = by_class and get_strawberry_type_cast(value) is None
-            if cacheable and type(value) in passed:
-                return
+        def check(value: Any, position: Position, run: PlanRun) -> bool:
             ok = is_type_of(value, self._info(plan, position, run))
             if run.executor.is_awaitable(ok):
                 raise PlanFallback
             if not ok:
                 raise invalid_return_type_error(object_type, value, plan.details)
-            if cacheable:
-                passed.add(type(value))
+            return by_class and getattr(value, CAST, None) is None
 
         return check
 
@@ -414,8 +416,8 @@ class OperationCompiler:
                 return None
             if isinstance(value, Exception):
                 raise value
-            cacheable = by_class and get_strawberry_type_cast(value) is None
-            runtime = runtime_of.get(type(value)) if cacheable else None
+            cacheable = by_class and getattr(value, CAST, None) is None
+            runtime = runtime_of.get(value.__class__) if cacheable else None
             if runtime is None:
                 info = self._info(plan, position, run)
                 name = (resolve_type or run.executor.type_resolver)(value, info, abstract_type)
@@ -424,7 +426,7 @@ class OperationCompiler:
                 runtime = Executor.ensure_valid_runtime_type(run.executor, name, abstract_type, plan.details,
                                                              info, value)
                 if cacheable:
-                    runtime_of[type(value)] = runtime
+                    runtime_of[value.__class__] = runtime
             complete = completers.get(runtime.name)
             if complete is None:
                 with self._lock:
@@ -544,24 +546,30 @@ class OperationCompiler:
         arguments = self._arguments(plan, field)
         info_class = self.info_class
         base_info = self._base_info
-        no_arguments: dict[str, Any] = {}
+        infos_key = id(plan)
+        plain = _PLAIN_RESULTS
 
         def resolve(source: Any, position: Position, run: PlanRun) -> Any:
-            kwargs = run.arguments.get(key) if has_arguments else no_arguments
-            if kwargs is None:
-                kwargs = arguments(position, run)
-            if source_names or info_name is not None:
+            if has_arguments:
+                kwargs = run.arguments.get(key)
+                if kwargs is None:
+                    kwargs = arguments(position, run)
                 kwargs = dict(kwargs)
-                for source_name in source_names:
-                    kwargs[source_name] = source
-                if info_name is not None:
-                    kwargs[info_name] = info_class(ResolveInfoAt(run.infos.get(key) or base_info(plan, run), position),
-                                                   field)
+            else:
+                kwargs = {}
+            for source_name in source_names:
+                kwargs[source_name] = source
+            if info_name is not None:
+                base = run.infos.get(infos_key) or base_info(plan, run)
+                kwargs[info_name] = info_class(ResolveInfoAt(base, position), field)
             result = function(source, **kwargs) if pass_self else function(**kwargs)
-            if not may_return_awaitable and run.executor.is_awaitable(result):
-                if isinstance(result, Coroutine):
-                    result.close()  # graphql-core calls the resolver again
-                raise PlanFallback  # e.g. a DataLoader future from a sync resolver
+            if not may_return_awaitable and result.__class__ not in plain:
+                if run.executor.is_awaitable(result):
+                    if isinstance(result, Coroutine):
+                        result.close()  # graphql-core calls the resolver again
+                    raise PlanFallback  # e.g. a DataLoader future from a sync resolver
+                if not isinstance(result, GeneratorType):  # a generator may be a coroutine or not
+                    plain.add(result.__class__)
             return result
 
         return resolve
@@ -605,6 +613,11 @@ def _strawberry_field(definition: GraphQLField | None) -> StrawberryField | None
 
 def _complete_identity(value: Any, position: Position, run: PlanRun) -> Any:
     return value
+
+
+#: Classes of resolver results seen not awaitable (awaitability is a property of the class, but for
+#: generators: one made by ``types.coroutine`` is awaitable).
+_PLAIN_RESULTS: set[type] = {type(None), str, int, float, bool, list, dict, tuple}
 
 
 def _non_null_message(plan: FieldPlan) -> str:

@@ -193,15 +193,30 @@ def entity_type(name: str, description: str) -> Callable[[type], type]:
 
 
 def entity_of(views: GraphViews, iri: str | None) -> Entity | None:
-    """The GraphQL object of the node ``iri``, typed by its kind; None if it is not a node."""
+    """The GraphQL object of the node ``iri``, typed by its kind; None if it is not a node.
+
+    Made once per version of the graph and kept in its views' memo: the object holds only what
+    the version says of the node, so every request may share it.
+    """
     if iri is None:
         return None
+    made: dict[str, Entity] | None = views.memo.get(_ENTITY_OBJECTS)
+    if made is None:
+        made = views.memo.setdefault(_ENTITY_OBJECTS, {})
+    found = made.get(iri)
+    if found is not None:
+        return found
     record = views.nodes.get(iri)
     if record is None:
         return None
     cls = ENTITY_CLASSES.get(record.type, GenericEntity)
-    return cls(iri=iri, key=record.key, label=record.label, aliases=record.aliases, types=record.types,
-               record=record)
+    found = made[iri] = cls(iri=iri, key=record.key, label=record.label, aliases=record.aliases,
+                            types=record.types, record=record)
+    return found
+
+
+#: The key of the entity objects in :attr:`GraphViews.memo`.
+_ENTITY_OBJECTS = "schema.entity_objects"
 
 
 def _typed(views: GraphViews, iri: str | None, cls: type[Any]) -> Any:
