@@ -391,19 +391,16 @@ def dump_for_node(store: Path, out: Path) -> None:
     its statements in our order and their evidence (as our ``Statement.evidence`` gives it, quotes
     of claims and passages included), cursors precomputed with our encoding."""
     sys.path.insert(0, str(ROOT))
-    from types import SimpleNamespace
-
     from schema.pagination import encode_cursor
     from schema.query import EntitySort, SortField, _sort_key
     from schema.types import ENTITY_CLASSES, GenericEntity, _statement_key, statement_object
     from server import load_snapshot
 
     views = load_snapshot(store).views
-    info = SimpleNamespace(context=SimpleNamespace(views=views))  # all Statement.evidence reads
 
     def evidence(statement: Any) -> list[dict[str, Any]]:
         return [{"quote": e.quote, "start": e.start, "end": e.end, "documentIri": e.document_iri}
-                for e in statement_object(statement).evidence(info)]  # type: ignore[arg-type]
+                for e in statement_object(views, statement).evidence()]
 
     key = _sort_key(views, [EntitySort(field=SortField.LABEL)], {})
     entities = []

@@ -75,11 +75,11 @@ class PathHop:
 
     @strawberry.field(description="The statement of the hop, with its evidence.")
     def statement(self, info: Info) -> Statement:
-        return statement_object(info.context.views.statements[self.hop.statement])
+        return statement_object(info.context.views, info.context.views.statements[self.hop.statement])
 
     @strawberry.field(description="Every statement linking the two nodes this way (parallel statements).")
     def statements(self, info: Info) -> list[Statement]:
-        return [statement_object(info.context.views.statements[s]) for s in self.hop.statements]
+        return [statement_object(info.context.views, info.context.views.statements[s]) for s in self.hop.statements]
 
 
 @strawberry.type(description="A simple path between two entities.")
@@ -159,7 +159,7 @@ class Subgraph:
 
     @strawberry.field(description="Statements between the entities, with their evidence.")
     def edges(self, info: Info) -> list[Statement]:
-        return [statement_object(info.context.views.statements[s]) for s in self.record.statements]
+        return [statement_object(info.context.views, info.context.views.statements[s]) for s in self.record.statements]
 
     @strawberry.field(description="Hops from the nearest seed, per entity IRI, in the order of `nodes`.")
     def distances(self) -> list[int]:

@@ -197,6 +197,6 @@ def resolve_node(info: Info, value: str) -> Node | None:
     views: GraphViews = info.context.views
     if type_name == "Statement":
         record = views.statements.get(local)
-        return statement_object(record) if record is not None else None
+        return statement_object(views, record) if record is not None else None
     found = entity_of(views, local)
     return found if found is not None and found.id() == value else None

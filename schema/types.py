@@ -1,8 +1,9 @@
 """The GraphQL object types: one per kind of node of the evidence graph, with typed fields where
 the model has them, and statements that always lead back to the words on the page.
 
-Every object is made from a :class:`graph.views.NodeRecord`; fields read the request's snapshot
-of the views (dictionary look-ups, no store access, no parsing).
+Every object is made from a :class:`graph.views.NodeRecord` (or a statement or quote record) and
+holds the views of the graph version it came from; its fields read those views (dictionary
+look-ups, no store access, no parsing), so no resolver here needs the request's ``info``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from typing import Any
 
 import strawberry
 from rdflib import URIRef
-from strawberry import Info
 
 from graph.iris import graph_document
 from graph.views import Evidence as EvidenceRecord
@@ -23,10 +23,6 @@ from graph.views import Statement as StatementRecord
 from graph.vocabulary import DCTERMS, EG, ORG, PCON, PROV, SCHEMA, SKOS
 from schema.errors import QueryInputError
 from schema.pagination import Connection, PageRequest, paginate
-
-
-def _views(info: Info) -> GraphViews:
-    return info.context.views
 
 
 # -- global ids ------------------------------------------------------------------------------------
@@ -94,30 +90,32 @@ class Evidence:
     segment: str = strawberry.field(description="IRI of the oa:SpecificResource holding the selectors.")
     passage_iri: strawberry.Private[str | None]
     document_iri: str | None = strawberry.field(description="IRI of the source document.")
+    views: strawberry.Private[GraphViews]
 
     @strawberry.field(description="The source document.")
-    def document(self, info: Info) -> Document | None:
-        return _typed(_views(info), self.document_iri, Document)
+    def document(self) -> Document | None:
+        return _typed(self.views, self.document_iri, Document)
 
     @strawberry.field(description="The passage (paragraph, question, block) the quote lies in.")
-    def passage(self, info: Info) -> TextPassage | None:
-        found = entity_of(_views(info), self.passage_iri)
+    def passage(self) -> TextPassage | None:
+        found = entity_of(self.views, self.passage_iri)
         return found if isinstance(found, TextPassage) else None
 
     @strawberry.field(description="Who speaks the passage (a person, an organisation or the committee).")
-    def speaker(self, info: Info) -> Entity | None:
-        views = _views(info)
+    def speaker(self) -> Entity | None:
+        views = self.views
         if self.passage_iri is None:
             return None
         authors = views.objects(self.passage_iri, SCHEMA.author)
         return entity_of(views, authors[0]) if authors else None
 
 
-def evidence_of(record: EvidenceRecord, graph: str | None = None) -> Evidence:
+def evidence_of(views: GraphViews, record: EvidenceRecord, graph: str | None = None) -> Evidence:
     """The GraphQL object of a quote from the views."""
     graph = graph or record.graph
     return Evidence(quote=record.quote, start=record.start, end=record.end, graph=graph,
-                    segment=record.segment, passage_iri=record.passage, document_iri=graph_document(graph))
+                    segment=record.segment, passage_iri=record.passage, document_iri=graph_document(graph),
+                    views=views)
 
 
 @strawberry.type(description="An RDF statement (subject, predicate, object) in one named graph, with its "
@@ -126,6 +124,7 @@ class Statement(Node):
     predicate: str = strawberry.field(description="Predicate IRI.")
     graph: str = strawberry.field(description="The named graph the statement sits in.")
     record: strawberry.Private[StatementRecord]
+    views: strawberry.Private[GraphViews]
 
     def global_parts(self) -> tuple[str, str]:
         return "Statement", self.record.id
@@ -135,12 +134,12 @@ class Statement(Node):
         return curie(self.predicate)
 
     @strawberry.field
-    def subject(self, info: Info) -> Entity | None:
-        return entity_of(_views(info), self.record.subject)
+    def subject(self) -> Entity | None:
+        return entity_of(self.views, self.record.subject)
 
     @strawberry.field(description="The object when it is a node of the graph.")
-    def object(self, info: Info) -> Entity | None:
-        return entity_of(_views(info), self.record.object) if self.record.object_is_node else None
+    def object(self) -> Entity | None:
+        return entity_of(self.views, self.record.object) if self.record.object_is_node else None
 
     @strawberry.field(description="The object when it is a literal value.")
     def value(self) -> LiteralValue | None:
@@ -153,15 +152,15 @@ class Statement(Node):
         return self.record.object if self.record.object_is_node else None
 
     @strawberry.field(description="The source document of the named graph, if it is a document's graph.")
-    def document(self, info: Info) -> Document | None:
-        return _typed(_views(info), graph_document(self.graph), Document)
+    def document(self) -> Document | None:
+        return _typed(self.views, graph_document(self.graph), Document)
 
     @strawberry.field(description="The quotes that support the statement. A statement without a quote of its "
                                   "own made by a claim, figure or passage is supported by that node's quote.")
-    def evidence(self, info: Info) -> list[Evidence]:
+    def evidence(self) -> list[Evidence]:
         if self.record.evidence:
-            return [evidence_of(e, self.graph) for e in self.record.evidence]
-        views = _views(info)
+            return [evidence_of(self.views, e, self.graph) for e in self.record.evidence]
+        views = self.views
         for end in (self.record.subject, self.record.object if self.record.object_is_node else None):
             quote = _own_quote(views, end)
             if quote is not None:
@@ -169,9 +168,9 @@ class Statement(Node):
         return []
 
 
-def statement_object(record: StatementRecord) -> Statement:
+def statement_object(views: GraphViews, record: StatementRecord) -> Statement:
     """The GraphQL object of a statement from the views."""
-    return Statement(predicate=record.predicate, graph=record.graph, record=record)
+    return Statement(predicate=record.predicate, graph=record.graph, record=record, views=views)
 
 
 def _statement_key(record: StatementRecord) -> tuple[str, ...]:
@@ -211,7 +210,7 @@ def entity_of(views: GraphViews, iri: str | None) -> Entity | None:
         return None
     cls = ENTITY_CLASSES.get(record.type, GenericEntity)
     found = made[iri] = cls(iri=iri, key=record.key, label=record.label, aliases=record.aliases,
-                            types=record.types, record=record)
+                            types=record.types, record=record, views=views)
     return found
 
 
@@ -224,14 +223,12 @@ def _typed(views: GraphViews, iri: str | None, cls: type[Any]) -> Any:
     return found if isinstance(found, cls) else None
 
 
-def _objects(info: Info, iri: str, predicate: URIRef, cls: type[Any] | None = None) -> list[Any]:
-    views = _views(info)
+def _objects(views: GraphViews, iri: str, predicate: URIRef, cls: type[Any] | None = None) -> list[Any]:
     found = (entity_of(views, o) for o in views.objects(iri, predicate))
     return [e for e in found if e is not None and (cls is None or isinstance(e, cls))]
 
 
-def _subjects(info: Info, iri: str, predicate: URIRef, cls: type[Any] | None = None) -> list[Any]:
-    views = _views(info)
+def _subjects(views: GraphViews, iri: str, predicate: URIRef, cls: type[Any] | None = None) -> list[Any]:
     found = (entity_of(views, s) for s in views.subjects(iri, predicate))
     return [e for e in found if e is not None and (cls is None or isinstance(e, cls))]
 
@@ -240,7 +237,7 @@ def _quote_of(views: GraphViews, record: NodeRecord) -> Evidence | None:
     """The quote a Figure or Claim was read from (its prov:wasQuotedFrom segment)."""
     for statement in views.outgoing.get(record.iri, []):
         if statement.predicate == str(PROV.wasQuotedFrom) and statement.object in views.quotes:
-            return evidence_of(views.quotes[statement.object], statement.graph)
+            return evidence_of(views, views.quotes[statement.object], statement.graph)
     return None
 
 
@@ -256,7 +253,7 @@ def _own_quote(views: GraphViews, iri: str | None) -> Evidence | None:
     if record.type in ("Passage", "Question") and text is not None and start is not None:
         graph = next(iter(sorted(g for g in record.graphs if "/graph/doc/" in g)), "")
         found = EvidenceRecord(text, start, start + len(text), record.iri, record.iri, graph)
-        return evidence_of(found)
+        return evidence_of(views, found)
     return None
 
 
@@ -285,6 +282,7 @@ class Entity(Node):
     aliases: list[str] = strawberry.field(description="Every other name the entity was seen under.")
     types: list[str] = strawberry.field(description="rdf:type IRIs.")
     record: strawberry.Private[NodeRecord]
+    views: strawberry.Private[GraphViews]
 
     def global_parts(self) -> tuple[str, str]:
         cls = type(self)
@@ -295,8 +293,8 @@ class Entity(Node):
         return sorted(self.record.graphs)
 
     @strawberry.field(description="Number of entity-to-entity statements touching the node.")
-    def degree(self, info: Info, direction: Direction = Direction.BOTH) -> int:
-        views = _views(info)
+    def degree(self, direction: Direction = Direction.BOTH) -> int:
+        views = self.views
         graph = views.graph
         if self.iri not in graph:
             return 0
@@ -307,23 +305,26 @@ class Entity(Node):
         return int(graph.degree(self.iri))
 
     @strawberry.field(description="Where the entity is mentioned: quotes of every mention, in document order.")
-    def mentions(self, info: Info, first: int | None = None, after: str | None = None,
+    def mentions(self, first: int | None = None, after: str | None = None,
                  last: int | None = None, before: str | None = None) -> Connection[Evidence]:
-        found = _views(info).annotations.get(self.iri, [])
+        found = self.views.annotations.get(self.iri, [])
+        views = self.views
         return paginate(found, lambda e: (e.graph, e.start, e.end, e.segment), PageRequest(first, after, last, before),
-                        evidence_of)
+                        lambda e: evidence_of(views, e))
 
     @strawberry.field(description="Statements about the entity, each with its evidence.")
-    def relations(self, info: Info, predicates: list[str] | None = None, direction: Direction = Direction.BOTH,
+    def relations(self, predicates: list[str] | None = None, direction: Direction = Direction.BOTH,
                   graphs: list[str] | None = None, first: int | None = None, after: str | None = None,
                   last: int | None = None, before: str | None = None) -> Connection[Statement]:
         wanted = {expand(p) for p in predicates} if predicates else None
-        found = _views(info).statements_of(self.iri, direction.value, wanted, set(graphs) if graphs else None)
-        return paginate(found, _statement_key, PageRequest(first, after, last, before), statement_object)
+        found = self.views.statements_of(self.iri, direction.value, wanted, set(graphs) if graphs else None)
+        views = self.views
+        return paginate(found, _statement_key, PageRequest(first, after, last, before),
+                        lambda s: statement_object(views, s))
 
     @strawberry.field(description="Claims about the entity (sentences that name it), in document order.")
-    def claims_about(self, info: Info) -> list[Claim]:
-        return sorted(_subjects(info, self.iri, SCHEMA.about, Claim), key=lambda c: c.iri)
+    def claims_about(self) -> list[Claim]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.about, Claim), key=lambda c: c.iri)
 
 
 @strawberry.type(name="Entity_", description="A node of a kind without a dedicated type.")
@@ -362,47 +363,47 @@ class TextPassage(Entity):
         return _integer(self.record.value(EG.endOffset))
 
     @strawberry.field(description="The document (or part of a pack) the passage belongs to.")
-    def document(self, info: Info) -> Document | None:
-        docs = _objects(info, self.iri, DCTERMS.isPartOf, Document)
+    def document(self) -> Document | None:
+        docs = _objects(self.views, self.iri, DCTERMS.isPartOf, Document)
         return docs[0] if docs else None
 
     @strawberry.field(description="Who speaks or writes the passage.")
-    def speaker(self, info: Info) -> Entity | None:
-        authors = _objects(info, self.iri, SCHEMA.author)
+    def speaker(self) -> Entity | None:
+        authors = _objects(self.views, self.iri, SCHEMA.author)
         return authors[0] if authors else None
 
     @strawberry.field(description="The speaker's role here (committee, witness, narrative …).")
-    def speaker_role(self, info: Info) -> Role | None:
-        roles = _objects(info, self.iri, EG.speakerRole, Role)
+    def speaker_role(self) -> Role | None:
+        roles = _objects(self.views, self.iri, EG.speakerRole, Role)
         return roles[0] if roles else None
 
     @strawberry.field(description="Themes of the terms of reference the passage addresses.")
-    def themes(self, info: Info) -> list[Theme]:
-        found = {t.iri: t for p in (SCHEMA.about, DCTERMS.subject) for t in _objects(info, self.iri, p, Theme)}
+    def themes(self) -> list[Theme]:
+        found = {t.iri: t for p in (SCHEMA.about, DCTERMS.subject) for t in _objects(self.views, self.iri, p, Theme)}
         return [found[k] for k in sorted(found)]
 
     @strawberry.field(description="Claims read from the passage.")
-    def claims(self, info: Info) -> list[Claim]:
-        return sorted(_subjects(info, self.iri, SCHEMA.appearance, Claim), key=lambda c: c.iri)
+    def claims(self) -> list[Claim]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.appearance, Claim), key=lambda c: c.iri)
 
     @strawberry.field(description="Figures stated in the passage.")
-    def figures(self, info: Info) -> list[Figure]:
-        return sorted(_subjects(info, self.iri, SCHEMA.appearance, Figure), key=lambda f: f.iri)
+    def figures(self) -> list[Figure]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.appearance, Figure), key=lambda f: f.iri)
 
 
 @entity_type("Passage", "A paragraph or block of a document, with its speaker.")
 class Passage(TextPassage):
     @strawberry.field(description="The committee question this passage answers.")
-    def question(self, info: Info) -> Question | None:
-        found = _objects(info, self.iri, SCHEMA.parentItem, Question)
+    def question(self) -> Question | None:
+        found = _objects(self.views, self.iri, SCHEMA.parentItem, Question)
         return found[0] if found else None
 
 
 @entity_type("Question", "A question: asked by the committee in a hearing, or set in the terms of reference.")
 class Question(TextPassage):
     @strawberry.field(description="The passages that answer it, in order.")
-    def answers(self, info: Info) -> list[Passage]:
-        return _in_text_order(_objects(info, self.iri, SCHEMA.suggestedAnswer, Passage))  # type: ignore[return-value]
+    def answers(self) -> list[Passage]:
+        return _in_text_order(_objects(self.views, self.iri, SCHEMA.suggestedAnswer, Passage))  # type: ignore[return-value]
 
 
 # -- documents --------------------------------------------------------------------------------------
@@ -417,41 +418,40 @@ class Document(Entity):
         return self.record.value(DCTERMS.date)
 
     @strawberry.field(description="Kind of document (agenda, minutes, written evidence …).")
-    def kind(self, info: Info) -> str | None:
-        kinds = _objects(info, self.iri, DCTERMS.type)
+    def kind(self) -> str | None:
+        kinds = _objects(self.views, self.iri, DCTERMS.type)
         return kinds[0].label if kinds else None
 
     @strawberry.field(description="Parts of a pack, in order.")
-    def parts(self, info: Info) -> list[Document]:
-        return sorted(_objects(info, self.iri, DCTERMS.hasPart, Document), key=lambda d: d.iri)
+    def parts(self) -> list[Document]:
+        return sorted(_objects(self.views, self.iri, DCTERMS.hasPart, Document), key=lambda d: d.iri)
 
     @strawberry.field(description="The pack this document is part of.")
-    def part_of(self, info: Info) -> Document | None:
-        found = _objects(info, self.iri, DCTERMS.isPartOf, Document)
+    def part_of(self) -> Document | None:
+        found = _objects(self.views, self.iri, DCTERMS.isPartOf, Document)
         return found[0] if found else None
 
     @strawberry.field(description="Authors: committee, organisation or person.")
-    def authors(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, SCHEMA.author)
+    def authors(self) -> list[Entity]:
+        return _objects(self.views, self.iri, SCHEMA.author)
 
     @strawberry.field(description="What the document is about (a meeting, an agenda item …).")
-    def about(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, SCHEMA.about)
+    def about(self) -> list[Entity]:
+        return _objects(self.views, self.iri, SCHEMA.about)
 
     @strawberry.field(description="Its passages and questions, in text order.")
-    def passages(self, info: Info, first: int | None = None, after: str | None = None,
+    def passages(self, first: int | None = None, after: str | None = None,
                  last: int | None = None, before: str | None = None) -> Connection[TextPassage]:
-        found = _in_text_order(_subjects(info, self.iri, DCTERMS.isPartOf, TextPassage))
+        found = _in_text_order(_subjects(self.views, self.iri, DCTERMS.isPartOf, TextPassage))
         return paginate(found, lambda p: (p.start_offset() or 0, p.iri), PageRequest(first, after, last, before),
                         lambda p: p)
 
 
 # -- people, organisations, posts ------------------------------------------------------------------------
-def _spoken(info: Info, iri: str, about: list[str] | None) -> list[TextPassage]:
-    passages = _subjects(info, iri, SCHEMA.author, TextPassage)
+def _spoken(views: GraphViews, iri: str, about: list[str] | None) -> list[TextPassage]:
+    passages = _subjects(views, iri, SCHEMA.author, TextPassage)
     if about:
         wanted = set(about)
-        views = _views(info)
         passages = [p for p in passages
                     if wanted & {s.object for s in views.outgoing.get(p.iri, [])
                                  if s.predicate in (str(SCHEMA.about), str(DCTERMS.subject))}
@@ -475,16 +475,16 @@ class Agent(Entity):
     @strawberry.field(description="Passages they speak or write, in text order; `about` keeps those about "
                                   "the given themes, issues or entities (IRIs), directly, through a claim "
                                   "or through the question answered.")
-    def passages(self, info: Info, about: list[str] | None = None) -> list[TextPassage]:
-        return _spoken(info, self.iri, about)
+    def passages(self, about: list[str] | None = None) -> list[TextPassage]:
+        return _spoken(self.views, self.iri, about)
 
     @strawberry.field(description="Issues they raised.")
-    def raised_issues(self, info: Info) -> list[Issue]:
-        return sorted(_objects(info, self.iri, EG.raisedIssue, Issue), key=lambda i: i.label)
+    def raised_issues(self) -> list[Issue]:
+        return sorted(_objects(self.views, self.iri, EG.raisedIssue, Issue), key=lambda i: i.label)
 
     @strawberry.field(description="Claims they made.")
-    def claims(self, info: Info) -> list[Claim]:
-        return sorted(_subjects(info, self.iri, SCHEMA.author, Claim), key=lambda c: c.iri)
+    def claims(self) -> list[Claim]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.author, Claim), key=lambda c: c.iri)
 
 
 @entity_type("Person", "A person: member, officer, witness, author.")
@@ -502,20 +502,20 @@ class Person(Agent):
         return self.record.value(SCHEMA.honorificPrefix)
 
     @strawberry.field(description="Posts the person holds.")
-    def posts(self, info: Info) -> list[Post]:
-        return _objects(info, self.iri, ORG.holds, Post)
+    def posts(self) -> list[Post]:
+        return _objects(self.views, self.iri, ORG.holds, Post)
 
     @strawberry.field(description="Memberships: of committees and organisations, with post and role.")
-    def memberships(self, info: Info) -> list[Membership]:
-        return _subjects(info, self.iri, ORG.member, Membership)
+    def memberships(self) -> list[Membership]:
+        return _subjects(self.views, self.iri, ORG.member, Membership)
 
     @strawberry.field(description="Organisations and committees the person is a member of.")
-    def organisations(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, ORG.memberOf)
+    def organisations(self) -> list[Entity]:
+        return _objects(self.views, self.iri, ORG.memberOf)
 
     @strawberry.field(description="Appearances as a witness or submitter.")
-    def contributions(self, info: Info) -> list[Contribution]:
-        return _objects(info, self.iri, PCON.makesContribution, Contribution)
+    def contributions(self) -> list[Contribution]:
+        return _objects(self.views, self.iri, PCON.makesContribution, Contribution)
 
 
 @entity_type("Organisation", "An organisation: council, provider, charity, regulator …")
@@ -529,45 +529,45 @@ class Organisation(Agent):
         return self.record.values.get(str(EG.formerName), [])
 
     @strawberry.field(description="Posts in the organisation.")
-    def posts(self, info: Info) -> list[Post]:
-        return _subjects(info, self.iri, ORG.postIn, Post)
+    def posts(self) -> list[Post]:
+        return _subjects(self.views, self.iri, ORG.postIn, Post)
 
     @strawberry.field(description="Memberships of people in it, with post and role.")
-    def memberships(self, info: Info) -> list[Membership]:
-        return _subjects(info, self.iri, ORG.organization, Membership)
+    def memberships(self) -> list[Membership]:
+        return _subjects(self.views, self.iri, ORG.organization, Membership)
 
     @strawberry.field(description="Its members.")
-    def members(self, info: Info) -> list[Person]:
-        return _subjects(info, self.iri, ORG.memberOf, Person)
+    def members(self) -> list[Person]:
+        return _subjects(self.views, self.iri, ORG.memberOf, Person)
 
     @strawberry.field(description="Services it operates or provides (commissions).")
-    def services(self, info: Info) -> list[Service]:
+    def services(self) -> list[Service]:
         found = {s.iri: s for p in (SCHEMA.serviceOperator, SCHEMA.provider)
-                 for s in _subjects(info, self.iri, p, Service)}
+                 for s in _subjects(self.views, self.iri, p, Service)}
         return [found[k] for k in sorted(found)]
 
     @strawberry.field(description="Organisations it belongs to.")
-    def parents(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, ORG.subOrganizationOf) + _objects(info, self.iri, ORG.unitOf)
+    def parents(self) -> list[Entity]:
+        return _objects(self.views, self.iri, ORG.subOrganizationOf) + _objects(self.views, self.iri, ORG.unitOf)
 
     @strawberry.field(description="Its committees and units.")
-    def units(self, info: Info) -> list[Entity]:
-        return _subjects(info, self.iri, ORG.subOrganizationOf) + _subjects(info, self.iri, ORG.unitOf)
+    def units(self) -> list[Entity]:
+        return _subjects(self.views, self.iri, ORG.subOrganizationOf) + _subjects(self.views, self.iri, ORG.unitOf)
 
     @strawberry.field(description="Places it serves.")
-    def area_served(self, info: Info) -> list[Place]:
-        return _objects(info, self.iri, SCHEMA.areaServed, Place)
+    def area_served(self) -> list[Place]:
+        return _objects(self.views, self.iri, SCHEMA.areaServed, Place)
 
     @strawberry.field(description="Figures about it.")
-    def figures(self, info: Info) -> list[Figure]:
-        return sorted(_subjects(info, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
+    def figures(self) -> list[Figure]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
 
 
 @entity_type("Committee", "A committee of an authority: its meetings and members.")
 class Committee(Organisation):
     @strawberry.field(description="Its meetings, by date.")
-    def meetings(self, info: Info) -> list[Meeting]:
-        return sorted(_subjects(info, self.iri, SCHEMA.organizer, Meeting), key=lambda m: m.start_date() or "")
+    def meetings(self) -> list[Meeting]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.organizer, Meeting), key=lambda m: m.start_date() or "")
 
 
 @entity_type("OrganisationalUnit", "A department or directorate of an organisation.")
@@ -578,38 +578,38 @@ class OrganisationalUnit(Organisation):
 @entity_type("Post", "A post (office) in an organisation: Director, Head of Democratic Services …")
 class Post(Entity):
     @strawberry.field(description="People who hold it.")
-    def holders(self, info: Info) -> list[Person]:
-        return _subjects(info, self.iri, ORG.holds, Person)
+    def holders(self) -> list[Person]:
+        return _subjects(self.views, self.iri, ORG.holds, Person)
 
     @strawberry.field(description="Organisations the post is in.")
-    def organisations(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, ORG.postIn)
+    def organisations(self) -> list[Entity]:
+        return _objects(self.views, self.iri, ORG.postIn)
 
     @strawberry.field(description="Memberships in this post.")
-    def memberships(self, info: Info) -> list[Membership]:
-        return _subjects(info, self.iri, EG.post, Membership)
+    def memberships(self) -> list[Membership]:
+        return _subjects(self.views, self.iri, EG.post, Membership)
 
 
 @entity_type("Membership", "A person's membership of an organisation or committee, with post and role.")
 class Membership(Entity):
     @strawberry.field
-    def member(self, info: Info) -> Person | None:
-        found = _objects(info, self.iri, ORG.member, Person)
+    def member(self) -> Person | None:
+        found = _objects(self.views, self.iri, ORG.member, Person)
         return found[0] if found else None
 
     @strawberry.field(description="The organisation or committee.")
-    def organisation(self, info: Info) -> Entity | None:
-        found = _objects(info, self.iri, ORG.organization)
+    def organisation(self) -> Entity | None:
+        found = _objects(self.views, self.iri, ORG.organization)
         return found[0] if found else None
 
     @strawberry.field
-    def post(self, info: Info) -> Post | None:
-        found = _objects(info, self.iri, EG.post, Post)
+    def post(self) -> Post | None:
+        found = _objects(self.views, self.iri, EG.post, Post)
         return found[0] if found else None
 
     @strawberry.field(description="Role (member, chairman, witness …).")
-    def role(self, info: Info) -> Role | None:
-        found = _objects(info, self.iri, ORG.role, Role)
+    def role(self) -> Role | None:
+        found = _objects(self.views, self.iri, ORG.role, Role)
         return found[0] if found else None
 
 
@@ -617,23 +617,23 @@ class Membership(Entity):
                              "submission, in a capacity.")
 class Contribution(Entity):
     @strawberry.field(description="Who contributed.")
-    def contributor(self, info: Info) -> Person | None:
-        found = _subjects(info, self.iri, PCON.makesContribution, Person)
+    def contributor(self) -> Person | None:
+        found = _subjects(self.views, self.iri, PCON.makesContribution, Person)
         return found[0] if found else None
 
     @strawberry.field(description="oral-witness, written-submitter …")
-    def role(self, info: Info) -> Role | None:
-        found = _objects(info, self.iri, PCON.hasContributionRole, Role)
+    def role(self) -> Role | None:
+        found = _objects(self.views, self.iri, PCON.hasContributionRole, Role)
         return found[0] if found else None
 
     @strawberry.field(description="The membership (post and organisation) they spoke or wrote for.")
-    def capacity(self, info: Info) -> Membership | None:
-        found = _objects(info, self.iri, PCON.inCapacity, Membership)
+    def capacity(self) -> Membership | None:
+        found = _objects(self.views, self.iri, PCON.inCapacity, Membership)
         return found[0] if found else None
 
     @strawberry.field
-    def agenda_item(self, info: Info) -> AgendaItem | None:
-        found = _objects(info, self.iri, EG.agendaItem, AgendaItem)
+    def agenda_item(self) -> AgendaItem | None:
+        found = _objects(self.views, self.iri, EG.agendaItem, AgendaItem)
         return found[0] if found else None
 
 
@@ -652,37 +652,38 @@ class Meeting(Entity):
         return self.record.value(SCHEMA.name)
 
     @strawberry.field
-    def location(self, info: Info) -> Place | None:
-        found = _objects(info, self.iri, SCHEMA.location, Place)
+    def location(self) -> Place | None:
+        found = _objects(self.views, self.iri, SCHEMA.location, Place)
         return found[0] if found else None
 
     @strawberry.field
-    def committee(self, info: Info) -> Committee | None:
-        found = _objects(info, self.iri, SCHEMA.organizer, Committee)
+    def committee(self) -> Committee | None:
+        found = _objects(self.views, self.iri, SCHEMA.organizer, Committee)
         return found[0] if found else None
 
     @strawberry.field(description="Agenda items, in order.")
-    def items(self, info: Info) -> list[AgendaItem]:
-        return sorted(_objects(info, self.iri, SCHEMA.subEvent, AgendaItem), key=lambda i: (i.number() or 0, i.iri))
+    def items(self) -> list[AgendaItem]:
+        return sorted(_objects(self.views, self.iri, SCHEMA.subEvent, AgendaItem),
+                      key=lambda i: (i.number() or 0, i.iri))
 
     @strawberry.field(description="Members of the committee attending.")
-    def members(self, info: Info) -> list[Person]:
-        return sorted(_objects(info, self.iri, SCHEMA.attendee, Person), key=lambda p: p.label)
+    def members(self) -> list[Person]:
+        return sorted(_objects(self.views, self.iri, SCHEMA.attendee, Person), key=lambda p: p.label)
 
     @strawberry.field(description="Witnesses heard at the items of the meeting.")
-    def witnesses(self, info: Info) -> list[Person]:
-        found = {p.iri: p for item in _objects(info, self.iri, SCHEMA.subEvent, AgendaItem)
-                 for p in _objects(info, item.iri, SCHEMA.attendee, Person)}
+    def witnesses(self) -> list[Person]:
+        found = {p.iri: p for item in _objects(self.views, self.iri, SCHEMA.subEvent, AgendaItem)
+                 for p in _objects(self.views, item.iri, SCHEMA.attendee, Person)}
         return [found[k] for k in sorted(found)]
 
     @strawberry.field
-    def contact_officer(self, info: Info) -> Person | None:
-        found = _objects(info, self.iri, EG.contactOfficer, Person)
+    def contact_officer(self) -> Person | None:
+        found = _objects(self.views, self.iri, EG.contactOfficer, Person)
         return found[0] if found else None
 
     @strawberry.field(description="Documents about the meeting (agenda pack, minutes).")
-    def documents(self, info: Info) -> list[Document]:
-        return sorted(_subjects(info, self.iri, SCHEMA.about, Document), key=lambda d: d.iri)
+    def documents(self) -> list[Document]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.about, Document), key=lambda d: d.iri)
 
 
 @entity_type("AgendaItem", "An item of a meeting's agenda.")
@@ -707,41 +708,41 @@ class AgendaItem(Entity):
         return self.record.value(EG.pages)
 
     @strawberry.field
-    def meeting(self, info: Info) -> Meeting | None:
-        found = _objects(info, self.iri, SCHEMA.superEvent, Meeting)
+    def meeting(self) -> Meeting | None:
+        found = _objects(self.views, self.iri, SCHEMA.superEvent, Meeting)
         return found[0] if found else None
 
     @strawberry.field(description="Witnesses heard under the item.")
-    def witnesses(self, info: Info) -> list[Person]:
-        return _objects(info, self.iri, SCHEMA.attendee, Person)
+    def witnesses(self) -> list[Person]:
+        return _objects(self.views, self.iri, SCHEMA.attendee, Person)
 
     @strawberry.field(description="Organisations and subjects of the item.")
-    def about(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, SCHEMA.about)
+    def about(self) -> list[Entity]:
+        return _objects(self.views, self.iri, SCHEMA.about)
 
     @strawberry.field(description="Contributions (oral, written) made under the item.")
-    def contributions(self, info: Info) -> list[Contribution]:
-        return _subjects(info, self.iri, EG.agendaItem, Contribution)
+    def contributions(self) -> list[Contribution]:
+        return _subjects(self.views, self.iri, EG.agendaItem, Contribution)
 
 
 # -- services, programmes, frameworks, legislation, places ------------------------------------------------
 @entity_type("Service", "A public service: who provides (commissions) it, who operates it, where.")
 class Service(Entity):
     @strawberry.field(description="Who provides or commissions the service.")
-    def providers(self, info: Info) -> list[Organisation]:
-        return _objects(info, self.iri, SCHEMA.provider, Organisation)
+    def providers(self) -> list[Organisation]:
+        return _objects(self.views, self.iri, SCHEMA.provider, Organisation)
 
     @strawberry.field(description="Who delivers it.")
-    def operators(self, info: Info) -> list[Organisation]:
-        return _objects(info, self.iri, SCHEMA.serviceOperator, Organisation)
+    def operators(self) -> list[Organisation]:
+        return _objects(self.views, self.iri, SCHEMA.serviceOperator, Organisation)
 
     @strawberry.field
-    def area_served(self, info: Info) -> list[Place]:
-        return sorted(_objects(info, self.iri, SCHEMA.areaServed, Place), key=lambda p: p.label)
+    def area_served(self) -> list[Place]:
+        return sorted(_objects(self.views, self.iri, SCHEMA.areaServed, Place), key=lambda p: p.label)
 
     @strawberry.field(description="Figures about the service.")
-    def figures(self, info: Info) -> list[Figure]:
-        return sorted(_subjects(info, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
+    def figures(self) -> list[Figure]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
 
 
 @entity_type("Programme", "A programme or review (e.g. a market review).")
@@ -768,24 +769,24 @@ class Place(Entity):
         return self.record.value(SCHEMA.additionalType)
 
     @strawberry.field
-    def contained_in(self, info: Info) -> list[Place]:
-        return _objects(info, self.iri, SCHEMA.containedInPlace, Place)
+    def contained_in(self) -> list[Place]:
+        return _objects(self.views, self.iri, SCHEMA.containedInPlace, Place)
 
     @strawberry.field(description="Services and organisations serving the place.")
-    def served_by(self, info: Info) -> list[Entity]:
-        return _subjects(info, self.iri, SCHEMA.areaServed)
+    def served_by(self) -> list[Entity]:
+        return _subjects(self.views, self.iri, SCHEMA.areaServed)
 
 
 # -- concepts ------------------------------------------------------------------------------------------------
 @entity_type("Issue", "An issue raised in evidence (TUPE, contract length …), a SKOS concept.")
 class Issue(Entity):
     @strawberry.field(description="Who raised it.")
-    def raised_by(self, info: Info) -> list[Agent]:
-        return sorted(_subjects(info, self.iri, EG.raisedIssue, Agent), key=lambda a: a.label)
+    def raised_by(self) -> list[Agent]:
+        return sorted(_subjects(self.views, self.iri, EG.raisedIssue, Agent), key=lambda a: a.label)
 
     @strawberry.field(description="Claims about the issue, with their passages and quotes.")
-    def claims(self, info: Info) -> list[Claim]:
-        return sorted(_subjects(info, self.iri, SCHEMA.about, Claim), key=lambda c: c.iri)
+    def claims(self) -> list[Claim]:
+        return sorted(_subjects(self.views, self.iri, SCHEMA.about, Claim), key=lambda c: c.iri)
 
 
 @entity_type("Theme", "A theme of a committee's terms of reference (notation a, b, c …).")
@@ -800,21 +801,22 @@ class Theme(Entity):
 
     @strawberry.field(description="Questions under the theme: set in the terms of reference, or asked in a "
                                   "hearing and tagged with it.")
-    def questions(self, info: Info) -> list[Question]:
-        found = {q.iri: q for p in (SCHEMA.about, DCTERMS.subject) for q in _subjects(info, self.iri, p, Question)}
+    def questions(self) -> list[Question]:
+        found = {q.iri: q for p in (SCHEMA.about, DCTERMS.subject)
+                 for q in _subjects(self.views, self.iri, p, Question)}
         return _in_text_order(list(found.values()))  # type: ignore[return-value]
 
     @strawberry.field(description="Passages that address the theme (directly, or by answering one of its "
                                   "questions), in text order; `speaker` keeps one speaker's (IRI).")
-    def passages(self, info: Info, speaker: str | None = None) -> list[TextPassage]:
-        views = _views(info)
+    def passages(self, speaker: str | None = None) -> list[TextPassage]:
+        views = self.views
         found: dict[str, TextPassage] = {}
         for predicate in (SCHEMA.about, DCTERMS.subject):
-            for passage in _subjects(info, self.iri, predicate, TextPassage):
+            for passage in _subjects(self.views, self.iri, predicate, TextPassage):
                 found[passage.iri] = passage
         for question in list(found.values()):
             if isinstance(question, Question):
-                for answer in _objects(info, question.iri, SCHEMA.suggestedAnswer, Passage):
+                for answer in _objects(self.views, question.iri, SCHEMA.suggestedAnswer, Passage):
                     found[answer.iri] = answer
         passages = list(found.values())
         if speaker:
@@ -825,8 +827,8 @@ class Theme(Entity):
 @entity_type("Concept", "A SKOS concept (document kinds, claim types …).")
 class Concept(Entity):
     @strawberry.field
-    def scheme(self, info: Info) -> ConceptScheme | None:
-        found = _objects(info, self.iri, SKOS.inScheme, ConceptScheme)
+    def scheme(self) -> ConceptScheme | None:
+        found = _objects(self.views, self.iri, SKOS.inScheme, ConceptScheme)
         return found[0] if found else None
 
 
@@ -838,20 +840,20 @@ class Role(Concept):
 @entity_type("ConceptScheme", "A SKOS concept scheme: the themes of a terms of reference, the issues …")
 class ConceptScheme(Entity):
     @strawberry.field
-    def concepts(self, info: Info) -> list[Entity]:
-        return sorted(_subjects(info, self.iri, SKOS.inScheme), key=lambda c: c.label)
+    def concepts(self) -> list[Entity]:
+        return sorted(_subjects(self.views, self.iri, SKOS.inScheme), key=lambda c: c.label)
 
 
 @entity_type("Inquiry", "A committee's inquiry or review, with its terms of reference.")
 class Inquiry(Entity):
     @strawberry.field
-    def committee(self, info: Info) -> Committee | None:
-        found = _objects(info, self.iri, SCHEMA.organizer, Committee)
+    def committee(self) -> Committee | None:
+        found = _objects(self.views, self.iri, SCHEMA.organizer, Committee)
         return found[0] if found else None
 
     @strawberry.field
-    def terms_of_reference(self, info: Info) -> Document | None:
-        found = _objects(info, self.iri, EG.termsOfReference, Document)
+    def terms_of_reference(self) -> Document | None:
+        found = _objects(self.views, self.iri, EG.termsOfReference, Document)
         return found[0] if found else None
 
 
@@ -891,21 +893,21 @@ class Figure(Entity):
         return self.record.value(EG.approximate) == "true"
 
     @strawberry.field(description="What the figure is about (a service, an organisation …).")
-    def about(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, SCHEMA.about)
+    def about(self) -> list[Entity]:
+        return _objects(self.views, self.iri, SCHEMA.about)
 
     @strawberry.field(description="The passage stating it.")
-    def passage(self, info: Info) -> TextPassage | None:
-        found = _objects(info, self.iri, SCHEMA.appearance, TextPassage)
+    def passage(self) -> TextPassage | None:
+        found = _objects(self.views, self.iri, SCHEMA.appearance, TextPassage)
         return found[0] if found else None
 
     @strawberry.field(description="The exact quote of the figure.")
-    def quote(self, info: Info) -> Evidence | None:
-        return _quote_of(_views(info), self.record)
+    def quote(self) -> Evidence | None:
+        return _quote_of(self.views, self.record)
 
     @strawberry.field(description="An earlier statement of the same figure that this one repeats.")
-    def restates(self, info: Info) -> Figure | None:
-        found = _objects(info, self.iri, EG.restates, Figure)
+    def restates(self) -> Figure | None:
+        found = _objects(self.views, self.iri, EG.restates, Figure)
         return found[0] if found else None
 
 
@@ -916,17 +918,17 @@ class Claim(Entity):
         return self.record.value(SCHEMA.text) or self.label
 
     @strawberry.field(description="Who made the claim.")
-    def author(self, info: Info) -> Entity | None:
-        found = _objects(info, self.iri, SCHEMA.author)
+    def author(self) -> Entity | None:
+        found = _objects(self.views, self.iri, SCHEMA.author)
         return found[0] if found else None
 
     @strawberry.field(description="Issues, themes and entities it is about.")
-    def about(self, info: Info) -> list[Entity]:
-        return _objects(info, self.iri, SCHEMA.about)
+    def about(self) -> list[Entity]:
+        return _objects(self.views, self.iri, SCHEMA.about)
 
     @strawberry.field(description="fact, opinion, recommendation …")
-    def claim_type(self, info: Info) -> str | None:
-        found = _objects(info, self.iri, EG.claimType)
+    def claim_type(self) -> str | None:
+        found = _objects(self.views, self.iri, EG.claimType)
         return found[0].label if found else None
 
     @strawberry.field(description="Date the claim refers to, where stated (e.g. \"since 1995\").")
@@ -934,13 +936,13 @@ class Claim(Entity):
         return self.record.value(SCHEMA.startDate)
 
     @strawberry.field(description="The passage it was read from.")
-    def passage(self, info: Info) -> TextPassage | None:
-        found = _objects(info, self.iri, SCHEMA.appearance, TextPassage)
+    def passage(self) -> TextPassage | None:
+        found = _objects(self.views, self.iri, SCHEMA.appearance, TextPassage)
         return found[0] if found else None
 
     @strawberry.field(description="The exact quote of the sentence.")
-    def quote(self, info: Info) -> Evidence | None:
-        return _quote_of(_views(info), self.record)
+    def quote(self) -> Evidence | None:
+        return _quote_of(self.views, self.record)
 
 
 #: Every object type, for the schema's ``types=`` (interfaces' implementers must be listed).
