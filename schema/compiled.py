@@ -549,6 +549,16 @@ class OperationCompiler:
         infos_key = id(plan)
         plain = _PLAIN_RESULTS
 
+        if pass_self and not has_arguments and not source_names and info_name is None:
+            def resolve_plain(source: Any, position: Position, run: PlanRun) -> Any:
+                # A method of the object with nothing to pass: the most common resolver.
+                result = function(source)
+                if not may_return_awaitable and result.__class__ not in plain:
+                    _check_result(result, run)
+                return result
+
+            return resolve_plain
+
         def resolve(source: Any, position: Position, run: PlanRun) -> Any:
             if has_arguments:
                 kwargs = run.arguments.get(key)
@@ -564,12 +574,7 @@ class OperationCompiler:
                 kwargs[info_name] = info_class(ResolveInfoAt(base, position), field)
             result = function(source, **kwargs) if pass_self else function(**kwargs)
             if not may_return_awaitable and result.__class__ not in plain:
-                if run.executor.is_awaitable(result):
-                    if isinstance(result, Coroutine):
-                        result.close()  # graphql-core calls the resolver again
-                    raise PlanFallback  # e.g. a DataLoader future from a sync resolver
-                if not isinstance(result, GeneratorType):  # a generator may be a coroutine or not
-                    plain.add(result.__class__)
+                _check_result(result, run)
             return result
 
         return resolve
@@ -618,6 +623,17 @@ def _complete_identity(value: Any, position: Position, run: PlanRun) -> Any:
 #: Classes of resolver results seen not awaitable (awaitability is a property of the class, but for
 #: generators: one made by ``types.coroutine`` is awaitable).
 _PLAIN_RESULTS: set[type] = {type(None), str, int, float, bool, list, dict, tuple}
+
+
+def _check_result(result: Any, run: PlanRun) -> None:
+    """Fall back to graphql-core if a synchronous resolver returned an awaitable (a DataLoader
+    future, say); otherwise remember the result's class as plain."""
+    if run.executor.is_awaitable(result):
+        if isinstance(result, Coroutine):
+            result.close()  # graphql-core calls the resolver again
+        raise PlanFallback
+    if not isinstance(result, GeneratorType):  # a generator may be a coroutine or not
+        _PLAIN_RESULTS.add(result.__class__)
 
 
 def _non_null_message(plan: FieldPlan) -> str:
