@@ -215,6 +215,7 @@ class GraphViews:
             self.nodes[iri] = NodeRecord(iri, key, name, label or key or iri, aliases,
                                          sorted(str(t) for t in node_types), values, node_graphs.get(iri, set()))
         self.statements: dict[str, Statement] = {}
+        self._both: dict[str, list[Statement]] = {}
         self.outgoing: dict[str, list[Statement]] = {}
         self.incoming: dict[str, list[Statement]] = {}
         by_triple: dict[tuple[str, str, str, str], Statement] = {}
@@ -336,14 +337,18 @@ class GraphViews:
     # -- look-ups ------------------------------------------------------------------------------
     def statements_of(self, iri: str, direction: str = "BOTH", predicates: set[str] | None = None,
                       graphs: set[str] | None = None) -> list[Statement]:
-        """Statements about a node, in their ``order`` (predicate, subject, object, graph, id)."""
-        found: list[Statement] = []
-        if direction in ("OUT", "BOTH"):
-            found.extend(self.outgoing.get(iri, ()))
-        if direction in ("IN", "BOTH"):
-            found.extend(self.incoming.get(iri, ()))
-            if direction == "BOTH":
-                found.sort(key=_ORDER)  # two sorted runs: timsort merges them in one pass
+        """Statements about a node, in their ``order`` (predicate, subject, object, graph, id).
+
+        The list may be the views' own: read it, do not change it.
+        """
+        if direction == "BOTH":
+            found = self._both.get(iri)
+            if found is None:
+                # Two sorted runs: timsort merges them in one pass; kept, as the views never change.
+                found = self._both[iri] = sorted([*self.outgoing.get(iri, ()), *self.incoming.get(iri, ())],
+                                                 key=_ORDER)
+        else:
+            found = (self.outgoing if direction == "OUT" else self.incoming).get(iri, [])
         if predicates:
             found = [s for s in found if s.predicate in predicates]
         if graphs:

@@ -47,14 +47,18 @@ class PageInfo:
 
 @strawberry.type(description="One item of a page, its cursor and, where the list is ranked, its score.")
 class Edge(Generic[T]):
-    key: strawberry.Private[tuple[Any, ...]]
     node: T
     score: float | None = None
+    #: The item's sort key, or how to compute it from ``item`` (when asked: cursors are rarely read).
+    key: strawberry.Private[tuple[Any, ...] | None] = None
+    item: strawberry.Private[Any] = None
+    key_of: strawberry.Private[Callable[[Any], tuple[Any, ...]] | None] = None
 
     @strawberry.field(description="Opaque position of this item, for `after`/`before`.")
     def cursor(self) -> str:
         # Encoded only when asked for: most clients read the page's end cursor, not every edge's.
-        return encode_cursor(self.key)
+        key = self.key if self.key is not None or self.key_of is None else self.key_of(self.item)
+        return encode_cursor(key or ())
 
 
 @strawberry.type(description="A page of a list (Relay connection) with the size of the whole list.")
@@ -195,8 +199,12 @@ def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]],
         hi = min(hi, lo + first)
     if page.last is not None:
         lo = max(lo, hi - page.last)
-    edges = [Edge(key=keys[i], node=node(items[i]), score=score(items[i]) if score else None)
-             for i in range(lo, hi)]
+    if isinstance(keys, _LazyKeys):
+        edges = [Edge(node=node(items[i]), score=score(items[i]) if score else None, item=items[i], key_of=sort_key)
+                 for i in range(lo, hi)]
+    else:
+        edges = [Edge(node=node(items[i]), score=score(items[i]) if score else None, key=keys[i])
+                 for i in range(lo, hi)]
     # Whether items exist beyond this page on either side, whatever window after/before set.
     info = PageInfo(has_next_page=hi < len(items), has_previous_page=lo > 0,
                     start_key=keys[lo] if edges else None, end_key=keys[hi - 1] if edges else None)

@@ -169,8 +169,16 @@ class Statement(Node):
 
 
 def statement_object(views: GraphViews, record: StatementRecord) -> Statement:
-    """The GraphQL object of a statement from the views."""
-    return Statement(predicate=record.predicate, graph=record.graph, record=record, views=views)
+    """The GraphQL object of a statement from the views (made once per graph version, like
+    :func:`entity_of`'s)."""
+    made: dict[str, Statement] | None = views.memo.get(_STATEMENT_OBJECTS)
+    if made is None:
+        made = views.memo.setdefault(_STATEMENT_OBJECTS, {})
+    found = made.get(record.id)
+    if found is None:
+        found = made[record.id] = Statement(predicate=record.predicate, graph=record.graph, record=record,
+                                            views=views)
+    return found
 
 
 def _statement_key(record: StatementRecord) -> tuple[str, ...]:
@@ -214,8 +222,9 @@ def entity_of(views: GraphViews, iri: str | None) -> Entity | None:
     return found
 
 
-#: The key of the entity objects in :attr:`GraphViews.memo`.
+#: The keys of the entity and statement objects in :attr:`GraphViews.memo`.
 _ENTITY_OBJECTS = "schema.entity_objects"
+_STATEMENT_OBJECTS = "schema.statement_objects"
 
 
 def _typed(views: GraphViews, iri: str | None, cls: type[Any]) -> Any:
