@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -288,6 +289,18 @@ def _prefers_graphql_response(accept: str) -> bool:
     return best.get(GRAPHQL_RESPONSE, 0.0) >= best.get("application/json", 0.0)
 
 
+def settle_heap() -> None:
+    """Keep the garbage collector off the graph's views: collect, then freeze what is alive.
+
+    The views are hundreds of thousands of long-lived objects; a full collection walks all of
+    them (50 ms on the sample) while a request's objects die young. Frozen objects are left out
+    of every later collection. Unfreezing first lets a replaced snapshot's cycles be collected.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 async def _watch_store(state: GraphState, settings: ServerSettings, cache: ResponseCache) -> None:
     """Rebuild the views when a writer changes the store (polling its generation marker)."""
     assert settings.store is not None
@@ -306,6 +319,7 @@ async def _watch_store(state: GraphState, settings: ServerSettings, cache: Respo
         if state.swap(snapshot):
             cache.clear()
             logger.info("graph reloaded: version %s, %d nodes", snapshot.version, len(snapshot.views.nodes))
+            settle_heap()
 
 
 def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot | None = None) -> Starlette:
@@ -344,7 +358,8 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
         return JSONResponse({"status": "ok", "version": current.version, "nodes": len(current.views.nodes),
                              "statements": len(current.views.statements),
                              "cache": {"hits": cache.hits, "misses": cache.misses},
-                             "plans": plans.stats(), "answered_directly": graphql_app.answered_directly})
+                             "plans": plans.stats(), "answered_directly": graphql_app.answered_directly,
+                             "frozen_objects": gc.get_freeze_count()})
 
     async def schema_sdl(request: Request) -> PlainTextResponse:
         return PlainTextResponse(sdl, media_type="text/plain; charset=utf-8")
@@ -363,6 +378,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
         if snapshot is None and settings.store is not None:
             state.swap(await anyio.to_thread.run_sync(load_snapshot, settings.store))
             watcher = asyncio.create_task(_watch_store(state, settings, cache))
+        settle_heap()
         app.state.graph = state
         try:
             yield
