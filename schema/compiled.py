@@ -432,7 +432,13 @@ class OperationCompiler:
         resolve_type = abstract_type.resolve_type
         message = _non_null_message(plan)
 
+        # Python class -> the completer of its runtime type, where Strawberry decides by class.
+        complete_of: dict[type, Completer] = {}
+
         def complete_abstract(value: Any, position: Position, run: PlanRun) -> dict[str, Any] | None:
+            complete = complete_of.get(value.__class__)
+            if complete is not None and getattr(value, CAST, None) is None:
+                return complete(value, position, run)
             if value is None or value is Undefined:
                 if non_null:
                     raise TypeError(message)
@@ -455,6 +461,8 @@ class OperationCompiler:
                 with self._lock:
                     complete = completers.get(runtime.name) or self._object_completer(runtime, plan, False)
                     completers[runtime.name] = complete
+            if cacheable:
+                complete_of[value.__class__] = complete
             return complete(value, position, run)
 
         return complete_abstract
@@ -504,10 +512,11 @@ class OperationCompiler:
                 return None
             if isinstance(value, Exception):
                 raise value
-            if hasattr(value, "__aiter__"):
-                raise PlanFallback
-            if not is_iterable(value):
-                raise GraphQLError(not_iterable)
+            if value.__class__ is not list and value.__class__ is not tuple:
+                if hasattr(value, "__aiter__"):
+                    raise PlanFallback
+                if not is_iterable(value):
+                    raise GraphQLError(not_iterable)
             completed = []
             append = completed.append
             for index, item in enumerate(value):

@@ -129,6 +129,8 @@ def page_size(first: int | None, last: int | None, cap: int = PAGE_CAP) -> None:
     QueryLimitError
         If either is negative or above the cap.
     """
+    if (first is None or 0 <= first <= cap) and (last is None or 0 <= last <= cap):
+        return  # the usual case, checked without a loop
     for name, value in (("first", first), ("last", last)):
         if value is not None and value < 0:
             raise QueryInputError(f"{name}: must not be negative (got {value})")
