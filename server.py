@@ -3,8 +3,9 @@
 Routes: ``/graphql`` (GET and POST; GraphiQL in a browser, its assets under ``/graphiql/`` from
 ``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``.
 Views and indexes are built once at start-up (lifespan) and rebuilt, off the event loop, when a
-writer changes the store; requests never touch the store. Successful query results are cached by
-(graph version, request), since an answer cannot change while the graph does not.
+writer changes the store; requests never touch the store. Successful answers are cached by (graph
+version, request) in front of every other layer, since an answer cannot change while the graph
+does not.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.http import GraphQLHTTPResponse, process_result
@@ -100,12 +101,14 @@ def graphiql_page(cookbook: Path = COOKBOOK) -> str:
 
 @dataclass
 class CachedResponse:
-    body: bytes
-    media_type: str
+    """The ASGI messages of an answer, as the server sent them (headers, gzip and CORS included)."""
+
+    messages: list[Message]
+    size: int
 
 
 class ResponseCache:
-    """A bounded LRU of response bodies keyed by (graph version, request)."""
+    """A bounded LRU of answers keyed by (graph version, request)."""
 
     def __init__(self, size: int, max_bytes: int) -> None:
         self.size = size
@@ -126,7 +129,7 @@ class ResponseCache:
             return found
 
     def put(self, key: tuple[Any, ...], value: CachedResponse) -> None:
-        if len(value.body) > self.max_bytes or self.size <= 0:
+        if value.size > self.max_bytes or self.size <= 0:
             return
         with self._lock:
             self._entries[key] = value
@@ -139,15 +142,87 @@ class ResponseCache:
             self._entries.clear()
 
 
-class EvidenceGraphQL(GraphQL):
-    """Strawberry's ASGI view with GraphQL-over-HTTP media types, a per-request context and a
-    response cache."""
+#: Request headers that the layers below the cache read, so part of an answer's key.
+_KEYED_HEADERS = frozenset({b"content-type", b"accept", b"accept-encoding", b"origin"})
 
-    def __init__(self, schema: strawberry.Schema, state: GraphState, cache: ResponseCache,
+
+class CachedAnswers:
+    """ASGI middleware, outermost: answers a GraphQL request seen before on the same graph
+    version with the messages sent then, before any other layer runs.
+
+    The key holds everything an answer depends on: graph version, method, query string, body and
+    the headers read below (content type, accept, accept-encoding for gzip, origin for CORS).
+    Only successful answers without errors are kept. The snapshot the key was made with is the
+    one the request is answered from (``scope["state"]["snapshot"]``), even if the graph reloads
+    meanwhile.
+    """
+
+    def __init__(self, app: ASGIApp, state: GraphState, cache: ResponseCache, path: str = "/graphql") -> None:
+        self.app = app
+        self.state = state
+        self.cache = cache
+        self.path = path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        method = scope.get("method")
+        if scope["type"] != "http" or scope["path"] != self.path or method not in ("GET", "POST") or \
+                (method == "GET" and not any(p.startswith(b"query=") for p in scope["query_string"].split(b"&"))):
+            await self.app(scope, receive, send)  # GraphiQL's page, CORS preflight, other routes
+            return
+        body, receive = await _read_body(receive) if method == "POST" else (b"", receive)
+        snapshot = self.state.snapshot
+        scope.setdefault("state", {})["snapshot"] = snapshot
+        headers = tuple(sorted((k, v) for k, v in scope["headers"] if k in _KEYED_HEADERS))
+        key = (snapshot.version, method, scope["query_string"], body, headers)
+        cached = self.cache.get(key)
+        if cached is not None:
+            for message in cached.messages:
+                await send(message)
+            return
+        messages: list[Message] = []
+
+        async def keep(message: Message) -> None:
+            messages.append(message)
+            await send(message)
+
+        await self.app(scope, receive, keep)
+        if messages and messages[0].get("status") == 200 and scope["state"].get("had_errors") is False:
+            size = sum(len(m.get("body", b"")) for m in messages)
+            self.cache.put(key, CachedResponse(messages, size))
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, Receive]:
+    """The whole request body, and a ``receive`` that hands it on again to the layers below."""
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"", receive  # the client left: let the app see it
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    body = b"".join(chunks)
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return body, replay
+
+
+class EvidenceGraphQL(GraphQL):
+    """Strawberry's ASGI view with GraphQL-over-HTTP media types, a per-request context, direct
+    answers for prepared queries and our GraphiQL page (answers are cached by :class:`CachedAnswers`
+    in front of it)."""
+
+    def __init__(self, schema: strawberry.Schema, state: GraphState,
                  prepared: PreparedDocuments | None = None) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.state = state
-        self.cache = cache
         self.prepared = prepared
         self.answered_directly = 0
         self.graphiql_html = graphiql_page()
@@ -163,21 +238,14 @@ class EvidenceGraphQL(GraphQL):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive)
-        snapshot = self.state.snapshot
-        request.state.snapshot = snapshot
-        key = await self._cache_key(request, snapshot.version)
-        cached = self.cache.get(key) if key is not None else None
-        if cached is not None:
-            await Response(cached.body, media_type=cached.media_type)(scope, receive, send)
-            return
+        if getattr(request.state, "snapshot", None) is None:
+            request.state.snapshot = self.state.snapshot
         response = await self._answer_directly(request) if self.prepared is not None else None
         if response is None:
             try:
                 response = await self.run(request)
             except HTTPException as error:
                 response = PlainTextResponse(error.reason, status_code=error.status_code)
-        if key is not None and response.status_code == 200 and not getattr(request.state, "had_errors", True):
-            self.cache.put(key, CachedResponse(bytes(response.body), response.headers["content-type"]))
         await response(scope, receive, send)
 
     async def _answer_directly(self, request: Request) -> Response | None:
@@ -225,18 +293,6 @@ class EvidenceGraphQL(GraphQL):
         if graphql_response:
             return Response(orjson.dumps(body), headers={"content-type": f"{GRAPHQL_RESPONSE}; charset=utf-8"})
         return Response(orjson.dumps(body), media_type="application/json")
-
-    @staticmethod
-    async def _cache_key(request: Request, version: str) -> tuple[Any, ...] | None:
-        accept = request.headers.get("accept", "")
-        if request.method == "GET":
-            if "query" not in request.query_params:
-                return None  # GraphiQL page or a bad request
-            return (version, "GET", str(request.url.query), accept)
-        if request.method == "POST":
-            body = await request.body()  # Starlette keeps it for the view to read again
-            return (version, "POST", request.headers.get("content-type", ""), body, accept)
-        return None
 
     async def get_context(self, request: Any, response: Any) -> RequestContext:  # type: ignore[override]
         snapshot = getattr(request.state, "snapshot", None) or self.state.snapshot
@@ -349,7 +405,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     state = GraphState(snapshot or GraphSnapshot.from_quads([]))
     cache = ResponseCache(settings.response_cache_size, settings.response_cache_max_bytes)
     prepared = PreparedDocuments(schema, settings.limits) if settings.direct_execution else None
-    graphql_app = EvidenceGraphQL(schema, state, cache, prepared)
+    graphql_app = EvidenceGraphQL(schema, state, prepared)
     sdl = schema.as_str() + "\n"
     plans = schema.execution_context_class.plans  # type: ignore[attr-defined]
 
@@ -388,9 +444,9 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher
 
-    middleware = [Middleware(GZipMiddleware, minimum_size=1024)]
+    middleware = [Middleware(CachedAnswers, state=state, cache=cache), Middleware(GZipMiddleware, minimum_size=1024)]
     if settings.cors_origins:
-        middleware.insert(0, Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+        middleware.insert(1, Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                         allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["*"],
                                         max_age=600))
     routes = [Route("/graphql", graphql_app, methods=["GET", "POST"]),

@@ -3,10 +3,13 @@
 graphql-core resolves every field of every item through one generic path: build a resolve info,
 coerce the arguments, look up the resolver, then dispatch on the return type (about 4 µs a field
 on this machine, see ``PERFORMANCE.md``). A query document is fixed, so that dispatch can be settled
-once. :func:`compile_operation` turns an operation into a tree of closures, one per selected field,
-which call our resolvers directly, coerce a field's arguments once per request rather than once
-per item, and complete each value by its known type. Abstract types are compiled lazily, per
-runtime type met.
+once. :func:`compile_operation` turns an operation into a tree of completers: each object
+selection becomes a Python function written for it (one block per field: an attribute read, a
+method call or a resolver call, then the completion of the value by its known type), lists and
+leaves become closures. Resolvers are called directly, a field's arguments are coerced once per
+request rather than once per item, and what holds for a whole Python class (not null, passes
+``is_type_of``, resolves to this runtime type) is checked once per class. Abstract types are
+compiled lazily, per runtime type met.
 
 A plan returns the ``data`` and ``errors`` graphql-core would: errors are located at the same
 path, ``null`` propagates to the nearest nullable field, and leaves are coerced by the scalar's own

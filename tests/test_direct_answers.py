@@ -93,3 +93,27 @@ def test_the_direct_path_answers_valid_queries_and_leaves_the_rest(clients: tupl
     assert after == (before[0] + 2, before[1] + 2)
     view.post("/graphql", json={"query": ENTITY, "variables": {"iri": KCC}})
     assert counts(view)[0] == 0
+
+
+def test_cached_answers_keep_encodings_and_origins_apart(sample_store: EvidenceStore) -> None:
+    snapshot = GraphSnapshot.from_quads(sample_store.quads())
+    app = create_app(ServerSettings(cors_origins=("https://viz.example",)), snapshot=snapshot)
+    # An answer over 1 KB, so gzipped when asked.
+    body = {"query": ENTITY.replace("relations(first: 3)", "relations(first: 20)"), "variables": {"iri": KCC}}
+
+    with TestClient(app) as client:
+        def post(**headers: str) -> Any:
+            return client.post("/graphql", json=body, headers=headers)
+
+        plain, zipped, plain_again = post(**{"accept-encoding": "identity"}), post(**{"accept-encoding": "gzip"}), \
+            post(**{"accept-encoding": "identity"})
+        assert "content-encoding" not in plain.headers and "content-encoding" not in plain_again.headers
+        assert zipped.headers["content-encoding"] == "gzip"
+        assert plain.json() == zipped.json() == plain_again.json()
+        allowed, other = post(origin="https://viz.example"), post(origin="https://other.example")
+        assert allowed.headers["access-control-allow-origin"] == "https://viz.example"
+        assert "access-control-allow-origin" not in other.headers
+        assert post(origin="https://viz.example").headers["access-control-allow-origin"] == "https://viz.example"
+        cache = client.get("/healthz").json()["cache"]
+        # Hits: the second identity request and the second request from the allowed origin.
+        assert cache == {"hits": 2, "misses": 4}
