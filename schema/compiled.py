@@ -209,43 +209,43 @@ class OperationPlan:
         return result
 
     async def _run_async(self, root: Any, run: PlanRun) -> dict[str, Any]:
-        # Root fields resolve in order, their awaitables concurrently (as graphql-core does), and
-        # every value is completed in field order once they are all in.
+        # As graphql-core does: every root field resolves in order; a synchronous value is completed
+        # at once, an awaitable is awaited and completed concurrently with the others.
         is_awaitable = run.executor.is_awaitable
-        resolved: list[tuple[FieldPlan, Position, Any]] = []
-        pending: list[Any] = []
-        for field in self.root_fields:
-            position = (None, field.key, field.parent_type.name)
-            try:
-                value = field.resolve(root, position, run)
-            except Exception as raw:
-                value = raw
-            if is_awaitable(value):
-                pending.append(value)
-                value = _Pending(len(pending) - 1)
-            resolved.append((field, position, value))
-        awaited = await asyncio.gather(*pending, return_exceptions=True) if pending else []
         result: dict[str, Any] = {}
-        for field, position, value in resolved:
-            if isinstance(value, _Pending):
-                value = awaited[value.index]
-                if isinstance(value, BaseException) and not isinstance(value, Exception):
-                    raise value
-            try:
-                if isinstance(value, Exception):
-                    raise value
-                result[field.key] = field.complete(value, position, run)
-            except Exception as raw:
-                run.field_error(raw, field.nodes, position, field.non_null)
-                result[field.key] = None
+        later: list[tuple[str, Any, Coroutine[Any, Any, Any]]] = []
+        try:
+            for field in self.root_fields:
+                position = (None, field.key, field.parent_type.name)
+                try:
+                    value = field.resolve(root, position, run)
+                    if is_awaitable(value):
+                        result[field.key] = None  # holds the field's place; filled in below
+                        later.append((field.key, value, self._complete_awaited(field, position, value, run)))
+                        continue
+                    result[field.key] = field.complete(value, position, run)
+                except Exception as raw:  # every resolver error becomes a field error
+                    run.field_error(raw, field.nodes, position, field.non_null)
+                    result[field.key] = None
+        except BaseException:
+            for _, awaitable, completion in later:  # never started: close them, not leave them
+                completion.close()
+                if isinstance(awaitable, Coroutine):
+                    awaitable.close()
+            raise
+        if later:
+            values = await asyncio.gather(*(completion for _, _, completion in later))
+            for (key, _, _), value in zip(later, values, strict=True):
+                result[key] = value
         return result
 
-
-class _Pending:
-    __slots__ = ("index",)
-
-    def __init__(self, index: int) -> None:
-        self.index = index
+    @staticmethod
+    async def _complete_awaited(field: FieldPlan, position: Position, awaitable: Any, run: PlanRun) -> Any:
+        try:
+            return field.complete(await awaitable, position, run)
+        except Exception as raw:
+            run.field_error(raw, field.nodes, position, field.non_null)
+            return None
 
 
 class OperationCompiler:

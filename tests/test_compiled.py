@@ -5,7 +5,9 @@ corners of the spec on small schemas made for the purpose."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +98,8 @@ SAMPLE_QUERIES: list[tuple[str, str, dict[str, Any] | None]] = [
     ("bad global id at the root", """{ node(id: "nonsense") { id } ok: entity(iri: "%s") { label } }""" % KCC,
      None),
     ("unknown entity is null", """{ entity(iri: "https://nowhere.example/x") { label } }""", None),
+    ("an async root's non-null error after a sync root's error",
+     """{ entities(first: -1) { totalCount } node(id: "nonsense") { id } }""", None),
 ]
 
 
@@ -278,6 +282,8 @@ SMALL_QUERIES: list[tuple[str, str, dict[str, Any] | None]] = [
     ("async root fields beside sync ones, and an async error",
      "{ later(text: \"hi\") echo(text: \"e\") laterFails box { label } }", None),
     ("merged fields", "{ box { label } box { maybeItems } }", None),
+    ("an async error and a later sync null, in graphql-core's order", "{ laterFails box { must } }", None),
+    ("a sync non-null root error beside an async root", "{ later(text: \"a\") boxes { must } }", None),
 ]
 
 
@@ -291,9 +297,14 @@ def test_compiled_answers_equal_graphql_core_on_spec_corners(name: str, query: s
     assert after["planned"] == before["planned"] + 1 and after["fallbacks"] == before["fallbacks"]
 
 
-def test_an_unexpected_awaitable_falls_back_to_graphql_core() -> None:
+@pytest.mark.parametrize("query", ["{ sneaky }", "{ later(text: \"a\") sneaky }"])
+def test_an_unexpected_awaitable_falls_back_to_graphql_core(query: str) -> None:
     before = planned_count(SMALL[0])
-    compiled, reference = both(SMALL, "{ sneaky }")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compiled, reference = both(SMALL, query)
+        gc.collect()  # a coroutine never awaited warns when it is collected
     assert compiled == reference
+    assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
     after = planned_count(SMALL[0])
     assert after["fallbacks"] == before["fallbacks"] + 1
