@@ -68,9 +68,11 @@ class ServerSettings:
     response_cache_size: int = 512
     #: Responses larger than this are not kept in the cache (bytes).
     response_cache_max_bytes: int = 4_000_000
+    #: All cached answers together (bytes); the least recently used go first beyond it.
+    response_cache_total_bytes: int = 256_000_000
     limits: QueryLimits = field(default_factory=QueryLimits)
     #: Answer POSTed JSON queries with a valid, prepared document without Strawberry's HTTP view
-    #: (the same responses, byte for byte; ``tests/test_server.py`` compares the two).
+    #: (the same responses, byte for byte; ``tests/test_direct_answers.py`` compares the two).
     direct_execution: bool = True
 
 
@@ -108,11 +110,23 @@ class CachedResponse:
 
 
 class ResponseCache:
-    """A bounded LRU of answers keyed by (graph version, request)."""
+    """A bounded LRU of answers keyed by (graph version, request): at most ``size`` answers of at
+    most ``max_bytes`` each, ``total_bytes`` together.
 
-    def __init__(self, size: int, max_bytes: int) -> None:
+    Examples
+    --------
+    >>> cache = ResponseCache(size=10, max_bytes=100, total_bytes=150)
+    >>> for name in "abc":
+    ...     cache.put((name,), CachedResponse([], 60))
+    >>> [cache.get((name,)) is not None for name in "abc"], cache.bytes
+    ([False, True, True], 120)
+    """
+
+    def __init__(self, size: int, max_bytes: int, total_bytes: int = 256_000_000) -> None:
         self.size = size
         self.max_bytes = max_bytes
+        self.total_bytes = total_bytes
+        self.bytes = 0
         self._entries: OrderedDict[tuple[Any, ...], CachedResponse] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
@@ -132,14 +146,16 @@ class ResponseCache:
         if value.size > self.max_bytes or self.size <= 0:
             return
         with self._lock:
+            replaced = self._entries.pop(key, None)
+            self.bytes += value.size - (replaced.size if replaced is not None else 0)
             self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
+            while len(self._entries) > self.size or self.bytes > self.total_bytes:
+                self.bytes -= self._entries.popitem(last=False)[1].size
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self.bytes = 0
 
 
 #: Request headers that the layers below the cache read, so part of an answer's key.
@@ -172,7 +188,8 @@ class CachedAnswers:
         body, receive = await _read_body(receive) if method == "POST" else (b"", receive)
         snapshot = self.state.snapshot
         scope.setdefault("state", {})["snapshot"] = snapshot
-        headers = tuple(sorted((k, v) for k, v in scope["headers"] if k in _KEYED_HEADERS))
+        # In the order sent: with a header repeated, the layers below read the first.
+        headers = tuple((k, v) for k, v in scope["headers"] if k in _KEYED_HEADERS)
         key = (snapshot.version, method, scope["query_string"], body, headers)
         cached = self.cache.get(key)
         if cached is not None:
@@ -258,10 +275,10 @@ class EvidenceGraphQL(GraphQL):
         """
         assert self.prepared is not None
         if request.method != "POST" or \
-                request.headers.get("content-type", "").split(";", 1)[0].strip().lower() != "application/json":
+                request.headers.get("content-type", "").split(";", 1)[0].strip() != "application/json":
             return None
         accept = request.headers.get("accept", "")
-        graphql_response = GRAPHQL_RESPONSE in accept and _prefers_graphql_response(accept)
+        graphql_response = _wants_graphql_response(accept)
         if accept and not graphql_response and "application/json" not in accept and "*/*" not in accept:
             return None
         try:
@@ -290,9 +307,10 @@ class EvidenceGraphQL(GraphQL):
             body["errors"] = [error.formatted for error in result.errors]
         request.state.had_errors = bool(result.errors)
         self.answered_directly += 1
+        response = Response(orjson.dumps(body), media_type="application/json")
         if graphql_response:
-            return Response(orjson.dumps(body), headers={"content-type": f"{GRAPHQL_RESPONSE}; charset=utf-8"})
-        return Response(orjson.dumps(body), media_type="application/json")
+            _as_graphql_response(response)
+        return response
 
     async def get_context(self, request: Any, response: Any) -> RequestContext:  # type: ignore[override]
         snapshot = getattr(request.state, "snapshot", None) or self.state.snapshot
@@ -316,19 +334,28 @@ class EvidenceGraphQL(GraphQL):
 
     async def run(self, request: Any, context: Any = strawberry.UNSET, root_value: Any = strawberry.UNSET) -> Any:
         response = await super().run(request, context, root_value)
-        if isinstance(request, Request) and isinstance(response, Response):
-            accept = getattr(request.state, "accept", "")
-            if GRAPHQL_RESPONSE in accept and _prefers_graphql_response(accept) \
-                    and response.media_type == "application/json":
-                response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
-                response.media_type = GRAPHQL_RESPONSE
-                if getattr(request.state, "request_error", False) and response.status_code == 200:
-                    response.status_code = 400
+        if isinstance(request, Request) and isinstance(response, Response) \
+                and _wants_graphql_response(getattr(request.state, "accept", "")) \
+                and response.media_type == "application/json":
+            _as_graphql_response(response)
+            if getattr(request.state, "request_error", False) and response.status_code == 200:
+                response.status_code = 400
         return response
 
 
 #: The members of a GraphQL-over-HTTP request body.
 _REQUEST_KEYS = frozenset({"query", "variables", "operationName", "extensions"})
+
+
+def _wants_graphql_response(accept: str) -> bool:
+    """Whether a client asks for the GraphQL-over-HTTP media type rather than ``application/json``."""
+    return GRAPHQL_RESPONSE in accept and _prefers_graphql_response(accept)
+
+
+def _as_graphql_response(response: Response) -> None:
+    """Label a JSON response with the GraphQL-over-HTTP media type (the view and direct answers alike)."""
+    response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+    response.media_type = GRAPHQL_RESPONSE
 
 
 def _prefers_graphql_response(accept: str) -> bool:
@@ -372,8 +399,13 @@ async def _watch_store(state: GraphState, settings: ServerSettings, cache: Respo
         except (StoreError, OSError) as error:
             logger.warning("store changed but could not be read (%s); still serving the previous graph", error)
             continue
+        previous = state.snapshot
         if state.swap(snapshot):
             cache.clear()
+            # The previous views' memo holds objects that point back to the views: empty it so
+            # that the old version is freed by reference counting, not left to a collection.
+            previous.views.memo.clear()
+            del previous
             logger.info("graph reloaded: version %s, %d nodes", snapshot.version, len(snapshot.views.nodes))
             settle_heap()
 
@@ -403,7 +435,8 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     settings = settings or ServerSettings()
     schema = build_schema(settings.limits)
     state = GraphState(snapshot or GraphSnapshot.from_quads([]))
-    cache = ResponseCache(settings.response_cache_size, settings.response_cache_max_bytes)
+    cache = ResponseCache(settings.response_cache_size, settings.response_cache_max_bytes,
+                          settings.response_cache_total_bytes)
     prepared = PreparedDocuments(schema, settings.limits) if settings.direct_execution else None
     graphql_app = EvidenceGraphQL(schema, state, prepared)
     sdl = schema.as_str() + "\n"

@@ -29,6 +29,7 @@ REQUESTS: list[tuple[str, Any, str, str]] = [
     ("either media type", {"query": ENTITY, "variables": {"iri": KCC}}, JSON, f"{JSON}, {GRAPHQL_RESPONSE};q=0.9"),
     ("no accept header", {"query": "{ __typename }"}, JSON, ""),
     ("content type with charset", {"query": "{ __typename }"}, f"{JSON}; charset=utf-8", JSON),
+    ("content type in capitals", {"query": "{ __typename }"}, "Application/JSON", JSON),
     ("a field error", {"query": '{ entity(iri: "%s") { label relations(after: "bad") { totalCount } } }' % KCC},
      JSON, JSON),
     ("a field error, spec media type", {"query": '{ node(id: "bad") { id } }'}, JSON, GRAPHQL_RESPONSE),
@@ -72,8 +73,7 @@ def test_direct_answers_equal_the_views(clients: tuple[TestClient, TestClient], 
     raw = body if isinstance(body, str) else json.dumps(body)
     headers = {"content-type": content_type, **({"accept": accept} if accept else {})}
     direct, view = (client.post("/graphql", content=raw, headers=headers) for client in clients)
-    assert (direct.status_code, direct.headers.get("content-type"), direct.content) == \
-        (view.status_code, view.headers.get("content-type"), view.content)
+    assert (direct.status_code, direct.headers.raw, direct.content) == (view.status_code, view.headers.raw, view.content)
 
 
 def test_the_direct_path_answers_valid_queries_and_leaves_the_rest(clients: tuple[TestClient, TestClient]) -> None:
@@ -117,3 +117,13 @@ def test_cached_answers_keep_encodings_and_origins_apart(sample_store: EvidenceS
         cache = client.get("/healthz").json()["cache"]
         # Hits: the second identity request and the second request from the allowed origin.
         assert cache == {"hits": 2, "misses": 4}
+
+
+def test_a_repeated_header_sent_in_another_order_is_another_answer(sample_store: EvidenceStore) -> None:
+    app = create_app(ServerSettings(), snapshot=GraphSnapshot.from_quads(sample_store.quads()))
+    with TestClient(app) as client:
+        def post(*accepts: str) -> Any:
+            return client.post("/graphql", json={"query": "{ __typename }"}, headers=[("accept", a) for a in accepts])
+
+        assert post(GRAPHQL_RESPONSE, JSON).headers["content-type"].startswith(GRAPHQL_RESPONSE)
+        assert post(JSON, GRAPHQL_RESPONSE).headers["content-type"] == JSON
