@@ -580,8 +580,7 @@ class OperationCompiler:
         may_return_awaitable = field.is_async
         arguments = self._arguments(plan, field)
         info_class = self.info_class
-        base_info = self._base_info
-        infos_key = id(plan)
+        info_of = self._info
         plain = _PLAIN_RESULTS
 
         if pass_self and not has_arguments and not source_names and info_name is None:
@@ -608,8 +607,7 @@ class OperationCompiler:
             for source_name in source_names:
                 kwargs[source_name] = source
             if info_name is not None:
-                base = run.infos.get(infos_key) or base_info(plan, run)
-                kwargs[info_name] = info_class(ResolveInfoAt(base, position), field)
+                kwargs[info_name] = info_class(info_of(plan, position, run), field)
             result = function(source, **kwargs) if pass_self else function(**kwargs)
             if not may_return_awaitable and result.__class__ not in plain:
                 _check_result(result, run)

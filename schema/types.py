@@ -171,9 +171,7 @@ class Statement(Node):
 def statement_object(views: GraphViews, record: StatementRecord) -> Statement:
     """The GraphQL object of a statement from the views (made once per graph version, like
     :func:`entity_of`'s)."""
-    made: dict[str, Statement] | None = views.memo.get(_STATEMENT_OBJECTS)
-    if made is None:
-        made = views.memo.setdefault(_STATEMENT_OBJECTS, {})
+    made: dict[str, Statement] = views.memo.get(_STATEMENT_OBJECTS) or views.memo.setdefault(_STATEMENT_OBJECTS, {})
     found = made.get(record.id)
     if found is None:
         found = made[record.id] = Statement(predicate=record.predicate, graph=record.graph, record=record,
@@ -207,9 +205,7 @@ def entity_of(views: GraphViews, iri: str | None) -> Entity | None:
     """
     if iri is None:
         return None
-    made: dict[str, Entity] | None = views.memo.get(_ENTITY_OBJECTS)
-    if made is None:
-        made = views.memo.setdefault(_ENTITY_OBJECTS, {})
+    made: dict[str, Entity] = views.memo.get(_ENTITY_OBJECTS) or views.memo.setdefault(_ENTITY_OBJECTS, {})
     found = made.get(iri)
     if found is not None:
         return found
