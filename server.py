@@ -28,6 +28,7 @@ import anyio
 import orjson
 import strawberry
 from cross_web import HTTPException
+from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import execute
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -255,8 +256,6 @@ class EvidenceGraphQL(GraphQL):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive)
-        if getattr(request.state, "snapshot", None) is None:
-            request.state.snapshot = self.state.snapshot
         response = await self._answer_directly(request) if self.prepared is not None else None
         if response is None:
             try:
@@ -299,7 +298,7 @@ class EvidenceGraphQL(GraphQL):
                          executor_class=self.schema.execution_context_class, is_awaitable=optimized_is_awaitable)
         if optimized_is_awaitable(result):
             result = await result
-        if result.errors and result.data is None and all(not e.path for e in result.errors):
+        if _is_request_error(result):
             return None
         body: dict[str, Any] = {"data": result.data}
         if result.errors:
@@ -324,8 +323,7 @@ class EvidenceGraphQL(GraphQL):
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         data = process_result(result)
         request.state.had_errors = bool(result.errors)
-        request.state.request_error = bool(result.data is None and result.errors
-                                           and all(not e.path for e in result.errors))
+        request.state.request_error = _is_request_error(result)
         # GraphQL over HTTP: a request error (parse, validation, variables) has no `data` under the
         # spec's media type.
         if request.state.request_error and GRAPHQL_RESPONSE in request.state.accept:
@@ -341,6 +339,12 @@ class EvidenceGraphQL(GraphQL):
             if getattr(request.state, "request_error", False) and response.status_code == 200:
                 response.status_code = 400
         return response
+
+
+def _is_request_error(result: ExecutionResult | GraphQLExecutionResult) -> bool:
+    """Whether a result holds only errors of the request (parse, validation, variables): no data
+    and no error located at a field."""
+    return bool(result.data is None and result.errors and all(not e.path for e in result.errors))
 
 
 #: The members of a GraphQL-over-HTTP request body.

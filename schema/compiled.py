@@ -166,7 +166,7 @@ class FieldPlan:
         self.non_null = definition is not None and isinstance(definition.type, GraphQLNonNull)
         self.resolve: Resolver = _unset
         self.complete: Completer = _unset
-        #: The attribute read for a field without a resolver (the loop reads it without a call).
+        #: The attribute read for a field without a resolver (the generated source reads it inline).
         self.attribute: str | None = None
         #: Whether a ``str`` value is the answer as it is (an attribute of type String or ID).
         self.plain_string = False
@@ -271,7 +271,6 @@ class OperationCompiler:
         self.fragments = executor.fragments
         self.variable_values = executor.variable_values
         self.hide_suggestions = executor.hide_suggestions
-        self._field_count = 0
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ operation
@@ -280,6 +279,8 @@ class OperationCompiler:
         """The operation's plan; raises :class:`PlanUnsupportedError` for what plans do not cover."""
         if self.operation.operation is not OperationType.QUERY:
             raise PlanUnsupportedError(f"{self.operation.operation.value} operation")
+        if any(fragment.definition.variable_definitions for fragment in self.fragments.values()):
+            raise PlanUnsupportedError("fragment variables")
         self._check_directives(self.operation.selection_set, set())
         root_type = self.schema.query_type
         if root_type is None:
@@ -290,9 +291,6 @@ class OperationCompiler:
         return OperationPlan(self, fields, is_async)
 
     def _check_directives(self, selection_set: SelectionSetNode, seen: set[str]) -> None:
-        for fragment in self.fragments.values():
-            if fragment.definition.variable_definitions:
-                raise PlanUnsupportedError("fragment variables")
         for selection in selection_set.selections:
             for directive in selection.directives or ():
                 name = directive.name.value
@@ -430,7 +428,6 @@ class OperationCompiler:
     def _abstract_completer(self, abstract_type: GraphQLInterfaceType | GraphQLUnionType,
                             plan: FieldPlan, non_null: bool) -> Completer:
         by_class = self._resolves_by_class(abstract_type)
-        runtime_of: dict[type, GraphQLObjectType] = {}
         completers: dict[str, Completer] = {}
         resolve_type = abstract_type.resolve_type
         message = _non_null_message(plan)
@@ -448,23 +445,18 @@ class OperationCompiler:
                 return None
             if isinstance(value, Exception):
                 raise value
-            cacheable = by_class and getattr(value, CAST, None) is None
-            runtime = runtime_of.get(value.__class__) if cacheable else None
-            if runtime is None:
-                info = self._info(plan, position, run)
-                name = (resolve_type or run.executor.type_resolver)(value, info, abstract_type)
-                if run.executor.is_awaitable(name):
-                    raise PlanFallback
-                runtime = Executor.ensure_valid_runtime_type(run.executor, name, abstract_type, plan.details,
-                                                             info, value)
-                if cacheable:
-                    runtime_of[value.__class__] = runtime
+            info = self._info(plan, position, run)
+            name = (resolve_type or run.executor.type_resolver)(value, info, abstract_type)
+            if run.executor.is_awaitable(name):
+                raise PlanFallback
+            runtime = Executor.ensure_valid_runtime_type(run.executor, name, abstract_type, plan.details,
+                                                         info, value)
             complete = completers.get(runtime.name)
             if complete is None:
                 with self._lock:
                     complete = completers.get(runtime.name) or self._object_completer(runtime, plan, False)
                     completers[runtime.name] = complete
-            if cacheable:
+            if by_class and getattr(value, CAST, None) is None:
                 complete_of[value.__class__] = complete
             return complete(value, position, run)
 

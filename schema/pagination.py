@@ -49,16 +49,15 @@ class PageInfo:
 class Edge(Generic[T]):
     node: T
     score: float | None = None
-    #: The item's sort key, or how to compute it from ``item`` (when asked: cursors are rarely read).
-    key: strawberry.Private[tuple[Any, ...] | None] = None
-    item: strawberry.Private[Any] = None
-    key_of: strawberry.Private[Callable[[Any], tuple[Any, ...]] | None] = None
+    #: The item's index in the whole list, and the list's sort keys by index (a key is computed
+    #: when a cursor is asked for: cursors are rarely read).
+    index: strawberry.Private[int] = 0
+    keys: strawberry.Private[Sequence[tuple[Any, ...]]] = ()
 
     @strawberry.field(description="Opaque position of this item, for `after`/`before`.")
     def cursor(self) -> str:
         # Encoded only when asked for: most clients read the page's end cursor, not every edge's.
-        key = self.key if self.key is not None or self.key_of is None else self.key_of(self.item)
-        return encode_cursor(key or ())
+        return encode_cursor(self.keys[self.index])
 
 
 @strawberry.type(description="A page of a list (Relay connection) with the size of the whole list.")
@@ -201,12 +200,8 @@ def paginate(items: Sequence[Item], sort_key: Callable[[Item], tuple[Any, ...]],
         hi = min(hi, lo + first)
     if page.last is not None:
         lo = max(lo, hi - page.last)
-    if isinstance(keys, _LazyKeys):
-        edges = [Edge(node=node(items[i]), score=score(items[i]) if score else None, item=items[i], key_of=sort_key)
-                 for i in range(lo, hi)]
-    else:
-        edges = [Edge(node=node(items[i]), score=score(items[i]) if score else None, key=keys[i])
-                 for i in range(lo, hi)]
+    edges = [Edge(node=node(items[i]), score=score(items[i]) if score else None, index=i, keys=keys)
+             for i in range(lo, hi)]
     # Whether items exist beyond this page on either side, whatever window after/before set.
     info = PageInfo(has_next_page=hi < len(items), has_previous_page=lo > 0,
                     start_key=keys[lo] if edges else None, end_key=keys[hi - 1] if edges else None)
