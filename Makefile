@@ -35,6 +35,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null)
 
+# The robustness suite at full size: fuzzing, hostile requests, kills and the 60 s soak.
+.PHONY: stress
+stress: $(STAMP)
+	EVIDENCE_GRAPH_STRESS=full $(BIN)/python -m pytest -m stress -p no:cacheprovider
+
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from graph.build import DEFAULT_CORPUS, build_into_store
 from graph.store import EvidenceStore
@@ -24,6 +26,23 @@ SAMPLE = DEFAULT_CORPUS / "kcc-commissioning-select-committee"
 PACK = "doc/kcc-commissioning-select-committee/2014-01-30-agenda-pack"
 MINUTES = "doc/kcc-commissioning-select-committee/2014-01-30-minutes-thom-wilson"
 FIXTURES = Path(__file__).parent / "fixtures"
+
+#: How hard the robustness tests push (fuzz examples, hostile fan-outs, soak seconds, kill trials):
+#: "small" in `.ci/run`, "full" through `make stress` (env EVIDENCE_GRAPH_STRESS).
+STRESS = os.environ.get("EVIDENCE_GRAPH_STRESS", "small")
+FULL_STRESS = STRESS == "full"
+
+
+def stress(small: int, full: int) -> int:
+    """A budget for a robustness test: ``small`` in CI, ``full`` under ``make stress``."""
+    return full if FULL_STRESS else small
+
+
+settings.register_profile("small", max_examples=60, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("full", max_examples=2_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile("full" if FULL_STRESS else "small")
 
 
 _KEY = re.compile(r"\bid:([A-Za-z0-9/_\-#.]*[A-Za-z0-9_\-])")
