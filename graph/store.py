@@ -6,13 +6,26 @@ exactly as it was. When nothing stored has to go (new documents, a registry that
 the new quads are added with ``Store.extend`` (one transaction, no SPARQL text to build or
 parse); when documents are replaced, one SPARQL UPDATE drops the old graphs and inserts the new
 ones.
+
+Every write also stores a new *generation* mark in the store's own metadata graph, inside the
+same transaction: a reader in another process (the server) polls :meth:`EvidenceStore.generation`
+and reloads when it changes, and since the mark commits with the documents, a writer killed at
+any moment leaves a mark that matches what it committed.
+
+Writers take turns: opening a store for writing first takes an advisory lock on ``STORE.lock``
+beside the store folder (``fcntl.flock``, holding the writer's pid and start time), waiting up to
+``wait`` seconds for another writer. The kernel drops the lock when its holder dies, so a killed
+build never leaves a stale lock. Readers (``read_only=True``: stats, export, the server) take no
+lock and run beside a writer, seeing the store as it was committed when they opened it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,22 +33,187 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.iris import document_graph, key_of, provenance_graph, registry_graph, vocabulary_graph
+from graph.lru import BoundedLRU, digest
 from graph.registry import registry_from_graph, registry_to_graph
 from graph.triples import DocumentGraphs
-from graph.vocabulary import bind_prefixes, load_vocabulary
+from graph.vocabulary import EG, ID, bind_prefixes, load_vocabulary
 from loaders.registry import Registry
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"
 
 
-def generation_file(path: Path | None) -> Path | None:
-    """The file beside an on-disk store that records its last change (None in memory)."""
-    return None if path is None else path.with_name(path.name + ".generation")
+#: The named graph of the store's own metadata (its generation mark). It is not evidence:
+#: ``quads``, ``graph_names``, ``len`` and so exports and the server's views leave it out.
+STORE_GRAPH = ox.NamedNode(str(ID["graph/store"]))
+_STORE_NODE = ox.NamedNode(str(ID["store"]))
+_GENERATION = ox.NamedNode(str(EG.generation))
+
+#: Seconds a writer waits for another writer of the same store before giving up (``--wait``).
+DEFAULT_WAIT = 60.0
 
 
 class StoreError(Exception):
     """The store could not be opened or written; the message says why."""
+
+
+def lock_file(path: Path) -> Path:
+    """The advisory lock file of the store folder ``path``: beside it, named after it.
+
+    Examples
+    --------
+    >>> lock_file(Path(".evidence-graph/store")).as_posix()
+    '.evidence-graph/store.lock'
+    """
+    return path.with_name(path.name + ".lock")
+
+
+def _tell(message: str) -> None:
+    print(f"evidence-graph: {message}", file=sys.stderr, flush=True)
+
+
+class WriteLock:
+    """The lock that makes the writers of one on-disk store take turns.
+
+    An exclusive ``flock`` on :func:`lock_file`, taken before RocksDB is opened for writing; the
+    holder writes its pid and start time into the file so that a waiting writer can say who it
+    waits for. The file is never deleted (deleting a lock file lets two writers lock two files).
+
+    Parameters
+    ----------
+    path : Path
+        The store folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = Path(tempfile.mkdtemp()) / "store"
+    >>> first, second = WriteLock(store), WriteLock(store)
+    >>> first.acquire(wait=0)
+    >>> try:
+    ...     second.acquire(wait=0.2, on_wait=print)
+    ... except StoreError as error:
+    ...     print("gave up:", error)  # doctest: +ELLIPSIS
+    another build is writing to ... (pid ..., since ...); waiting…
+    gave up: ...: another build (pid ..., since ...) is still writing to the store after 0.2 s of waiting; ...
+    >>> first.release()
+    >>> second.acquire(wait=0)
+    >>> second.holder()[0] == os.getpid()
+    True
+    >>> second.release()
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.store = path
+        self.path = lock_file(path)
+        self._fd: int | None = None
+
+    def holder(self) -> tuple[int | None, float | None]:
+        """The pid and start time (epoch seconds) last written by a holder, if readable."""
+        try:
+            first = self.path.read_text(encoding="utf-8").partition("\n")[0].split()
+            return int(first[0]), float(first[1])
+        except (OSError, ValueError, IndexError):
+            return None, None
+
+    def _describe(self) -> str:
+        pid, since = self.holder()
+        when = time.strftime("%H:%M:%S", time.localtime(since)) if since is not None else "?"
+        return f"pid {pid if pid is not None else '?'}, since {when}"
+
+    def acquire(self, wait: float = DEFAULT_WAIT, on_wait: Callable[[str], None] | None = _tell) -> None:
+        """Take the lock, waiting up to ``wait`` seconds for its holder.
+
+        Parameters
+        ----------
+        wait : float
+            Seconds to wait for another writer (0: fail at once).
+        on_wait : callable, optional
+            Told once, with a one-line message naming the holder, when the lock is held
+            (default: printed on standard error).
+
+        Raises
+        ------
+        StoreError
+            If the lock is still held after ``wait`` seconds, or the lock file cannot be made.
+        """
+        if self._fd is not None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreError(f"{self.store}: cannot make the lock file {self.path} ({error})") from None
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreError(f"{self.store}: another build ({self._describe()}) is still writing to the "
+                                     f"store after {wait:g} s of waiting; try again when it ends, or wait "
+                                     f"longer with --wait SECONDS") from None
+                if not told and on_wait is not None:
+                    on_wait(f"another build is writing to {self.store} ({self._describe()}); waiting…")
+                    told = True
+                time.sleep(min(0.1, max(deadline - time.monotonic(), 0.0)))
+        # Written in place and then cut to length, so a reader never finds the file empty.
+        record = f"{os.getpid()} {time.time():.3f}\n".encode()
+        os.pwrite(fd, record, 0)
+        os.ftruncate(fd, len(record))
+        self._fd = fd
+
+    def release(self) -> None:
+        """Let the next writer in (closing the file releases the flock)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _generation_quads(store: ox.Store) -> list[ox.Quad]:
+    return list(store.quads_for_pattern(_STORE_NODE, _GENERATION, None, STORE_GRAPH))
+
+
+def _counter(quad: ox.Quad) -> int:
+    head = quad.object.value.partition("-")[0]
+    return int(head) if head.isdigit() else 0
+
+
+def _current_generation(store: ox.Store) -> str | None:
+    # Two marks coexist only between an extend and the removal of the older mark: the higher wins.
+    marks = _generation_quads(store)
+    return max(marks, key=_counter).object.value if marks else None
+
+
+def _next_generation(marks: list[ox.Quad]) -> ox.Quad:
+    # The counter orders marks; the time and pid tell apart two stores that reach the same count.
+    counter = max((_counter(quad) for quad in marks), default=0) + 1
+    return ox.Quad(_STORE_NODE, _GENERATION, ox.Literal(f"{counter}-{time.time_ns()}-{os.getpid()}"),
+                   STORE_GRAPH)
+
+
+def _folder_signature(path: Path) -> bytes | None:
+    """A digest of the store folder's file names, sizes and modification times (None if missing).
+
+    Any commit appends to RocksDB's write-ahead log, and flushes and compactions add or remove
+    files, so the signature changes whenever the store may have changed.
+    """
+    try:
+        entries = sorted((entry.name, entry.stat()) for entry in os.scandir(path))
+    except OSError:
+        return None
+    return digest(*(f"{name} {info.st_size} {info.st_mtime_ns}" for name, info in entries))
+
+
+#: The last generation read per store folder, with the folder signature it was read under.
+_GENERATIONS: BoundedLRU[str, tuple[bytes, str | None]] = BoundedLRU(max_entries=64, max_bytes=64_000,
+                                                                     sizeof=lambda value: 200)
+
+#: Read-only opens retried: a writer's compaction may delete a file while a reader opens the store.
+_READ_ONLY_ATTEMPTS = 5
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -87,6 +265,11 @@ def _oxigraph_quads(name: URIRef, graph: Graph) -> list[ox.Quad]:
     return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph_name) for s, p, o in graph]
 
 
+def _delete_data(quads: Iterable[ox.Quad]) -> str:
+    return "DELETE DATA { " + " ".join(
+        f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads) + " }"
+
+
 def _insert_data(quads: Iterable[ox.Quad]) -> str:
     by_graph: dict[str, list[str]] = {}
     for quad in quads:
@@ -103,7 +286,17 @@ class EvidenceStore:
     path : Path or None
         Folder of an on-disk store (created if missing); None for an in-memory store.
     read_only : bool
-        Open an on-disk store without taking its write lock (a server beside a builder).
+        Open an on-disk store without taking its write lock (a reader beside a writer: stats,
+        export, the server). It sees the store as committed when it was opened.
+    wait : float
+        Seconds a writer waits for another writer of the same store (see :class:`WriteLock`).
+    on_wait : callable, optional
+        Told once, in one line, that the writer waits and for whom (default: standard error).
+
+    Raises
+    ------
+    StoreError
+        If the store cannot be opened, or another writer still holds it after ``wait`` seconds.
 
     Examples
     --------
@@ -112,18 +305,78 @@ class EvidenceStore:
     []
     """
 
-    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None = None, read_only: bool = False, wait: float = DEFAULT_WAIT,
+                 on_wait: Callable[[str], None] | None = _tell) -> None:
         self.path = path
-        try:
-            if path is None:
-                self._store = ox.Store()
-            elif read_only:
-                self._store = ox.Store.read_only(str(path))
-            else:
+        self._lock: WriteLock | None = None
+        if path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = self._open_read_only(path)
+        else:
+            self._lock = WriteLock(path)
+            self._lock.acquire(wait, on_wait)
+            try:
+                self._store = self._open_for_writing(path, wait)
+            except BaseException:
+                self._lock.release()
+                raise
+
+    @staticmethod
+    def _open_read_only(path: Path) -> ox.Store:
+        for attempt in range(_READ_ONLY_ATTEMPTS):
+            try:
+                return ox.Store.read_only(str(path))
+            except OSError as error:
+                if not path.is_dir() or attempt == _READ_ONLY_ATTEMPTS - 1:
+                    raise StoreError(f"{path}: cannot open the store ({error})") from None
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _open_for_writing(path: Path, wait: float) -> ox.Store:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
                 path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(path))
-        except OSError as error:
-            raise StoreError(f"{path}: cannot open the store ({error})") from None
+                return ox.Store(str(path))
+            except OSError as error:
+                # Holding store.lock, RocksDB's own lock can still be taken: by a store object of
+                # this process not yet garbage, or by a writer that predates store.lock.
+                if "lock" not in str(error).lower() or time.monotonic() >= deadline:
+                    held = " (held by a process that does not take the store's lock file)" \
+                        if "lock" in str(error).lower() else ""
+                    raise StoreError(f"{path}: cannot open the store for writing{held} ({error})") from None
+                time.sleep(0.1)
+
+    def close(self) -> None:
+        """Close the store and, for a writer, release its write lock.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp()) / "store"
+        >>> with EvidenceStore(folder) as writer:
+        ...     writer.document_keys()
+        []
+        >>> EvidenceStore(folder, wait=0).close()  # the lock was released on leaving the block
+        """
+        store = self.__dict__.pop("_store", None)
+        # The last reference to the pyoxigraph store closes RocksDB: before the next writer may enter.
+        del store
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> EvidenceStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if "_lock" in self.__dict__:
+            self.close()
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -161,38 +414,58 @@ class EvidenceStore:
             additions.extend(registry_quads - stored)
             if not self._store.contains_named_graph(ox.NamedNode(str(vocabulary_graph()))):
                 additions.extend(_oxigraph_quads(vocabulary_graph(), load_vocabulary()))
+            if not (replaced or stale or additions):
+                return
+            marks = _generation_quads(self._store)
+            additions.append(_next_generation(marks))
             if replaced or stale:
                 # Removals and insertions must share one transaction: a SPARQL UPDATE.
                 removals = [f"DROP SILENT GRAPH {name}" for name in replaced]
-                if stale:
-                    removals.append("DELETE DATA { " + " ".join(
-                        f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in stale) + " }")
+                if stale or marks:
+                    removals.append(_delete_data([*stale, *marks]))
                 self._store.update(";\n".join([*removals, _insert_data(additions)]))
-            elif additions:
+                marks = []
+            else:
                 self._store.extend(additions)
-            if self.path is not None:
-                self._store.flush()
         except Exception as error:  # any failure inside the transaction rolls it back
             raise StoreError(f"store update failed, nothing was written ({error})") from None
-        self._mark_changed()
+        try:
+            # Extend cannot remove: the older mark goes after the commit, and until then the
+            # newer mark's higher counter makes it the generation.
+            for mark in marks:
+                self._store.remove(mark)
+            if self.path is not None:
+                self._store.flush()
+        except OSError as error:
+            raise StoreError(f"documents stored, but the store could not be tidied or flushed ({error})") from None
 
     def remove_documents(self, keys: Iterable[str]) -> None:
         """Drop documents' assertion and provenance graphs (the registry stays)."""
-        update = ";\n".join(f"DROP SILENT GRAPH <{g}>" for key in keys
-                            for g in (document_graph(key), provenance_graph(key)))
-        if update:
-            self._store.update(update)
-            self._mark_changed()
-
-    def _mark_changed(self) -> None:
-        # Readers in other processes (the server) watch this file instead of reopening the store.
-        marker = generation_file(self.path)
-        if marker is not None:
-            marker.write_text(f"{time.time_ns()}-{os.getpid()}\n", encoding="utf-8")
+        drops = [f"DROP SILENT GRAPH <{g}>" for key in keys for g in (document_graph(key), provenance_graph(key))]
+        if drops:
+            marks = _generation_quads(self._store)
+            self._store.update(";\n".join([*drops, *([_delete_data(marks)] if marks else []),
+                                            _insert_data([_next_generation(marks)])]))
 
     @staticmethod
     def generation(path: Path) -> str | None:
-        """A token that changes whenever a writer changes the on-disk store at ``path``.
+        """The generation mark of the on-disk store at ``path``: it changes with every commit.
+
+        The mark is written in the same transaction as the documents, so it always names what is
+        committed. Reading it opens the store read-only (about 10-20 ms), and only when the store
+        folder's files changed since the last read of ``path`` in this process: a server polling
+        an idle store only lists a folder.
+
+        Parameters
+        ----------
+        path : Path
+            The store folder.
+
+        Returns
+        -------
+        str or None
+            The mark; None if there is no store at ``path`` (or no write has marked it yet). If the
+            store cannot be read just now, the last mark read for ``path``.
 
         Examples
         --------
@@ -200,12 +473,47 @@ class EvidenceStore:
         >>> folder = Path(tempfile.mkdtemp()) / "store"
         >>> EvidenceStore.generation(folder) is None
         True
+        >>> with EvidenceStore(folder) as store:
+        ...     store.replace_documents([], Registry())
+        >>> first = EvidenceStore.generation(folder)
+        >>> with EvidenceStore(folder) as store:
+        ...     store.remove_documents(["nothing/here"])
+        >>> second = EvidenceStore.generation(folder)
+        >>> first is not None and second != first, second == EvidenceStore.generation(folder)
+        (True, True)
         """
-        marker = generation_file(path)
-        try:
-            return marker.read_text(encoding="utf-8").strip() if marker is not None else None
-        except OSError:
+        key = str(path.resolve())
+        signature = _folder_signature(path)
+        if signature is None:
             return None
+        known = _GENERATIONS.get(key)
+        if known is not None and known[0] == signature:
+            return known[1]
+        try:
+            store = EvidenceStore._open_read_only(path)
+            mark = _current_generation(store)
+            del store
+        except (StoreError, OSError):
+            return known[1] if known is not None else None  # read again at the next poll
+        _GENERATIONS.put(key, (signature, mark))
+        return mark
+
+    @staticmethod
+    def has_documents(path: Path) -> bool:
+        """Whether an on-disk store at ``path`` holds any document (read-only: a writer may run).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> EvidenceStore.has_documents(Path(tempfile.mkdtemp()) / "store")
+        False
+        """
+        if not path.is_dir():
+            return False
+        try:
+            return bool(EvidenceStore(path, read_only=True).document_keys())
+        except StoreError:
+            return False
 
     def registry(self) -> Registry:
         """The registry as stored (empty for a new store)."""
@@ -220,8 +528,9 @@ class EvidenceStore:
         return graph
 
     def graph_names(self) -> list[str]:
-        """Names of the named graphs, sorted."""
-        return sorted(str(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        """Names of the named graphs of the evidence, sorted (the metadata graph left out)."""
+        return sorted(str(g.value) for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g != STORE_GRAPH)
 
     def document_keys(self) -> list[str]:
         """Keys of the documents in the store."""
@@ -233,7 +542,8 @@ class EvidenceStore:
         return keys
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
-        """Every quad as rdflib terms (subject, predicate, object, graph).
+        """Every quad of the evidence as rdflib terms (subject, predicate, object, graph); the
+        store's own metadata graph (:data:`STORE_GRAPH`) is left out.
 
         Each distinct term is converted once (a store repeats IRIs many times), and equal terms
         come back as the same rdflib object.
@@ -242,6 +552,8 @@ class EvidenceStore:
         default = URIRef("urn:x-default")
         for quad in self._store:
             graph = quad.graph_name
+            if graph == STORE_GRAPH:
+                continue
             yield (terms[quad.subject], terms[quad.predicate], terms[quad.object],
                    terms[graph] if isinstance(graph, ox.NamedNode) else default)
 
@@ -254,12 +566,12 @@ class EvidenceStore:
         return dataset
 
     def __len__(self) -> int:
-        return len(self._store)
+        return len(self._store) - len(_generation_quads(self._store))
 
     def stats(self) -> dict[str, int]:
         """Counts: quads, documents, graphs and registry entities by kind."""
         registry = self.registry()
-        counts: dict[str, int] = {"quads": len(self._store), "documents": len(self.document_keys()),
+        counts: dict[str, int] = {"quads": len(self), "documents": len(self.document_keys()),
                                   "graphs": len(self.graph_names()), "registry entities": len(registry)}
         for entity in registry.entities.values():
             counts[f"  {entity.kind}"] = counts.get(f"  {entity.kind}", 0) + 1
