@@ -10,7 +10,7 @@ from pathlib import Path
 
 from graph.build import DEFAULT_CORPUS, BuildError, build_documents, build_into_store, collect_sources, print_progress
 from graph.export import FORMATS, serialise
-from graph.store import EvidenceStore, StoreError
+from graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
 from loaders.errors import LoaderError
 from loaders.registry import Registry
 
@@ -23,12 +23,16 @@ def _parser() -> argparse.ArgumentParser:
                                      description="A knowledge graph of committee evidence.")
     parser.add_argument("--store", type=Path, default=DEFAULT_STORE,
                         help=f"store folder (default: {DEFAULT_STORE}; env EVIDENCE_GRAPH_STORE)")
+    wait_help = (f"seconds a writer (build, or serve when it builds) waits for another writer of the store "
+                 f"before giving up (default: {DEFAULT_WAIT:g}; 0: give up at once)")
+    parser.add_argument("--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS", help=wait_help)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="load documents into the store (default: the sample corpus)")
     build.add_argument("paths", nargs="*", type=Path, help="files or folders")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     build.add_argument("--keep-going", action="store_true",
                        help="store the documents that loaded even if others were refused")
+    build.add_argument("--wait", type=float, default=argparse.SUPPRESS, metavar="SECONDS", help=wait_help)
     export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
     export.add_argument("--format", choices=FORMATS, default="trig")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -46,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="origin allowed to call the API from a browser (repeatable; default: any; "
                             "env EVIDENCE_GRAPH_CORS, comma-separated)")
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+    serve.add_argument("--wait", type=float, default=argparse.SUPPRESS, metavar="SECONDS", help=wait_help)
     serve.add_argument("paths", nargs="*", type=Path,
                        help="documents to build into the store first (default: the sample corpus if the "
                             "store is empty)")
@@ -60,7 +65,7 @@ def _fail(message: str) -> int:
 def run_build(args: argparse.Namespace) -> int:
     """Build documents into the store; one line per refused file, exit 1 if any."""
     paths = args.paths or [DEFAULT_CORPUS]
-    store = EvidenceStore(args.store)
+    store = EvidenceStore(args.store, wait=args.wait)
     result = build_into_store(store, paths, keep_going=args.keep_going,
                               progress=None if args.quiet else print_progress)
     for error in result.errors:
@@ -95,7 +100,7 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         if not args.store.exists():
             return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
-        quads = list(EvidenceStore(args.store).quads())
+        quads = list(EvidenceStore(args.store, read_only=True).quads())
     text = serialise(quads, args.format)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
@@ -105,10 +110,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    """Print what the store holds."""
+    """Print what the store holds (read-only: it works while a build runs)."""
     if not args.store.exists():
         return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
-    for name, count in EvidenceStore(args.store).stats().items():
+    for name, count in EvidenceStore(args.store, read_only=True).stats().items():
         print(f"{name:<24}{count:>10,}")
     return 0
 
