@@ -124,7 +124,7 @@ def test_all_ties_returns_every_shortest_path_of_a_diamond_in_iri_order() -> Non
 
 
 def test_all_ties_is_capped_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(analytics, "MAX_TIED_PATHS", 2)
+    monkeypatch.setattr(analytics.budgets, "MAX_TIED_PATHS", 2)
     views = views_of([*DIAMOND, ("s", KNOWS, "z"), ("z", KNOWS, "t")])
     tied = shortest_paths(views, node("s"), node("t"), all_ties=True)
     assert [keys(p.nodes) for p in tied.paths] == [["s", "x", "t"], ["s", "y", "t"]]
@@ -205,7 +205,7 @@ def test_bad_path_parameters_are_refused_with_a_message_naming_the_problem(
 
 
 def test_path_search_over_its_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(analytics, "MAX_EXPLORED_PATHS", 3)
+    monkeypatch.setattr(analytics.budgets, "MAX_EXPLORED_PATHS", 3)
     views = views_of(ROUTES)
     with pytest.raises(AnalyticsLimitError, match="explored more than 3 partial paths"):
         shortest_paths(views, node("s"), node("t"), k=10)
@@ -294,8 +294,8 @@ def test_betweenness_is_sampled_with_a_fixed_seed(monkeypatch: pytest.MonkeyPatc
     first = centrality(views, "BETWEENNESS", sample=3, seed=7)
     assert first.sampled_sources == 3 and first == centrality(views, "BETWEENNESS", sample=3, seed=7)
     assert centrality(views, "BETWEENNESS").sampled_sources is None
-    monkeypatch.setattr(analytics, "EXACT_BETWEENNESS_NODE_LIMIT", 5)
-    monkeypatch.setattr(analytics, "BETWEENNESS_SAMPLE_SOURCES", 4)
+    monkeypatch.setattr(analytics.budgets, "EXACT_BETWEENNESS_NODE_LIMIT", 5)
+    monkeypatch.setattr(analytics.budgets, "BETWEENNESS_SAMPLE_SOURCES", 4)
     assert centrality(views, "BETWEENNESS").sampled_sources == 4
 
 
@@ -319,7 +319,7 @@ def test_centrality_over_the_node_budget_is_refused_and_estimated(monkeypatch: p
 
 
 def test_eigenvector_that_does_not_converge_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(analytics, "EIGENVECTOR_MAX_ITER", 1)
+    monkeypatch.setattr(analytics.budgets, "EIGENVECTOR_MAX_ITER", 1)
     with pytest.raises(AnalyticsConvergenceError, match="EIGENVECTOR did not converge within 1 iterations"):
         centrality(views_of(ROUTES), "EIGENVECTOR")
 
@@ -413,7 +413,7 @@ def test_neighbourhood_limits(monkeypatch: pytest.MonkeyPatch) -> None:
         neighbourhood(views, node("a"), hops=0)
     with pytest.raises(AnalyticsInputError, match="no node with IRI"):
         neighbourhood(views, "https://example.org/nobody")
-    monkeypatch.setattr(analytics, "MAX_NEIGHBOURHOOD_NODES", 2)
+    monkeypatch.setattr(analytics.budgets, "MAX_NEIGHBOURHOOD_NODES", 2)
     with pytest.raises(AnalyticsLimitError, match="reaches over 2 nodes"):
         neighbourhood(views, node("b"))
 
