@@ -70,6 +70,8 @@ def run_build(args: argparse.Namespace) -> int:
                               progress=None if args.quiet else print_progress)
     for error in result.errors:
         print(f"evidence-graph: {error}", file=sys.stderr)
+    for dropped in result.dropped:
+        print(f"evidence-graph: warning: {dropped}", file=sys.stderr)
     if result.errors and not args.keep_going:
         print("evidence-graph: nothing was stored (use --keep-going to store the documents that loaded)",
               file=sys.stderr)
@@ -87,6 +89,8 @@ def run_export(args: argparse.Namespace) -> int:
         sources, errors = collect_sources(args.paths)
         result = build_documents(sources, Registry())
         problems = errors + result.errors
+        for dropped in result.dropped:
+            print(f"evidence-graph: warning: {dropped}", file=sys.stderr)
         if problems:
             for problem in problems:
                 print(f"evidence-graph: {problem}", file=sys.stderr)
@@ -101,7 +105,12 @@ def run_export(args: argparse.Namespace) -> int:
         if not args.store.exists():
             return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
         quads = list(EvidenceStore(args.store, read_only=True).quads())
-    text = serialise(quads, args.format)
+    try:
+        text = serialise(quads, args.format)
+    except Exception as error:  # one line, not a traceback: the build checked every IRI, so this is a bug
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return _fail(f"{', '.join(map(str, args.paths)) or args.store}: cannot write {args.format} "
+                     f"({type(error).__name__}{': ' + detail if detail else ''})")
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:

@@ -14,14 +14,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Literal
+
 from graph.iris import key_of
 from graph.registry import registry_subgraph, registry_to_graph
 from graph.store import EvidenceStore
 from graph.triples import DocumentGraphs, document_graphs
-from graph.validation import ValidationError, quote_failures, shacl_failures
-from graph.vocabulary import EG, RDF, SCHEMA
+from graph.validation import ValidationError, conform, invalid_iris, quote_failures, shacl_failures
+from graph.vocabulary import EG, PROV, RDF, RDFS, SCHEMA
 from loaders.blocks import ParsedDocument
-from loaders.context import gather_context
+from loaders.context import CorpusContext, gather_context
 from loaders.document import TEXT_FORMATS, read_document
 from loaders.errors import LoaderError, UnreadableDocument
 from loaders.manifest import MANIFEST_NAME, read_manifest
@@ -47,9 +49,27 @@ class BuildError(Exception):
 
     def __init__(self, source: str, error: BaseException) -> None:
         self.source = source
-        detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        super().__init__(f"{source}: internal error while building ({type(error).__name__}"
-                         + (f": {detail}" if detail else "") + "); nothing was stored")
+        super().__init__(f"{internal_error(source, error)}; nothing was stored")
+
+
+def internal_error(source: str, error: BaseException) -> str:
+    """One line naming the document and an unexpected failure (a bug) while building it.
+
+    Examples
+    --------
+    >>> internal_error("c/a.html", ValueError("bad start\\nmore"))
+    'c/a.html: internal error while building (ValueError: bad start)'
+    """
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{source}: internal error while building ({type(error).__name__}" + (f": {detail}" if detail else "") + ")"
+
+
+class _DocumentFailure(Exception):
+    """An unexpected failure while building one document (or, with no path, its whole folder)."""
+
+    def __init__(self, source: str, path: Path | None, error: BaseException) -> None:
+        super().__init__(source)
+        self.source, self.path, self.error = source, path, error
 
 
 @dataclass
@@ -68,6 +88,9 @@ class BuildResult:
     graphs: list[DocumentGraphs] = field(default_factory=list)
     registry: Registry = field(default_factory=Registry)
     errors: list[str] = field(default_factory=list)
+    #: Facts left out of documents that were stored: each failed its shape (one line each,
+    #: naming the document); the document's provenance records them too.
+    dropped: list[str] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
 
@@ -147,7 +170,7 @@ def _siblings(source: SourceFile, chosen: set[Path]) -> list[SourceFile]:
 
 
 def build_documents(sources: list[SourceFile], registry: Registry, validate: bool = True,
-                    progress: Progress | None = None) -> BuildResult:
+                    progress: Progress | None = None, keep_going: bool = False) -> BuildResult:
     """Run the pipeline over documents, folder by folder, without touching any store.
 
     Parameters
@@ -157,20 +180,35 @@ def build_documents(sources: list[SourceFile], registry: Registry, validate: boo
     registry : Registry
         The registry to resolve against; it is extended in place.
     validate : bool
-        Check SHACL shapes and quote re-anchoring for each document graph.
+        Check IRIs, SHACL shapes and quote re-anchoring for each document graph.
     progress : callable, optional
         Called as ``progress(done, total, name)``.
+    keep_going : bool
+        On an unexpected failure (a bug) in one document, report it as that document's error,
+        undo its registry decisions and build its folder again without it, instead of raising.
 
     Returns
     -------
     BuildResult
-        Graphs of the documents that loaded, and one error line per document that did not.
+        Graphs of the documents that loaded, one error line per document that did not, and
+        one line per fact dropped for failing its shape.
 
     Raises
     ------
     BuildError
-        On an unexpected failure (a bug): it names the document being processed. The
-        registry may then hold part of that document's decisions, so nothing may be stored.
+        Without ``keep_going``, on an unexpected failure: it names the document being
+        processed. The registry may then hold part of that document's decisions, so nothing
+        may be stored.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "c"
+    >>> folder.mkdir()
+    >>> _ = (folder / "a.txt").write_text("The budget is £5m this year.")
+    >>> result = build_documents(collect_sources([folder])[0], Registry())
+    >>> len(result.graphs), result.errors, [line.split(":")[0] for line in result.dropped]
+    (1, [], ['c/a.txt'])
     """
     started = time.perf_counter()
     result = BuildResult(registry=registry)
@@ -181,11 +219,8 @@ def build_documents(sources: list[SourceFile], registry: Registry, validate: boo
     chosen = {s.path.resolve() for s in sources}
     state = _BuildState()
     for folder_sources in groups.values():
-        state.current = str(folder_sources[0].path.parent)
-        try:
-            _build_folder(folder_sources, chosen, len(sources), registry, result, validate, progress, state)
-        except Exception as error:  # a bug: report the document, store nothing
-            raise BuildError(state.current, error) from error
+        _build_folder_isolated(folder_sources, chosen, len(sources), registry, result, validate, progress, state,
+                               keep_going)
     if validate and result.graphs:
         # Registry entities no document refers to are checked once, here.
         problems = shacl_failures(registry_to_graph(registry))
@@ -196,10 +231,49 @@ def build_documents(sources: list[SourceFile], registry: Registry, validate: boo
     return result
 
 
+def _build_folder_isolated(folder_sources: list[SourceFile], chosen: set[Path], total: int, registry: Registry,
+                           result: BuildResult, validate: bool, progress: Progress | None, state: _BuildState,
+                           keep_going: bool) -> None:
+    """Build one folder; with ``keep_going`` a document that breaks is reported and left out.
+
+    The folder is then built again without it, from the registry as it was before the folder,
+    so neither its registry decisions nor its part of the shared context reach its siblings.
+    """
+    remaining = list(folder_sources)
+    errors: list[str] = []
+    while remaining:
+        # A copy per folder (not per document), and only when a failure may have to be undone.
+        saved = registry.snapshot() if keep_going else None
+        done = state.done
+        attempt = BuildResult(registry=registry)
+        try:
+            _build_folder(remaining, chosen, total, registry, attempt, validate, progress, state)
+        except _DocumentFailure as failure:
+            if not keep_going or saved is None:
+                raise BuildError(failure.source, failure.error) from failure.error
+            registry.restore(saved)
+            state.done = done
+            errors.append(f"{internal_error(failure.source, failure.error)}; the document was not stored")
+            remaining = [s for s in remaining if failure.path is not None and s.path != failure.path]
+            continue
+        result.graphs.extend(attempt.graphs)
+        result.errors.extend(errors + attempt.errors)
+        result.dropped.extend(attempt.dropped)
+        result.words += attempt.words
+        return
+    result.errors.extend(errors)
+
+
 def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: int, registry: Registry,
                   result: BuildResult, validate: bool, progress: Progress | None,
                   state: _BuildState) -> None:
-    """Run the pipeline over the documents of one folder (read together for context)."""
+    """Run the pipeline over the documents of one folder (read together for context).
+
+    Raises
+    ------
+    _DocumentFailure
+        On an unexpected failure, naming the document (no path: the folder's shared context).
+    """
     parsed: list[tuple[SourceFile, ParsedDocument]] = []
     for source in folder_sources:
         state.current = str(source.path)
@@ -208,20 +282,24 @@ def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: in
             parsed.append((source, parse_document(document)))
         except LoaderError as error:
             result.errors.append(str(error))
+        except Exception as error:  # a bug: name the file
+            raise _DocumentFailure(_source_name(source), source.path, error) from error
     context_docs = [p for _, p in parsed]
     for sibling in _siblings(folder_sources[0], chosen):
         try:
             context_docs.append(parse_document(read_document(sibling.path, sibling.root,
                                                              sibling.metadata)))
-        except LoaderError:
-            continue  # context only: a bad sibling is reported when it is loaded itself
+        except Exception:  # context only: a bad sibling is reported when it is loaded itself
+            continue
     shared = dict(folder_sources[0].metadata)
-    state.current = str(folder_sources[0].path.parent)
-    context = gather_context(context_docs, shared)
+    context = _shared_context(parsed, context_docs, shared, folder_sources)
     mentions = {}
-    for _, doc in parsed:
+    for source, doc in parsed:
         state.current = doc.document.source
-        mentions[id(doc)] = find_mentions(doc, context)
+        try:
+            mentions[id(doc)] = find_mentions(doc, context)
+        except Exception as error:
+            raise _DocumentFailure(doc.document.source, source.path, error) from error
     figures = [FigureRecord(f"doc/{p.document.key}", m.label, None) for _, p in parsed
                for m in mentions[id(p)] if m.kind == "figure"]
     resolved_figures: list[FigureRecord] = []
@@ -230,18 +308,41 @@ def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: in
         state.done += 1
         if progress:
             progress(state.done, total, source.path.name)
-        resolved = resolve_document(doc, mentions[id(doc)], context, registry,
-                                    figures=resolved_figures or figures)
-        graphs = document_graphs(resolved)
+        try:
+            resolved = resolve_document(doc, mentions[id(doc)], context, registry,
+                                        figures=resolved_figures or figures)
+            graphs = document_graphs(resolved)
+            problems = _check(graphs, doc, registry, result) if validate else []
+        except Exception as error:
+            raise _DocumentFailure(doc.document.source, source.path, error) from error
+        if problems:
+            result.errors.append(f"{doc.document.source}: failed validation: {problems[0]}"
+                                 + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
+            continue
         resolved_figures.extend(_figure_records(graphs))
-        if validate:
-            problems = _check(graphs, doc, registry)
-            if problems:
-                result.errors.append(f"{doc.document.source}: failed validation: {problems[0]}"
-                                     + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
-                continue
         result.graphs.append(graphs)
         result.words += len(doc.document.text.split())
+
+
+def _source_name(source: SourceFile) -> str:
+    try:
+        return str(source.path.relative_to(source.root))
+    except ValueError:
+        return str(source.path)
+
+
+def _shared_context(parsed: list[tuple[SourceFile, ParsedDocument]], context_docs: list[ParsedDocument],
+                    shared: dict[str, str], folder_sources: list[SourceFile]) -> CorpusContext:
+    """The folder's context; if gathering it breaks, the document that breaks it is named."""
+    try:
+        return gather_context(context_docs, shared)
+    except Exception as error:
+        for source, doc in parsed:
+            try:
+                gather_context([doc], shared)
+            except Exception as own:
+                raise _DocumentFailure(doc.document.source, source.path, own) from own
+        raise _DocumentFailure(str(folder_sources[0].path.parent), None, error) from error
 
 
 def _figure_records(graphs: DocumentGraphs) -> list[FigureRecord]:
@@ -257,16 +358,29 @@ def _figure_records(graphs: DocumentGraphs) -> list[FigureRecord]:
     return records
 
 
-def _check(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Registry) -> list[str]:
+def _check(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Registry,
+           result: BuildResult) -> list[str]:
+    """Problems that keep a document out of the store; facts failing their shape are dropped
+    from it instead (reported in ``result.dropped`` and recorded in its provenance)."""
     problems = quote_failures(graphs.assertions, parsed.document.text)
+    if problems:
+        return problems
+    problems = invalid_iris(graphs.assertions) + invalid_iris(graphs.provenance)
     if problems:
         return problems
     # The document with the registry entities it refers to (their types and labels), so the
     # cost follows the document, not the registry; the rest of the registry is checked once.
-    data = registry_subgraph(registry, (node for s, _, o in graphs.assertions for node in (s, o)))
-    for triple in graphs.assertions:
-        data.add(triple)
-    return shacl_failures(data)
+    context = registry_subgraph(registry, (node for s, _, o in graphs.assertions for node in (s, o)))
+    dropped, problems = conform(graphs.assertions, context)
+    if dropped and not problems:
+        activity = graphs.provenance.value(graphs.graph_name, PROV.wasGeneratedBy)
+        for node, message in dropped:
+            if activity is not None:
+                if node is not None:
+                    graphs.provenance.add((activity, PROV.invalidated, node))
+                graphs.provenance.add((activity, RDFS.comment, Literal(f"dropped (failed its shape): {message}")))
+            result.dropped.append(f"{parsed.document.source}: dropped {message}")
+    return problems
 
 
 def build_into_store(store: EvidenceStore, paths: Iterable[Path], keep_going: bool = False,
@@ -291,7 +405,7 @@ def build_into_store(store: EvidenceStore, paths: Iterable[Path], keep_going: bo
     """
     sources, errors = collect_sources(paths)
     registry = store.registry()
-    result = build_documents(sources, registry, progress=progress)
+    result = build_documents(sources, registry, progress=progress, keep_going=keep_going)
     result.errors[:0] = errors
     if not sources and not errors:
         result.errors.append("no documents found (expected .md, .txt or .html files)")
@@ -313,4 +427,4 @@ def print_progress(done: int, total: int, name: str) -> None:
 
 
 __all__ = ["DEFAULT_CORPUS", "BuildError", "BuildResult", "SourceFile", "UnreadableDocument", "ValidationError",
-           "build_documents", "build_into_store", "collect_sources", "print_progress"]
+           "build_documents", "build_into_store", "collect_sources", "internal_error", "print_progress"]

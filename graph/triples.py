@@ -51,12 +51,13 @@ class _Emitter:
         self.segments: set[tuple[int, int]] = set()
 
     def segment(self, start: int, end: int, block: int | None) -> URIRef:
-        node = iri(f"{self.doc_key}#span-{start}-{end}")
+        key = f"{self.doc_key}#span-{start}-{end}"
+        node = iri(key)
         if (start, end) in self.segments:
             return node
         self.segments.add((start, end))
         g = self.graph
-        quote, position = URIRef(f"{node}.quote"), URIRef(f"{node}.position")
+        quote, position = iri(f"{key}.quote"), iri(f"{key}.position")
         g.add((node, RDF.type, OA.SpecificResource))
         g.add((node, OA.hasSource, self.expression))
         g.add((node, OA.hasSelector, quote))

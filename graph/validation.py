@@ -1,14 +1,16 @@
-"""Checks a document graph must pass before it is stored: SHACL shapes, and quotes that
-re-anchor (every ``oa:exact`` equals ``text[start:end]`` of the stored document).
+"""Checks a document graph must pass before it is stored: IRIs Oxigraph accepts, SHACL
+shapes, and quotes that re-anchor (every ``oa:exact`` equals ``text[start:end]`` of the stored
+document). A derived fact that fails its shape is dropped (:func:`conform`), not the document.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
-from graph.vocabulary import OA, SHAPES_FILE
+from graph.vocabulary import OA, RDF, SHAPES_FILE
 
 
 class ValidationError(Exception):
@@ -18,6 +20,26 @@ class ValidationError(Exception):
 @cache
 def _shapes() -> Graph:
     return Graph().parse(SHAPES_FILE, format="turtle")
+
+
+_SH = "http://www.w3.org/ns/shacl#"
+
+
+def _violations(data: Graph) -> list[tuple[Node | None, str]]:
+    """Every SHACL result over ``data``: its focus node and a one-line message."""
+    from pyshacl import validate
+
+    # inplace: with no inference nothing is added, so the copy pyshacl would make is wasted.
+    conforms, report, _ = validate(data, shacl_graph=_shapes(), inference="none", advanced=True, inplace=True)
+    if conforms:
+        return []
+    found = []
+    for result in report.subjects(URIRef(f"{_SH}resultSeverity"), None):
+        focus = report.value(result, URIRef(f"{_SH}focusNode"))
+        path = report.value(result, URIRef(f"{_SH}resultPath"))
+        message = report.value(result, URIRef(f"{_SH}resultMessage"))
+        found.append((focus, f"{focus} {path or ''}: {message}"))
+    return found
 
 
 def shacl_failures(data: Graph, limit: int = 5) -> list[str]:
@@ -35,20 +57,130 @@ def shacl_failures(data: Graph, limit: int = 5) -> list[str]:
     list of str
         Empty when the graph conforms.
     """
-    from pyshacl import validate
+    return sorted(message for _, message in _violations(data))[:limit]
 
-    # inplace: with no inference nothing is added, so the copy pyshacl would make is wasted.
-    conforms, report, _ = validate(data, shacl_graph=_shapes(), inference="none", advanced=True, inplace=True)
-    if conforms:
-        return []
-    sh = URIRef("http://www.w3.org/ns/shacl#")
-    messages = []
-    for result in report.subjects(URIRef(f"{sh}resultSeverity"), None):
-        focus = report.value(result, URIRef(f"{sh}focusNode"))
-        path = report.value(result, URIRef(f"{sh}resultPath"))
-        message = report.value(result, URIRef(f"{sh}resultMessage"))
-        messages.append(f"{focus} {path or ''}: {message}")
-    return sorted(messages)[:limit]
+
+def invalid_iris(graph: Graph, limit: int = 5) -> list[str]:
+    """IRIs of ``graph`` that Oxigraph would refuse (rdflib's ``URIRef`` accepts any text).
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("urn:x:a"), URIRef("urn:x:p"), URIRef("urn:x:30 January")))
+    >>> invalid_iris(g)
+    ["'urn:x:30 January' is not a valid IRI"]
+    """
+    from pyoxigraph import NamedNode
+
+    seen: set[str] = set()
+    failures = []
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, URIRef) and term not in seen:
+                seen.add(term)
+                try:
+                    NamedNode(str(term))
+                except ValueError:
+                    failures.append(f"{str(term)!r} is not a valid IRI")
+                    if len(failures) >= limit:
+                        return failures
+    return failures
+
+
+def conform(assertions: Graph, context: Graph, rounds: int = 4) -> tuple[list[tuple[Node | None, str]], list[str]]:
+    """Drop from ``assertions`` the derived facts that fail their shapes, so the rest can load.
+
+    A node that fails a shape (a claim with neither author nor subject, say) is dropped with
+    every triple that names it, and with the statements quoting those triples; a literal that
+    is not of its datatype ("TBC" as an ``xsd:date``) is dropped with its triple. Shapes are
+    then checked again, since a drop can leave another node incomplete.
+
+    Parameters
+    ----------
+    assertions : rdflib.Graph
+        A document's assertion graph; changed in place.
+    context : rdflib.Graph
+        The registry entities it refers to (checked with it, never changed).
+    rounds : int
+        How many times to drop and check again before giving up.
+
+    Returns
+    -------
+    tuple of (list, list of str)
+        ``(node, message)`` per dropped fact (node None when one triple went, not a node), and
+        the failures that remain (then the document cannot be stored: dropping did not make
+        it conform).
+
+    Examples
+    --------
+    >>> from graph.vocabulary import SCHEMA, RDF
+    >>> from rdflib import Literal
+    >>> g = Graph()
+    >>> claim, passage = URIRef("urn:x:claim"), URIRef("urn:x:passage")
+    >>> for t in [(claim, RDF.type, SCHEMA.Claim), (claim, SCHEMA.text, Literal("£5m")),
+    ...           (claim, SCHEMA.appearance, passage), (passage, SCHEMA.text, Literal("£5m"))]:
+    ...     _ = g.add(t)
+    >>> dropped, left = conform(g, Graph())
+    >>> len(dropped), left, len(g)
+    (1, [], 1)
+    """
+    dropped: list[tuple[Node | None, str]] = []
+    for triple in [t for t in assertions if isinstance(t[2], Literal) and t[2].ill_typed]:
+        _drop_triple(assertions, triple)
+        dropped.append((None, f"{triple[0]} {triple[1]}: {str(triple[2])!r} is not a valid {triple[2].datatype}"))
+    for _ in range(rounds):
+        data = Graph()
+        for triple in context:
+            data.add(triple)
+        for triple in assertions:
+            data.add(triple)
+        violations = _violations(data)
+        if not violations:
+            return dropped, []
+        before = len(assertions)
+        for focus, message in sorted(violations, key=lambda v: v[1]):
+            if focus is not None and (focus, None, None) in assertions:
+                kinds = ", ".join(sorted(assertions.namespace_manager.normalizeUri(t)
+                                         for t in assertions.objects(focus, RDF.type)))
+                _drop_node(assertions, focus)
+                detail = message.split(": ", 1)[-1]
+                dropped.append((focus, f"{focus} ({kinds or 'untyped'}): "
+                                       + (detail if len(detail) <= 160 else detail[:157] + "...")))
+        if len(assertions) == before:
+            break
+    remaining = shacl_failures(_union(context, assertions))
+    return dropped, remaining
+
+
+def _union(*graphs: Graph) -> Graph:
+    data = Graph()
+    for graph in graphs:
+        for triple in graph:
+            data.add(triple)
+    return data
+
+
+def _drop_triple(graph: Graph, triple: tuple[Node, Node, Node]) -> None:
+    """Remove a triple and the ``rdf:Statement`` nodes that quote it."""
+    s, p, o = triple
+    graph.remove(triple)
+    for statement in set(graph.subjects(RDF.subject, s)):
+        if (statement, RDF.predicate, p) in graph and (statement, RDF.object, o) in graph:
+            graph.remove((statement, None, None))
+
+
+def _drop_node(graph: Graph, node: Node) -> None:
+    """Remove every triple naming ``node``, the statements about it, and quotes left unused."""
+    statements = set(graph.subjects(RDF.subject, node)) | set(graph.subjects(RDF.object, node))
+    for statement in statements:
+        graph.remove((statement, None, None))
+    graph.remove((node, None, None))
+    graph.remove((None, None, node))
+    for segment in set(graph.subjects(RDF.type, OA.SpecificResource)):
+        if (None, None, segment) not in graph:
+            for selector in set(graph.objects(segment, OA.hasSelector)):
+                graph.remove((selector, None, None))
+            graph.remove((segment, None, None))
 
 
 def quote_failures(graph: Graph, text: str, limit: int = 5) -> list[str]:

@@ -64,6 +64,10 @@ class CorpusContext:
     items: tuple[tuple[str, str | None, str | None], ...] = ()
     #: Tags passages with the terms-of-reference themes of the build (None: no lettered themes).
     themes: ThemeTagger | None = None
+    #: A stated meeting date that is no date ("Date: TBC"): kept as text, never as a date.
+    meeting_date_text: str | None = None
+    #: The folder (document-key prefix) the documents share: names a meeting with no date.
+    folder: str = ""
 
     def cast_matches(self, name: PersonName) -> list[CastMember]:
         """Cast members a name can refer to: same family name, compatible forename/initials.
@@ -294,7 +298,8 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     parsed : list of ParsedDocument
         Every document of the build (or of one corpus folder).
     metadata : dict, optional
-        Manifest facts: ``authority``, ``committee``, ``meeting_date``.
+        Manifest facts: ``authority``, ``committee``, ``meeting_date`` (ISO 8601) or
+        ``meeting_date_text`` (a stated date that is no date).
 
     Returns
     -------
@@ -304,6 +309,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     authority_name = metadata.get("authority") or _find_authority(parsed)
     committee = metadata.get("committee")
     meeting_date = metadata.get("meeting_date")
+    meeting_date_text = metadata.get("meeting_date_text")
     cast: dict[str, CastMember] = {}
     organisations: list[str] = []
     witness_order: list[str] = []
@@ -314,6 +320,8 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                 committee = block.fields[0].value
             if block.kind == "meeting-header" and not meeting_date:
                 meeting_date = next((f.value for f in block.fields if f.name == "date"), None)
+                meeting_date_text = meeting_date_text or next(
+                    (f.value for f in block.fields if f.name == "date-text"), None)
             post, org = block.field("post"), block.field("organisation")
             if block.kind == "agenda-item" and block.number:
                 person_field = block.field("person")
@@ -373,7 +381,8 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     return CorpusContext(make_authority(authority_name) if authority_name else None, committee,
                          meeting_date, tuple(merged.values()), tuple(organisations),
                          tuple(witness_order), acronym_definitions(d.document.text for d in parsed),
-                         tuple(items), theme_tagger(parsed))
+                         tuple(items), theme_tagger(parsed), None if meeting_date else meeting_date_text,
+                         parsed[0].document.key.rpartition("/")[0] if parsed else "")
 
 
 #: Blocks that state a terms-of-reference theme: its heading, its summary line, its question bullets.

@@ -6,6 +6,7 @@ every offset downstream counts Python code points of this string.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import re
@@ -39,7 +40,8 @@ class Document:
     sha256 : str
         Hash of the raw bytes.
     encoding : str
-        ``utf-8``, or ``cp1252`` when the bytes were not valid UTF-8.
+        ``utf-8``; ``utf-16`` or ``utf-32`` when a byte-order mark says so; ``cp1252`` when
+        the bytes were not valid UTF-8.
     format : str
         ``markdown``, ``text`` or ``html`` (HTML is reduced to its text; see :func:`html_to_text`).
     metadata : dict
@@ -60,8 +62,17 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+#: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+         (codecs.BOM_UTF8, "utf-8", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"))
+
+
 def decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
-    """Decode document bytes as UTF-8, falling back to Windows-1252.
+    """Decode document bytes: by their byte-order mark, else as UTF-8, else as Windows-1252.
+
+    A byte-order mark is read first, so UTF-16 and UTF-32 text (whose bytes hold NULs) is text,
+    not binary; the mark itself is not part of the text.
 
     Parameters
     ----------
@@ -73,24 +84,34 @@ def decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
     Returns
     -------
     tuple of (str, str)
-        The text and the encoding used.
+        The text and the encoding used (``utf-8``, ``utf-16``, ``utf-32`` or ``cp1252``).
 
     Raises
     ------
     UnsupportedDocument
-        If the bytes are empty, binary (contain NUL) or decode in neither encoding.
+        If the bytes are empty, binary (contain NUL), or do not decode.
 
     Examples
     --------
     >>> decode_bytes("Café".encode("cp1252"), "x.txt")
     ('Café', 'cp1252')
+    >>> decode_bytes("Café".encode("utf-16"), "x.txt"), decode_bytes("\ufeffCafé".encode(), "x.txt")
+    (('Café', 'utf-16'), ('Café', 'utf-8'))
     """
+    for bom, codec, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(codec)
+            except UnicodeDecodeError as error:
+                raise UnsupportedDocument(source, f"not valid {encoding.upper()} text despite its byte-order "
+                                          f"mark (byte {error.start + len(bom)})") from None
+            return _checked_text(text, source), encoding
     if not raw.strip():
         raise UnsupportedDocument(source, "empty file (no text to load)")
     if b"\x00" in raw:
         raise UnsupportedDocument(source, "binary file (contains NUL bytes); expected text")
     try:
-        return raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
             return raw.decode("cp1252"), "cp1252"
@@ -98,6 +119,15 @@ def decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
             raise UnsupportedDocument(
                 source, f"not valid UTF-8 (byte {utf8_error.start}) nor Windows-1252 text"
             ) from None
+
+
+def _checked_text(text: str, source: str) -> str:
+    """Text decoded by its byte-order mark, refused if empty or binary like any other."""
+    if not text.strip():
+        raise UnsupportedDocument(source, "empty file (no text to load)")
+    if "\x00" in text:
+        raise UnsupportedDocument(source, "binary file (contains NUL characters); expected text")
+    return text
 
 
 class _TextExtractor(HTMLParser):
@@ -124,8 +154,9 @@ class _TextExtractor(HTMLParser):
         elif tag in self.BLOCKS and not (self._after_marker and tag not in {"li", "ol", "ul"}):
             self.parts.append("\n\n" if tag not in {"td", "th"} else "    ")
         if tag == "ol":
-            start = dict(attrs).get("start")
-            self._lists.append(int(start) - 1 if start and start.isdigit() else 0)
+            # Only ASCII digits count: "²".isdigit() is true, and int() refuses it.
+            start = re.fullmatch(r"[ \t]*([0-9]{1,9})[ \t]*", dict(attrs).get("start") or "")
+            self._lists.append(int(start.group(1)) - 1 if start else 0)
         elif tag == "ul":
             self._lists.append(None)
         if tag == "li":

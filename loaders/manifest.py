@@ -41,6 +41,10 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise LoaderError(str(path), f"invalid manifest ({error})") from None
     committee = data.get("committee", {})
+    if not isinstance(committee, dict) or not isinstance(data.get("documents", []), list) or \
+            not all(isinstance(entry, dict) for entry in data.get("documents", [])):
+        raise LoaderError(str(path), "invalid manifest ([committee] must be a table and [[documents]] "
+                          "an array of tables)")
     shared = {k: str(v) for k, v in (("committee", committee.get("name")),
                                       ("authority", committee.get("authority"))) if v}
     result: dict[str, dict[str, str]] = {"": dict(shared)}
@@ -49,5 +53,26 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
             raise LoaderError(str(path), "a [[documents]] entry has no path")
         meta = dict(shared)
         meta.update({k: str(v) for k, v in entry.items() if k != "path"})
-        result[entry["path"]] = meta
+        result[str(entry["path"])] = _dated(meta)
     return result
+
+
+def _dated(meta: dict[str, str]) -> dict[str, str]:
+    """The meeting date as ISO 8601 whatever form the manifest wrote it in; one that is no
+    date ("TBC") becomes ``meeting_date_text``, so it never reaches an IRI or an xsd:date.
+
+    Examples
+    --------
+    >>> _dated({"meeting_date": "30 January 2014"}), _dated({"meeting_date": "TBC"})
+    ({'meeting_date': '2014-01-30'}, {'meeting_date_text': 'TBC'})
+    """
+    from loaders.structure.fields import parse_date
+
+    stated = meta.pop("meeting_date", None)
+    if stated is not None:
+        when = parse_date(stated)
+        if when is not None:
+            meta["meeting_date"] = when.value
+        elif stated.strip():
+            meta["meeting_date_text"] = stated.strip()
+    return meta

@@ -12,6 +12,7 @@ councils' "Scrutiny Committee" never answer for each other.
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -213,6 +214,23 @@ class Registry:
         return sorted((e for e in self.entities.values()
                        if e.kind == kind and (within is None or is_within(e.key, within))),
                       key=lambda e: e.key)
+
+    def snapshot(self) -> Registry:
+        """A deep copy to :meth:`restore` from: a build undoes a broken document's decisions.
+
+        Examples
+        --------
+        >>> registry = Registry([Entity("org/a", "Organisation", "A")])
+        >>> saved = registry.snapshot()
+        >>> registry.add_name("org/a", "Ay"); _ = registry.add(Entity("org/b", "Organisation", "B"))
+        >>> registry.restore(saved); sorted(registry.entities), registry.get("org/a").names()
+        (['org/a'], {'A'})
+        """
+        return copy.deepcopy(self)
+
+    def restore(self, snapshot: Registry) -> None:
+        """Put back the entities and names of a :meth:`snapshot` (which is then used up)."""
+        self.entities, self._index = snapshot.entities, snapshot._index
 
     def new_key(self, prefix: str, label: str) -> str:
         """A fresh key ``{prefix}/{slug}``; ``-2``, ``-3`` … on collision."""

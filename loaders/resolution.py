@@ -96,11 +96,33 @@ def committee_key(context: CorpusContext) -> str | None:
 
 
 def meeting_key(context: CorpusContext) -> str | None:
-    """Key of the meeting: committee key plus date."""
+    """Key of the meeting: committee key plus its ISO date.
+
+    A meeting whose papers state a date that is no date ("Date: TBC") is named by the folder
+    of its papers instead: the stated text never goes into a key.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> meeting_key(CorpusContext(committee="Audit Committee", meeting_date="2014-01-30"))
+    'meeting/unknown/audit-committee/2014-01-30'
+    >>> meeting_key(CorpusContext(committee="Audit Committee", meeting_date_text="TBC", folder="c/audit"))
+    'meeting/unknown/audit-committee/undated-c-audit'
+    """
     committee = committee_key(context)
-    if committee is None or not context.meeting_date:
+    if committee is None:
         return None
-    return f"meeting/{committee.split('/', 1)[1]}/{context.meeting_date}"
+    if context.meeting_date:
+        return f"meeting/{committee.split('/', 1)[1]}/{context.meeting_date}"
+    if context.meeting_date_text:
+        return f"meeting/{committee.split('/', 1)[1]}/undated" + (
+            f"-{slugify(context.folder)}" if context.folder else "")
+    return None
+
+
+def meeting_name(context: CorpusContext) -> str:
+    """The meeting's display name: committee and date (or the date as stated)."""
+    return f"{context.committee}, {context.meeting_date or context.meeting_date_text}"
 
 
 def post_slug(title: str) -> str:
@@ -411,7 +433,9 @@ class _Resolver:
             self.fact(self.meeting, RDF.type, SCHEMA.Event)
             if self.committee:
                 self.fact(self.meeting, SCHEMA.organizer, self.committee)
-                self.fact(self.meeting, SCHEMA.name, Value(f"{context.committee}, {context.meeting_date}"))
+                self.fact(self.meeting, SCHEMA.name, Value(meeting_name(context)))
+            if context.meeting_date_text:
+                self.fact(self.meeting, EG.dateText, Value(context.meeting_date_text))
             self.dated_title()
 
     def dated_title(self) -> None:
@@ -456,6 +480,8 @@ class _Resolver:
         self.fact(self.doc_key, DCTERMS.type, doc_type_key(kind))
         if doc.metadata.get("meeting_date"):
             self.fact(self.doc_key, DCTERMS.date, Value(doc.metadata["meeting_date"], "date"))
+        elif doc.metadata.get("meeting_date_text"):
+            self.fact(self.doc_key, DCTERMS.date, Value(doc.metadata["meeting_date_text"]))
         if self.meeting:
             self.fact(self.doc_key, SCHEMA.about, self.meeting)
         for part in parts:
@@ -494,6 +520,7 @@ class _Resolver:
     def passage_facts(self) -> None:
         question_count = 0
         minutes_parts = {i for i, p in enumerate(self.parsed.parts) if p.kind == "minutes"}
+        used: set[str] = set()
         for index, block in enumerate(self.parsed.blocks):
             if block.kind == "label":
                 continue
@@ -505,7 +532,11 @@ class _Resolver:
                 fragment = f"q_{question_count}"
             else:
                 fragment = f"block_{index}"
-            key = f"{self.doc_key}#{fragment}"
+            # Minutes may print a paragraph number twice ("(2) … (2) …"): each is its own passage.
+            key, n = f"{self.doc_key}#{fragment}", 2
+            while key in used:
+                key, n = f"{self.doc_key}#{fragment}-{n}", n + 1
+            used.add(key)
             self.out.passages[index] = key
         for index, key in self.out.passages.items():
             block = self.parsed.blocks[index]
@@ -601,6 +632,8 @@ class _Resolver:
             span = (f.start, f.end)
             if f.name == "date" and not timed:
                 self.fact(self.meeting, SCHEMA.startDate, Value(f.value, "date"), span, index)
+            elif f.name == "date-text" and not self.context.meeting_date:
+                self.fact(self.meeting, EG.dateText, Value(f.value), span, index)
             elif f.name == "time" and self.context.meeting_date:
                 self.fact(self.meeting, SCHEMA.startDate,
                           Value(f"{self.context.meeting_date}T{f.value}:00", "dateTime"), span, index)
@@ -630,8 +663,7 @@ class _Resolver:
             self.fact(self.committee, SKOS.altLabel, Value(heading.value), (heading.start, heading.end), index)
             if self.meeting:
                 self.fact(self.meeting, SCHEMA.organizer, self.committee, (heading.start, heading.end), index)
-                self.fact(self.meeting, SCHEMA.name,
-                          Value(f"{self.context.committee}, {self.context.meeting_date}"))
+                self.fact(self.meeting, SCHEMA.name, Value(meeting_name(self.context)))
 
     def block_membership(self, index: int, block: Block) -> None:
         body = self.committee or self.authority

@@ -13,6 +13,7 @@ from loaders.structure.fields import (
     leading_person,
     looks_like_post,
     name_list,
+    parse_date,
     person_post_org,
 )
 from loaders.structure.segment import split_columns
@@ -52,13 +53,13 @@ def header_fields(text: str, start: int, end: int) -> list[Field]:
                 if label_inline and tail.strip():
                     value = tail.strip()
                     vstart = cell_start + cell.index(value, len(head))
-                    fields.append(Field(label_inline, value, vstart, vstart + len(value)))
+                    fields.extend(labelled_fields(label_inline, value, vstart))
                     continue
             if label is not None:
                 pending_label = label
                 continue
             if pending_label is not None:
-                fields.append(Field(pending_label, cell, cell_start, cell_start + len(cell)))
+                fields.extend(labelled_fields(pending_label, cell, cell_start))
                 pending_label = None
                 continue
             when = find_date(cell, cell_start)
@@ -74,6 +75,35 @@ def header_fields(text: str, start: int, end: int) -> list[Field]:
                                 cell_start + len(cell.rstrip(","))))
         line_start += len(line) + 1
     return fields
+
+
+def labelled_fields(label: str, value: str, start: int) -> list[Field]:
+    """The fields of one labelled header value ("Date: 30/01/2014", "Time: 10am").
+
+    A date is read in any usual form into ISO 8601, with a time written after it; a date
+    that cannot be read ("TBC") is kept as ``date-text``, never as a date. A time that
+    cannot be read is dropped.
+
+    Examples
+    --------
+    >>> [(f.name, f.value) for f in labelled_fields("date", "Thursday 30/01/2014 at 7pm", 0)]
+    [('date', '2014-01-30'), ('time', '19:00')]
+    >>> [(f.name, f.value) for f in labelled_fields("date", "TBC", 6)]
+    [('date-text', 'TBC')]
+    >>> labelled_fields("time", "to be confirmed", 0), labelled_fields("venue", "Room 1", 0)[0].value
+    ([], 'Room 1')
+    """
+    end = start + len(value)
+    if label == "date":
+        when = parse_date(value, start)
+        if when is None:
+            return [Field("date-text", value, start, end)]
+        clock = find_time(value[when.end - start:], when.end)
+        return [when, clock] if clock else [when]
+    if label == "time":
+        clock = find_time(value, start)
+        return [clock] if clock else []
+    return [Field(label, value, start, end)]
 
 
 def item_fields(text: str, start: int, end: int, number: str | None) -> tuple[str | None, int,
@@ -215,7 +245,7 @@ def refine_agenda(text: str, blocks: list[Block]) -> list[Block]:
             continue
         if in_header and block.kind == "paragraph":
             fields = header_fields(text, block.start, block.end)
-            if any(f.name in ("date", "contact", "venue", "telephone") for f in fields):
+            if any(f.name in ("date", "date-text", "contact", "venue", "telephone") for f in fields):
                 refined.append(dataclasses.replace(block, kind="meeting-header",
                                                    fields=tuple(fields)))
                 continue

@@ -38,15 +38,68 @@ def find_date(text: str, offset: int = 0) -> Field | None:
     match = DATE_PATTERN.search(text)
     if not match:
         return None
-    if match.group("iso"):
-        value = match.group("iso")
-    else:
-        month = next(n for m, n in MONTHS.items() if m.startswith(match.group("month").lower()[:3]))
-        try:
+    try:
+        if match.group("iso"):
+            # Rebuilt, not copied: "2014-13-45" is no date, and \d also matches non-ASCII digits.
+            value = date(*(int(n) for n in match.group("iso").split("-"))).isoformat()
+        else:
+            month = next(n for m, n in MONTHS.items() if m.startswith(match.group("month").lower()[:3]))
             value = date(int(match.group("year")), month, int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
+    return Field("date", value, offset + match.start(), offset + match.end())
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)"
+                           r"(?P<year>(?:19|20)?\d\d)(?![\d/.-])")
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\.?[ \u00a0]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]+"
+                          r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def parse_date(text: str, offset: int = 0) -> Field | None:
+    """Read the date a labelled value states ("Date: …"), in any of the usual forms.
+
+    Besides the forms :func:`find_date` finds in running text, a labelled value may be
+    numeric, day first as British papers write it (``30/01/2014``, ``30.1.14``), or month
+    first (``January 30, 2014``). Only a real calendar date is returned.
+
+    Parameters
+    ----------
+    text : str
+        The value after the label.
+    offset : int
+        Where ``text`` starts in the document.
+
+    Returns
+    -------
+    Field or None
+        A ``date`` field whose value is ISO 8601 (``2014-01-30``), or None for text that
+        states no date ("TBC", "31/02/2014").
+
+    Examples
+    --------
+    >>> [parse_date(t).value for t in ("30 January 2014", "30/01/2014", "Thursday, 30th January 2014",
+    ...                                "2014-01-30", "30.1.14", "January 30, 2014")]
+    ['2014-01-30', '2014-01-30', '2014-01-30', '2014-01-30', '2014-01-30', '2014-01-30']
+    >>> parse_date("TBC") is None, parse_date("31/02/2014") is None
+    (True, True)
+    """
+    found = find_date(text, offset)
+    if found is not None:
+        return found
+    for pattern in (_NUMERIC_DATE, _MONTH_FIRST):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        month_text, year = match.group("month"), int(match.group("year"))
+        month = int(month_text) if month_text.isdigit() else \
+            next(n for m, n in MONTHS.items() if m.startswith(month_text.lower()[:3]))
+        try:
+            value = date(year + 2000 if year < 100 else year, month, int(match.group("day"))).isoformat()
         except ValueError:
             return None
-    return Field("date", value, offset + match.start(), offset + match.end())
+        return Field("date", value, offset + match.start(), offset + match.end())
+    return None
 
 
 def find_time(text: str, offset: int = 0) -> Field | None:

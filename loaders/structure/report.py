@@ -8,7 +8,7 @@ import re
 from loaders.blocks import Block, Field
 from loaders.cues import load_cues
 from loaders.structure.agenda import signature_fields
-from loaders.structure.fields import find_date, person_post_org
+from loaders.structure.fields import parse_date, person_post_org
 
 _MEMO_LINE = re.compile(
     r"^(?P<mark>\*\*|__)?(?P<label>[A-Z][A-Za-z ]{1,30}?)[ \t]*(?:(?P=mark):|:(?P=mark)|(?(mark)(?!)|:))"
@@ -56,7 +56,7 @@ def memo_fields(text: str, start: int, end: int) -> list[Field]:
         if label in person_labels:
             fields.extend(person_post_org(value, vstart))
         if label in ("to", "date", "date of meeting", "meeting date"):
-            when = find_date(value, vstart)
+            when = parse_date(value, vstart)
             if when:
                 fields.append(when)
     return fields
