@@ -1,13 +1,28 @@
 """Root fields for graph algorithms: shortest paths, centrality, communities, neighbourhoods.
 
-The algorithms (:mod:`graph.analytics`) are CPU-bound and synchronous, so every field runs them
-in a worker thread, never on the event loop, under a time budget; results are cached per graph
-version by :class:`graph.analytics.GraphAnalytics`.
+The algorithms (:mod:`graph.analytics`) are CPU-bound and synchronous. A field never runs them on
+the event loop: it asks the snapshot's :class:`graph.analytics.GraphAnalytics` for the answer,
+which comes from the cache, from the same computation already running for another request, or
+from a new computation in a thread of its own, and awaits it within :data:`ALGORITHM_SECONDS`.
+
+* Over the budget the request is answered with ``ALGORITHM_TIMEOUT``
+  (:class:`schema.errors.AlgorithmTimeoutError`) and the computation stops within a fraction of
+  a second (its loops check a :class:`graph.analytics.Deadline`), unless another request still
+  waits for it within its own budget.
+* A request that goes away (client gone, task cancelled) releases its claim; the last claim
+  released stops the computation.
+* Too many computations of one family at once: ``BUSY`` (:class:`schema.errors.AlgorithmBusyError`)
+  with a ``retryAfter`` hint, at once, never a queue.
+* Whatever grows with the graph after the answer (pages of a ranking of every node, members
+  sorted by label) is built in a worker thread too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import contextlib
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -16,30 +31,92 @@ import strawberry
 from strawberry import Info
 
 from graph import analytics
-from schema.errors import QueryLimitError
-from schema.pagination import Connection, Descending, PageRequest, paginate
+from schema.errors import AlgorithmBusyError, AlgorithmTimeoutError
+from schema.pagination import Connection, Descending, PageRequest, page_size, paginate
 from schema.types import Direction, Entity, Statement, entity_of, statement_object
 
-#: Seconds an algorithm may run before the request is answered with an error.
+#: Seconds an algorithm may run before the request is answered with an error. Read at each
+#: request: the server sets it from its settings (``schema.algorithms.ALGORITHM_SECONDS = …``).
 ALGORITHM_SECONDS = 20.0
 
 Result = TypeVar("Result")
 
 
-async def run_algorithm(name: str, compute: Callable[[], Result]) -> Result:
-    """Run ``compute`` in a worker thread within :data:`ALGORITHM_SECONDS`.
+async def _answer(future: Future[Result]) -> Result:
+    """Await a thread's future without a thread, and without letting this caller's cancellation
+    cancel it (other requests may be waiting for the same computation)."""
+    if future.done():
+        return future.result()
+    loop = asyncio.get_running_loop()
+    waiter: asyncio.Future[Result] = loop.create_future()
+
+    def settle(done: Future[Result]) -> None:
+        if waiter.done():
+            return
+        failure = done.exception()
+        if failure is None:
+            waiter.set_result(done.result())
+        else:
+            waiter.set_exception(failure)
+
+    def relay(done: Future[Result]) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody is left to tell
+            loop.call_soon_threadsafe(settle, done)
+
+    future.add_done_callback(relay)
+    return await waiter
+
+
+def _timeout(name: str, seconds: float) -> AlgorithmTimeoutError:
+    return AlgorithmTimeoutError(f"{name} took longer than the limit of {seconds:g} s; restrict it with types, "
+                                 f"graphs or predicates", seconds)
+
+
+async def run_algorithm(info: Info, name: str, kind: str, **params: Any) -> Any:
+    """The answer of ``GraphAnalytics.request(kind, **params)`` within :data:`ALGORITHM_SECONDS`.
+
+    Parameters
+    ----------
+    info : Info
+        The resolver's info (its context holds the snapshot).
+    name : str
+        The field or algorithm, for messages.
+    kind : str
+        A kind of :meth:`graph.analytics.GraphAnalytics.request`.
+    **params
+        Its parameters.
+
+    Returns
+    -------
+    object
+        The record computed (or cached).
 
     Raises
     ------
-    QueryLimitError
-        If it takes longer (the thread is abandoned; its result is cached when it finishes).
+    AlgorithmTimeoutError
+        The computation took longer than the budget (and was stopped, unless another request
+        still waits for it).
+    AlgorithmBusyError
+        Its family has no free slot; ``extensions.retryAfter`` says when to try again.
     """
+    seconds = ALGORITHM_SECONDS
     try:
-        with anyio.fail_after(ALGORITHM_SECONDS):
-            return await anyio.to_thread.run_sync(compute, abandon_on_cancel=True)
-    except TimeoutError:
-        raise QueryLimitError(f"{name} took longer than the limit of {ALGORITHM_SECONDS:g} s; restrict it "
-                              f"with types, graphs or predicates") from None
+        ticket = _analytics(info).request(kind, seconds=seconds, **params)
+    except analytics.AnalyticsBusyError as busy:
+        raise AlgorithmBusyError(f"{name}: the server is busy with other {busy.family} computations; retry "
+                                 f"in {busy.retry_after:g} s", busy.retry_after) from None
+    try:
+        with anyio.fail_after(seconds):
+            return await _answer(ticket.future)
+    except (TimeoutError, analytics.AnalyticsTimeoutError):
+        raise _timeout(name, seconds) from None
+    finally:
+        ticket.release()
+
+
+async def off_loop(work: Callable[[], Result]) -> Result:
+    """Run ``work`` (bounded, but growing with the graph) in a worker thread."""
+    return await anyio.to_thread.run_sync(work)
 
 
 @strawberry.enum(description="Centrality measures (networkx).")
@@ -113,13 +190,17 @@ class Community:
     record: strawberry.Private[analytics.Community]
 
     @strawberry.field(description="Its members, by label.")
-    def members(self, info: Info, first: int | None = None, after: str | None = None,
-                last: int | None = None, before: str | None = None) -> Connection[Entity]:
+    async def members(self, info: Info, first: int | None = None, after: str | None = None,
+                      last: int | None = None, before: str | None = None) -> Connection[Entity]:
         views = info.context.views
-        members = sorted((m for m in self.record.members if m in views.nodes),
-                         key=lambda m: (views.nodes[m].label.casefold(), m))
-        return paginate(members, lambda m: (views.nodes[m].label.casefold(), m),
-                        PageRequest(first, after, last, before), lambda m: entity_of(views, m))
+
+        def page() -> Connection[Entity]:
+            members = sorted((m for m in self.record.members if m in views.nodes),
+                             key=lambda m: (views.nodes[m].label.casefold(), m))
+            return paginate(members, lambda m: (views.nodes[m].label.casefold(), m),
+                            PageRequest(first, after, last, before), lambda m: entity_of(views, m))
+
+        return await off_loop(page)
 
 
 @strawberry.type(description="A partition of the graph into communities.")
@@ -131,10 +212,11 @@ class CommunityPartition:
     result: strawberry.Private[analytics.CommunityResult]
 
     @strawberry.field(description="The communities, largest first.")
-    def communities(self, first: int | None = None, after: str | None = None, last: int | None = None,
-                    before: str | None = None) -> Connection[Community]:
-        return paginate(self.result.communities, lambda c: (c.id,), PageRequest(first, after, last, before),
-                        lambda c: Community(id=c.id, size=c.size, record=c))
+    async def communities(self, first: int | None = None, after: str | None = None, last: int | None = None,
+                          before: str | None = None) -> Connection[Community]:
+        return await off_loop(lambda: paginate(
+            self.result.communities, lambda c: (c.id,), PageRequest(first, after, last, before),
+            lambda c: Community(id=c.id, size=c.size, record=c)))
 
     @strawberry.field(description="The id of the community holding an entity.")
     def community_of(self, iri: str) -> int | None:
@@ -180,10 +262,17 @@ def _analytics(info: Info) -> analytics.GraphAnalytics:
     return info.context.snapshot.analytics
 
 
-async def centrality_scores(info: Info, algorithm: CentralityAlgorithm) -> dict[str, float]:
-    """Scores of every node by a centrality algorithm (cached), computed off the event loop."""
-    found = await run_algorithm(algorithm.value, lambda: _analytics(info).centrality(algorithm.value))
-    return dict(found.ranking)
+async def centrality_scores(info: Info, algorithm: CentralityAlgorithm) -> Mapping[str, float]:
+    """Scores of every node by a centrality algorithm (cached), computed off the event loop.
+
+    Returns
+    -------
+    Mapping
+        IRI to score, read-only (the result's own map: no copy per request).
+    """
+    found: analytics.CentralityResult = await run_algorithm(info, algorithm.value, "centrality",
+                                                            algorithm=algorithm.value)
+    return found.scores
 
 
 @strawberry.type
@@ -192,19 +281,19 @@ class AlgorithmQuery:
     async def shortest_path(self, info: Info, source: str, target: str, max_length: int = 4,
                             direction: Direction = Direction.BOTH, types: list[str] | None = None,
                             predicates: list[str] | None = None, graphs: list[str] | None = None) -> Path | None:
-        found = await run_algorithm("shortestPath", lambda: _analytics(info).shortest_path(
-            source, target, max_length=max_length, direction=direction.value, types=types,
-            predicates=predicates, graphs=graphs))
-        return _path(found) if found is not None else None
+        found: analytics.PathResult = await run_algorithm(
+            info, "shortestPath", "shortest_paths", source=source, target=target, max_length=max_length,
+            direction=direction.value, types=types, predicates=predicates, graphs=graphs)
+        return _path(found.paths[0]) if found.paths else None
 
     @strawberry.field(description="The k shortest simple paths (allTies: every path as short as the k-th).")
     async def shortest_paths(self, info: Info, source: str, target: str, k: int = 3, all_ties: bool = False,
                              max_length: int = 4, direction: Direction = Direction.BOTH,
                              types: list[str] | None = None, predicates: list[str] | None = None,
                              graphs: list[str] | None = None) -> PathList:
-        found = await run_algorithm("shortestPaths", lambda: _analytics(info).shortest_paths(
-            source, target, k=k, all_ties=all_ties, max_length=max_length, direction=direction.value,
-            types=types, predicates=predicates, graphs=graphs))
+        found: analytics.PathResult = await run_algorithm(
+            info, "shortestPaths", "shortest_paths", source=source, target=target, k=k, all_ties=all_ties,
+            max_length=max_length, direction=direction.value, types=types, predicates=predicates, graphs=graphs)
         return PathList(paths=[_path(p) for p in found.paths], truncated=found.truncated)
 
     @strawberry.field(description="Entities ranked by a centrality measure; each edge carries the score. "
@@ -213,20 +302,26 @@ class AlgorithmQuery:
                          graphs: list[str] | None = None, predicates: list[str] | None = None,
                          direction: Direction | None = None, sample: int | None = None, seed: int = 0,
                          first: int | None = None, after: str | None = None) -> Connection[Entity]:
-        found = await run_algorithm(algorithm.value, lambda: _analytics(info).centrality(
-            algorithm.value, types=types, graphs=graphs, predicates=predicates,
-            direction=direction.value if direction else None, sample=sample, seed=seed))
+        found: analytics.CentralityResult = await run_algorithm(
+            info, algorithm.value, "centrality", algorithm=algorithm.value, types=types, graphs=graphs,
+            predicates=predicates, direction=direction.value if direction else None, sample=sample, seed=seed)
         views = info.context.views
-        ranked = [r for r in found.ranking if r.iri in views.nodes]
-        return paginate(ranked, _ranked_key, PageRequest(first, after), lambda r: entity_of(views, r.iri),
-                        lambda r: r.score)
+        page = PageRequest(first, after)
+        page_size(page.first, page.last)  # a page over the cap is refused before any work
+
+        def ranked_page() -> Connection[Entity]:
+            ranked = [r for r in found.ranking if r.iri in views.nodes]
+            return paginate(ranked, _ranked_key, page, lambda r: entity_of(views, r.iri), lambda r: r.score)
+
+        return await off_loop(ranked_page)
 
     @strawberry.field(description="Communities of the graph (direction ignored), largest first.")
     async def communities(self, info: Info, algorithm: CommunityAlgorithm, types: list[str] | None = None,
                           graphs: list[str] | None = None, predicates: list[str] | None = None,
                           resolution: float = 1.0, seed: int = 0) -> CommunityPartition:
-        found = await run_algorithm(algorithm.value, lambda: _analytics(info).communities(
-            algorithm.value, types=types, graphs=graphs, predicates=predicates, resolution=resolution, seed=seed))
+        found: analytics.CommunityResult = await run_algorithm(
+            info, algorithm.value, "communities", algorithm=algorithm.value, types=types, graphs=graphs,
+            predicates=predicates, resolution=resolution, seed=seed)
         return CommunityPartition(algorithm=found.algorithm, modularity=found.modularity,
                                   node_count=found.node_count, edge_count=found.edge_count, result=found)
 
@@ -234,15 +329,16 @@ class AlgorithmQuery:
     async def neighbourhood(self, info: Info, iri: str, hops: int = 1, direction: Direction = Direction.BOTH,
                             types: list[str] | None = None, predicates: list[str] | None = None,
                             graphs: list[str] | None = None) -> Subgraph:
-        found = await run_algorithm("neighbourhood", lambda: _analytics(info).neighbourhood(
-            iri, hops=hops, direction=direction.value, types=types, predicates=predicates, graphs=graphs))
+        found: analytics.Neighbourhood = await run_algorithm(
+            info, "neighbourhood", "neighbourhood", seeds=iri, hops=hops, direction=direction.value, types=types,
+            predicates=predicates, graphs=graphs)
         return Subgraph(record=found)
 
     @strawberry.field(description="Whether an algorithm would run within its budget, and on how large a graph.")
     async def estimate(self, info: Info, algorithm: str, graphs: list[str] | None = None,
                        predicates: list[str] | None = None) -> AlgorithmEstimate:
-        found = await run_algorithm("estimate", lambda: _analytics(info).estimate(
-            algorithm, graphs=graphs, predicates=predicates))
+        found: analytics.AlgorithmEstimate = await run_algorithm(
+            info, "estimate", "estimate", algorithm=algorithm, graphs=graphs, predicates=predicates)
         return AlgorithmEstimate(algorithm=found.algorithm, node_count=found.node_count,
                                  edge_count=found.edge_count, node_limit=found.node_limit, allowed=found.allowed,
                                  reason=found.reason)

@@ -87,6 +87,11 @@ class CentralityResult:
         """The score of a ranked node, or None when it was not ranked."""
         return self._scores.get(iri)
 
+    @property
+    def scores(self) -> Mapping[str, float]:
+        """Every ranked node's score, by IRI (read-only)."""
+        return self._scores
+
 
 @dataclass(frozen=True)
 class Community:
