@@ -5,22 +5,30 @@ Strawberry's per-request pipeline.
 rules Strawberry applies (graphql-core's specified rules and Strawberry's own) plus our limits,
 then keeps the document. Only documents that pass, and whose operations are all queries, are
 kept as prepared: anything else is left to Strawberry's full pipeline, which reports the errors.
+Documents are kept in a :class:`graph.lru.BoundedLRU` keyed by a digest of the query text and
+charged for their size (:func:`schema.caches.document_size`), so no query text is kept as a key.
 """
 
 from __future__ import annotations
-
-import threading
-from collections import OrderedDict
 
 import strawberry
 from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, OperationType, parse, specified_rules
 from strawberry.schema.schema import validate_document
 
+from graph.lru import BoundedLRU, digest
+from schema.caches import DEFAULT_DOCUMENT_BYTES, document_size
 from schema.limits import QueryLimits, limit_rules
+
+#: Bytes charged for remembering that a query text is not prepared (the digest key is counted apart).
+_NOT_PREPARED_BYTES = 16
+
+
+def _prepared_size(document: DocumentNode | bool) -> int:
+    return document_size(document) if isinstance(document, DocumentNode) else _NOT_PREPARED_BYTES
 
 
 class PreparedDocuments:
-    """Valid query documents by query text (an LRU of ``limits.cache_size`` texts).
+    """Valid query documents by query text (at most ``limits.cache_size`` texts and ``max_bytes``).
 
     Parameters
     ----------
@@ -28,6 +36,8 @@ class PreparedDocuments:
         The schema the documents are validated against.
     limits : QueryLimits
         Token, depth, alias and cost limits, as the schema's extensions enforce them.
+    max_bytes : int, optional
+        Most bytes of documents kept.
 
     Examples
     --------
@@ -35,28 +45,25 @@ class PreparedDocuments:
     >>> prepared = PreparedDocuments(build_schema(), QueryLimits())
     >>> prepared.get("{ __typename }") is not None, prepared.get("{ nope }"), prepared.get("{")
     (True, None, None)
+    >>> prepared.cache.stats()["entries"]
+    3
     """
 
-    def __init__(self, schema: strawberry.Schema, limits: QueryLimits) -> None:
+    def __init__(self, schema: strawberry.Schema, limits: QueryLimits, max_bytes: int = DEFAULT_DOCUMENT_BYTES) -> None:
         self.schema = schema
         self.max_tokens = limits.max_tokens
-        self.size = limits.cache_size
         self.rules = (*specified_rules, *limit_rules(limits))
-        self._documents: OrderedDict[str, DocumentNode | None] = OrderedDict()
-        self._lock = threading.Lock()
+        #: False for a text remembered as not prepared, so that it is not parsed and validated again.
+        self.cache: BoundedLRU[bytes, DocumentNode | bool] = BoundedLRU(limits.cache_size, max_bytes,
+                                                                        sizeof=_prepared_size)
 
     def get(self, query: str) -> DocumentNode | None:
         """The parsed document of ``query`` if it is valid and holds only query operations, else None."""
-        with self._lock:
-            if query in self._documents:
-                self._documents.move_to_end(query)
-                return self._documents[query]
-        document = self._prepare(query)
-        with self._lock:
-            self._documents[query] = document
-            while len(self._documents) > self.size:
-                self._documents.popitem(last=False)
-        return document
+        key = digest(query)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache.setdefault(key, self._prepare(query) or False)
+        return found or None
 
     def _prepare(self, query: str) -> DocumentNode | None:
         try:

@@ -1,0 +1,146 @@
+"""The application factory: routes, the layers in front of them, and the lifespan that loads the graph.
+
+Routes: ``/graphql`` (GET and POST; GraphiQL in a browser, its assets under ``/graphiql/`` from
+``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``.
+A request meets, in order: CORS, the request gate (limits and well-formed requests), the response
+cache, gzip, then the route.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from graph.lru import BoundedLRU
+from schema import build_schema
+from schema.caches import ParsedDocumentCache, ValidatedDocumentCache
+from schema.context import GraphSnapshot, GraphState
+from schema.prepared import PreparedDocuments
+from serving import error_log
+from serving.graphql_view import GRAPHIQL, EvidenceGraphQL
+from serving.request_gate import RequestGate
+from serving.response_cache import CachedAnswers, response_cache
+from serving.settings import ServerSettings
+from serving.store_watch import load_snapshot, settle_heap, watch_store
+
+
+def cache_report(cache: BoundedLRU[Any, Any]) -> dict[str, int]:
+    """A cache's entries, bytes, hits and misses with its budgets (for ``/healthz``).
+
+    Examples
+    --------
+    >>> cache_report(BoundedLRU(4, 1000))
+    {'entries': 0, 'bytes': 0, 'hits': 0, 'misses': 0, 'max_entries': 4, 'max_bytes': 1000}
+    """
+    return {**cache.stats(), "max_entries": cache.max_entries, "max_bytes": cache.max_bytes}
+
+
+def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot | None = None) -> Starlette:
+    """The Starlette application.
+
+    Parameters
+    ----------
+    settings : ServerSettings, optional
+        Store folder, CORS origins, reload interval, limits and cache budgets.
+    snapshot : GraphSnapshot, optional
+        Serve these views instead of reading the store (tests, embedding).
+
+    Returns
+    -------
+    Starlette
+        Views are built in its lifespan: run it under uvicorn, or enter ``TestClient(app)``.
+
+    Examples
+    --------
+    >>> from starlette.testclient import TestClient
+    >>> with TestClient(create_app(snapshot=GraphSnapshot.from_quads([]))) as client:
+    ...     client.post("/graphql", json={"query": "{ __typename }"}).json()
+    {'data': {'__typename': 'Query'}}
+    """
+    settings = settings or ServerSettings()
+    error_log.install()
+    schema = build_schema(settings.limits)
+    state = GraphState(snapshot or GraphSnapshot.from_quads([]))
+    cache = response_cache(settings.response_cache_size, settings.response_cache_total_bytes,
+                           settings.response_cache_max_bytes)
+    prepared = PreparedDocuments(schema, settings.limits, settings.document_cache_bytes) \
+        if settings.direct_execution else None
+    graphql_app = EvidenceGraphQL(schema, state, prepared)
+    sdl = schema.as_str() + "\n"
+    plans = schema.execution_context_class.plans  # type: ignore[attr-defined]
+    caches = {"responses": cache, "plans": plans.cache}
+    if prepared is not None:
+        caches["prepared"] = prepared.cache
+    for extension in schema.extensions:
+        if isinstance(extension, ParsedDocumentCache):
+            caches["parsed"] = extension.cache
+        elif isinstance(extension, ValidatedDocumentCache):
+            caches["validated"] = extension.cache
+
+    async def healthz(request: Request) -> JSONResponse:
+        current = state.snapshot
+        return JSONResponse({"status": "ok", "version": current.version, "nodes": len(current.views.nodes),
+                             "statements": len(current.views.statements),
+                             "cache": {"hits": cache.hits, "misses": cache.misses},
+                             "caches": {name: cache_report(found) for name, found in caches.items()},
+                             "plans": plans.stats(),
+                             "answered_directly": graphql_app.answered_directly,
+                             "frozen_objects": gc.get_freeze_count()})
+
+    async def schema_sdl(request: Request) -> PlainTextResponse:
+        return PlainTextResponse(sdl, media_type="text/plain; charset=utf-8")
+
+    assets = {p.name: p for p in GRAPHIQL.iterdir() if p.suffix in (".js", ".css")}
+
+    async def graphiql_asset(request: Request) -> Response:
+        found = assets.get(request.path_params["name"])
+        if found is None:
+            return PlainTextResponse("not found", status_code=404)
+        return FileResponse(found, headers={"cache-control": "public, max-age=86400"})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        watcher = None
+        if snapshot is None and settings.store is not None:
+            state.swap(await anyio.to_thread.run_sync(load_snapshot, settings.store))
+            watcher = asyncio.create_task(watch_store(state, settings, cache))
+        settle_heap()
+        app.state.graph = state
+        try:
+            yield
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher
+
+    middleware = [Middleware(RequestGate, max_body_bytes=settings.max_body_bytes,
+                             max_query_string_bytes=settings.max_query_string_bytes),
+                  Middleware(CachedAnswers, state=state, cache=cache), Middleware(GZipMiddleware, minimum_size=1024)]
+    if settings.cors_origins:
+        # Outermost, so that refusals of the gate carry the CORS headers a browser needs to read them.
+        middleware.insert(0, Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                                        allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["*"],
+                                        max_age=600))
+    # Every method reaches the view, which answers any but GET and POST with a GraphQL error (405).
+    routes = [Route("/graphql", graphql_app),
+              Route("/healthz", healthz), Route("/schema.graphql", schema_sdl),
+              Route("/graphiql/{name}", graphiql_asset)]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.graph = state
+    return app
+
+
+__all__ = ["cache_report", "create_app"]

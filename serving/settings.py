@@ -1,0 +1,124 @@
+"""How the server runs: one typed record, read from the CLI and the environment in one place."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from schema.caches import DEFAULT_DOCUMENT_BYTES
+from schema.limits import QueryLimits
+
+#: Environment variables the settings read, by field (the CLI's flags take precedence).
+ENVIRONMENT = {
+    "cors_origins": "EVIDENCE_GRAPH_CORS",
+    "reload_seconds": "EVIDENCE_GRAPH_RELOAD_SECONDS",
+    "max_body_bytes": "EVIDENCE_GRAPH_MAX_BODY",
+    "max_query_string_bytes": "EVIDENCE_GRAPH_MAX_QUERY_STRING",
+    "response_cache_total_bytes": "EVIDENCE_GRAPH_RESPONSE_CACHE_BYTES",
+    "document_cache_bytes": "EVIDENCE_GRAPH_DOCUMENT_CACHE_BYTES",
+}
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How the server runs (from the CLI and the environment: :meth:`from_environment`).
+
+    Examples
+    --------
+    >>> ServerSettings().max_body_bytes
+    1000000
+    """
+
+    store: Path | None = None
+    cors_origins: tuple[str, ...] = ("*",)
+    reload_seconds: float = 2.0
+    response_cache_size: int = 512
+    #: Responses larger than this are not kept in the cache (bytes).
+    response_cache_max_bytes: int = 4_000_000
+    #: All cached answers together (bytes); the least recently used go first beyond it.
+    response_cache_total_bytes: int = 256_000_000
+    #: Prepared documents of direct answers together (bytes, each document's size estimated).
+    document_cache_bytes: int = DEFAULT_DOCUMENT_BYTES
+    #: A request body larger than this is refused with 413 before it is read whole (bytes).
+    max_body_bytes: int = 1_000_000
+    #: A query string (GET) longer than this is refused with 414 (bytes, as sent: percent-encoded).
+    max_query_string_bytes: int = 100_000
+    limits: QueryLimits = field(default_factory=QueryLimits)
+    #: Answer POSTed JSON queries with a valid, prepared document without Strawberry's HTTP view
+    #: (the same responses, byte for byte; ``tests/test_direct_answers.py`` compares the two).
+    direct_execution: bool = True
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
+                         cors_origins: Sequence[str] | None = None) -> ServerSettings:
+        """Settings from the CLI's values and the environment (:data:`ENVIRONMENT` names the variables).
+
+        Parameters
+        ----------
+        environ : mapping, optional
+            The environment (default ``os.environ``).
+        store : Path, optional
+            The store folder (``--store``).
+        cors_origins : sequence of str, optional
+            Origins from ``--cors-origin``; when not given, ``EVIDENCE_GRAPH_CORS`` (comma-separated)
+            or every origin.
+
+        Returns
+        -------
+        ServerSettings
+
+        Raises
+        ------
+        ValueError
+            A variable that is set holds no valid value (the message names it).
+
+        Examples
+        --------
+        >>> settings = ServerSettings.from_environment({"EVIDENCE_GRAPH_MAX_BODY": "2000",
+        ...                                             "EVIDENCE_GRAPH_CORS": "https://a.example,"})
+        >>> settings.max_body_bytes, settings.cors_origins
+        (2000, ('https://a.example',))
+        >>> ServerSettings.from_environment({"EVIDENCE_GRAPH_MAX_BODY": "lots"})
+        Traceback (most recent call last):
+        ...
+        ValueError: EVIDENCE_GRAPH_MAX_BODY must be a positive integer (bytes), not 'lots'
+        """
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {"store": store}
+        origins = cors_origins or environ.get(ENVIRONMENT["cors_origins"], "*").split(",")
+        values["cors_origins"] = tuple(o.strip() for o in origins if o.strip())
+        readers: dict[str, Callable[[str, str], Any]] = {
+            "reload_seconds": _positive_float, "max_body_bytes": _positive_int,
+            "max_query_string_bytes": _positive_int, "response_cache_total_bytes": _positive_int,
+            "document_cache_bytes": _positive_int}
+        for name, read in readers.items():
+            text = environ.get(ENVIRONMENT[name])
+            if text is not None and text.strip():
+                values[name] = read(ENVIRONMENT[name], text.strip())
+        return cls(**values)
+
+
+def _positive_int(name: str, text: str) -> int:
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive integer (bytes), not {text!r}")
+    return value
+
+
+def _positive_float(name: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise ValueError(f"{name} must be a positive number (seconds), not {text!r}")
+    return value
+
+
+__all__ = ["ENVIRONMENT", "ServerSettings"]
