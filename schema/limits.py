@@ -35,12 +35,11 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 
+from schema.caches import ParsedDocumentCache, ValidatedDocumentCache
 from schema.pagination import DEFAULT_PAGE, PAGE_CAP
 
 
@@ -191,7 +190,7 @@ def limit_extensions(limits: QueryLimits) -> list[Callable[[], SchemaExtension]]
     rules = limit_rules(limits)
     return [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-        lambda: ParserCache(maxsize=limits.cache_size),
+        ParsedDocumentCache(limits.cache_size),
         lambda: AddValidationRules(rules),
-        lambda: ValidationCache(maxsize=limits.cache_size),
+        ValidatedDocumentCache(limits.cache_size),
     ]
