@@ -16,14 +16,17 @@ Writers take turns: opening a store for writing first takes an advisory lock on 
 beside the store folder (``fcntl.flock``, holding the writer's pid and start time), waiting up to
 ``wait`` seconds for another writer. The kernel drops the lock when its holder dies, so a killed
 build never leaves a stale lock. Readers (``read_only=True``: stats, export, the server) take no
-lock and run beside a writer, seeing the store as it was committed when they opened it.
+lock and run beside a writer, seeing the store as it was committed when they opened it (through
+hard links to its files, so that the writer's compactions cannot delete a file under them).
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -212,8 +215,63 @@ def _folder_signature(path: Path) -> bytes | None:
 _GENERATIONS: BoundedLRU[str, tuple[bytes, str | None]] = BoundedLRU(max_entries=64, max_bytes=64_000,
                                                                      sizeof=lambda value: 200)
 
-#: Read-only opens retried: a writer's compaction may delete a file while a reader opens the store.
-_READ_ONLY_ATTEMPTS = 5
+#: Read-only opens retried: a writer may add or delete files while a reader takes its view.
+_READ_ONLY_ATTEMPTS = 8
+
+
+def _view_prefix(path: Path) -> str:
+    return f".{path.name}.read-"
+
+
+def _remove_stale_views(path: Path) -> None:
+    # A reader killed before closing leaves its view behind, holding deleted files' space.
+    prefix = _view_prefix(path)
+    try:
+        leftovers = [entry.path for entry in os.scandir(path.parent) if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    for leftover in leftovers:
+        pid = Path(leftover).name[len(prefix):].partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _hard_linked_view(path: Path) -> Path | None:
+    """A folder beside the store whose entries are hard links to the store's files (None if the
+    file system cannot link).
+
+    RocksDB opens table files lazily, and a writer's compaction deletes the files it merged: a
+    read-only instance opened on the store itself then fails mid-read ("No such file"). Through
+    its own links a reader keeps every file it may need alive until it closes, whatever the
+    writer deletes; a file written after the view was taken is missing from it, which the open
+    reports, and the open is retried with a new view.
+    """
+    try:
+        view = Path(tempfile.mkdtemp(prefix=f"{_view_prefix(path)}{os.getpid()}-", dir=path.parent))
+    except OSError:
+        return None
+    try:
+        for entry in os.scandir(path):
+            # The lock and the info logs belong to the writer; a reader needs neither.
+            if entry.name != "LOCK" and not entry.name.startswith("LOG"):
+                os.link(entry.path, view / entry.name)
+    except FileNotFoundError:  # deleted between the listing and the link: the caller retries
+        shutil.rmtree(view, ignore_errors=True)
+        raise
+    except OSError:
+        shutil.rmtree(view, ignore_errors=True)
+        return None
+    return view
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -287,7 +345,8 @@ class EvidenceStore:
         Folder of an on-disk store (created if missing); None for an in-memory store.
     read_only : bool
         Open an on-disk store without taking its write lock (a reader beside a writer: stats,
-        export, the server). It sees the store as committed when it was opened.
+        export, the server). It sees the store as committed when it was opened, through a folder
+        of hard links beside the store that keeps the files it reads alive (removed on close).
     wait : float
         Seconds a writer waits for another writer of the same store (see :class:`WriteLock`).
     on_wait : callable, optional
@@ -309,10 +368,11 @@ class EvidenceStore:
                  on_wait: Callable[[str], None] | None = _tell) -> None:
         self.path = path
         self._lock: WriteLock | None = None
+        self._view: Path | None = None
         if path is None:
             self._store = ox.Store()
         elif read_only:
-            self._store = self._open_read_only(path)
+            self._store, self._view = self._open_read_only(path)
         else:
             self._lock = WriteLock(path)
             self._lock.acquire(wait, on_wait)
@@ -323,15 +383,23 @@ class EvidenceStore:
                 raise
 
     @staticmethod
-    def _open_read_only(path: Path) -> ox.Store:
+    def _open_read_only(path: Path) -> tuple[ox.Store, Path | None]:
+        """A read-only store over a hard-linked view of ``path`` (the view: None if none could be made)."""
+        if not path.is_dir():
+            raise StoreError(f"{path}: cannot open the store (no such folder)")
+        _remove_stale_views(path)
+        problem: Exception | None = None
         for attempt in range(_READ_ONLY_ATTEMPTS):
+            view = None
             try:
-                return ox.Store.read_only(str(path))
-            except OSError as error:
-                if not path.is_dir() or attempt == _READ_ONLY_ATTEMPTS - 1:
-                    raise StoreError(f"{path}: cannot open the store ({error})") from None
-                time.sleep(0.05 * (attempt + 1))
-        raise AssertionError("unreachable")
+                view = _hard_linked_view(path)
+                return ox.Store.read_only(str(view or path)), view
+            except (OSError, RuntimeError) as error:  # pyoxigraph reports RocksDB corruption as RuntimeError
+                problem = error
+                if view is not None:
+                    shutil.rmtree(view, ignore_errors=True)
+                time.sleep(0.02 * (attempt + 1))
+        raise StoreError(f"{path}: cannot open the store ({problem})")
 
     @staticmethod
     def _open_for_writing(path: Path, wait: float) -> ox.Store:
@@ -362,11 +430,15 @@ class EvidenceStore:
         >>> EvidenceStore(folder, wait=0).close()  # the lock was released on leaving the block
         """
         store = self.__dict__.pop("_store", None)
-        # The last reference to the pyoxigraph store closes RocksDB: before the next writer may enter.
+        # The last reference to the pyoxigraph store closes RocksDB: before the next writer may
+        # enter, and before a reader's view goes.
         del store
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._view is not None:
+            shutil.rmtree(self._view, ignore_errors=True)
+            self._view = None
 
     def __enter__(self) -> EvidenceStore:
         return self
@@ -375,7 +447,7 @@ class EvidenceStore:
         self.close()
 
     def __del__(self) -> None:
-        if "_lock" in self.__dict__:
+        if "_view" in self.__dict__:
             self.close()
 
     @property
@@ -490,13 +562,25 @@ class EvidenceStore:
         if known is not None and known[0] == signature:
             return known[1]
         try:
-            store = EvidenceStore._open_read_only(path)
-            mark = _current_generation(store)
-            del store
+            mark = EvidenceStore(path, read_only=True).generation_mark()
         except (StoreError, OSError):
             return known[1] if known is not None else None  # read again at the next poll
         _GENERATIONS.put(key, (signature, mark))
         return mark
+
+    def generation_mark(self) -> str | None:
+        """The generation mark as this instance sees the store (None before the first write).
+
+        Examples
+        --------
+        >>> store = EvidenceStore()
+        >>> store.generation_mark() is None
+        True
+        >>> store.replace_documents([], Registry())
+        >>> store.generation_mark().startswith("1-"), len(store) == len(store.oxigraph) - 1  # the mark is not evidence
+        (True, True)
+        """
+        return _current_generation(self._store)
 
     @staticmethod
     def has_documents(path: Path) -> bool:
