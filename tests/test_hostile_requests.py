@@ -1,0 +1,292 @@
+"""Hostile and careless requests against a real server process on the loopback (issue 8).
+
+Each hostile request must be answered within a second, with an answer or a client error that
+carries a stable ``extensions.code`` and no Python internals; afterwards the server answers
+``/healthz`` within a second, its memory (``VmRSS``) has not grown, and it is not burning CPU on
+work nobody waits for. A server that hangs is restarted for the next test (the hang is this
+test's failure, not the next one's).
+
+Sizes: ``stress(small, full)`` (``make stress`` runs the full sizes and writes the figures to
+``bench/results/hostile-requests-*.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import httpx2
+import pytest
+from conftest import FULL_STRESS, STRESS, LiveServer, stress
+from hostile import (
+    ANSWER_SECONDS,
+    CLIENT_TIMEOUT,
+    ERROR_CODE,
+    PYTHON_LEAKS,
+    SEARCH,
+    Figures,
+    MiB,
+    Outcome,
+    ServerProcess,
+    cursor,
+    get_query,
+    post_json,
+    raw_upload,
+    send,
+)
+
+pytestmark = pytest.mark.stress
+
+FIGURES = Figures("requests")
+#: How many variants of each hostile request are sent (each distinct, so no cache answers them).
+REPEATS = stress(1, 5)
+#: Growth of the server's memory allowed across one hostile request (allocator noise, warm caches).
+FLAT_BYTES = 30 * MiB
+#: The body limit the tests assume (1 MB): the bodies "just under" it are a few KB smaller.
+BODY_LIMIT = 1_000_000
+#: Small budgets for the server under attack (environment it reads at start), so that the byte
+#: budgets of its caches bind within the few hundred requests of a test.
+SMALL_BUDGETS = {"EVIDENCE_GRAPH_ALGORITHM_SECONDS": "2", "EVIDENCE_GRAPH_RESPONSE_CACHE_BYTES": "500000",
+                 "EVIDENCE_GRAPH_DOCUMENT_CACHE_BYTES": "2000000"}
+
+
+@pytest.fixture(scope="module")
+def server(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A server of its own on the sample store the live server built (so attacks reach no other test)."""
+    process = ServerProcess(live_server.store, tmp_path_factory.mktemp("hostile") / "server.log", env=SMALL_BUDGETS)
+    process.start()
+    yield process
+    process.kill()
+    if FULL_STRESS:
+        print("\nfigures written to", FIGURES.write({"stress": STRESS, "restarts": process.restarts}))
+
+
+@pytest.fixture
+def attacked(server: ServerProcess) -> Iterator[ServerProcess]:
+    """The server; restarted after a test that left it unable to answer ``/healthz``."""
+    if not server.healthy(timeout=2.0):
+        server.restart()
+    yield server
+    if not server.healthy(timeout=2.0):
+        server.restart()
+
+
+def check_answer(outcome: Outcome) -> None:
+    """An answer in time: data, or client errors each with a code; never a 5xx or Python internals."""
+    assert outcome.status is not None, f"no answer within {CLIENT_TIMEOUT:g} s ({outcome.error})"
+    assert outcome.status < 500, outcome.describe()
+    assert not PYTHON_LEAKS.search(outcome.body.decode("utf-8", errors="replace")), outcome.describe()
+    if outcome.status >= 400 or outcome.graphql_errors():
+        codes = outcome.codes()
+        assert codes and all(isinstance(c, str) and ERROR_CODE.match(c) for c in codes), outcome.describe()
+    assert outcome.seconds < ANSWER_SECONDS, outcome.describe()
+
+
+def refused(outcome: Outcome) -> bool:
+    """Whether a request was refused as a whole: errors and no data."""
+    try:
+        found = outcome.json()
+    except ValueError:
+        return False
+    return isinstance(found, dict) and bool(found.get("errors")) and found.get("data") is None
+
+
+def survive(server: ServerProcess, name: str, attack: Any, rss_limit: int = FLAT_BYTES) -> list[Outcome]:
+    """Send ``attack(i)`` for each variant, then check each outcome, the health and the memory."""
+    with server.watch_rss() as rss:
+        outcomes = [attack(i) for i in range(REPEATS)]
+    health_started = time.perf_counter()
+    healthy = server.healthy(timeout=ANSWER_SECONDS)
+    health_seconds = time.perf_counter() - health_started
+    FIGURES.record(name, seconds=max(o.seconds for o in outcomes), status=[o.status for o in outcomes],
+                   codes=sorted({str(c) for o in outcomes for c in o.codes()}), healthz_seconds=health_seconds,
+                   healthy=healthy, rss_before=rss.before, rss_peak=rss.peak, rss_after=rss.after)
+    for outcome in outcomes:
+        check_answer(outcome)
+    assert healthy, f"/healthz did not answer within {ANSWER_SECONDS:g} s after {name}"
+    assert rss.after - rss.before < rss_limit, f"memory grew by {(rss.after - rss.before) / MiB:.0f} MiB"
+    return outcomes
+
+
+@pytest.mark.parametrize(("name", "text"), [("2000 one-letter words", " ".join("abcdefghij"[n % 10] for n in range(2000))),
+                                            ("1 MB", "a " * 500_000)])
+def test_search_strings_are_answered_or_refused_in_time(attacked: ServerProcess, name: str, text: str) -> None:
+    survive(attacked, f"search {name} POST", lambda i: post_json(attacked, {"query": SEARCH,
+                                                                           "variables": {"text": text + "b" * i}}))
+    if len(text) < 10_000:
+        survive(attacked, f"search {name} GET", lambda i: get_query(attacked, SEARCH, {"text": text + "c" * i}))
+
+
+def test_a_50_mb_post_is_refused_before_it_is_read(attacked: ServerProcess) -> None:
+    size = 50 * MiB
+    head = (b"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n" % size)
+    with attacked.watch_rss() as rss:
+        upload = raw_upload(attacked, head, (b'{"query":"' + b"x" * (MiB - 10) if n == 0 else b"x" * MiB
+                                             for n in range(size // MiB)))
+    healthy = attacked.healthy()
+    FIGURES.record("50 MB POST", status=upload.status, seconds=upload.seconds, sent=upload.sent,
+                   rss_before=rss.before, rss_peak=rss.peak, rss_after=rss.after, healthy=healthy)
+    assert upload.status == 413, upload.head[:300]
+    assert upload.seconds < ANSWER_SECONDS
+    # Refused by its Content-Length: most of the body was never taken in, and nothing was buffered.
+    assert upload.sent < size // 2, f"the server read {upload.sent / MiB:.0f} MiB before refusing"
+    assert rss.rise < 10 * MiB, f"memory rose by {rss.rise / MiB:.0f} MiB while the body was sent"
+    assert healthy
+
+
+def test_a_chunked_body_that_never_ends_is_cut_at_the_limit(attacked: ServerProcess) -> None:
+    head = b"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    chunk = b"%x\r\n%s\r\n" % (64 * 1024, b" " * (64 * 1024))
+    most = 50 * MiB // len(chunk)
+    with attacked.watch_rss() as rss:
+        upload = raw_upload(attacked, head, (chunk for _ in range(most)))
+    healthy = attacked.healthy()
+    FIGURES.record("endless chunked body", status=upload.status, seconds=upload.seconds, sent=upload.sent,
+                   rss_before=rss.before, rss_peak=rss.peak, rss_after=rss.after, healthy=healthy)
+    assert upload.status == 413, upload.head[:300]
+    assert upload.seconds < ANSWER_SECONDS
+    assert upload.sent < 4 * BODY_LIMIT, f"the server took {upload.sent / MiB:.0f} MiB of a body over the limit"
+    assert rss.rise < 10 * MiB, f"memory rose by {rss.rise / MiB:.0f} MiB while the body was sent"
+    assert healthy
+
+
+def test_bodies_just_under_the_limit_leave_memory_flat(attacked: ServerProcess) -> None:
+    count = stress(120, 300)
+    pad = BODY_LIMIT - 4096
+    rss_before = attacked.rss()
+    slowest, statuses = 0.0, set()
+    started = time.perf_counter()
+    with httpx2.Client(base_url=attacked.url, timeout=CLIENT_TIMEOUT) as client:
+        for n in range(count):
+            body = json.dumps({"query": "query Padded($pad: String) { __typename }",
+                               "variables": {"pad": "x" * pad, "n": n}}).encode()
+            began = time.perf_counter()
+            response = client.post("/graphql", content=body, headers={"content-type": "application/json"})
+            slowest = max(slowest, time.perf_counter() - began)
+            statuses.add(response.status_code)
+    elapsed = time.perf_counter() - started
+    healthy = attacked.healthy()
+    rss_after = attacked.rss()
+    FIGURES.record(f"{count} distinct bodies of {pad / 1e6:.3f} MB", statuses=sorted(statuses),
+                   slowest=slowest, per_request=elapsed / count, rss_before=rss_before, rss_after=rss_after,
+                   healthy=healthy)
+    assert statuses == {200}
+    assert slowest < ANSWER_SECONDS
+    assert rss_after - rss_before < 60 * MiB, f"memory grew by {(rss_after - rss_before) / MiB:.0f} MiB"
+    assert healthy
+
+
+def cache_reports(health: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every part of ``/healthz`` that reports a cache's bytes."""
+    if isinstance(health, dict):
+        if "bytes" in health:
+            yield path, health
+        for key, value in health.items():
+            yield from cache_reports(value, f"{path}.{key}" if path else key)
+
+
+def test_distinct_small_queries_keep_every_cache_within_its_budget(attacked: ServerProcess) -> None:
+    count = stress(800, 10_000)
+    rss_before = attacked.rss()
+    started = time.perf_counter()
+    statuses = set()
+    with httpx2.Client(base_url=attacked.url, timeout=CLIENT_TIMEOUT) as client:
+        for n in range(count):
+            # A new document each time (parse, validation and plan caches) and new variables (answers).
+            query = "query Fill%d($n: Int!) { entities(first: $n) { totalCount nodes { label } } }" % n
+            statuses.add(client.post("/graphql", json={"query": query, "variables": {"n": 1 + n % 20}}).status_code)
+    elapsed = time.perf_counter() - started
+    health = attacked.health()
+    rss_after = attacked.rss()
+    caches = dict(cache_reports(health))
+    FIGURES.record(f"{count} distinct small queries", per_request=elapsed / count, statuses=sorted(statuses),
+                   rss_before=rss_before, rss_after=rss_after, caches=caches)
+    assert statuses == {200}
+    assert caches, f"/healthz reports no cache's bytes: {health}"
+    for name, report in caches.items():
+        budget = report.get("max_bytes", report.get("budget"))
+        assert isinstance(budget, int), f"{name} reports no byte budget: {report}"
+        assert report["bytes"] <= budget, f"{name}: {report}"
+    # The fill reached the budgets (else the check above proves nothing about them).
+    assert any(r["bytes"] > r.get("max_bytes", r.get("budget")) / 2 for r in caches.values()), caches
+    assert rss_after - rss_before < 60 * MiB
+
+
+def test_concurrent_betweenness_is_answered_and_leaves_no_cpu_burning(attacked: ServerProcess) -> None:
+    count = 20
+    query = ("query Central($seed: Int!) { centrality(algorithm: BETWEENNESS, sample: 50, seed: $seed, first: 3) "
+             "{ edges { score node { label } } } }")
+    base = int(time.time()) % 100_000 * 100  # new seeds on every run: no cached result answers them
+    started = time.perf_counter()
+    with ThreadPoolExecutor(count) as pool:
+        outcomes = list(pool.map(lambda n: post_json(attacked, {"query": query, "variables": {"seed": base + n}}),
+                                 range(count)))
+    answered = time.perf_counter() - started
+    cpu_start = attacked.cpu_seconds()
+    time.sleep(2.0)
+    cpu_burnt = attacked.cpu_seconds() - cpu_start
+    healthy = attacked.healthy()
+    kinds = sorted({"result" if o.status == 200 and not o.graphql_errors() else str(o.codes() or o.status)
+                    for o in outcomes})
+    FIGURES.record("20 concurrent betweenness", all_answered_seconds=answered,
+                   slowest=max(o.seconds for o in outcomes), kinds=kinds, cpu_seconds_in_next_2s=cpu_burnt,
+                   healthy=healthy)
+    for outcome in outcomes:
+        assert outcome.status is not None, f"no answer within {CLIENT_TIMEOUT:g} s"
+        assert outcome.status < 500 and not PYTHON_LEAKS.search(outcome.body.decode(errors="replace"))
+        assert (outcome.status == 200 and not outcome.graphql_errors()) or outcome.codes(), outcome.describe()
+        assert all(isinstance(c, str) and ERROR_CODE.match(c) for c in outcome.codes()), outcome.describe()
+    assert answered < 2 * ANSWER_SECONDS + float(SMALL_BUDGETS["EVIDENCE_GRAPH_ALGORITHM_SECONDS"])
+    assert cpu_burnt < 0.3, f"the server burnt {cpu_burnt:.2f} CPU seconds after answering everyone"
+    assert healthy
+
+
+def _nested(depth: int) -> bytes:
+    return b'{"query": "{ __typename }", "variables": {"x": ' + b"[" * depth + b"]" * depth + b"}}"
+
+
+MALFORMED = {
+    "invalid UTF-8": b'{"query": "{ __typename \xff\xfe }"}',
+    "a JSON scalar": b"42",
+    "a JSON string": b'"{ __typename }"',
+    "a JSON array": b'[{"query": "{ __typename }"}]',
+    "100,000 nested [": b"[" * 100_000,
+    "100,000 nested [ in variables": _nested(100_000),
+    "variables as a string": b'{"query": "query Q($n: Int) { __typename }", "variables": "{\\"n\\": 1}"}',
+    "query as a number": b'{"query": 42}',
+    "no query": b'{"variables": {}}',
+    "truncated JSON": b'{"query": "{ __typename',
+}
+
+
+@pytest.mark.parametrize("name", list(MALFORMED))
+def test_malformed_bodies_are_client_errors(attacked: ServerProcess, name: str) -> None:
+    outcomes = survive(attacked, f"malformed: {name}", lambda i: send(
+        attacked, "POST", "/graphql", MALFORMED[name] + b" " * i, {"content-type": "application/json"}))
+    for outcome in outcomes:
+        assert outcome.status == 400, outcome.describe()
+
+
+CURSORS = {
+    "AAAA": "AAAA",
+    "base64 of non-JSON": cursor(b"\x00\x01not json at all"),
+    "base64 of a JSON object": cursor(b'{"a": 1}'),
+    "base64 of a list of objects": cursor(b'[{"a": 1}, {"b": 2}]'),
+    "base64 of a list of the wrong length": cursor(b'[1, 2, 3, 4, 5, 6, 7]'),
+    "not base64": "!!!~~~",
+    "a huge number": cursor(b"[" + b"9" * 5000 + b"]"),
+}
+
+
+@pytest.mark.parametrize("name", list(CURSORS))
+def test_crafted_cursors_are_bad_cursor_errors(attacked: ServerProcess, name: str) -> None:
+    query = "query Page($after: String) { entities(first: 3, after: $after) { edges { node { iri } } } }"
+    outcomes = survive(attacked, f"cursor: {name}", lambda i: post_json(
+        attacked, {"query": query, "variables": {"after": CURSORS[name] + "A" * 4 * i}}))
+    for outcome in outcomes:
+        assert outcome.codes() == ["BAD_CURSOR"], outcome.describe()
+
