@@ -14,6 +14,40 @@ from graph.views import GraphViews
 
 
 @dataclass(frozen=True)
+class GraphSize:
+    """Nodes and links of the graph algorithms run on: what their cost is estimated from."""
+
+    nodes: int = 0
+    edges: int = 0
+
+
+class LatestGraphSize:
+    """The size of the graph the most recently made or swapped :class:`GraphState` serves.
+
+    Query costs (:mod:`schema.limits`) read it where a request's own snapshot is not at hand
+    (documents prepared ahead of execution). A process serves one graph, so one holder is enough;
+    a state may be given its own holder instead.
+
+    Examples
+    --------
+    >>> holder = LatestGraphSize()
+    >>> _ = GraphState(GraphSnapshot.from_quads([]), holder)
+    >>> holder()
+    GraphSize(nodes=0, edges=0)
+    """
+
+    def __init__(self) -> None:
+        self.size = GraphSize()
+
+    def __call__(self) -> GraphSize:
+        return self.size
+
+
+#: The holder every :class:`GraphState` updates unless given another.
+LATEST_GRAPH_SIZE = LatestGraphSize()
+
+
+@dataclass(frozen=True)
 class GraphSnapshot:
     """The views of one version of the graph and the algorithm cache tied to that version.
 
@@ -34,6 +68,15 @@ class GraphSnapshot:
         """Content hash of the graph this snapshot was built from."""
         return self.views.version
 
+    @property
+    def size(self) -> GraphSize:
+        """Nodes and links of the projection the algorithms run on (measured once per snapshot)."""
+        found = self.memo.get(GraphSize)
+        if found is None:
+            graph = self.views.graph
+            found = self.memo.setdefault(GraphSize, GraphSize(graph.number_of_nodes(), graph.number_of_edges()))
+        return found
+
     @classmethod
     def from_quads(cls, quads: Iterable[tuple[Node, Node, Node, Node]]) -> GraphSnapshot:
         """Build every view (records, statements, projection, search index) from quads."""
@@ -48,9 +91,11 @@ class GraphState:
     mixes two versions in one answer.
     """
 
-    def __init__(self, snapshot: GraphSnapshot) -> None:
+    def __init__(self, snapshot: GraphSnapshot, size: LatestGraphSize = LATEST_GRAPH_SIZE) -> None:
         self._snapshot = snapshot
         self._lock = threading.Lock()
+        self._size = size
+        size.size = snapshot.size
 
     @property
     def snapshot(self) -> GraphSnapshot:
@@ -62,6 +107,7 @@ class GraphState:
         with self._lock:
             changed = snapshot.version != self._snapshot.version
             self._snapshot = snapshot
+            self._size.size = snapshot.size
             return changed
 
 

@@ -1,32 +1,209 @@
-"""Errors a client can act on: each names the field or argument and the limit or problem."""
+"""Errors a client can act on, and the one table of the ``extensions.code`` every GraphQL error carries.
+
+Each error names the field or argument and the limit or problem in its message; its code, in
+``extensions.code``, is stable, so that a client can branch on it without parsing messages:
+
+=============================  ======================================================================
+Code                           Meaning
+=============================  ======================================================================
+``GRAPHQL_PARSE_FAILED``       The query text is not GraphQL (syntax error, nesting too deep).
+``TOO_MANY_TOKENS``            The query text has more tokens than the limit (``max_tokens``).
+``GRAPHQL_VALIDATION_FAILED``  The document breaks a rule of the GraphQL spec (unknown field, ...).
+``QUERY_TOO_DEEP``             Fields nest deeper than ``max_depth``.
+``TOO_MANY_ALIASES``           More aliases than ``max_aliases``.
+``QUERY_TOO_COMPLEX``          The estimated cost is above ``max_cost`` (see :mod:`schema.limits`).
+``OPERATION_NOT_FOUND``        ``operationName`` names no operation, or is missing among several.
+``BAD_USER_INPUT``             An argument or variable is malformed or names nothing that exists.
+``BAD_CURSOR``                 An ``after``/``before`` cursor was not made by this list.
+``LIMIT_EXCEEDED``             An argument asks for more than a cap allows (page size, hops, text).
+``ALGORITHM_TIMEOUT``          A graph algorithm ran past its time budget and was stopped.
+``BUSY``                       Every slot for that family of algorithms is taken: retry later.
+``INTERNAL_SERVER_ERROR``      A fault of the server, not of the request.
+=============================  ======================================================================
+
+The codes are attached once, by :func:`add_codes`, which :class:`schema.EvidenceSchema` applies
+in ``process_errors``: the Strawberry view and the server's direct answers both call it before
+they format errors, so both give the same codes. An error that already has a code keeps it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from graphql import GraphQLError, GraphQLSyntaxError, ValueNode, VariableDefinitionNode
+from strawberry.relay import GlobalIDValueError
+
+from graph.analytics import AnalyticsConvergenceError, AnalyticsInputError, AnalyticsLimitError
+
+GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
+GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
+TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
+QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+OPERATION_NOT_FOUND = "OPERATION_NOT_FOUND"
+BAD_USER_INPUT = "BAD_USER_INPUT"
+BAD_CURSOR = "BAD_CURSOR"
+LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+ALGORITHM_TIMEOUT = "ALGORITHM_TIMEOUT"
+BUSY = "BUSY"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+#: Every code an error may carry (the table above).
+CODES: frozenset[str] = frozenset({
+    GRAPHQL_PARSE_FAILED, TOO_MANY_TOKENS, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_DEEP, TOO_MANY_ALIASES,
+    QUERY_TOO_COMPLEX, OPERATION_NOT_FOUND, BAD_USER_INPUT, BAD_CURSOR, LIMIT_EXCEEDED, ALGORITHM_TIMEOUT, BUSY,
+    INTERNAL_SERVER_ERROR})
+
+#: How graphql-core words the token limit of its parser (the only way to tell it from a syntax error).
+_TOKEN_LIMIT_MESSAGE = "Document contains more than"
+
 
 class QueryInputError(ValueError):
-    """An argument is malformed or names something that does not exist."""
+    """An argument is malformed or names something that does not exist (``BAD_USER_INPUT``)."""
+
+    code = BAD_USER_INPUT
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        # A fresh dict each time: graphql-core adopts it as the error's own, and formatting may add to it.
+        return {"code": self.code}
+
+
+class BadCursorError(QueryInputError):
+    """An ``after``/``before`` cursor that no page of the list made (``BAD_CURSOR``)."""
+
+    code = BAD_CURSOR
 
 
 class QueryLimitError(ValueError):
-    """A request asks for more than a limit allows (page cap, hops, cost, algorithm budget)."""
+    """A request asks for more than a limit allows: page cap, hops, text length (``LIMIT_EXCEEDED``)."""
+
+    code = LIMIT_EXCEEDED
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {"code": self.code}
 
 
 class AlgorithmTimeoutError(QueryLimitError):
     """A graph algorithm ran past its time budget and was stopped; ``extensions`` carries the
     stable ``code`` and the budget in seconds."""
 
-    code = "ALGORITHM_TIMEOUT"
+    code = ALGORITHM_TIMEOUT
 
     def __init__(self, message: str, seconds: float) -> None:
         super().__init__(message)
-        self.extensions = {"code": self.code, "limitSeconds": seconds}
+        self.seconds = seconds
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {"code": self.code, "limitSeconds": self.seconds}
 
 
 class AlgorithmBusyError(QueryLimitError):
     """Every slot for a family of graph algorithms is taken: retry after ``retryAfter`` seconds."""
 
-    code = "BUSY"
+    code = BUSY
 
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(message)
-        self.extensions = {"code": self.code, "retryAfter": retry_after}
+        self.retry_after = retry_after
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {"code": self.code, "retryAfter": self.retry_after}
+
+
+#: Exceptions raised below the schema (graph analytics, Strawberry's relay ids), by the code they mean.
+_FOREIGN_CODES: tuple[tuple[type[Exception], str], ...] = (
+    (AnalyticsInputError, BAD_USER_INPUT), (GlobalIDValueError, BAD_USER_INPUT),
+    (AnalyticsLimitError, LIMIT_EXCEEDED), (AnalyticsConvergenceError, LIMIT_EXCEEDED))
+
+
+def error_code(error: GraphQLError) -> str:
+    """The code of a GraphQL error: the one it carries, else the one its kind and cause give.
+
+    Parameters
+    ----------
+    error : GraphQLError
+        An error of parsing, validation, variables or execution.
+
+    Returns
+    -------
+    str
+        One of :data:`CODES`.
+
+    Examples
+    --------
+    >>> from graphql import parse
+    >>> try:
+    ...     parse("{")
+    ... except GraphQLError as syntax:
+    ...     error_code(syntax)
+    'GRAPHQL_PARSE_FAILED'
+    >>> error_code(GraphQLError("page", path=["a"], original_error=QueryLimitError("first: 500 is above the cap")))
+    'LIMIT_EXCEEDED'
+    >>> error_code(GraphQLError("boom", path=["a"], original_error=KeyError("boom")))
+    'INTERNAL_SERVER_ERROR'
+    >>> error_code(GraphQLError("Unknown operation named 'x'."))
+    'OPERATION_NOT_FOUND'
+    """
+    code = (error.extensions or {}).get("code")
+    if isinstance(code, str):
+        return code
+    if isinstance(error, GraphQLSyntaxError):
+        return TOO_MANY_TOKENS if _TOKEN_LIMIT_MESSAGE in error.message else GRAPHQL_PARSE_FAILED
+    original = error.original_error
+    if original is not None and original is not error:
+        own = getattr(original, "code", None)
+        if isinstance(own, str) and own in CODES:
+            return own
+        for kind, found in _FOREIGN_CODES:
+            if isinstance(original, kind):
+                return found
+        if isinstance(original, GraphQLError):
+            # graphql-core coercing an argument or a variable at execution: the client's input.
+            return BAD_USER_INPUT if _about_input(original) else error_code(original)
+        return INTERNAL_SERVER_ERROR
+    if _about_input(error):
+        return BAD_USER_INPUT
+    if error.path:
+        return INTERNAL_SERVER_ERROR
+    # Validation errors are coded where the document is validated (schema.limits); what else has no
+    # node to point at is the operation's choice (operationName).
+    return GRAPHQL_VALIDATION_FAILED if error.nodes else OPERATION_NOT_FOUND
+
+
+def _about_input(error: GraphQLError) -> bool:
+    return any(isinstance(node, ValueNode | VariableDefinitionNode) for node in error.nodes or ())
+
+
+def with_code(error: GraphQLError, code: str) -> GraphQLError:
+    """Give ``error`` the ``code`` unless it has one (its other extensions are kept)."""
+    extensions = error.extensions or {}
+    if "code" not in extensions:
+        error.extensions = {**extensions, "code": code}
+    return error
+
+
+def add_codes(errors: Iterable[GraphQLError]) -> None:
+    """Give every error its ``extensions.code`` (:func:`error_code`), in place.
+
+    Examples
+    --------
+    >>> errors = [GraphQLError("x", path=["a"], original_error=BadCursorError("invalid cursor"))]
+    >>> add_codes(errors)
+    >>> errors[0].formatted["extensions"]
+    {'code': 'BAD_CURSOR'}
+    """
+    for error in errors:
+        with_code(error, error_code(error))
+
+
+__all__ = ["ALGORITHM_TIMEOUT", "BAD_CURSOR", "BAD_USER_INPUT", "BUSY", "CODES", "GRAPHQL_PARSE_FAILED",
+           "GRAPHQL_VALIDATION_FAILED", "INTERNAL_SERVER_ERROR", "LIMIT_EXCEEDED", "OPERATION_NOT_FOUND",
+           "QUERY_TOO_COMPLEX", "QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "TOO_MANY_TOKENS", "AlgorithmBusyError",
+           "AlgorithmTimeoutError", "BadCursorError", "QueryInputError", "QueryLimitError", "add_codes",
+           "error_code", "with_code"]

@@ -16,12 +16,15 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 
-from schema.errors import QueryInputError, QueryLimitError
+from schema.errors import BadCursorError, QueryInputError, QueryLimitError
 
 #: The most items one page may hold (``first``/``last`` above it are refused).
 PAGE_CAP = 100
 #: Items per page when neither ``first`` nor ``last`` is given.
 DEFAULT_PAGE = 20
+#: Longest cursor accepted: far above any key this API encodes, and short enough that decoding a
+#: hostile one costs nothing (nor can it nest deeper than the JSON decoder's recursion limit).
+MAX_CURSOR_LENGTH = 1_000
 
 T = TypeVar("T")
 Item = TypeVar("Item")
@@ -105,19 +108,47 @@ def encode_cursor(key: Sequence[Any]) -> str:
 def decode_cursor(cursor: str) -> list[Any]:
     """The sort key inside a cursor.
 
+    Parameters
+    ----------
+    cursor : str
+        A cursor from :func:`encode_cursor`, or anything a client sends as one.
+
+    Returns
+    -------
+    list
+        The key's values: strings, numbers, booleans or nulls.
+
     Raises
     ------
-    QueryInputError
-        If the cursor was not made by :func:`encode_cursor`.
+    BadCursorError
+        If the cursor was not made by :func:`encode_cursor`: too long, not base64 of JSON, not a
+        list of plain values.
+
+    Examples
+    --------
+    >>> decode_cursor(encode_cursor(["abc", 3]))
+    ['abc', 3]
+    >>> decode_cursor("bm90IGpzb24")
+    Traceback (most recent call last):
+    ...
+    schema.errors.BadCursorError: invalid cursor 'bm90IGpzb24': use a cursor from a page of this list
     """
+    if len(cursor) > MAX_CURSOR_LENGTH:
+        raise BadCursorError(f"invalid cursor of {len(cursor):,} characters (a cursor has at most "
+                             f"{MAX_CURSOR_LENGTH:,}): use a cursor from a page of this list")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, UnicodeDecodeError):
-        raise QueryInputError(f"invalid cursor {cursor!r}: use a cursor from a page of this list") from None
-    if not isinstance(key, list):
-        raise QueryInputError(f"invalid cursor {cursor!r}: use a cursor from a page of this list")
+    except (ValueError, UnicodeError, RecursionError):
+        raise BadCursorError(_invalid(cursor, "use a cursor from a page of this list")) from None
+    if not isinstance(key, list) or not all(v is None or isinstance(v, str | int | float) for v in key):
+        raise BadCursorError(_invalid(cursor, "use a cursor from a page of this list"))
     return key
+
+
+def _invalid(cursor: str, advice: str) -> str:
+    shown = cursor if len(cursor) <= 80 else cursor[:80] + "…"
+    return f"invalid cursor {shown!r}: {advice}"
 
 
 def page_size(first: int | None, last: int | None, cap: int = PAGE_CAP) -> None:
@@ -226,11 +257,23 @@ class _LazyKeys:
 
 def _key_from_cursor(cursor: str, keys: Sequence[tuple[Any, ...]]) -> tuple[Any, ...]:
     values = decode_cursor(cursor)
-    template = keys[0] if keys else ()
-    if template and len(values) != len(template):
-        raise QueryInputError(f"invalid cursor {cursor!r}: it belongs to a list sorted another way")
-    try:
-        return tuple(Descending(v) if isinstance(t, Descending) else v
-                     for v, t in zip(values, template, strict=False)) if template else tuple(values)
-    except TypeError:
-        raise QueryInputError(f"invalid cursor {cursor!r}: it belongs to a list sorted another way") from None
+    if not keys:
+        return tuple(values)  # nothing to compare with: any position is before the start
+    template = keys[0]
+    if len(values) != len(template) or not all(_same_kind(v, t) for v, t in zip(values, template, strict=True)):
+        # A key of another list would compare with this one's values, or fail to (str < int).
+        raise BadCursorError(_invalid(cursor, "it belongs to a list sorted another way"))
+    return tuple(Descending(v) if isinstance(t, Descending) else v for v, t in zip(values, template, strict=True))
+
+
+def _same_kind(value: Any, template: Any) -> bool:
+    """Whether a cursor value compares with a key value as the key's own values do."""
+    if isinstance(template, Descending):
+        template = template.value
+    if template is None or value is None:
+        return template is None and value is None
+    if isinstance(template, bool) or isinstance(value, bool):
+        return isinstance(template, bool) and isinstance(value, bool)
+    if isinstance(template, int | float):
+        return isinstance(value, int | float)
+    return type(value) is type(template)
