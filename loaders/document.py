@@ -167,6 +167,14 @@ class _TextExtractor(HTMLParser):
                 self.parts.append("- ")
             self._after_marker = True
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # The standard library raises AssertionError on "<![<" or "<![foo[": such markup is text.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i:i + 3])
+            return i + 3
+
     def handle_endtag(self, tag: str) -> None:
         self._after_marker = False
         if tag in ("ol", "ul") and self._lists:
@@ -205,6 +213,8 @@ def html_to_text(markup: str) -> str:
     '1. Apologies\\n\\n2. Minutes\\n'
     >>> html_to_text('<ol start="31"><li><h3>Apologies</h3><p>None.</p></li></ol>')
     '31. Apologies\\n\\nNone.\\n'
+    >>> html_to_text('<p>A <![ marked <ol start="²"><li>item</li></ol>')
+    'A <![ marked\\n\\n1. item\\n'
     """
     parser = _TextExtractor()
     parser.feed(markup)

@@ -75,3 +75,24 @@ def test_html_page_is_reduced_to_text(tmp_path: Path) -> None:
     document = read_document(tmp_path / "page.html", tmp_path)
     assert document.format == "html"
     assert document.text == "Minutes\n\n(1) The Chair\u00a0opened the meeting.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_text_not_binary(tmp_path: Path, encoding: str) -> None:
+    text = "(1) The Council’s budget is £5m.\n"
+    (tmp_path / "bom.txt").write_bytes(text.encode(encoding))
+    document = read_document(tmp_path / "bom.txt", tmp_path)
+    assert document.text == text  # the mark itself is not text: offsets start at the first word
+    assert document.encoding == encoding.removesuffix("-sig")
+
+
+def test_broken_utf16_after_its_mark_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "half.txt").write_bytes(b"\xff\xfe" + "Minutes".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
+    with pytest.raises(UnsupportedDocument, match=r"half\.txt: not valid UTF-16"):
+        read_document(tmp_path / "half.txt", tmp_path)
+
+
+def test_html_the_standard_parser_trips_on_is_read_as_text(tmp_path: Path) -> None:
+    (tmp_path / "odd.html").write_text('<p>Minutes <![ of the <ol start="²"><li>Audit Committee</li></ol>',
+                                       encoding="utf-8")
+    assert read_document(tmp_path / "odd.html", tmp_path).text == "Minutes <![ of the\n\n1. Audit Committee\n"

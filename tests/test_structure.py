@@ -103,3 +103,24 @@ def test_unknown_layout_still_yields_passages() -> None:
 def test_text_without_structure_is_refused() -> None:
     with pytest.raises(UnsupportedDocument, match="no recognisable structure"):
         parse("1234 5678\n\n---- %%%% 99\n")
+
+
+@pytest.mark.parametrize("stated", ["30 January 2014", "30/01/2014", "30/1/14", "Thursday, 30th January 2014",
+                                    "2014-01-30", "30.01.2014", "30-01-2014", "January 30, 2014", "Thu 30 Jan 2014"])
+def test_a_labelled_meeting_date_is_read_in_any_usual_form(stated: str) -> None:
+    parsed = parse(f"## AGENDA\n\n### AUDIT COMMITTEE\n\nDate: {stated}      Time: 7.30 pm\n\n#### Membership\n\n"
+                   "Mr A Smith (Chairman), Mr B Jones\n")
+    header = next(b for b in parsed.blocks if b.kind == "meeting-header")
+    assert [(f.name, f.value) for f in header.fields if f.name in ("date", "time", "date-text")] == \
+        [("date", "2014-01-30"), ("time", "19:30")]
+    date = header.field("date")
+    assert parsed.document.text[date.start:date.end] in stated
+
+
+@pytest.mark.parametrize("stated", ["TBC", "31/02/2014", "2014-13-45", "to be confirmed"])
+def test_a_labelled_date_that_is_no_date_is_kept_as_text(stated: str) -> None:
+    parsed = parse(f"## AGENDA\n\n### AUDIT COMMITTEE\n\nDate: {stated}\n\n#### Membership\n\nMr A Smith (Chairman)\n")
+    header = next(b for b in parsed.blocks if b.kind == "meeting-header")
+    assert [(f.name, f.value) for f in header.fields] == [("date-text", stated)]
+    text = header.field("date-text")
+    assert parsed.document.text[text.start:text.end] == stated
