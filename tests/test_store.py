@@ -1,10 +1,16 @@
-"""The store: atomic swaps, idempotent reloads, the registry kept, and whole-graph checks."""
+"""The store: atomic swaps, idempotent reloads, the registry kept, whole-graph checks, the generation
+mark committed with every write, readers' views, and writers taking turns."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import SAMPLE
 from rdflib import Graph, Literal, URIRef
@@ -13,7 +19,7 @@ from rdflib.compare import isomorphic
 from graph import build as build_module
 from graph.build import build_into_store
 from graph.iris import document_graph, provenance_graph, registry_graph
-from graph.store import EvidenceStore, StoreError
+from graph.store import STORE_GRAPH, EvidenceStore, StoreError, WriteLock
 from graph.triples import DocumentGraphs
 from graph.validation import quote_failures, shacl_failures
 from graph.vocabulary import SCHEMA
@@ -149,3 +155,117 @@ def test_quads_share_one_rdflib_term_per_store_term(sample_store: EvidenceStore)
     subjects = {}
     for s, _, _, _ in sample_store.quads():
         assert subjects.setdefault(str(s), s) is s
+
+
+def test_every_write_commits_a_new_generation_mark_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with EvidenceStore(path) as store:
+        assert store.generation_mark() is None and EvidenceStore.generation(path) is None
+        assert build_into_store(store, [SAMPLE]).errors == []  # new documents: the extend path
+        first = store.generation_mark()
+        assert first is not None and EvidenceStore.generation(path) == first
+        assert build_into_store(store, [SAMPLE]).errors == []  # replaced documents: the UPDATE path
+        second = store.generation_mark()
+        store.remove_documents(store.document_keys()[:1])
+        third = store.generation_mark()
+        store.replace_documents([], store.registry())  # nothing to write: nothing changes
+        assert store.generation_mark() == third
+        assert len({first, second, third}) == 3
+        # One mark is kept, in the metadata graph, and it is not evidence.
+        marks = list(store.oxigraph.quads_for_pattern(None, None, None, STORE_GRAPH))
+        assert len(marks) == 1 and marks[0].object.value == third
+        assert len(store) == len(store.oxigraph) - 1 == len(list(store.quads()))
+        assert str(STORE_GRAPH.value) not in store.graph_names()
+        assert all(str(g) != STORE_GRAPH.value for *_, g in store.quads())
+    assert EvidenceStore.generation(path) == third
+
+
+def test_of_two_marks_the_higher_count_wins_and_the_next_write_keeps_one(tmp_path: Path) -> None:
+    # A writer killed between its commit (extend) and the removal of the older mark leaves two.
+    with EvidenceStore(tmp_path / "store") as store:
+        assert build_into_store(store, [SAMPLE]).errors == []
+        current = store.generation_mark()
+        assert current is not None
+        mark = next(iter(store.oxigraph.quads_for_pattern(None, None, None, STORE_GRAPH)))
+        older = ox.Quad(mark.subject, mark.predicate, ox.Literal("0-1-1"), STORE_GRAPH)
+        store.oxigraph.add(older)
+        assert store.generation_mark() == current
+        store.remove_documents(store.document_keys()[:1])
+        marks = list(store.oxigraph.quads_for_pattern(None, None, None, STORE_GRAPH))
+        assert len(marks) == 1 and marks[0].object.value.split("-")[0] == str(int(current.split("-")[0]) + 1)
+
+
+def test_polling_an_unchanged_store_lists_its_folder_and_opens_nothing(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store"
+    with EvidenceStore(path) as store:
+        assert build_into_store(store, [SAMPLE]).errors == []
+    opens = []
+    original = EvidenceStore._open_read_only
+    monkeypatch.setattr(EvidenceStore, "_open_read_only", staticmethod(lambda p: opens.append(p) or original(p)))
+    mark = EvidenceStore.generation(path)
+    assert [EvidenceStore.generation(path) for _ in range(20)] == [mark] * 20
+    assert len(opens) == 1
+    with EvidenceStore(path) as store:
+        store.remove_documents(store.document_keys()[:1])
+        changed = store.generation_mark()
+    assert EvidenceStore.generation(path) == changed != mark and len(opens) == 2
+
+
+def test_a_reader_sees_the_store_as_it_was_when_it_opened(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    writer = EvidenceStore(path)
+    assert build_into_store(writer, [SAMPLE]).errors == []
+    reader = EvidenceStore(path, read_only=True)
+    before = snapshot(reader)
+    writer.remove_documents(writer.document_keys()[:1])
+    assert snapshot(reader) == before and len(reader.document_keys()) == 2
+    assert len(EvidenceStore(path, read_only=True).document_keys()) == 1
+    # The reader's view keeps its files alive whatever becomes of the store's folder.
+    writer.close()
+    shutil.rmtree(path)
+    assert snapshot(reader) == before
+    views = [p for p in tmp_path.iterdir() if p.name.startswith(".store.read-")]
+    assert len(views) == 1
+    reader.close()
+    assert not views[0].exists()
+
+
+def test_a_dead_readers_view_is_removed_by_the_next_reader(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with EvidenceStore(path) as store:
+        assert build_into_store(store, [SAMPLE]).errors == []
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".store.read-{dead.stdout.strip()}-x1"
+    left.mkdir()
+    (left / "CURRENT").write_text("MANIFEST-000001\n")
+    mine = tmp_path / f".store.read-{os.getpid()}-x2"
+    mine.mkdir()
+    EvidenceStore(path, read_only=True).close()
+    assert not left.exists() and mine.exists()
+
+
+def test_a_second_writer_waits_then_gives_up_in_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    told: list[str] = []
+    with EvidenceStore(path) as first:
+        started = time.monotonic()
+        with pytest.raises(StoreError) as refused:
+            EvidenceStore(path, wait=0.5, on_wait=told.append)
+        assert time.monotonic() - started >= 0.5
+        assert first.document_keys() == []
+    assert told == [f"another build is writing to {path} (pid {os.getpid()}, "
+                    f"since {told[0].split('since ')[1][:8]}); waiting…"]
+    message = str(refused.value)
+    assert message.startswith(f"{path}: another build (pid {os.getpid()}, since ") and "\n" not in message
+    assert "after 0.5 s of waiting" in message and "--wait SECONDS" in message
+    assert "rocksdb" not in message.lower() and "LOCK" not in message
+    EvidenceStore(path, wait=0).close()  # the first writer's lock went with it
+
+
+def test_the_lock_file_names_its_holder_beside_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with EvidenceStore(path):
+        pid, since = WriteLock(path).holder()
+        assert (tmp_path / "store.lock").exists() and pid == os.getpid()
+        assert since is not None and abs(since - time.time()) < 60
