@@ -37,9 +37,12 @@ from graph.views import GraphViews
 from graph.vocabulary import ID, ORG, RDF, SCHEMA, SKOS
 from schema import algorithms, build_schema
 from schema.context import GraphSnapshot, RequestContext
+from schema.limits import QueryLimits
 
 REGISTRY, OTHER = ID["graph/registry"], ID["graph/other"]
-API = build_schema()
+#: The cost rule (schema.limits) refuses expensive algorithm requests before they run; these
+#: tests are about what happens to those that do run, so it is opened wide here.
+API = build_schema(QueryLimits(max_cost=10**12))
 #: Nodes of the synthetic graph the timing tests run on (a few thousand: betweenness from a few
 #: hundred sources takes seconds there).
 NODES = stress(3_000, 10_000)
@@ -306,9 +309,10 @@ def test_a_shared_computation_goes_on_while_someone_still_waits(monkeypatch: pyt
 def test_the_event_loop_keeps_turning_while_an_algorithm_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(algorithms, "ALGORITHM_SECONDS", 30.0)
     snapshot = snapshot_of(synthetic_views(NODES))
-    query = ("{ centrality(algorithm: PAGERANK, first: 5, after: null) { totalCount edges { score } } "
-             "communities(algorithm: CONNECTED_COMPONENTS) { communities(first: 2) { edges { node { size "
-             "members(first: 2) { totalCount } } } } } }")
+    # A betweenness of a second or so, and pages of a ranking and of communities of every node.
+    query = ("query Busy($sample: Int!) { centrality(algorithm: BETWEENNESS, sample: $sample, first: 5) { "
+             "totalCount edges { score } } communities(algorithm: CONNECTED_COMPONENTS) { communities(first: 2) "
+             "{ edges { node { size members(first: 2) { totalCount } } } } } }")
 
     async def measure() -> tuple[Any, float]:
         lag = 0.0
@@ -322,7 +326,7 @@ def test_the_event_loop_keeps_turning_while_an_algorithm_runs(monkeypatch: pytes
                 lag = max(lag, time.monotonic() - before - 0.01)
 
         ticker = asyncio.create_task(tick())
-        result = await ask(snapshot, query)
+        result = await ask(snapshot, query, {"sample": NODES // 60})
         done.set()
         await ticker
         return result, lag
@@ -330,7 +334,8 @@ def test_the_event_loop_keeps_turning_while_an_algorithm_runs(monkeypatch: pytes
     result, lag = asyncio.run(measure())
     assert result.errors is None, result.errors
     assert result.data["centrality"]["totalCount"] == NODES
-    assert lag < 0.25, f"the event loop stalled for {lag:.2f} s"
+    # The loop shares the GIL with the computation (and the machine with others): it turns, if slowly.
+    assert lag < 0.5, f"the event loop stalled for {lag:.2f} s"
 
 
 # -- the facade: busy at once, bounded cache ----------------------------------------------------

@@ -43,7 +43,9 @@ def _louvain_level(graph: nx.Graph, m: float, partition: list[set], resolution: 
     inner_partition = [{u} for u in graph.nodes()]
     degrees = dict(graph.degree(weight="weight"))
     totals = list(degrees.values())
+    deadline.check()
     nbrs = {u: {v: data["weight"] for v, data in graph[u].items() if v != u} for u in graph}
+    deadline.check()
     rand_nodes = list(graph.nodes)
     rng.shuffle(rand_nodes)
     moves = 1
@@ -104,9 +106,11 @@ def _louvain(graph: nx.Graph, resolution: float, seed: int, deadline: Deadline) 
         return partition
     rng = random.Random(seed)
     mod = nx.community.modularity(graph, partition, resolution=resolution)
+    deadline.check()
     level = nx.Graph()
     level.add_nodes_from(graph)
     level.add_weighted_edges_from(graph.edges(data="weight", default=1))
+    deadline.check()
     m = level.size(weight="weight")
     partition, inner, improvement = _louvain_level(level, m, partition, resolution, rng, deadline)
     while True:
