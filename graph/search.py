@@ -21,6 +21,15 @@ WEIGHTS = (10.0, 5.0, 1.0)
 #: that "stepahead" finds the organisation before the submission titled with its name.
 TYPE_BOOST = {"Document": 0.9, "AgendaItem": 0.9, "Membership": 0.6, "Contribution": 0.6, "Claim": 0.8,
               "Concept": 0.7, "ConceptScheme": 0.7, "Role": 0.7}
+#: Longest search text, and most words, accepted. FTS5's time grows with the square of the terms
+#: of a query (2,000 one-letter words took 12 s); a name or a phrase is far below both.
+MAX_SEARCH_CHARACTERS = 500
+MAX_SEARCH_WORDS = 32
+_WORD = re.compile(r"\w+")
+
+
+class SearchTextError(ValueError):
+    """A search text longer, or of more words, than the index searches for."""
 
 
 class Searchable(Protocol):
@@ -48,19 +57,45 @@ class SearchHit:
 def fts_query(text: str) -> str | None:
     """Turn user text into a safe FTS5 query: every word must match, the last as a prefix.
 
+    Linear in the text, which is refused before it is read if longer than the limit.
+
+    Parameters
+    ----------
+    text : str
+        What the user typed; punctuation separates words and is otherwise ignored.
+
+    Returns
+    -------
+    str or None
+        The FTS5 query, or None if the text has no word.
+
+    Raises
+    ------
+    SearchTextError
+        If the text has more than :data:`MAX_SEARCH_CHARACTERS` characters or more than
+        :data:`MAX_SEARCH_WORDS` words.
+
     Examples
     --------
     >>> fts_query('TUPE "costs')
     '"tupe" "costs"*'
     >>> fts_query("  ") is None
     True
+    >>> fts_query("a " * 40)
+    Traceback (most recent call last):
+    ...
+    graph.search.SearchTextError: search text has 40 words; at most 32 are searched for: use fewer, more specific words
     """
-    words = re.findall(r"\w+", text.lower())
+    if len(text) > MAX_SEARCH_CHARACTERS:
+        raise SearchTextError(f"search text has {len(text):,} characters; at most {MAX_SEARCH_CHARACTERS} are "
+                              f"searched for: use fewer, more specific words")
+    words = _WORD.findall(text.lower())
+    if len(words) > MAX_SEARCH_WORDS:
+        raise SearchTextError(f"search text has {len(words):,} words; at most {MAX_SEARCH_WORDS} are searched "
+                              f"for: use fewer, more specific words")
     if not words:
         return None
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{w}"' for w in words) + "*"
 
 
 class SearchIndex:
@@ -94,7 +129,13 @@ class SearchIndex:
 
     def search(self, text: str, types: Iterable[str] | None = None, limit: int = 20,
                offset: int = 0) -> list[SearchHit]:
-        """Ranked hits for ``text``, optionally restricted to node types."""
+        """Ranked hits for ``text``, optionally restricted to node types.
+
+        Raises
+        ------
+        SearchTextError
+            If the text is over :data:`MAX_SEARCH_CHARACTERS` or :data:`MAX_SEARCH_WORDS`.
+        """
         query = fts_query(text)
         if query is None:
             return []
@@ -123,7 +164,7 @@ class SearchIndex:
         return hits
 
     def count(self, text: str, types: Iterable[str] | None = None) -> int:
-        """How many nodes match ``text``."""
+        """How many nodes match ``text`` (refused as :meth:`search` refuses it)."""
         query = fts_query(text)
         if query is None:
             return 0

@@ -34,7 +34,14 @@ from typing import Any
 from graphql import GraphQLError, GraphQLSyntaxError, ValueNode, VariableDefinitionNode
 from strawberry.relay import GlobalIDValueError
 
-from graph.analytics import AnalyticsConvergenceError, AnalyticsInputError, AnalyticsLimitError
+from graph.analytics import (
+    AnalyticsBusyError,
+    AnalyticsConvergenceError,
+    AnalyticsInputError,
+    AnalyticsLimitError,
+    AnalyticsTimeoutError,
+)
+from graph.search import SearchTextError
 
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
@@ -56,6 +63,8 @@ CODES: frozenset[str] = frozenset({
     QUERY_TOO_COMPLEX, OPERATION_NOT_FOUND, BAD_USER_INPUT, BAD_CURSOR, LIMIT_EXCEEDED, ALGORITHM_TIMEOUT, BUSY,
     INTERNAL_SERVER_ERROR})
 
+#: How graphql-core words its refusals of ``operationName`` (errors with neither a node nor a path).
+_OPERATION_MESSAGES = ("Unknown operation named", "Must provide operation name", "Must provide an operation")
 #: How graphql-core words the token limit of its parser (the only way to tell it from a syntax error).
 _TOKEN_LIMIT_MESSAGE = "Document contains more than"
 
@@ -116,10 +125,13 @@ class AlgorithmBusyError(QueryLimitError):
         return {"code": self.code, "retryAfter": self.retry_after}
 
 
-#: Exceptions raised below the schema (graph analytics, Strawberry's relay ids), by the code they mean.
+#: Exceptions raised below the schema (graph analytics, search, Strawberry's relay ids), by the code
+#: they mean; a subclass before its base.
 _FOREIGN_CODES: tuple[tuple[type[Exception], str], ...] = (
+    (AnalyticsTimeoutError, ALGORITHM_TIMEOUT), (AnalyticsBusyError, BUSY),
     (AnalyticsInputError, BAD_USER_INPUT), (GlobalIDValueError, BAD_USER_INPUT),
-    (AnalyticsLimitError, LIMIT_EXCEEDED), (AnalyticsConvergenceError, LIMIT_EXCEEDED))
+    (AnalyticsLimitError, LIMIT_EXCEEDED), (AnalyticsConvergenceError, LIMIT_EXCEEDED),
+    (SearchTextError, LIMIT_EXCEEDED))
 
 
 def error_code(error: GraphQLError) -> str:
@@ -147,8 +159,8 @@ def error_code(error: GraphQLError) -> str:
     'LIMIT_EXCEEDED'
     >>> error_code(GraphQLError("boom", path=["a"], original_error=KeyError("boom")))
     'INTERNAL_SERVER_ERROR'
-    >>> error_code(GraphQLError("Unknown operation named 'x'."))
-    'OPERATION_NOT_FOUND'
+    >>> error_code(GraphQLError("Unknown operation named 'x'.")), error_code(GraphQLError("Variable values are nested"))
+    ('OPERATION_NOT_FOUND', 'BAD_USER_INPUT')
     """
     code = (error.extensions or {}).get("code")
     if isinstance(code, str):
@@ -164,16 +176,19 @@ def error_code(error: GraphQLError) -> str:
             if isinstance(original, kind):
                 return found
         if isinstance(original, GraphQLError):
-            # graphql-core coercing an argument or a variable at execution: the client's input.
-            return BAD_USER_INPUT if _about_input(original) else error_code(original)
+            # graphql-core refusing a variable's value (no path) or an argument's, or failing a
+            # value of a resolver (a server fault).
+            inputs = not error.path or _about_input(error) or _about_input(original)
+            return BAD_USER_INPUT if inputs else INTERNAL_SERVER_ERROR
         return INTERNAL_SERVER_ERROR
     if _about_input(error):
         return BAD_USER_INPUT
     if error.path:
         return INTERNAL_SERVER_ERROR
-    # Validation errors are coded where the document is validated (schema.limits); what else has no
-    # node to point at is the operation's choice (operationName).
-    return GRAPHQL_VALIDATION_FAILED if error.nodes else OPERATION_NOT_FOUND
+    if error.nodes:
+        # Validation errors are coded where the document is validated (schema.limits): this is a fallback.
+        return GRAPHQL_VALIDATION_FAILED
+    return OPERATION_NOT_FOUND if error.message.startswith(_OPERATION_MESSAGES) else BAD_USER_INPUT
 
 
 def _about_input(error: GraphQLError) -> bool:

@@ -6,12 +6,18 @@ filter object must hold (they are ANDed), as in Neo4j's and Ontotext's ``where``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 import strawberry
 
 from graph.iris import document_graph_of
 from graph.views import GraphViews, NodeRecord
+from schema.errors import QueryLimitError
+from schema.limits import MAX_TEXT_LENGTH, check_argument_sizes
+
+#: Most filter objects one ``where`` may hold, nested ones included (each is tested on every entity).
+MAX_FILTER_CONDITIONS = 64
 
 
 @strawberry.input(description="Conditions on a text value; matching ignores case.")
@@ -56,6 +62,99 @@ def entity_graphs(views: GraphViews, record: NodeRecord) -> set[str]:
     return found
 
 
+def check_filter(where: EntityFilter) -> None:
+    """Refuse a filter too large to test on every entity (read iteratively: it may nest deeply).
+
+    Parameters
+    ----------
+    where : EntityFilter
+
+    Raises
+    ------
+    QueryLimitError
+        More than :data:`MAX_FILTER_CONDITIONS` filter objects, or a list or text over the caps
+        of :func:`schema.limits.check_argument_sizes`.
+
+    Examples
+    --------
+    >>> check_filter(EntityFilter(or_=[EntityFilter(type=["Person"]), EntityFilter(type=["Place"])]))
+    >>> deep = EntityFilter()
+    >>> for _ in range(100):
+    ...     deep = EntityFilter(not_=deep)
+    >>> check_filter(deep)
+    Traceback (most recent call last):
+    ...
+    schema.errors.QueryLimitError: where: more than 64 filter objects; combine conditions on fewer objects
+    """
+    pending, seen = [where], 0
+    while pending:
+        current = pending.pop()
+        seen += 1
+        if seen > MAX_FILTER_CONDITIONS:
+            raise QueryLimitError(f"where: more than {MAX_FILTER_CONDITIONS} filter objects; combine conditions "
+                                  f"on fewer objects")
+        check_argument_sizes("where", type=current.type, iri=current.iri, inGraph=current.in_graph,
+                             inDocument=current.in_document, relatedTo=current.related_to)
+        for text in (current.label, current.name):
+            if text is not None and any(v is not None and len(v) > MAX_TEXT_LENGTH
+                                        for v in (text.equals, text.contains, text.starts_with)):
+                raise QueryLimitError(f"where: a text condition is longer than {MAX_TEXT_LENGTH:,} characters")
+        pending.extend(current.and_ or ())
+        pending.extend(current.or_ or ())
+        if current.not_ is not None:
+            pending.append(current.not_)
+
+
+def matcher(views: GraphViews, where: EntityFilter) -> Callable[[NodeRecord], bool]:
+    """A test of nodes against ``where``, its value lists made sets once (not once per node).
+
+    Parameters
+    ----------
+    views : GraphViews
+    where : EntityFilter
+        A filter :func:`check_filter` accepts.
+
+    Returns
+    -------
+    callable
+        True for a node that meets the filter.
+    """
+    types = set(where.type) if where.type is not None else None
+    iris = set(where.iri) if where.iri is not None else None
+    graphs = set(where.in_graph) if where.in_graph is not None else None
+    documents = {document_graph_of(d) for d in where.in_document} if where.in_document is not None else None
+    related = set(where.related_to) if where.related_to is not None else None
+    every = [matcher(views, w) for w in where.and_] if where.and_ is not None else None
+    some = [matcher(views, w) for w in where.or_] if where.or_ is not None else None
+    negated = matcher(views, where.not_) if where.not_ is not None else None
+
+    def test(record: NodeRecord) -> bool:
+        if types is not None and record.type not in types:
+            return False
+        if iris is not None and record.iri not in iris:
+            return False
+        if where.label is not None and not where.label.matches(record.label):
+            return False
+        if where.name is not None and not any(where.name.matches(n) for n in (record.label, *record.aliases)):
+            return False
+        if graphs is not None and entity_graphs(views, record).isdisjoint(graphs):
+            return False
+        if documents is not None and entity_graphs(views, record).isdisjoint(documents):
+            return False
+        if related is not None:
+            neighbours = {s.object for s in views.outgoing.get(record.iri, [])}
+            neighbours.update(s.subject for s in views.incoming.get(record.iri, []))
+            if neighbours.isdisjoint(related):
+                return False
+        if every is not None and not all(t(record) for t in every):
+            return False
+        if some is not None and not any(t(record) for t in some):
+            return False
+        return not (negated is not None and negated(record))
+
+    return test
+
+
 def matches(views: GraphViews, record: NodeRecord, where: EntityFilter) -> bool:
     """True if the node meets the filter.
 
@@ -70,29 +169,7 @@ def matches(views: GraphViews, record: NodeRecord, where: EntityFilter) -> bool:
     -------
     bool
     """
-    if where.type is not None and record.type not in where.type:
-        return False
-    if where.iri is not None and record.iri not in where.iri:
-        return False
-    if where.label is not None and not where.label.matches(record.label):
-        return False
-    if where.name is not None and not any(where.name.matches(n) for n in (record.label, *record.aliases)):
-        return False
-    if where.in_graph is not None and not entity_graphs(views, record) & set(where.in_graph):
-        return False
-    if where.in_document is not None and \
-            not entity_graphs(views, record) & {document_graph_of(d) for d in where.in_document}:
-        return False
-    if where.related_to is not None:
-        neighbours = {s.object for s in views.outgoing.get(record.iri, [])}
-        neighbours.update(s.subject for s in views.incoming.get(record.iri, []))
-        if not neighbours & set(where.related_to):
-            return False
-    if where.and_ is not None and not all(matches(views, record, w) for w in where.and_):
-        return False
-    if where.or_ is not None and not any(matches(views, record, w) for w in where.or_):
-        return False
-    return not (where.not_ is not None and matches(views, record, where.not_))
+    return matcher(views, where)(record)
 
 
 @strawberry.enum(description="What to sort entities by.")

@@ -54,13 +54,20 @@ from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 from graph.analytics import budgets
 from schema.caches import DEFAULT_DOCUMENT_BYTES, ParsedDocumentCache, ValidatedDocumentCache
 from schema.context import LATEST_GRAPH_SIZE, GraphSize
-from schema.errors import GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, TOO_MANY_ALIASES, with_code
+from schema.errors import (
+    GRAPHQL_VALIDATION_FAILED,
+    QUERY_TOO_COMPLEX,
+    QUERY_TOO_DEEP,
+    TOO_MANY_ALIASES,
+    QueryLimitError,
+    with_code,
+)
 from schema.pagination import DEFAULT_PAGE, PAGE_CAP
 
 #: Work graphql-core's OverlappingFieldsCanBeMerged may spend on one document before it aborts
 #: validation. Its default (500,000) let a 4,000-token document of same-named fields block the
-#: event loop for 0.8 s; the largest figure among this project's own queries is far below this one.
-OVERLAPPING_FIELDS_BUDGET = 60_000
+#: event loop for 0.8 s (0.4 s at 60,000); the cookbook's queries spend none of it.
+OVERLAPPING_FIELDS_BUDGET = 10_000
 overlapping_fields_can_be_merged.MAX_COMPLEXITY_BUDGET = OVERLAPPING_FIELDS_BUDGET
 
 
@@ -89,6 +96,11 @@ LINKS_PER_NODE = 3
 #: Nodes or links visited per unit of cost by a walk from seeds (paths, neighbourhoods): the rate
 #: at which the cheapest algorithm (DEGREE) reaches :data:`ALGORITHM_COST` at its node limit.
 VISITS_PER_COST = 16
+#: Most values a list argument may hold (``types``, ``graphs``, ``predicates``, filter lists): the
+#: values are turned into sets or SQL parameters and may come from variables, which no token limit bounds.
+MAX_LIST_VALUES = 1_000
+#: Longest text argument that reaches an index or an algorithm (an IRI, a name, a filter's text).
+MAX_TEXT_LENGTH = 2_000
 #: Defaults of the algorithm fields' arguments, and the most a variable may stand for.
 _PATH_LENGTH_DEFAULT, _PATHS_DEFAULT, _HOPS_DEFAULT = 4, 3, 1
 
@@ -100,6 +112,43 @@ def _unwrap(kind: GraphQLOutputType) -> tuple[GraphQLNamedType, bool]:
             is_list = True
         kind = kind.of_type
     return kind, is_list
+
+
+def check_argument_sizes(field: str, **arguments: object) -> None:
+    """Refuse a text or list argument too large to hand to an index or an algorithm.
+
+    Parameters
+    ----------
+    field : str
+        The field, named in the message.
+    **arguments
+        Argument values by GraphQL name: strings are held to :data:`MAX_TEXT_LENGTH`, lists to
+        :data:`MAX_LIST_VALUES` values of at most :data:`MAX_TEXT_LENGTH` characters; None passes.
+
+    Raises
+    ------
+    QueryLimitError
+        Naming the field, the argument and the cap.
+
+    Examples
+    --------
+    >>> check_argument_sizes("centrality", types=["Person"], graphs=None)
+    >>> check_argument_sizes("centrality", graphs=["urn:g"] * 5_000)
+    Traceback (most recent call last):
+    ...
+    schema.errors.QueryLimitError: centrality: graphs holds 5,000 values; at most 1,000 are accepted
+    """
+    for name, value in arguments.items():
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_LENGTH:
+                raise QueryLimitError(f"{field}: {name} has {len(value):,} characters; at most "
+                                      f"{MAX_TEXT_LENGTH:,} are accepted")
+        elif isinstance(value, list | tuple | set | frozenset):
+            if len(value) > MAX_LIST_VALUES:
+                raise QueryLimitError(f"{field}: {name} holds {len(value):,} values; at most "
+                                      f"{MAX_LIST_VALUES:,} are accepted")
+            if any(isinstance(v, str) and len(v) > MAX_TEXT_LENGTH for v in value):
+                raise QueryLimitError(f"{field}: a value of {name} is longer than {MAX_TEXT_LENGTH:,} characters")
 
 
 # -- algorithm costs -------------------------------------------------------------------------------
@@ -512,6 +561,21 @@ def limit_rules(limits: QueryLimits, size: Callable[[], GraphSize] = LATEST_GRAP
     return [limit_rule(limits, size)]
 
 
+def validation_key(size: Callable[[], GraphSize] = LATEST_GRAPH_SIZE) -> str:
+    """What the result of :func:`limit_rules` depends on besides the document: the graph's size.
+
+    A cache of validation results made with :func:`limit_rules` keys them by this too, so that a
+    document is validated again once the graph it would run on has changed size.
+
+    Examples
+    --------
+    >>> validation_key(lambda: GraphSize(651, 874))
+    'graph:651:874'
+    """
+    found = size()
+    return f"graph:{found.nodes}:{found.edges}"
+
+
 class GraphSizedLimits:
     """A factory of extensions adding the limit rule for the size of the graph a request reads.
 
@@ -574,5 +638,6 @@ def limit_extensions(limits: QueryLimits,
     ]
 
 
-__all__ = ["ALGORITHM_COST", "ASSUMED_LIST_SIZE", "GraphSizedLimits", "OperationMeasure", "QueryCost", "QueryLimits",
-           "algorithm_cost", "limit_extensions", "limit_rule", "limit_rules", "measure_document"]
+__all__ = ["ALGORITHM_COST", "ASSUMED_LIST_SIZE", "MAX_LIST_VALUES", "MAX_TEXT_LENGTH", "GraphSizedLimits",
+           "OperationMeasure", "QueryCost", "QueryLimits", "algorithm_cost", "check_argument_sizes", "limit_extensions",
+           "limit_rule", "limit_rules", "measure_document", "validation_key"]

@@ -17,7 +17,7 @@ from strawberry.schema.schema import validate_document
 
 from graph.lru import BoundedLRU, digest
 from schema.caches import DEFAULT_DOCUMENT_BYTES, document_size
-from schema.limits import QueryLimits, limit_rules
+from schema.limits import QueryLimits, limit_rules, validation_key
 
 #: Bytes charged for remembering that a query text is not prepared (the digest key is counted apart).
 _NOT_PREPARED_BYTES = 16
@@ -59,7 +59,7 @@ class PreparedDocuments:
 
     def get(self, query: str) -> DocumentNode | None:
         """The parsed document of ``query`` if it is valid and holds only query operations, else None."""
-        key = digest(query)
+        key = digest(query, validation_key())  # the cost rule reads the graph's size
         found = self.cache.get(key)
         if found is None:
             found = self.cache.setdefault(key, self._prepare(query) or False)

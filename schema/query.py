@@ -11,11 +11,13 @@ from typing import Any
 import strawberry
 from strawberry import Info
 
+from graph.lru import BoundedLRU
 from graph.views import GraphViews, NodeRecord
 from schema.algorithms import CentralityAlgorithm, centrality_scores
 from schema.errors import QueryInputError, QueryLimitError
-from schema.filters import EntityFilter, SortDirection, SortField, matches
-from schema.pagination import Connection, Descending, PageRequest, paginate
+from schema.filters import EntityFilter, SortDirection, SortField, check_filter, matcher
+from schema.limits import check_argument_sizes
+from schema.pagination import PAGE_CAP, Connection, Descending, PageRequest, paginate
 from schema.types import (
     ENTITY_CLASSES,
     AgendaItem,
@@ -44,6 +46,14 @@ from schema.types import (
     parse_global_id,
     statement_object,
 )
+
+#: Most sort keys one list may be sorted by (four fields: more only repeat one).
+MAX_SORT_KEYS = 4
+#: Sorted entity lists kept per graph version, by type and sort order (each holds every entity of
+#: its types): bounded, as a client may ask for many orders.
+ENTITY_ORDERS = 64
+#: Bytes charged per entity of a kept order (its record reference and its sort key).
+_ORDER_BYTES_PER_ENTITY = 200
 
 
 @strawberry.input(description="One sort key; ties fall back to the label, then the IRI.")
@@ -92,6 +102,10 @@ async def entity_page(info: Info, type_names: tuple[str, ...] | None, where: Ent
         Edges carry the centrality score when the first sort key is CENTRALITY.
     """
     views: GraphViews = info.context.views
+    if sort is not None and len(sort) > MAX_SORT_KEYS:
+        raise QueryLimitError(f"sort: {len(sort)} keys are above the limit of {MAX_SORT_KEYS}")
+    if where is not None:
+        check_filter(where)
     sorts = sort or [EntitySort(field=SortField.LABEL)]
     scores: dict[CentralityAlgorithm, dict[str, float]] = {}
     for s in sorts:
@@ -99,16 +113,23 @@ async def entity_page(info: Info, type_names: tuple[str, ...] | None, where: Ent
             scores[s.algorithm] = await centrality_scores(info, s.algorithm)
     key = _sort_key(views, sorts, scores)
     # The sorted list cannot change while the graph does not: keep it with the snapshot.
-    memo_key = ("entity-order", type_names, tuple((s.field, s.direction, s.algorithm) for s in sorts))
-    ordered = info.context.snapshot.memo.get(memo_key)
+    orders = info.context.snapshot.memo.get("entity-orders")
+    if orders is None:
+        orders = info.context.snapshot.memo.setdefault("entity-orders", BoundedLRU(
+            ENTITY_ORDERS, ENTITY_ORDERS * _ORDER_BYTES_PER_ENTITY * max(len(views.nodes), 1),
+            sizeof=lambda found: _ORDER_BYTES_PER_ENTITY * len(found[0])))
+    memo_key = (type_names, tuple((s.field, s.direction, s.algorithm) for s in sorts))
+    ordered = orders.get(memo_key)
     if ordered is None:
         iris = sorted(views.nodes) if type_names is None else \
             [iri for name in type_names for iri in views.by_type.get(name, [])]
         records = sorted((views.nodes[iri] for iri in iris), key=key)
-        ordered = info.context.snapshot.memo.setdefault(memo_key, (records, [key(r) for r in records]))
+        ordered = (records, [key(r) for r in records])
+        orders.put(memo_key, ordered)
     records, keys = ordered
     if where is not None:
-        kept = [i for i, r in enumerate(records) if matches(views, r, where)]
+        test = matcher(views, where)
+        kept = [i for i, r in enumerate(records) if test(r)]
         records, keys = [records[i] for i in kept], [keys[i] for i in kept]
     first_scores = scores.get(sorts[0].algorithm) if sorts[0].field is SortField.CENTRALITY else None
     return paginate(records, key, page, lambda r: entity_of(views, r.iri),
@@ -140,8 +161,9 @@ class Query:
 
     @strawberry.field(description="Nodes by their global ids (null for an id that names nothing).")
     def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
-        if len(ids) > 100:
-            raise QueryLimitError(f"nodes: {len(ids)} ids are above the page cap of 100")
+        if len(ids) > PAGE_CAP:
+            raise QueryLimitError(f"nodes: {len(ids)} ids are above the page cap of {PAGE_CAP}")
+        check_argument_sizes("nodes", ids=ids)
         return [resolve_node(info, i) for i in ids]
 
     @strawberry.field(description="An entity by its IRI.")
@@ -180,6 +202,7 @@ class Query:
     def search(self, info: Info, text: str, types: list[str] | None = None, first: int | None = None,
                after: str | None = None) -> Connection[SearchHit]:
         views: GraphViews = info.context.views
+        check_argument_sizes("search", types=types)
         unknown = sorted(set(types or []) - set(views.by_type) - set(ENTITY_CLASSES))
         if unknown:
             raise QueryInputError(f"search: unknown type(s) {', '.join(unknown)}; "
