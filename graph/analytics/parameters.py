@@ -49,7 +49,13 @@ def choice(value: object, allowed: tuple[str, ...], what: str) -> str:
 
 
 def iri_set(values: Iterable[str] | str | None) -> frozenset[str] | None:
-    """IRIs (or CURIEs) as a set of full IRIs; None stays None (no restriction)."""
+    """IRIs (or CURIEs) as a set of full IRIs; None stays None (no restriction).
+
+    Examples
+    --------
+    >>> sorted(iri_set(["schema:knows"])), iri_set(None)
+    (['https://schema.org/knows'], None)
+    """
     if values is None:
         return None
     if isinstance(values, str):
@@ -77,6 +83,13 @@ def check_node(views: GraphViews, iri: str) -> None:
     ------
     AnalyticsInputError
         No such node.
+
+    Examples
+    --------
+    >>> from graph.analytics.examples import example_views
+    >>> check_node(example_views(), "https://example.org/nobody")
+    Traceback (most recent call last):
+    graph.analytics.errors.AnalyticsInputError: no node with IRI 'https://example.org/nobody' in the graph
     """
     if iri not in views.graph:
         raise AnalyticsInputError(f"no node with IRI {iri!r} in the graph")
@@ -89,6 +102,13 @@ def type_filter(views: GraphViews, types: Iterable[str] | str | None) -> Callabl
     ------
     AnalyticsInputError
         A name that is neither a known type name nor an IRI.
+
+    Examples
+    --------
+    >>> from graph.analytics.examples import example_iri, example_views
+    >>> people = type_filter(example_views(), ["Person"])
+    >>> people(example_iri("person/ann")), people(example_iri("org/kcc"))
+    (True, False)
     """
     if types is None:
         return None

@@ -15,7 +15,14 @@ _CHECK_EVERY = 4096
 
 
 def edge_allowed(data: Mapping[str, str], predicates: frozenset[str] | None, graphs: frozenset[str] | None) -> bool:
-    """Whether a statement (its edge data) passes the predicate and named-graph filters."""
+    """Whether a statement (its edge data) passes the predicate and named-graph filters.
+
+    Examples
+    --------
+    >>> data = {"predicate": "https://schema.org/knows", "graph": "https://example.org/g"}
+    >>> edge_allowed(data, frozenset({"https://schema.org/knows"}), None), edge_allowed(data, None, frozenset())
+    (True, False)
+    """
     return (predicates is None or data["predicate"] in predicates) and (graphs is None or data["graph"] in graphs)
 
 
