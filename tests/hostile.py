@@ -8,6 +8,7 @@ client timeout, and :class:`ServerProcess` can be killed and started again.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import json
@@ -370,6 +371,61 @@ def soak_variables(name: str, base: Mapping[str, Any], n: int) -> dict[str, Any]
     if "text" in variables:
         variables["text"] = SOAK_WORDS[n % len(SOAK_WORDS)]
     return variables
+
+
+class KeptAliveConnection:
+    """One HTTP/1.1 connection kept alive, for load generation: a lean asyncio client (a pooled
+    client's bookkeeping per request costs more CPU than the server's answer at 64 connections,
+    and the load generator shares the machine with the server).
+
+    Examples
+    --------
+    >>> KeptAliveConnection.head("/graphql", 12)[:22]
+    b'POST /graphql HTTP/1.1'
+    """
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    @staticmethod
+    def head(path: str, length: int) -> bytes:
+        return (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {length}\r\n\r\n").encode()
+
+    async def post(self, path: str, body: bytes) -> tuple[int, bytes]:
+        """POST ``body``; the status and the response body (the connection is reopened if the server closed it)."""
+        if self.writer is None or self.reader is None or self.writer.is_closing():
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        self.writer.write(self.head(path, len(body)) + body)
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise ConnectionError("the server closed the connection")
+        headers: dict[str, str] = {}
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        if "content-length" in headers:
+            content = await self.reader.readexactly(int(headers["content-length"]))
+        else:  # chunked
+            parts = []
+            while (size := int((await self.reader.readline()).split(b";")[0], 16)) > 0:
+                parts.append(await self.reader.readexactly(size))
+                await self.reader.readline()
+            await self.reader.readline()
+            content = b"".join(parts)
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return int(status_line.split()[1]), content
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(OSError):
+                await self.writer.wait_closed()
+            self.writer = self.reader = None
 
 
 class Figures:

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 import httpx2
 import pytest
 from conftest import FULL_STRESS, STRESS, LiveServer, stress
-from hostile import ANSWER_SECONDS, CLIENT_TIMEOUT, Figures, MiB, ServerProcess, soak_bodies, soak_variables
+from hostile import (
+    ANSWER_SECONDS,
+    CLIENT_TIMEOUT,
+    Figures,
+    KeptAliveConnection,
+    MiB,
+    ServerProcess,
+    soak_bodies,
+    soak_variables,
+)
 
 pytestmark = pytest.mark.stress
 
@@ -51,36 +60,39 @@ class SoakRun:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-async def soak(url: str, seconds: float, connections: int) -> SoakRun:
+async def soak(port: int, seconds: float, connections: int) -> SoakRun:
     """``connections`` clients, each sending its next request as soon as the last is answered."""
     bodies = soak_bodies()
     run = SoakRun()
     sent = 0
-    limits = httpx2.Limits(max_connections=connections, max_keepalive_connections=connections)
-    async with httpx2.AsyncClient(base_url=url, timeout=CLIENT_TIMEOUT, limits=limits) as client:
-        started = time.perf_counter()
-        deadline = started + seconds
+    started = time.perf_counter()
+    deadline = started + seconds
 
-        async def connection() -> None:
-            nonlocal sent
+    async def connection() -> None:
+        nonlocal sent
+        client = KeptAliveConnection(port)
+        try:
             while time.perf_counter() < deadline and sent < MOST_REQUESTS:
                 n = sent
                 sent += 1
                 name, document, variables = bodies[n % len(bodies)]
-                body = json.dumps({"query": document, "variables": soak_variables(name, variables, n)})
+                body = json.dumps({"query": document, "variables": soak_variables(name, variables, n)}).encode()
                 began = time.perf_counter()
                 try:
-                    response = await client.post("/graphql", content=body, headers={"content-type": "application/json"})
-                except httpx2.HTTPError as error:
+                    status, content = await asyncio.wait_for(client.post("/graphql", body), CLIENT_TIMEOUT)
+                except (OSError, asyncio.IncompleteReadError, TimeoutError, ValueError) as error:
                     run.failures.append(f"{name}: {type(error).__name__} {error}")
+                    await client.close()
                     continue
                 run.latencies.append(time.perf_counter() - began)
                 run.by_query[name] = run.by_query.get(name, 0) + 1
-                if response.status_code != 200 or b'"errors"' in response.content:
-                    run.failures.append(f"{name}: {response.status_code} {response.content[:200]!r}")
+                if status != 200 or b'"errors"' in content:
+                    run.failures.append(f"{name}: {status} {content[:200]!r}")
+        finally:
+            await client.close()
 
-        await asyncio.gather(*(connection() for _ in range(connections)))
-        run.seconds = time.perf_counter() - started
+    await asyncio.gather(*(connection() for _ in range(connections)))
+    run.seconds = time.perf_counter() - started
     return run
 
 
@@ -90,9 +102,9 @@ def test_soak_answers_every_request(server: ServerProcess) -> None:
         answer = httpx2.post(server.url + "/graphql", json={"query": document, "variables": variables},
                              timeout=60).json()
         assert "errors" not in answer, (name, answer)
-    rss_start, cpu_start = server.rss(), server.cpu_seconds()
-    run = asyncio.run(soak(server.url, SECONDS, CONNECTIONS))
-    rss_end, cpu_used = server.rss(), server.cpu_seconds() - cpu_start
+    rss_start, cpu_start, client_cpu = server.rss(), server.cpu_seconds(), time.process_time()
+    run = asyncio.run(soak(server.port, SECONDS, CONNECTIONS))
+    rss_end, cpu_used, client_cpu = server.rss(), server.cpu_seconds() - cpu_start, time.process_time() - client_cpu
     healthy = server.healthy(timeout=ANSWER_SECONDS)
     health = server.health()
     answered = len(run.latencies)
@@ -101,7 +113,7 @@ def test_soak_answers_every_request(server: ServerProcess) -> None:
                    p99_ms=run.quantile(0.99) * 1000, max_ms=max(run.latencies, default=0) * 1000,
                    mean_ms=statistics.fmean(run.latencies) * 1000 if run.latencies else 0,
                    rss_start=rss_start, rss_end=rss_end, rss_growth_mib=(rss_end - rss_start) / MiB,
-                   server_cpu_seconds=cpu_used, by_query=run.by_query, cache=health.get("cache"))
+                   server_cpu_seconds=cpu_used, client_cpu_seconds=client_cpu, by_query=run.by_query, responses_cache=(health.get("caches") or {}).get("responses", health.get("cache")))
     if FULL_STRESS:
         print("\nfigures written to", FIGURES.write({"stress": STRESS, "seconds": SECONDS,
                                                      "connections": CONNECTIONS}))
