@@ -330,6 +330,41 @@ def test_mutated_sample_papers_load_with_anchored_conforming_graphs(mutated: tup
     run_property("sample mutations", {name: data})
 
 
+@st.composite
+def agendas(draw: st.DrawFn) -> tuple[str, str | None, bytes]:
+    """An agenda whose header states its date ("Date: …") in some form, then any fragments."""
+    stated, iso = draw(stated_dates())
+    body = draw(st.sampled_from(BODIES))
+    label = draw(st.sampled_from(["Date: ", "Date:      ", "**Date:** ", "DATE: "]))
+    names = ", ".join(draw(st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=3, unique=True)))
+    rest = draw(st.lists(fragments(), max_size=5))
+    text = "\n\n".join([f"## AGENDA\n\n### {body.upper()}", f"{label}{stated}", "#### Membership",
+                        f"{names.replace(',', ' (Chairman),', 1)}", "- 1      Apologies for absence", *rest]) + "\n"
+    return stated, iso, text.encode()
+
+
+@settings(max_examples=stress(30, 1_000))
+@given(agendas())
+def test_a_stated_meeting_date_is_an_xsd_date_or_kept_as_text(agenda: tuple[str, str | None, bytes]) -> None:
+    stated, iso, data = agenda
+    loaded = run_property("agendas", {"agenda.md": data})
+    assert len(loaded.graphs) == 1
+    g = loaded.graphs[0][0].assertions
+    meetings = list(g.subjects(RDF.type, EG.Meeting))
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    dates = {str(d) for d in g.objects(meeting, SCHEMA.startDate)}
+    if iso is not None:
+        assert key_of(str(meeting)).endswith(f"/{iso}") and {d[:10] for d in dates} == {iso}
+    else:
+        # A date written elsewhere in the paper may name the meeting; the stated text never does.
+        last = key_of(str(meeting)).rsplit("/", 1)[1]
+        assert last.startswith("undated") or datetime.date.fromisoformat(last)
+        assert not any(isinstance(o, Literal) and o.datatype == XSD.date and str(o) == stated for o in g.objects())
+        if not dates:
+            assert [str(t) for t in g.objects(meeting, EG.dateText)] == [stated]
+
+
 # -- IRIs --------------------------------------------------------------------------------------------------
 @settings(max_examples=stress(200, 5_000))
 @given(st.text(), st.text())

@@ -50,8 +50,9 @@ def header_fields(text: str, start: int, end: int) -> list[Field]:
             if label is None and ":" in cell:
                 head, _, tail = cell.partition(":")
                 label_inline = _LABELS.get(head.strip("*_ ").lower())
-                if label_inline and tail.strip():
-                    value = tail.strip()
+                # "**Date:** TBC": the bold closing the label is not part of the value.
+                value = tail.strip(" \u00a0*_")
+                if label_inline and value:
                     vstart = cell_start + cell.index(value, len(head))
                     fields.extend(labelled_fields(label_inline, value, vstart))
                     continue

@@ -81,8 +81,8 @@ def parse_date(text: str, offset: int = 0) -> Field | None:
     >>> [parse_date(t).value for t in ("30 January 2014", "30/01/2014", "Thursday, 30th January 2014",
     ...                                "2014-01-30", "30.1.14", "January 30, 2014")]
     ['2014-01-30', '2014-01-30', '2014-01-30', '2014-01-30', '2014-01-30', '2014-01-30']
-    >>> parse_date("TBC") is None, parse_date("31/02/2014") is None
-    (True, True)
+    >>> parse_date("TBC") is None, parse_date("31/02/2014") is None, parse_date("1.1.99").value
+    (True, True, '1999-01-01')
     """
     found = find_date(text, offset)
     if found is not None:
@@ -95,7 +95,9 @@ def parse_date(text: str, offset: int = 0) -> Field | None:
         month = int(month_text) if month_text.isdigit() else \
             next(n for m, n in MONTHS.items() if m.startswith(month_text.lower()[:3]))
         try:
-            value = date(year + 2000 if year < 100 else year, month, int(match.group("day"))).isoformat()
+            # Two-digit years pivot as POSIX strptime's %y does: 69-99 are 1969-1999.
+            century = 0 if year >= 100 else 1900 if year >= 69 else 2000
+            value = date(century + year, month, int(match.group("day"))).isoformat()
         except ValueError:
             return None
         return Field("date", value, offset + match.start(), offset + match.end())
