@@ -42,6 +42,44 @@ ALGORITHM_SECONDS = 20.0
 Result = TypeVar("Result")
 
 
+def configure_algorithms(*, seconds: float | None = None, concurrency: Mapping[str, int] | None = None) -> None:
+    """Set the time budget of every algorithm field and the concurrency limits per family (what
+    the server reads from its settings).
+
+    Parameters
+    ----------
+    seconds : float, optional
+        The new :data:`ALGORITHM_SECONDS` (unchanged if None).
+    concurrency : mapping of str to int, optional
+        Slots per family ("paths", "centrality", "communities", "neighbourhood", "estimate"),
+        merged into ``graph.analytics.budgets.CONCURRENCY``.
+
+    Raises
+    ------
+    ValueError
+        A budget that is not positive, an unknown family or a limit below one.
+
+    Examples
+    --------
+    >>> from schema import algorithms
+    >>> before = algorithms.ALGORITHM_SECONDS, dict(analytics.budgets.CONCURRENCY)
+    >>> configure_algorithms(seconds=5, concurrency={"centrality": 1})
+    >>> algorithms.ALGORITHM_SECONDS, analytics.budgets.CONCURRENCY["centrality"]
+    (5.0, 1)
+    >>> configure_algorithms(seconds=before[0], concurrency=before[1])
+    """
+    global ALGORITHM_SECONDS
+    if seconds is not None and not seconds > 0:
+        raise ValueError(f"the algorithm budget must be positive, got {seconds}")
+    for family, slots in (concurrency or {}).items():
+        if family not in analytics.FAMILIES or slots < 1:
+            raise ValueError(f"concurrency needs a family of {', '.join(analytics.FAMILIES)} and at least one "
+                             f"slot, got {family!r}: {slots}")
+    if seconds is not None:
+        ALGORITHM_SECONDS = float(seconds)
+    analytics.budgets.CONCURRENCY.update(concurrency or {})
+
+
 async def _answer(future: Future[Result]) -> Result:
     """Await a thread's future without a thread, and without letting this caller's cancellation
     cancel it (other requests may be waiting for the same computation)."""
