@@ -336,7 +336,7 @@ def test_a_family_over_its_limit_is_busy_at_once_and_other_families_are_not() ->
         started = time.monotonic()
         with pytest.raises(AnalyticsBusyError) as refused:
             facade.request("centrality", seconds=10, algorithm="BETWEENNESS", sample=NODES // 3, seed=2)
-        assert time.monotonic() - started < 0.1
+        assert time.monotonic() - started < 0.25  # refused, not queued behind the running one
         assert refused.value.family == "centrality" and refused.value.retry_after >= 1
         # The same question joins the running computation rather than being refused.
         joined = facade.request("centrality", seconds=10, algorithm="BETWEENNESS", sample=NODES // 3, seed=1)
