@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graphql import GraphQLError, GraphQLSyntaxError, ValueNode, VariableDefinitionNode
+from graphql.validation.validate import ValidationAbortedError
 from strawberry.relay import GlobalIDValueError
 
 from graph.analytics import (
@@ -185,7 +186,7 @@ def error_code(error: GraphQLError) -> str:
         return BAD_USER_INPUT
     if error.path:
         return INTERNAL_SERVER_ERROR
-    if error.nodes:
+    if error.nodes or isinstance(error, ValidationAbortedError):
         # Validation errors are coded where the document is validated (schema.limits): this is a fallback.
         return GRAPHQL_VALIDATION_FAILED
     return OPERATION_NOT_FOUND if error.message.startswith(_OPERATION_MESSAGES) else BAD_USER_INPUT
