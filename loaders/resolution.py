@@ -628,8 +628,14 @@ class _Resolver:
         if not self.meeting:
             return
         timed = block.field("time") is not None
+        stated = block.field("date")
+        # A header dated otherwise (a second agenda in one pack) is another meeting's: it does
+        # not date this one.
+        other_meeting = stated is not None and stated.value != self.context.meeting_date
         for f in block.fields:
             span = (f.start, f.end)
+            if other_meeting and f.name in ("date", "time"):
+                continue
             if f.name == "date" and not timed:
                 self.fact(self.meeting, SCHEMA.startDate, Value(f.value, "date"), span, index)
             elif f.name == "date-text" and not self.context.meeting_date:
