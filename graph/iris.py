@@ -1,8 +1,8 @@
 """IRIs from keys: every node's IRI is ``{base}id/{key}``; graphs live under ``id/graph/``.
 
 Every IRI the project mints goes through :func:`iri`, which percent-encodes whatever a key
-holds that an IRI may not (spaces, ``<>"{}|\\^```, control and non-ASCII characters, a
-second ``#``): rdflib's ``URIRef`` accepts such text silently and Oxigraph then refuses the
+holds that an IRI may not (spaces, ``<>"{}|\\^``, the backtick, control and non-ASCII
+characters, a second ``#``): rdflib's ``URIRef`` accepts such text silently and Oxigraph then refuses the
 whole load. The encoding is injective and :func:`key_of` undoes it.
 """
 
