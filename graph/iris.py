@@ -2,8 +2,8 @@
 
 Every IRI the project mints goes through :func:`iri`, which percent-encodes whatever a key
 holds that an IRI may not (spaces, ``<>"{}|\\^``, the backtick, control and non-ASCII
-characters, a second ``#``): rdflib's ``URIRef`` accepts such text silently and Oxigraph then refuses the
-whole load. The encoding is injective and :func:`key_of` undoes it.
+characters, a second ``#``): rdflib's ``URIRef`` accepts such text silently and Oxigraph
+then refuses the whole load. The encoding is injective and :func:`key_of` undoes it.
 """
 
 from __future__ import annotations
