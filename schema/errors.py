@@ -21,6 +21,9 @@ Code                           Meaning
 ``INTERNAL_SERVER_ERROR``      A fault of the server, not of the request.
 =============================  ======================================================================
 
+Requests refused before GraphQL sees them (a body or query string too large, a body that is not
+JSON) are answered by the server with codes of their own, listed in ``serving/http_errors.py``.
+
 The codes are attached once, by :func:`add_codes`, which :class:`schema.EvidenceSchema` applies
 in ``process_errors``: the Strawberry view and the server's direct answers both call it before
 they format errors, so both give the same codes. An error that already has a code keeps it.
