@@ -242,7 +242,7 @@ def test_concurrent_betweenness_is_answered_and_leaves_no_cpu_burning(attacked: 
         assert outcome.status < 500 and not PYTHON_LEAKS.search(outcome.body.decode(errors="replace"))
         assert (outcome.status == 200 and not outcome.graphql_errors()) or outcome.codes(), outcome.describe()
         assert all(isinstance(c, str) and ERROR_CODE.match(c) for c in outcome.codes()), outcome.describe()
-    assert answered < 2 * ANSWER_SECONDS + float(SMALL_BUDGETS["EVIDENCE_GRAPH_ALGORITHM_SECONDS"])
+    assert answered < 3 * ANSWER_SECONDS + float(SMALL_BUDGETS["EVIDENCE_GRAPH_ALGORITHM_SECONDS"])
     assert cpu_burnt < 0.3, f"the server burnt {cpu_burnt:.2f} CPU seconds after answering everyone"
     assert healthy
 
