@@ -199,16 +199,23 @@ def _next_generation(marks: list[ox.Quad]) -> ox.Quad:
 
 
 def _folder_signature(path: Path) -> bytes | None:
-    """A digest of the store folder's file names, sizes and modification times (None if missing).
+    """A digest of the store folder's file names, sizes and modification times (None if there is no
+    folder).
 
     Any commit appends to RocksDB's write-ahead log, and flushes and compactions add or remove
     files, so the signature changes whenever the store may have changed.
     """
-    try:
-        entries = sorted((entry.name, entry.stat()) for entry in os.scandir(path))
-    except OSError:
-        return None
-    return digest(*(f"{name} {info.st_size} {info.st_mtime_ns}" for name, info in entries))
+    for _ in range(_READ_ONLY_ATTEMPTS):
+        try:
+            listing = list(os.scandir(path))
+        except OSError:
+            return None
+        try:
+            entries = sorted((entry.name, entry.stat()) for entry in listing)
+        except FileNotFoundError:  # the writer deleted a file after the listing: list again
+            continue
+        return digest(*(f"{name} {info.st_size} {info.st_mtime_ns}" for name, info in entries))
+    return digest(str(time.monotonic_ns()))  # a folder that never holds still: read the mark each time
 
 
 #: The last generation read per store folder, with the folder signature it was read under.
@@ -398,7 +405,7 @@ class EvidenceStore:
                 problem = error
                 if view is not None:
                     shutil.rmtree(view, ignore_errors=True)
-                time.sleep(0.02 * (attempt + 1))
+                time.sleep(min(0.02 * 2 ** attempt, 0.5))  # about 2 s in all: a flush or compaction ends
         raise StoreError(f"{path}: cannot open the store ({problem})")
 
     @staticmethod
@@ -631,15 +638,24 @@ class EvidenceStore:
 
         Each distinct term is converted once (a store repeats IRIs many times), and equal terms
         come back as the same rdflib object.
+
+        Raises
+        ------
+        StoreError
+            If RocksDB fails mid-read (pyoxigraph raises RuntimeError, which a reader such as the
+            server's watcher would not expect).
         """
         terms = _TermCache()
         default = URIRef("urn:x-default")
-        for quad in self._store:
-            graph = quad.graph_name
-            if graph == STORE_GRAPH:
-                continue
-            yield (terms[quad.subject], terms[quad.predicate], terms[quad.object],
-                   terms[graph] if isinstance(graph, ox.NamedNode) else default)
+        try:
+            for quad in self._store:
+                graph = quad.graph_name
+                if graph == STORE_GRAPH:
+                    continue
+                yield (terms[quad.subject], terms[quad.predicate], terms[quad.object],
+                       terms[graph] if isinstance(graph, ox.NamedNode) else default)
+        except RuntimeError as error:
+            raise StoreError(f"{self.path}: the store could not be read ({error})") from None
 
     def dataset(self) -> Dataset:
         """The whole store as an rdflib Dataset (for exports and validation)."""
