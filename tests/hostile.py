@@ -227,7 +227,7 @@ def send(server: ServerProcess, method: str, path: str, body: bytes | None = Non
     started = time.perf_counter()
     try:
         response = httpx2.request(method, server.url + path, content=body, headers=dict(headers or {}),
-                                  params=dict(params or {}), timeout=timeout)
+                                  params=dict(params) if params else None, timeout=timeout)
     except httpx2.HTTPError as error:
         return Outcome(None, time.perf_counter() - started, error=f"{type(error).__name__}: {error}")
     return Outcome(response.status_code, time.perf_counter() - started, response.content,

@@ -320,3 +320,25 @@ def test_deeply_nested_inline_fragments_are_refused_in_time(attacked: ServerProc
     for outcome in survive(attacked, "inline fragments 900 deep", attack):
         assert refused(outcome), outcome.describe()
 
+
+
+#: Requests refused before any GraphQL runs: (method, path, body, headers) and the status and code expected.
+HTTP_ERRORS: dict[str, tuple[tuple[str, str, bytes | None, dict[str, str]], int, str]] = {
+    "PUT": (("PUT", "/graphql", b"{}", {"content-type": "application/json"}), 405, "METHOD_NOT_ALLOWED"),
+    "DELETE": (("DELETE", "/graphql", None, {}), 405, "METHOD_NOT_ALLOWED"),
+    "an unsupported content type": (("POST", "/graphql", b"query={__typename}", {"content-type": "text/plain"}),
+                                    400, "BAD_REQUEST"),
+    "a broken percent-encoding": (("GET", "/graphql?query=%zz", None, {"accept": "application/json"}),
+                                  400, "INVALID_PERCENT_ENCODING"),
+    "GET variables not JSON": (("GET", "/graphql?query=%7B__typename%7D&variables=nope", None,
+                                {"accept": "application/json"}), 400, "INVALID_JSON"),
+    "a 9 KB query string": (("GET", "/graphql?query=%7B__typename%7D&pad=" + "x" * 9000, None,
+                             {"accept": "application/json"}), 414, "QUERY_TOO_LONG"),
+}
+
+
+@pytest.mark.parametrize("name", list(HTTP_ERRORS))
+def test_http_client_errors_carry_their_code(attacked: ServerProcess, name: str) -> None:
+    (method, path, body, headers), status, code = HTTP_ERRORS[name]
+    for outcome in survive(attacked, f"http: {name}", lambda i: send(attacked, method, path, body, headers)):
+        assert (outcome.status, outcome.codes()) == (status, [code]), outcome.describe()
