@@ -27,7 +27,6 @@ import pytest
 from conftest import SAMPLE, free_port, stress
 from starlette.testclient import TestClient
 
-from graph.build import build_into_store
 from graph.export import serialise
 from graph.store import EvidenceStore, WriteLock
 from loaders.registry import Entity
@@ -142,10 +141,9 @@ class Corpora:
 
 
 @pytest.fixture(scope="module")
-def corpora(tmp_path_factory: pytest.TempPathFactory) -> Corpora:
+def corpora(sample_store: EvidenceStore, tmp_path_factory: pytest.TempPathFactory) -> Corpora:
     root = tmp_path_factory.mktemp("coordination")
-    with EvidenceStore(root / "base") as store:
-        assert build_into_store(store, [SAMPLE]).errors == []
+    sample_store.oxigraph.backup(str(root / "base"))  # a checkpoint: hard links, then independent
     minutes = next(path for path in write_corpus(root / "one", 1, seed=7).rglob("*.txt") if "minutes" in path.name)
     return Corpora(root / "base", minutes, write_corpus(root / "three", 3, seed=11))
 
