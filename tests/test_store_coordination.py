@@ -114,6 +114,11 @@ class Build:
     def pid(self) -> int:
         return self.process.pid
 
+    @property
+    def stderr(self) -> str:
+        """Standard error so far."""
+        return self._stderr
+
     def running(self) -> bool:
         return self.process.poll() is None
 
@@ -236,9 +241,9 @@ def test_a_waiting_build_goes_ahead_when_the_writer_ends(corpora: Corpora, tmp_p
     holder.acquire(wait=0)
     try:
         build = Build(store, "--quiet", "--wait", "600", str(corpora.document))
-        wait_until(lambda: "waiting…" in build._stderr or not build.running(), "the build says it waits")
+        wait_until(lambda: "waiting…" in build.stderr or not build.running(), "the build says it waits")
         assert build.running() and not build.holds(store)
-        message = build._stderr.strip()
+        message = build.stderr.strip()
         assert WAITING.match(message) and f"(pid {os.getpid()}, since " in message, message
     finally:
         holder.release()
