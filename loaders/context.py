@@ -375,7 +375,9 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     if not committee or not meeting_date:
         found_committee, found_date = _committee_and_date_from_titles(parsed)
         committee = committee or found_committee
-        meeting_date = meeting_date or found_date
+        # A header that states the date as text ("Date: TBC") is not overruled by a date found
+        # in some title: the meeting stays undated, with the text.
+        meeting_date = meeting_date or (None if meeting_date_text else found_date)
     if committee and committee.isupper():
         committee = committee.title().replace(" - ", " – ")
     return CorpusContext(make_authority(authority_name) if authority_name else None, committee,
