@@ -312,13 +312,14 @@ def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: in
             resolved = resolve_document(doc, mentions[id(doc)], context, registry,
                                         figures=resolved_figures or figures)
             graphs = document_graphs(resolved)
-            problems = _check(graphs, doc, registry, result) if validate else []
+            problems, dropped = check_document(graphs, doc, registry) if validate else ([], [])
         except Exception as error:
             raise _DocumentFailure(doc.document.source, source.path, error) from error
         if problems:
             result.errors.append(f"{doc.document.source}: failed validation: {problems[0]}"
                                  + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
             continue
+        result.dropped.extend(dropped)
         resolved_figures.extend(_figure_records(graphs))
         result.graphs.append(graphs)
         result.words += len(doc.document.text.split())
@@ -358,29 +359,63 @@ def _figure_records(graphs: DocumentGraphs) -> list[FigureRecord]:
     return records
 
 
-def _check(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Registry,
-           result: BuildResult) -> list[str]:
-    """Problems that keep a document out of the store; facts failing their shape are dropped
-    from it instead (reported in ``result.dropped`` and recorded in its provenance)."""
+def check_document(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Registry) -> tuple[list[str], list[str]]:
+    """Check a document's graphs before they are stored, dropping the facts that fail their shape.
+
+    Parameters
+    ----------
+    graphs : DocumentGraphs
+        From :func:`graph.triples.document_graphs`; facts failing their shape are removed from
+        its assertions, and recorded in its provenance (``prov:invalidated``, ``rdfs:comment``).
+    parsed : ParsedDocument
+        The document the graphs were made from (its text anchors the quotes).
+    registry : Registry
+        The registry the graphs refer to.
+
+    Returns
+    -------
+    tuple of (list of str, list of str)
+        Problems that keep the document out of the store (a quote that does not re-anchor, an
+        IRI Oxigraph refuses, a shape failure dropping cannot mend), and one line per dropped
+        fact, naming the document.
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.resolution import resolve_document, seed_registry
+    >>> from loaders.structure import parse_document
+    >>> from graph.triples import document_graphs
+    >>> registry = Registry()
+    >>> seed_registry(registry)
+    >>> doc = parse_document(Document("c/a.txt", "c/a", "The budget is £5m this year.", "0"))
+    >>> context = gather_context([doc])
+    >>> graphs = document_graphs(resolve_document(doc, find_mentions(doc, context), context, registry))
+    >>> problems, dropped = check_document(graphs, doc, registry)
+    >>> problems, [line.split(" (")[0] for line in dropped]
+    ([], ['c/a.txt: dropped https://evidencegraph.example/id/doc/c/a#block_0.s1.claim'])
+    """
     problems = quote_failures(graphs.assertions, parsed.document.text)
     if problems:
-        return problems
+        return problems, []
     problems = invalid_iris(graphs.assertions) + invalid_iris(graphs.provenance)
     if problems:
-        return problems
+        return problems, []
     # The document with the registry entities it refers to (their types and labels), so the
     # cost follows the document, not the registry; the rest of the registry is checked once.
     context = registry_subgraph(registry, (node for s, _, o in graphs.assertions for node in (s, o)))
     dropped, problems = conform(graphs.assertions, context)
-    if dropped and not problems:
-        activity = graphs.provenance.value(graphs.graph_name, PROV.wasGeneratedBy)
-        for node, message in dropped:
-            if activity is not None:
-                if node is not None:
-                    graphs.provenance.add((activity, PROV.invalidated, node))
-                graphs.provenance.add((activity, RDFS.comment, Literal(f"dropped (failed its shape): {message}")))
-            result.dropped.append(f"{parsed.document.source}: dropped {message}")
-    return problems
+    if problems:
+        return problems, []
+    activity = graphs.provenance.value(graphs.graph_name, PROV.wasGeneratedBy)
+    lines = []
+    for node, message in dropped:
+        if activity is not None:
+            if node is not None:
+                graphs.provenance.add((activity, PROV.invalidated, node))
+            graphs.provenance.add((activity, RDFS.comment, Literal(f"dropped (failed its shape): {message}")))
+        lines.append(f"{parsed.document.source}: dropped {message}")
+    return [], lines
 
 
 def build_into_store(store: EvidenceStore, paths: Iterable[Path], keep_going: bool = False,
@@ -427,4 +462,5 @@ def print_progress(done: int, total: int, name: str) -> None:
 
 
 __all__ = ["DEFAULT_CORPUS", "BuildError", "BuildResult", "SourceFile", "UnreadableDocument", "ValidationError",
-           "build_documents", "build_into_store", "collect_sources", "internal_error", "print_progress"]
+           "build_documents", "build_into_store", "check_document", "collect_sources", "internal_error",
+           "print_progress"]
