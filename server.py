@@ -14,9 +14,10 @@ from pathlib import Path
 from graph.store import EvidenceStore
 from serving.app import create_app
 from serving.graphql_view import EvidenceGraphQL, graphiql_page
+from serving.heap import settle_heap
 from serving.media_types import GRAPHQL_RESPONSE
 from serving.settings import ServerSettings
-from serving.store_watch import load_snapshot, settle_heap
+from serving.store_watch import load_snapshot
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -51,13 +51,23 @@ def document_size(document: Node) -> int:
     --------
     >>> small = document_size(parse("{ a }"))
     >>> padded = document_size(parse("{ a }" + " " * 100_000))
-    >>> 0 < small < 100_000 < padded, document_size(parse("{ a b c }")) > small
+    >>> commented = document_size(parse("{ a } #" + "x" * 100_000))
+    >>> 0 < small < 100_000 < padded < commented, document_size(parse("{ a b c }")) > small
     (True, True)
     """
     location = document.loc
     if location is None:
         return TOKEN_BYTES * _node_count(document)
-    return sys.getsizeof(location.source.body) + TOKEN_BYTES * token_count(document)
+    size = sys.getsizeof(location.source.body)
+    token = location.start_token
+    while token.prev is not None:
+        token = token.prev
+    while token is not None:
+        # A comment or string token holds its own copy of its text: a padded document keeps it twice.
+        value = token.value
+        size += TOKEN_BYTES + (len(value) if value is not None and len(value) > TOKEN_BYTES else 0)
+        token = token.next
+    return size
 
 
 def token_count(node: Node) -> int:

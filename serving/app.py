@@ -2,8 +2,8 @@
 
 Routes: ``/graphql`` (GET and POST; GraphiQL in a browser, its assets under ``/graphiql/`` from
 ``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``.
-A request meets, in order: CORS, the request gate (limits and well-formed requests), the response
-cache, gzip, then the route.
+A request meets, in order: CORS, the request gate (limits and well-formed requests), the heap
+trim after large bodies, the response cache, gzip, then the route.
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ from schema.context import GraphSnapshot, GraphState
 from schema.prepared import PreparedDocuments
 from serving import error_log
 from serving.graphql_view import GRAPHIQL, EvidenceGraphQL
+from serving.heap import ReturnLargeBodies, settle_heap
 from serving.request_gate import RequestGate
 from serving.response_cache import CachedAnswers, response_cache
 from serving.settings import ServerSettings
-from serving.store_watch import load_snapshot, settle_heap, watch_store
+from serving.store_watch import load_snapshot, watch_store
 
 
 def cache_report(cache: BoundedLRU[Any, Any]) -> dict[str, int]:
@@ -80,7 +81,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     graphql_app = EvidenceGraphQL(schema, state, prepared)
     sdl = schema.as_str() + "\n"
     plans = schema.execution_context_class.plans  # type: ignore[attr-defined]
-    caches = {"responses": cache, "plans": plans.cache}
+    caches: dict[str, BoundedLRU[Any, Any]] = {"responses": cache, "plans": plans.cache}
     if prepared is not None:
         caches["prepared"] = prepared.cache
     for extension in schema.extensions:
@@ -88,6 +89,11 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
             caches["parsed"] = extension.cache
         elif isinstance(extension, ValidatedDocumentCache):
             caches["validated"] = extension.cache
+    # Each keeps documents alive (a plan its operation's document, an error list the document its
+    # errors point into): one budget for each, set before the first request.
+    for name in ("plans", "prepared", "parsed", "validated"):
+        if name in caches:
+            caches[name].max_bytes = caches[name].max_entry_bytes = settings.document_cache_bytes
 
     async def healthz(request: Request) -> JSONResponse:
         current = state.snapshot
@@ -128,7 +134,8 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
 
     middleware = [Middleware(RequestGate, max_body_bytes=settings.max_body_bytes,
                              max_query_string_bytes=settings.max_query_string_bytes),
-                  Middleware(CachedAnswers, state=state, cache=cache), Middleware(GZipMiddleware, minimum_size=1024)]
+                  Middleware(ReturnLargeBodies), Middleware(CachedAnswers, state=state, cache=cache),
+                  Middleware(GZipMiddleware, minimum_size=1024)]
     if settings.cors_origins:
         # Outermost, so that refusals of the gate carry the CORS headers a browser needs to read them.
         middleware.insert(0, Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),

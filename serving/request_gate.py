@@ -45,6 +45,8 @@ from serving.media_types import refusal_media_type
 
 #: A ``%`` that does not start a percent-encoded byte.
 _BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+#: orjson's message: a reason, then where.
+_POSITION = re.compile(r"(?P<reason>.*): line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)$", re.DOTALL)
 #: The members of a GraphQL-over-HTTP request and the JSON types each may have (null: absent).
 _MEMBERS: dict[str, tuple[type, str]] = {"query": (str, "a string"), "variables": (dict, "an object"),
                                          "operationName": (str, "a string"), "extensions": (dict, "an object")}
@@ -189,6 +191,8 @@ def decode_json(data: bytes | str, what: str) -> Any:
     --------
     >>> decode_json(b'{"a": [1]}', "body")
     {'a': [1]}
+    >>> _refusal_message(decode_json, b"{x", "body")
+    'the body is not JSON: ... at line 1, column 2'
     >>> [code for data in (b"\\xff", b"[" * 100_000, b"{")
     ...  for code in [_refusal_code(decode_json, data, "body")]]
     ['INVALID_UTF8', 'JSON_TOO_DEEP', 'INVALID_JSON']
@@ -204,6 +208,10 @@ def decode_json(data: bytes | str, what: str) -> Any:
         reason = str(error)
         if reason.startswith("depth limit exceeded"):
             raise RequestRefused(JSON_TOO_DEEP, f"the {what} nests JSON more than 1,024 levels deep") from None
+        # The decoder's "line 1 column 2 (char 1)" reads as a Python message: said in words instead.
+        found = _POSITION.match(reason)
+        if found:
+            reason = f"{found['reason']} at line {found['line']}, column {found['column']}"
         raise RequestRefused(INVALID_JSON, f"the {what} is not JSON: {reason}") from None
 
 
@@ -302,6 +310,15 @@ def _refusal_code(check: Any, *args: Any) -> str | None:
         check(*args)
     except RequestRefused as refused:
         return refused.code
+    return None
+
+
+def _refusal_message(check: Any, *args: Any) -> str | None:
+    """The message a check refuses its arguments with, or None (for the examples)."""
+    try:
+        check(*args)
+    except RequestRefused as refused:
+        return refused.message
     return None
 
 

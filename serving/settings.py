@@ -40,12 +40,15 @@ class ServerSettings:
     response_cache_max_bytes: int = 4_000_000
     #: All cached answers together (bytes); the least recently used go first beyond it.
     response_cache_total_bytes: int = 256_000_000
-    #: Prepared documents of direct answers together (bytes, each document's size estimated).
+    #: Bytes each cache of documents keeps (prepared, parsed and validated documents, plans), each
+    #: document's size estimated with its source text (``schema.caches.document_size``).
     document_cache_bytes: int = DEFAULT_DOCUMENT_BYTES
     #: A request body larger than this is refused with 413 before it is read whole (bytes).
     max_body_bytes: int = 1_000_000
     #: A query string (GET) longer than this is refused with 414 (bytes, as sent: percent-encoded).
-    max_query_string_bytes: int = 100_000
+    #: Below what the HTTP parsers take in a request head (h11 16 KiB; httptools refuses about 100 KB
+    #: with a bare 400 before the app sees it); a larger document belongs in a POST body.
+    max_query_string_bytes: int = 8_192
     limits: QueryLimits = field(default_factory=QueryLimits)
     #: Answer POSTed JSON queries with a valid, prepared document without Strawberry's HTTP view
     #: (the same responses, byte for byte; ``tests/test_direct_answers.py`` compares the two).

@@ -7,7 +7,6 @@ generation marker changes; requests never touch the store.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import anyio
 from graph.lru import BoundedLRU
 from graph.store import EvidenceStore, StoreError
 from schema.context import GraphSnapshot, GraphState
+from serving.heap import settle_heap
 from serving.settings import ServerSettings
 
 logger = logging.getLogger("evidence_graph.server")
@@ -47,23 +47,6 @@ def load_snapshot(store_path: Path | None) -> GraphSnapshot:
     return GraphSnapshot.from_quads(quads)
 
 
-def settle_heap() -> None:
-    """Keep the garbage collector off the graph's views: collect, then freeze what is alive.
-
-    The views are hundreds of thousands of long-lived objects; a full collection walks all of
-    them (50 ms on the sample) while a request's objects die young. Frozen objects are left out
-    of every later collection. Unfreezing first lets a replaced snapshot's cycles be collected.
-
-    Examples
-    --------
-    >>> settle_heap(); gc.get_freeze_count() > 0
-    True
-    """
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
 async def watch_store(state: GraphState, settings: ServerSettings, cache: BoundedLRU[Any, Any]) -> None:
     """Rebuild the views when a writer changes the store (polling its generation marker); the
     answers in ``cache`` are dropped with the version they were computed from."""
@@ -91,4 +74,4 @@ async def watch_store(state: GraphState, settings: ServerSettings, cache: Bounde
             settle_heap()
 
 
-__all__ = ["load_snapshot", "settle_heap", "watch_store"]
+__all__ = ["load_snapshot", "watch_store"]
