@@ -76,7 +76,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     state = GraphState(snapshot or GraphSnapshot.from_quads([]))
     cache = response_cache(settings.response_cache_size, settings.response_cache_total_bytes,
                            settings.response_cache_max_bytes)
-    prepared = PreparedDocuments(schema, settings.limits, settings.document_cache_bytes) \
+    prepared = PreparedDocuments(schema, settings.limits, settings.limits.cache_bytes) \
         if settings.direct_execution else None
     graphql_app = EvidenceGraphQL(schema, state, prepared)
     sdl = schema.as_str() + "\n"
@@ -89,11 +89,9 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
             caches["parsed"] = extension.cache
         elif isinstance(extension, ValidatedDocumentCache):
             caches["validated"] = extension.cache
-    # Each keeps documents alive (a plan its operation's document, an error list the document its
-    # errors point into): one budget for each, set before the first request.
-    for name in ("plans", "prepared", "parsed", "validated"):
-        if name in caches:
-            caches[name].max_bytes = caches[name].max_entry_bytes = settings.document_cache_bytes
+    # A plan keeps its operation's document alive: the plans have the budget of the other caches
+    # of documents (set before the first request).
+    plans.cache.max_bytes = plans.cache.max_entry_bytes = settings.limits.cache_bytes
 
     async def healthz(request: Request) -> JSONResponse:
         current = state.snapshot

@@ -3,7 +3,8 @@
 A client that sends a body too large, bytes that are not UTF-8, JSON that is not a GraphQL
 request, or a broken query string gets a 4xx status and a GraphQL-shaped body,
 ``{"errors": [{"message": ..., "extensions": {"code": ...}}]}``, never a 500 or a Python message.
-The codes are stable: clients and tests match on them, not on messages.
+The codes are stable: clients and tests match on them, not on messages. They are apart from the
+codes of GraphQL errors (``schema.errors.CODES``), which a request that passes here may get.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schema.caches import DEFAULT_DOCUMENT_BYTES
 from schema.limits import QueryLimits
 
 #: Environment variables the settings read, by field (the CLI's flags take precedence).
@@ -18,7 +17,7 @@ ENVIRONMENT = {
     "max_body_bytes": "EVIDENCE_GRAPH_MAX_BODY",
     "max_query_string_bytes": "EVIDENCE_GRAPH_MAX_QUERY_STRING",
     "response_cache_total_bytes": "EVIDENCE_GRAPH_RESPONSE_CACHE_BYTES",
-    "document_cache_bytes": "EVIDENCE_GRAPH_DOCUMENT_CACHE_BYTES",
+    "limits.cache_bytes": "EVIDENCE_GRAPH_DOCUMENT_CACHE_BYTES",
 }
 
 
@@ -40,15 +39,15 @@ class ServerSettings:
     response_cache_max_bytes: int = 4_000_000
     #: All cached answers together (bytes); the least recently used go first beyond it.
     response_cache_total_bytes: int = 256_000_000
-    #: Bytes each cache of documents keeps (prepared, parsed and validated documents, plans), each
-    #: document's size estimated with its source text (``schema.caches.document_size``).
-    document_cache_bytes: int = DEFAULT_DOCUMENT_BYTES
     #: A request body larger than this is refused with 413 before it is read whole (bytes).
     max_body_bytes: int = 1_000_000
     #: A query string (GET) longer than this is refused with 414 (bytes, as sent: percent-encoded).
     #: Below what the HTTP parsers take in a request head (h11 16 KiB; httptools refuses about 100 KB
     #: with a bare 400 before the app sees it); a larger document belongs in a POST body.
     max_query_string_bytes: int = 8_192
+    #: Query limits; ``limits.cache_bytes`` is the budget of each cache of documents (parsed,
+    #: validated and prepared documents, plans), each document's size estimated with its source
+    #: text (``schema.caches.document_size``).
     limits: QueryLimits = field(default_factory=QueryLimits)
     #: Answer POSTed JSON queries with a valid, prepared document without Strawberry's HTTP view
     #: (the same responses, byte for byte; ``tests/test_direct_answers.py`` compares the two).
@@ -96,12 +95,17 @@ class ServerSettings:
         readers: dict[str, Callable[[str, str], Any]] = {
             "reload_seconds": _positive_float, "max_body_bytes": _positive_int,
             "max_query_string_bytes": _positive_int, "response_cache_total_bytes": _positive_int,
-            "document_cache_bytes": _positive_int}
+            "limits.cache_bytes": _positive_int}
+        limits: dict[str, Any] = {}
         for name, read in readers.items():
             text = environ.get(ENVIRONMENT[name])
             if text is not None and text.strip():
-                values[name] = read(ENVIRONMENT[name], text.strip())
-        return cls(**values)
+                value = read(ENVIRONMENT[name], text.strip())
+                if name.startswith("limits."):
+                    limits[name.removeprefix("limits.")] = value
+                else:
+                    values[name] = value
+        return cls(**values, limits=QueryLimits(**limits))
 
 
 def _positive_int(name: str, text: str) -> int:

@@ -102,3 +102,24 @@ def test_the_server_reloads_when_the_store_changes(live_server: LiveServer, tmp_
     assert after["version"] != before["version"] and after["nodes"] > before["nodes"]
     found = live_server.graphql('{ people(where: {name: {contains: "Quennell"}}) { edges { node { label } } } }')
     assert [e["node"]["label"] for e in found["data"]["people"]["edges"]] == ["Harriet Quennell"]
+
+
+def test_every_cache_reports_its_bytes_within_its_budget(live_server: LiveServer) -> None:
+    for n in range(20):
+        live_server.graphql("query Q%d($n: Int!) { entities(first: $n) { totalCount } }" % n, {"n": 1 + n})
+    caches = live_server.health()["caches"]
+    assert set(caches) == {"responses", "plans", "prepared", "parsed", "validated"}
+    for name, report in caches.items():
+        assert 0 <= report["bytes"] <= report["max_bytes"], (name, report)
+        assert report["entries"] <= report["max_entries"], (name, report)
+    assert caches["prepared"]["entries"] >= 20 and caches["plans"]["entries"] >= 20
+
+
+def test_a_malformed_request_is_a_graphql_error_and_the_server_carries_on(live_server: LiveServer) -> None:
+    for body in (b"3", b"\xff", b"[" * 5000):
+        status, headers, payload = live_server.request("POST", "/graphql", body, {"content-type": "application/json"})
+        answer = json.loads(payload)
+        assert status == 400 and headers["content-type"].startswith("application/json")
+        assert answer["errors"][0]["extensions"]["code"] in ("BAD_REQUEST_SHAPE", "INVALID_UTF8", "JSON_TOO_DEEP")
+        assert "data" not in answer
+    assert live_server.graphql("{ people { totalCount } }")["data"]["people"]["totalCount"] > 0

@@ -282,17 +282,6 @@ def test_cache_keys_are_digests_not_requests() -> None:
     assert len(digest("any request")) == 32
 
 
-def test_every_cache_reports_its_bytes_within_its_budget(live_server: LiveServer) -> None:
-    for n in range(20):
-        live_server.graphql("query Q%d($n: Int!) { entities(first: $n) { totalCount } }" % n, {"n": 1 + n})
-    caches = live_server.health()["caches"]
-    assert set(caches) == {"responses", "plans", "prepared", "parsed", "validated"}
-    for name, report in caches.items():
-        assert 0 <= report["bytes"] <= report["max_bytes"], (name, report)
-        assert report["entries"] <= report["max_entries"], (name, report)
-    assert caches["prepared"]["entries"] >= 20 and caches["plans"]["entries"] >= 20
-
-
 #: Cache budgets of the memory test's server (bytes): small, so that what they hold is visible.
 SMALL_BUDGET = 8_000_000
 
