@@ -2,8 +2,8 @@
 
 Routes: ``/graphql`` (GET and POST; GraphiQL in a browser, its assets under ``/graphiql/`` from
 ``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``.
-A request meets, in order: CORS, the request gate (limits and well-formed requests), the heap
-trim after large bodies, the response cache, gzip, then the route.
+A request meets, in order: the request gate (limits and well-formed requests; its refusals carry
+CORS headers), the heap trim after large bodies, the response cache, CORS, gzip, then the route.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from graph.lru import BoundedLRU
 from schema import build_schema
@@ -130,15 +131,20 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher
 
+    cors: dict[str, Any] = {"allow_origins": list(settings.cors_origins), "allow_methods": ["GET", "POST", "OPTIONS"],
+                            "allow_headers": ["*"], "max_age": 600}
+
+    def with_cors(refuse: ASGIApp) -> ASGIApp:
+        return CORSMiddleware(refuse, **cors) if settings.cors_origins else refuse
+
     middleware = [Middleware(RequestGate, max_body_bytes=settings.max_body_bytes,
-                             max_query_string_bytes=settings.max_query_string_bytes),
+                             max_query_string_bytes=settings.max_query_string_bytes, refusals=with_cors),
                   Middleware(ReturnLargeBodies), Middleware(CachedAnswers, state=state, cache=cache),
                   Middleware(GZipMiddleware, minimum_size=1024)]
     if settings.cors_origins:
-        # Outermost, so that refusals of the gate carry the CORS headers a browser needs to read them.
-        middleware.insert(0, Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                                        allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["*"],
-                                        max_age=600))
+        # Inside the cache, so that a cached answer is sent with its CORS headers as they were (the
+        # key holds the origin); the gate's refusals get theirs through with_cors.
+        middleware.insert(3, Middleware(CORSMiddleware, **cors))
     # Every method reaches the view, which answers any but GET and POST with a GraphQL error (405).
     routes = [Route("/graphql", graphql_app),
               Route("/healthz", healthz), Route("/schema.graphql", schema_sdl),

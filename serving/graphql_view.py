@@ -19,9 +19,11 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.schema.exceptions import CannotGetOperationTypeError
 from strawberry.types import ExecutionResult
 
 from schema.context import GraphState, RequestContext
+from schema.errors import OPERATION_NOT_FOUND
 from schema.prepared import PreparedDocuments
 from serving.error_log import log_client_errors
 from serving.http_errors import RequestRefused
@@ -86,7 +88,9 @@ class EvidenceGraphQL(GraphQL):
             try:
                 response = await self.run(request)
             except HTTPException as error:
-                await RequestRefused.for_status(error.status_code, error.reason).send(
+                # Strawberry refuses an operationName that names no operation before GraphQL runs.
+                code = OPERATION_NOT_FOUND if isinstance(error.__cause__, CannotGetOperationTypeError) else None
+                await RequestRefused.for_status(error.status_code, error.reason, code).send(
                     send, refusal_media_type(request.headers.get("accept", "")))
                 return
         await response(scope, receive, send)

@@ -61,15 +61,15 @@ class RequestRefused(Exception):
         self.status = HTTP_ERROR_CODES[code] if status is None else status
 
     @classmethod
-    def for_status(cls, status: int, message: str) -> RequestRefused:
-        """A refusal with the code of its status (e.g. Strawberry's own HTTP errors).
+    def for_status(cls, status: int, message: str, code: str | None = None) -> RequestRefused:
+        """A refusal with ``code``, or the code of its status (e.g. Strawberry's own HTTP errors).
 
         Examples
         --------
         >>> RequestRefused.for_status(405, "GraphQL only supports GET and POST requests.").code
         'METHOD_NOT_ALLOWED'
         """
-        code = {404: NOT_FOUND, 405: METHOD_NOT_ALLOWED}.get(status, BAD_REQUEST)
+        code = code or {404: NOT_FOUND, 405: METHOD_NOT_ALLOWED}.get(status, BAD_REQUEST)
         return cls(code, message, status)
 
     def body(self) -> bytes:

@@ -14,8 +14,9 @@ GraphQL-over-HTTP request.
   the wrong type (``BAD_REQUEST_SHAPE``), or a ``%`` not followed by two hex digits
   (``INVALID_PERCENT_ENCODING``).
 
-What it lets through is a request every layer below can read without failing: the body (read
-once, at most the limit) is handed on in ``scope["state"]["body"]`` and, for JSON, the decoded
+Its refusals are answered through ``refusals`` (the server's CORS policy). What it lets
+through is a request every layer below can read without failing: the body (read once, at most the
+limit) is handed on in ``scope["state"]["body"]`` and, for JSON, the decoded
 request in ``scope["state"]["params"]``. Document errors (syntax, validation, variables) are not
 the gate's: GraphQL over HTTP answers them as GraphQL results.
 """
@@ -23,6 +24,7 @@ the gate's: GraphQL over HTTP answers them as GraphQL results.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
@@ -66,6 +68,9 @@ class RequestGate:
         Longest query string accepted, in bytes as sent.
     path : str, optional
         The GraphQL route, whose requests are checked for their shape.
+    refusals : callable, optional
+        Wraps the ASGI app that answers a refusal (e.g. in CORS, so that a browser may read it,
+        while the answers of the layers below get their CORS headers from their own layer).
 
     Examples
     --------
@@ -80,12 +85,13 @@ class RequestGate:
     (400, 'BAD_REQUEST_SHAPE')
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, max_query_string_bytes: int,
-                 path: str = "/graphql") -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, max_query_string_bytes: int, path: str = "/graphql",
+                 refusals: Callable[[ASGIApp], ASGIApp] | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.max_query_string_bytes = max_query_string_bytes
         self.path = path
+        self.refusals = refusals or (lambda refuse: refuse)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -94,9 +100,7 @@ class RequestGate:
         try:
             receive = await self._check(scope, receive)
         except RequestRefused as refused:
-            accept = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"accept"), "")
-            # A body refused unread cannot be skipped to reach a next request on the connection.
-            await refused.send(send, refusal_media_type(accept), close=refused.code == BODY_TOO_LARGE)
+            await self.refusals(_refusal_app(refused, scope))(scope, receive, send)
             return
         await self.app(scope, receive, send)
 
@@ -151,6 +155,17 @@ class RequestGate:
     def _too_large(self) -> RequestRefused:
         return RequestRefused(BODY_TOO_LARGE, f"the request body is larger than the limit of "
                                               f"{self.max_body_bytes:,} bytes")
+
+
+def _refusal_app(refused: RequestRefused, scope: Scope) -> ASGIApp:
+    """An ASGI app answering with ``refused``, in the media type the request accepts."""
+    accept = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"accept"), "")
+
+    async def refuse(scope: Scope, receive: Receive, send: Send) -> None:
+        # A body refused unread cannot be skipped to reach a next request on the connection.
+        await refused.send(send, refusal_media_type(accept), close=refused.code == BODY_TOO_LARGE)
+
+    return refuse
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
