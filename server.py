@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from graph.store import EvidenceStore
+from graph.store import DEFAULT_WAIT, EvidenceStore
 from serving.app import create_app
 from serving.graphql_view import EvidenceGraphQL, graphiql_page
 from serving.heap import settle_heap
@@ -45,10 +45,10 @@ def serve(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"evidence-graph: {error}")
         return 2
-    if paths or not (store_path.exists() and EvidenceStore(store_path).document_keys()):
-        store = EvidenceStore(store_path)
-        result = build_into_store(store, list(paths) or [DEFAULT_CORPUS], progress=print_progress)
-        del store
+    # Only a build needs the write lock: a store with documents is served while a build writes to it.
+    if paths or not EvidenceStore.has_documents(store_path):
+        with EvidenceStore(store_path, wait=getattr(args, "wait", DEFAULT_WAIT)) as store:
+            result = build_into_store(store, list(paths) or [DEFAULT_CORPUS], progress=print_progress)
         for error in result.errors:
             print(f"evidence-graph: {error}")
         if result.errors:

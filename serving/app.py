@@ -26,6 +26,7 @@ from starlette.types import ASGIApp
 
 from graph.lru import BoundedLRU
 from schema import build_schema
+from schema.algorithms import configure_algorithms
 from schema.caches import ParsedDocumentCache, ValidatedDocumentCache
 from schema.context import GraphSnapshot, GraphState
 from schema.prepared import PreparedDocuments
@@ -73,6 +74,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     """
     settings = settings or ServerSettings()
     error_log.install()
+    configure_algorithms(seconds=settings.algorithm_seconds, concurrency=dict(settings.algorithm_concurrency))
     schema = build_schema(settings.limits)
     state = GraphState(snapshot or GraphSnapshot.from_quads([]))
     cache = response_cache(settings.response_cache_size, settings.response_cache_total_bytes,

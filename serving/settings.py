@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.analytics import FAMILIES
 from schema.limits import QueryLimits
 
 #: Environment variables the settings read, by field (the CLI's flags take precedence).
@@ -18,6 +19,8 @@ ENVIRONMENT = {
     "max_query_string_bytes": "EVIDENCE_GRAPH_MAX_QUERY_STRING",
     "response_cache_total_bytes": "EVIDENCE_GRAPH_RESPONSE_CACHE_BYTES",
     "limits.cache_bytes": "EVIDENCE_GRAPH_DOCUMENT_CACHE_BYTES",
+    "algorithm_seconds": "EVIDENCE_GRAPH_ALGORITHM_SECONDS",
+    "algorithm_concurrency": "EVIDENCE_GRAPH_ALGORITHM_CONCURRENCY",
 }
 
 
@@ -52,6 +55,11 @@ class ServerSettings:
     #: Answer POSTed JSON queries with a valid, prepared document without Strawberry's HTTP view
     #: (the same responses, byte for byte; ``tests/test_direct_answers.py`` compares the two).
     direct_execution: bool = True
+    #: Seconds a graph algorithm may run for a request before it is stopped (ALGORITHM_TIMEOUT).
+    algorithm_seconds: float = 20.0
+    #: Concurrent computations per algorithm family beyond which requests are answered BUSY
+    #: (families not named keep ``graph.analytics.budgets.CONCURRENCY``).
+    algorithm_concurrency: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
@@ -83,6 +91,9 @@ class ServerSettings:
         ...                                             "EVIDENCE_GRAPH_CORS": "https://a.example,"})
         >>> settings.max_body_bytes, settings.cors_origins
         (2000, ('https://a.example',))
+        >>> ServerSettings.from_environment({"EVIDENCE_GRAPH_ALGORITHM_CONCURRENCY": "centrality=1, paths=8"}
+        ...                                 ).algorithm_concurrency
+        (('centrality', 1), ('paths', 8))
         >>> ServerSettings.from_environment({"EVIDENCE_GRAPH_MAX_BODY": "lots"})
         Traceback (most recent call last):
         ...
@@ -95,7 +106,8 @@ class ServerSettings:
         readers: dict[str, Callable[[str, str], Any]] = {
             "reload_seconds": _positive_float, "max_body_bytes": _positive_int,
             "max_query_string_bytes": _positive_int, "response_cache_total_bytes": _positive_int,
-            "limits.cache_bytes": _positive_int}
+            "limits.cache_bytes": _positive_int, "algorithm_seconds": _positive_float,
+            "algorithm_concurrency": _family_slots}
         limits: dict[str, Any] = {}
         for name, read in readers.items():
             text = environ.get(ENVIRONMENT[name])
@@ -116,6 +128,17 @@ def _positive_int(name: str, text: str) -> int:
     if value <= 0:
         raise ValueError(f"{name} must be a positive integer (bytes), not {text!r}")
     return value
+
+
+def _family_slots(name: str, text: str) -> tuple[tuple[str, int], ...]:
+    slots = []
+    for part in text.split(","):
+        family, _, count = part.strip().partition("=")
+        if family.strip() not in FAMILIES or not count.strip().isdigit() or int(count) < 1:
+            raise ValueError(f"{name} must list FAMILY=SLOTS pairs with FAMILY one of {', '.join(FAMILIES)} "
+                             f"and SLOTS at least 1 (e.g. centrality=2,paths=4), not {text!r}")
+        slots.append((family.strip(), int(count)))
+    return tuple(slots)
 
 
 def _positive_float(name: str, text: str) -> float:

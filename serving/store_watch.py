@@ -41,9 +41,8 @@ def load_snapshot(store_path: Path | None) -> GraphSnapshot:
     """
     if store_path is None or not store_path.exists():
         return GraphSnapshot.from_quads([])
-    store = EvidenceStore(store_path, read_only=True)
-    quads = list(store.quads())
-    del store
+    with EvidenceStore(store_path, read_only=True) as store:
+        quads = list(store.quads())
     return GraphSnapshot.from_quads(quads)
 
 
@@ -57,12 +56,13 @@ async def watch_store(state: GraphState, settings: ServerSettings, cache: Bounde
         current = EvidenceStore.generation(settings.store)
         if current == seen:
             continue
-        seen = current
         try:
             snapshot = await anyio.to_thread.run_sync(load_snapshot, settings.store)
         except (StoreError, OSError) as error:
+            # `seen` stays: the next poll tries this commit again rather than waiting for another.
             logger.warning("store changed but could not be read (%s); still serving the previous graph", error)
             continue
+        seen = current
         previous = state.snapshot
         if state.swap(snapshot):
             cache.clear()
