@@ -342,3 +342,56 @@ def test_http_client_errors_carry_their_code(attacked: ServerProcess, name: str)
     (method, path, body, headers), status, code = HTTP_ERRORS[name]
     for outcome in survive(attacked, f"http: {name}", lambda i: send(attacked, method, path, body, headers)):
         assert (outcome.status, outcome.codes()) == (status, [code]), outcome.describe()
+
+#: Client errors of every kind, each sent as a body, and the codes each may carry (schema/errors.py's table).
+CLIENT_ERRORS: dict[str, tuple[dict[str, Any], set[str]]] = {
+    "syntax error": ({"query": "{ entities("}, {"GRAPHQL_PARSE_FAILED"}),
+    "nesting too deep to parse": ({"query": "{" + "... on Query {" * 900 + "__typename" + "}" * 901},
+                                  {"GRAPHQL_PARSE_FAILED"}),
+    "unknown field": ({"query": "{ noSuchField }"}, {"GRAPHQL_VALIDATION_FAILED"}),
+    "mutation": ({"query": "mutation { __typename }"}, {"GRAPHQL_VALIDATION_FAILED"}),
+    "page above the cap": ({"query": "{ entities(first: 1000) { totalCount } }"}, {"LIMIT_EXCEEDED"}),
+    "search text too long": ({"query": SEARCH, "variables": {"text": "a " * 1000}}, {"LIMIT_EXCEEDED"}),
+    "negative page": ({"query": "{ entities(first: -1) { nodes { iri } } }"}, {"BAD_USER_INPUT"}),
+    "cost above the limit": ({"query": "{ entities(first: 100) { nodes { relations(first: 100) { edges { node { object "
+                                       "{ relations(first: 100) { nodes { predicateName } } } } } } } } }"},
+                             {"QUERY_TOO_COMPLEX"}),
+    "too deep": ({"query": "{" + " entities { nodes { relations { edges { node { object {" * 4 + " iri"
+                           + " } } } } } }" * 4 + " }"}, {"QUERY_TOO_DEEP", "QUERY_TOO_COMPLEX"}),
+    "variable of the wrong type": ({"query": "query Q($n: Int!) { entities(first: $n) { nodes { iri } } }",
+                                    "variables": {"n": "ten"}}, {"BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"}),
+    "missing variable": ({"query": "query Q($n: Int!) { entities(first: $n) { nodes { iri } } }"},
+                         {"BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"}),
+    "unknown operation": ({"query": "query A { __typename }", "operationName": "B"}, {"OPERATION_NOT_FOUND"}),
+    "bad cursor": ({"query": '{ entities(first: 2, after: "AAAA") { nodes { iri } } }'}, {"BAD_CURSOR"}),
+}
+
+
+def test_every_client_error_has_a_stable_code_and_one_log_line(attacked: ServerProcess) -> None:
+    problems: list[str] = []
+    codes: dict[str, list[str | None]] = {}
+    for name, (payload, allowed) in CLIENT_ERRORS.items():
+        offset = attacked.log_size()
+        first, again = post_json(attacked, payload), post_json(attacked, payload)
+        for outcome in (first, again):
+            check_answer(outcome)
+            assert outcome.graphql_errors(), f"{name}: {outcome.describe()}"
+        if first.codes() != again.codes():
+            problems.append(f"{name}: codes {first.codes()} then {again.codes()}")
+        if not set(first.codes()) <= allowed:
+            problems.append(f"{name}: code {first.codes()}, the table in schema/errors.py says {sorted(allowed)}")
+        time.sleep(0.2)  # the log is written by the server process
+        log = attacked.log_since(offset)
+        lines = [line for line in log.splitlines() if line.strip()]
+        if len(lines) != 2 or "Traceback" in log:
+            problems.append(f"{name}: {len(lines)} log lines for 2 requests" + (", with a traceback" if "Traceback" in log
+                                                                              else "") + f": {lines[:3]}")
+        codes[name] = first.codes()
+    FIGURES.record("client error codes", codes=codes, problems=problems)
+    assert problems == []
+
+
+def test_the_server_log_holds_no_traceback(server: ServerProcess) -> None:
+    """Last of the module: nothing sent to the server by any test above made it log a traceback."""
+    log = server.log_text()
+    assert "Traceback" not in log, log[log.index("Traceback") - 500:][:3000]
