@@ -32,6 +32,7 @@ from strawberry import Info
 
 from graph import analytics
 from schema.errors import AlgorithmBusyError, AlgorithmTimeoutError
+from schema.limits import check_argument_sizes
 from schema.pagination import Connection, Descending, PageRequest, page_size, paginate
 from schema.types import Direction, Entity, Statement, entity_of, statement_object
 
@@ -136,7 +137,10 @@ async def run_algorithm(info: Info, name: str, kind: str, **params: Any) -> Any:
         still waits for it).
     AlgorithmBusyError
         Its family has no free slot; ``extensions.retryAfter`` says when to try again.
+    QueryLimitError
+        A text or list argument over the caps of :func:`schema.limits.check_argument_sizes`.
     """
+    check_argument_sizes(name, **params)  # every algorithm field's IRIs and lists, before any work
     seconds = ALGORITHM_SECONDS
     try:
         ticket = _analytics(info).request(kind, seconds=seconds, **params)

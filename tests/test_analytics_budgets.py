@@ -359,3 +359,18 @@ def test_the_result_cache_is_bounded_in_bytes() -> None:
     facade.estimate("DEGREE")
     assert facade.computations == 3 and facade.cache_len() == 1
     assert facade.stats()["bytes"] <= ranking // 2
+
+
+@pytest.mark.parametrize(("query", "variables"), [
+    ("query($t: [String!]) { centrality(algorithm: DEGREE, types: $t) { totalCount } }",
+     {"t": ["Person"] * 5_000}),
+    ("query($p: [String!]) { communities(algorithm: LOUVAIN, predicates: $p) { nodeCount } }",
+     {"p": ["urn:p"] * 5_000}),
+    ("query($s: String!) { shortestPath(source: $s, target: \"urn:b\") { length } }", {"s": "x" * 100_000}),
+    ("query($i: String!) { neighbourhood(iri: $i) { nodeCount } }", {"i": "x" * 100_000}),
+])
+def test_oversized_algorithm_arguments_are_refused_before_any_work(query: str, variables: dict[str, Any]) -> None:
+    snapshot = snapshot_of(synthetic_views(300))
+    result = asyncio.run(ask(snapshot, query, variables))
+    assert codes([result]) == ["LIMIT_EXCEEDED"]
+    assert snapshot.analytics.computations == 0
