@@ -31,6 +31,7 @@ from schema.caches import ParsedDocumentCache, ValidatedDocumentCache
 from schema.context import GraphSnapshot, GraphState
 from schema.prepared import PreparedDocuments
 from serving import error_log
+from serving.disconnect import StopWhenClientLeaves
 from serving.graphql_view import GRAPHIQL, EvidenceGraphQL
 from serving.heap import ReturnLargeBodies, settle_heap
 from serving.request_gate import RequestGate
@@ -142,7 +143,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     middleware = [Middleware(RequestGate, max_body_bytes=settings.max_body_bytes,
                              max_query_string_bytes=settings.max_query_string_bytes, refusals=with_cors),
                   Middleware(ReturnLargeBodies), Middleware(CachedAnswers, state=state, cache=cache),
-                  Middleware(GZipMiddleware, minimum_size=1024)]
+                  Middleware(GZipMiddleware, minimum_size=1024), Middleware(StopWhenClientLeaves)]
     if settings.cors_origins:
         # Inside the cache, so that a cached answer is sent with its CORS headers as they were (the
         # key holds the origin); the gate's refusals get theirs through with_cors.

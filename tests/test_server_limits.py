@@ -392,3 +392,54 @@ def test_settings_come_from_the_environment(live_server: LiveServer, tmp_path: P
 def test_http_error_codes_are_stable_names_with_their_status() -> None:
     assert HTTP_ERROR_CODES["BODY_TOO_LARGE"] == 413 and HTTP_ERROR_CODES["QUERY_TOO_LONG"] == 414
     assert all(code.isupper() and 400 <= status < 500 for code, status in HTTP_ERROR_CODES.items())
+
+
+def test_a_request_whose_client_leaves_stops_its_algorithm() -> None:
+    """uvicorn keeps running an app after its client goes; the server cancels the request instead,
+    and the betweenness it started stops long before its 60 s budget."""
+    import asyncio
+
+    from schema.algorithms import ALGORITHM_SECONDS, configure_algorithms
+    from schema.limits import QueryLimits
+    from tests.test_analytics_budgets import BETWEENNESS, cpu_over, snapshot_of, synthetic_views
+
+    snapshot = snapshot_of(synthetic_views(3_000))
+    app = create_app(ServerSettings(limits=QueryLimits(max_cost=10**12), algorithm_seconds=60.0), snapshot=snapshot)
+    body = json.dumps({"query": BETWEENNESS, "variables": {"seed": 9, "sample": 1_000}}).encode()
+    sent: list[dict[str, Any]] = []
+
+    async def client_that_leaves() -> tuple[float, int]:
+        started = asyncio.Event()
+        messages = [{"type": "http.request", "body": body, "more_body": False}]
+
+        async def receive() -> dict[str, Any]:
+            if messages:
+                return messages.pop(0)
+            started.set()
+            await asyncio.sleep(0.5)  # the client waits half a second, then goes
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+                 "scheme": "http", "path": "/graphql", "raw_path": b"/graphql", "query_string": b"",
+                 "root_path": "", "headers": [(b"content-type", b"application/json"),
+                                              (b"content-length", str(len(body)).encode())],
+                 "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+        begun = time.monotonic()
+        await app(scope, receive, send)
+        return time.monotonic() - begun, snapshot.analytics.stats()["running"]
+
+    try:
+        with TestClient(app):  # the lifespan runs, as under uvicorn
+            took, _ = asyncio.run(client_that_leaves())
+            deadline = time.monotonic() + 2
+            while snapshot.analytics.stats()["running"] and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert snapshot.analytics.stats()["running"] == 0
+            assert cpu_over(1.0) < 0.3  # nothing left burning
+    finally:
+        configure_algorithms(seconds=ALGORITHM_SECONDS)
+    assert took < 3, f"the request went on for {took:.1f} s after its client left"
+    assert snapshot.analytics.computations == 1 and not any(m["type"] == "http.response.start" for m in sent)
