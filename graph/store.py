@@ -35,11 +35,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.iris import document_graph, key_of, provenance_graph, registry_graph, vocabulary_graph
+from graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
 from graph.lru import BoundedLRU, digest
 from graph.registry import registry_from_graph, registry_to_graph
 from graph.triples import DocumentGraphs
-from graph.vocabulary import EG, ID, bind_prefixes, load_vocabulary
+from graph.vocabulary import EG, bind_prefixes, load_vocabulary
 from loaders.registry import Registry
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
@@ -48,8 +48,8 @@ _PROV_GRAPH_PREFIX = "graph/prov/doc/"
 
 #: The named graph of the store's own metadata (its generation mark). It is not evidence:
 #: ``quads``, ``graph_names``, ``len`` and so exports and the server's views leave it out.
-STORE_GRAPH = ox.NamedNode(str(ID["graph/store"]))
-_STORE_NODE = ox.NamedNode(str(ID["store"]))
+STORE_GRAPH = ox.NamedNode(str(iri("graph/store")))
+_STORE_NODE = ox.NamedNode(str(iri("store")))
 _GENERATION = ox.NamedNode(str(EG.generation))
 
 #: Seconds a writer waits for another writer of the same store before giving up (``--wait``).
