@@ -34,6 +34,7 @@ from serving import error_log
 from serving.disconnect import StopWhenClientLeaves
 from serving.graphql_view import GRAPHIQL, EvidenceGraphQL
 from serving.heap import ReturnLargeBodies, settle_heap
+from serving.http_errors import RequestRefused, log_refusal
 from serving.request_gate import RequestGate
 from serving.response_cache import CachedAnswers, response_cache
 from serving.settings import ServerSettings
@@ -49,6 +50,13 @@ def cache_report(cache: BoundedLRU[Any, Any]) -> dict[str, int]:
     {'entries': 0, 'bytes': 0, 'hits': 0, 'misses': 0, 'max_entries': 4, 'max_bytes': 1000}
     """
     return {**cache.stats(), "max_entries": cache.max_entries, "max_bytes": cache.max_bytes}
+
+
+async def not_found(request: Request, error: Exception | None = None) -> Response:
+    """A path the server does not have: 404 with a GraphQL-shaped error coded ``NOT_FOUND``."""
+    refused = RequestRefused.for_status(404, f"{request.url.path}: no such path (the API is at /graphql)")
+    log_refusal(refused.status, refused.code, refused.message)
+    return Response(refused.body(), status_code=404, media_type="application/json")
 
 
 def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot | None = None) -> Starlette:
@@ -115,7 +123,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     async def graphiql_asset(request: Request) -> Response:
         found = assets.get(request.path_params["name"])
         if found is None:
-            return PlainTextResponse("not found", status_code=404)
+            return await not_found(request)
         return FileResponse(found, headers={"cache-control": "public, max-age=86400"})
 
     @contextlib.asynccontextmanager
@@ -152,7 +160,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     routes = [Route("/graphql", graphql_app),
               Route("/healthz", healthz), Route("/schema.graphql", schema_sdl),
               Route("/graphiql/{name}", graphiql_asset)]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers={404: not_found})
     app.state.graph = state
     return app
 

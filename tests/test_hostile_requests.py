@@ -391,6 +391,12 @@ def test_every_client_error_has_a_stable_code_and_one_log_line(attacked: ServerP
     assert problems == []
 
 
+def test_unknown_paths_are_coded_not_found(attacked: ServerProcess) -> None:
+    outcome = send(attacked, "GET", "/no-such-path", headers={"accept": "application/json"})
+    check_answer(outcome)
+    assert (outcome.status, outcome.codes()) == (404, ["NOT_FOUND"]), outcome.describe()
+
+
 def test_the_server_log_holds_no_traceback(server: ServerProcess) -> None:
     """Last of the module: nothing sent to the server by any test above made it log a traceback."""
     log = server.log_text()
