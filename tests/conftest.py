@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -121,17 +122,15 @@ class LiveServer:
         return json.loads(self.get("/healthz")[2])
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """The sample corpus built by the CLI into a fresh store and served by the CLI, as a user runs it."""
-    store = tmp_path_factory.mktemp("served") / "store"
-    command = [sys.executable, "-m", "cli", "--store", str(store)]
-    built = subprocess.run([*command, "build", "--quiet"], capture_output=True, text=True, timeout=300)
-    assert built.returncode == 0, built.stderr
+@contextlib.contextmanager
+def serving(store: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[LiveServer]:
+    """`evidence-graph serve` on ``store`` as a real process on a free loopback port, its output in
+    ``log``; stopped on exit."""
     port = free_port()
-    log = (store.parent / "server.log").open("wb")
-    process = subprocess.Popen([*command, "serve", "--port", str(port), "--no-access-log"],
-                               stdout=log, stderr=subprocess.STDOUT, cwd=Path(__file__).parents[1])
+    with log.open("wb") as output:
+        process = subprocess.Popen([sys.executable, "-m", "cli", "--store", str(store), "serve", "--port", str(port),
+                                    "--no-access-log"], stdout=output, stderr=subprocess.STDOUT,
+                                   cwd=Path(__file__).parents[1], env=env)
     server = LiveServer(store, process, f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + 120
     while True:
@@ -142,12 +141,24 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            raise AssertionError("the server did not start: " + (store.parent / "server.log").read_text())
+            raise AssertionError("the server did not start: " + log.read_text())
         time.sleep(0.25)
-    yield server
-    process.terminate()
     try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The sample corpus built by the CLI into a fresh store and served by the CLI, as a user runs it."""
+    store = tmp_path_factory.mktemp("served") / "store"
+    built = subprocess.run([sys.executable, "-m", "cli", "--store", str(store), "build", "--quiet"],
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    with serving(store, store.parent / "server.log") as server:
+        yield server

@@ -27,7 +27,7 @@ from graph.lru import digest
 from schema.context import GraphSnapshot
 from server import ServerSettings, create_app
 from serving.http_errors import HTTP_ERROR_CODES
-from tests.conftest import LiveServer, free_port, stress
+from tests.conftest import LiveServer, free_port, serving, stress
 
 ROOT = Path(__file__).parents[1]
 MiB = 1024 * 1024
@@ -291,30 +291,8 @@ def small_budget_server(live_server: LiveServer, tmp_path_factory: pytest.TempPa
     """A server of this module's own on the live server's store, its caches budgeted to 8 MB each."""
     env = {**os.environ, "EVIDENCE_GRAPH_DOCUMENT_CACHE_BYTES": str(SMALL_BUDGET),
            "EVIDENCE_GRAPH_RESPONSE_CACHE_BYTES": str(SMALL_BUDGET)}
-    port = free_port()
-    log = tmp_path_factory.mktemp("limits") / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen([sys.executable, "-m", "cli", "--store", str(live_server.store), "serve",
-                                    "--port", str(port), "--no-access-log"], stdout=output, stderr=subprocess.STDOUT,
-                                   cwd=ROOT, env=env)
-    server = LiveServer(live_server.store, process, f"http://127.0.0.1:{port}")
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if server.get("/healthz")[0] == 200:
-                break
-        except (OSError, urllib.error.URLError):
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError("the server did not start: " + log.read_text())
-        time.sleep(0.25)
-    yield server
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with serving(live_server.store, tmp_path_factory.mktemp("limits") / "server.log", env) as server:
+        yield server
 
 
 def distinct_large_bodies(n: int) -> bytes:
