@@ -106,13 +106,16 @@ def projection_size(views: GraphViews, *, predicates: frozenset[str] | None, gra
     deadline = deadline or Deadline()
     if predicates is None and graphs is None:
         graph = views.graph
-        ends = 0
-        for count, node in enumerate(graph):
+        succ = graph.succ
+        links = 0
+        for count, (node, targets) in enumerate(succ.items()):
             if not count % _CHECK_EVERY:
                 deadline.check()
-            neighbours = graph.succ[node].keys() | graph.pred[node].keys()
-            ends += len(neighbours) - (node in neighbours)
-        return graph.number_of_nodes(), ends // 2
+            # Each unordered pair once: from its smaller end when both ends point at each other.
+            for target in targets:
+                if target != node and (node < target or node not in succ[target]):
+                    links += 1
+        return graph.number_of_nodes(), links
     links = _links(views, "BOTH", predicates, graphs, deadline)
     return len(_nodes(views, links, graphs)), len(links)
 
