@@ -6,12 +6,13 @@ patterns (never by names hard-wired here: every cue is in ``cues/``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
+from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase
@@ -121,6 +122,49 @@ def _places() -> dict[str, str]:
     return places
 
 
+@dataclass(frozen=True)
+class Passage:
+    """What a mention finder reads: one passage block of a parsed document, with its context.
+
+    Attributes
+    ----------
+    parsed : ParsedDocument
+        The whole document (for finders that look at parts or neighbouring blocks).
+    index : int
+        Index of the block in ``parsed.blocks``.
+    block : Block
+        The block.
+    start : int
+        Where :attr:`text` starts in the document text (mention spans are document offsets).
+    text : str
+        The block's body text, ``parsed.document.text[start:block.end]``.
+    context : CorpusContext
+        The meeting's authority, cast and known organisations.
+    acronyms : dict of str to str
+        Acronyms defined in the document or its context, with their expansions.
+    """
+
+    parsed: ParsedDocument
+    index: int
+    block: Block
+    start: int
+    text: str
+    context: CorpusContext
+    acronyms: dict[str, str]
+
+    def mention(self, start: int, end: int, kind: str, label: str, method: str, **extra: object) -> Mention:
+        """A mention of ``text[start:end]`` (offsets within the passage), placed in the document."""
+        return Mention(self.start + start, self.start + end, kind, label, self.index, method, **extra)  # type: ignore[arg-type]
+
+
+#: A mention finder: reads a passage, yields the mentions it finds there.
+MentionFinder = Callable[[Passage], Iterable[Mention]]
+
+#: Every mention finder, in running order. Register new ones with
+#: ``@MENTION_FINDERS.register("name")`` (modules in :mod:`loaders.finders` do).
+MENTION_FINDERS: ComponentRegistry[MentionFinder] = ComponentRegistry("mention finder")
+
+
 def passages(parsed: ParsedDocument) -> Iterator[tuple[int, Block]]:
     """Blocks that carry text worth annotating, with their indexes."""
     for index, block in enumerate(parsed.blocks):
@@ -128,7 +172,8 @@ def passages(parsed: ParsedDocument) -> Iterator[tuple[int, Block]]:
             yield index, block
 
 
-def find_mentions(parsed: ParsedDocument, context: CorpusContext) -> list[Mention]:
+def find_mentions(parsed: ParsedDocument, context: CorpusContext,
+                  finders: Sequence[str] | None = None) -> list[Mention]:
     """Find every mention in a parsed document.
 
     Parameters
@@ -137,6 +182,8 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext) -> list[Mentio
         The structure stage's output.
     context : CorpusContext
         The build's authority, cast and known organisations (for gazetteer look-ups).
+    finders : sequence of str, optional
+        Run only these registered finders (default: all of :data:`MENTION_FINDERS`, in order).
 
     Returns
     -------
@@ -151,23 +198,73 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext) -> list[Mentio
     >>> sorted({(m.kind, m.label) for m in find_mentions(parse_document(doc), CorpusContext())})
     [('figure', '£2m'), ('issue', 'tupe'), ('legislation', 'Transfer of Undertakings (Protection of Employment) \
 Regulations 2006'), ('person', 'Cllr Jones')]
+    >>> [m.label for m in find_mentions(parse_document(doc), CorpusContext(), finders=["figures"])]
+    ['£2m']
     """
     text = parsed.document.text
+    chosen = [(name, MENTION_FINDERS.get(name)) for name in finders] if finders is not None else list(MENTION_FINDERS)
     found: list[Mention] = []
     acronyms = {**context.acronyms, **acronym_definitions([text])}
     for index, block in passages(parsed):
-        start, end = block.body, block.end
-        chunk = text[start:end]
-        found.extend(_structural(block, index))
-        found.extend(_people(chunk, start, index, context))
-        found.extend(_organisations(chunk, start, index, context, acronyms))
-        found.extend(_named_things(chunk, start, index, acronyms))
-        found.extend(_places_in(chunk, start, index))
-        found.extend(_issues(chunk, start, index))
-        found.extend(_figures(chunk, start, index, block))
-        found.extend(_former_names(chunk, start, index))
-        found.extend(_leads(parsed, index, block))
+        start = block.body
+        passage = Passage(parsed, index, block, start, text[start:block.end], context, acronyms)
+        for _name, finder in chosen:
+            found.extend(finder(passage))
     return _drop_nested(found)
+
+
+@MENTION_FINDERS.register("structure")
+def structural_mentions(passage: Passage) -> Iterator[Mention]:
+    """People, posts, organisations, committees and venues in the block's structural fields."""
+    return _structural(passage.block, passage.index)
+
+
+@MENTION_FINDERS.register("people")
+def honorific_people(passage: Passage) -> Iterator[Mention]:
+    """People named with an honorific ("Cllr Jones"), and the meeting's cast by full name."""
+    return _people(passage.text, passage.start, passage.index, passage.context)
+
+
+@MENTION_FINDERS.register("organisations")
+def organisation_mentions(passage: Passage) -> Iterator[Mention]:
+    """The host authority and its aliases, gazetteer bodies, suffixed names and acronyms."""
+    return _organisations(passage.text, passage.start, passage.index, passage.context, passage.acronyms)
+
+
+@MENTION_FINDERS.register("named-things")
+def named_things(passage: Passage) -> Iterator[Mention]:
+    """Services, programmes, frameworks and legislation by cue noun, quotes and gazetteer."""
+    return _named_things(passage.text, passage.start, passage.index, passage.acronyms)
+
+
+@MENTION_FINDERS.register("places")
+def place_mentions(passage: Passage) -> Iterator[Mention]:
+    """Gazetteer places after a place cue ("in Ashford and Dover")."""
+    return _places_in(passage.text, passage.start, passage.index)
+
+
+@MENTION_FINDERS.register("issues")
+def issue_mentions(passage: Passage) -> Iterator[Mention]:
+    """Issues from the issue scheme's phrases."""
+    return _issues(passage.text, passage.start, passage.index)
+
+
+@MENTION_FINDERS.register("figures")
+def figure_mentions(passage: Passage) -> Iterator[Mention]:
+    """Money, percentages and counts, with what they measure."""
+    return _figures(passage.text, passage.start, passage.index, passage.block)
+
+
+@MENTION_FINDERS.register("former-names")
+def former_name_mentions(passage: Passage) -> Iterator[Mention]:
+    """Former names ("previously known as X")."""
+    return _former_names(passage.text, passage.start, passage.index)
+
+
+@MENTION_FINDERS.register("lead-ins")
+def lead_in_mentions(passage: Passage) -> Iterator[Mention]:
+    """Bold lead-ins: issues in evidence, services in lists, activities in reports."""
+    return _leads(passage.parsed, passage.index, passage.block)
 
 
 def _structural(block: Block, index: int) -> Iterator[Mention]:
@@ -465,3 +562,7 @@ def _split_pair(mention: Mention) -> list[Mention]:
     return [Mention(mention.start, mention.start + len(left), mention.kind, left, mention.block,
                     mention.method),
             Mention(right_start, mention.end, mention.kind, right, mention.block, mention.method)]
+
+
+# Finders beyond the core ones register themselves when their package is imported.
+from loaders import finders as _finders  # noqa: E402,F401
