@@ -1,8 +1,9 @@
 """Stage 2: structure. A :class:`~loaders.document.Document` becomes a
 :class:`~loaders.blocks.ParsedDocument` of typed blocks, by rules (no ML).
 
-Each part kind has its own refiner; anything unrecognised keeps the generic blocks, so an
-unknown layout still yields passages.
+Each part kind has its own layout parser, registered by the part kind's name in
+:data:`LAYOUT_PARSERS`; anything unrecognised keeps the generic blocks, so an unknown layout
+still yields passages.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from loaders.blocks import Block, ParsedDocument, Part
+from loaders.components import ComponentRegistry
 from loaders.document import Document
 from loaders.errors import UnsupportedDocument
 from loaders.structure.agenda import refine_agenda
@@ -22,19 +24,34 @@ from loaders.structure.report import refine_report
 from loaders.structure.segment import segment_text
 from loaders.structure.terms import refine_terms
 
-Refiner = Callable[[str, list[Block]], list[Block]]
+#: A layout parser refines a part's generic blocks: ``(text, blocks, title_start) -> blocks``,
+#: where ``title_start`` is the offset of the part's title line, if it has one.
+LayoutParser = Callable[[str, list[Block], int | None], list[Block]]
 
 #: A document must have at least one block with this many words to be worth loading.
 MIN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
-REFINERS: dict[str, Refiner] = {
-    "agenda": refine_agenda,
-    "terms-of-reference": refine_terms,
-    "biography": refine_biography,
-    "written-evidence": refine_written_evidence,
-    "officer-report": refine_report,
-}
+#: Layout parsers by the part kind they read (a part of any other kind keeps its generic blocks).
+LAYOUT_PARSERS: ComponentRegistry[LayoutParser] = ComponentRegistry("layout parser")
+
+
+def _untitled(refine: Callable[[str, list[Block]], list[Block]]) -> LayoutParser:
+    """A layout parser that does not need the part's title."""
+
+    def parse(text: str, blocks: list[Block], title_start: int | None) -> list[Block]:
+        return refine(text, blocks)
+
+    parse.__doc__ = refine.__doc__
+    return parse
+
+
+LAYOUT_PARSERS.add("minutes", refine_minutes)
+LAYOUT_PARSERS.add("agenda", _untitled(refine_agenda))
+LAYOUT_PARSERS.add("terms-of-reference", _untitled(refine_terms))
+LAYOUT_PARSERS.add("biography", _untitled(refine_biography))
+LAYOUT_PARSERS.add("written-evidence", _untitled(refine_written_evidence))
+LAYOUT_PARSERS.add("officer-report", _untitled(refine_report))
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -95,13 +112,10 @@ def parse_document(document: Document) -> ParsedDocument:
         parts.append(Part(kind, start, end, draft.title.strip(), _part_slug(kind, draft.subject, used),
                           draft.subject))
         part_blocks = generic_blocks(text, draft.units, index)
-        if kind == "minutes":
+        if kind in LAYOUT_PARSERS.names():
             title_unit = next((u for u in draft.units if text[u.start:u.end].split("\n")[0]
                                == draft.title), None)
-            part_blocks = refine_minutes(text, part_blocks,
-                                         title_unit.start if title_unit else None)
-        elif kind in REFINERS:
-            part_blocks = REFINERS[kind](text, part_blocks)
+            part_blocks = LAYOUT_PARSERS.get(kind)(text, part_blocks, title_unit.start if title_unit else None)
         offset = len(blocks)
         blocks.extend(_shift_links(b, offset) for b in part_blocks)
     if not any(len(_WORD.findall(text[b.start:b.end])) >= MIN_WORDS for b in blocks):
