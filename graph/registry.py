@@ -12,27 +12,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.iris import iri, key_of
-from graph.vocabulary import EG, FOAF, GSS, LEGISLATION, ORG, RDF, SCHEMA, SKOS, bind_prefixes
+from graph.kinds import KINDS, kind_of_key
+from graph.vocabulary import EG, GSS, LEGISLATION, ORG, RDF, SCHEMA, SKOS, bind_prefixes
 from loaders.registry import Entity, Registry
 
-#: rdf:type of each registry kind; the first class identifies the kind when reading back.
-KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
-    "Committee": (EG.Committee, ORG.Organization),
-    "OrganisationalUnit": (ORG.OrganizationalUnit,),
-    "Organisation": (ORG.FormalOrganization, SCHEMA.Organization),
-    "Person": (SCHEMA.Person, FOAF.Person),
-    "Post": (ORG.Post,),
-    "Service": (SCHEMA.GovernmentService,),
-    "Programme": (EG.Programme, SCHEMA.Project),
-    "Framework": (EG.ProcurementFramework, SCHEMA.Project),
-    "Legislation": (SCHEMA.Legislation,),
-    "Theme": (SKOS.Concept,),
-    "Issue": (SKOS.Concept,),
-    "Role": (ORG.Role, SKOS.Concept),
-    "Place": (SCHEMA.Place,),
-    "ConceptScheme": (SKOS.ConceptScheme,),
-    "Concept": (SKOS.Concept,),
-}
+#: rdf:type of each registry kind (declared in :mod:`graph.kinds`); the first class identifies
+#: the kind when reading back.
+KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {kind.name: kind.classes for kind in KINDS if kind.registry}
 _ORG_KIND_CLASS = {"government": SCHEMA.GovernmentOrganization, "regulator": SCHEMA.GovernmentOrganization,
                    "health": SCHEMA.GovernmentOrganization, "ngo": SCHEMA.NGO,
                    "corporation": SCHEMA.Corporation}
@@ -41,12 +27,9 @@ _PERSON_NAMES = {"given": SCHEMA.givenName, "family": SCHEMA.familyName,
 
 
 def _kind_of(key: str, types: set[URIRef]) -> str:
-    if key.startswith("concept/issue/"):
-        return "Issue"
-    if key.startswith("concept/tor/"):
-        return "Theme"
-    if key.startswith("concept/role/"):
-        return "Role"
+    keyed = kind_of_key(key)
+    if keyed is not None:
+        return keyed
     for kind, classes in KIND_CLASSES.items():
         if classes[0] in types and kind not in ("Issue", "Theme", "Concept"):
             return kind

@@ -18,22 +18,10 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from graph.iris import graph_document, key_of
+from graph.kinds import TYPE_NAMES, kind_of_key
 from graph.search import SearchIndex
 from graph.vocabulary import DCTERMS, EG, OA, ORG, PCON, PREFIXES, PROV, RDF, SCHEMA, SKOS
 
-#: Short type names, most specific first (what exports and GraphQL call a node).
-TYPE_NAMES: tuple[tuple[URIRef, str], ...] = (
-    (EG.Committee, "Committee"), (ORG.OrganizationalUnit, "OrganisationalUnit"),
-    (ORG.FormalOrganization, "Organisation"), (SCHEMA.Organization, "Organisation"),
-    (SCHEMA.Person, "Person"), (ORG.Post, "Post"), (ORG.Membership, "Membership"),
-    (EG.Meeting, "Meeting"), (EG.AgendaItem, "AgendaItem"), (EG.Inquiry, "Inquiry"),
-    (SCHEMA.DigitalDocument, "Document"), (SCHEMA.Question, "Question"), (EG.Passage, "Passage"),
-    (SCHEMA.GovernmentService, "Service"), (EG.Programme, "Programme"),
-    (EG.ProcurementFramework, "Framework"), (SCHEMA.Legislation, "Legislation"),
-    (SCHEMA.Place, "Place"), (EG.Figure, "Figure"), (SCHEMA.Claim, "Claim"),
-    (PCON.Contribution, "Contribution"), (ORG.Role, "Role"), (SKOS.ConceptScheme, "ConceptScheme"),
-    (SKOS.Concept, "Concept"),
-)
 _TYPE_OF = dict(TYPE_NAMES)
 _RANK = {cls: i for i, (cls, _) in enumerate(TYPE_NAMES)}
 #: The sort key of statements (:attr:`Statement.order`).
@@ -83,10 +71,7 @@ def type_name(types: Iterable[Node], key: str | None = None) -> str | None:
         return None
     name = _TYPE_OF[ranked[0]]
     if name == "Concept" and key:
-        if key.startswith("concept/issue/"):
-            return "Issue"
-        if key.startswith("concept/tor/"):
-            return "Theme"
+        return kind_of_key(key) or name
     return name
 
 

@@ -17,11 +17,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-#: Entity kinds the registry holds (the short class names used in exports and GraphQL).
-REGISTRY_KINDS = ("Person", "Organisation", "Committee", "OrganisationalUnit", "Post", "Service",
-                  "Programme", "Framework", "Legislation", "Issue", "Theme", "Place", "Role",
-                  "Concept", "ConceptScheme")
-
 
 def slugify(text: str, limit: int = 60) -> str:
     """Lower-case, hyphenated ASCII key.
@@ -76,7 +71,7 @@ class Entity:
     key : str
         IRI path (``org/stepahead-support``).
     kind : str
-        One of :data:`REGISTRY_KINDS`.
+        One of :data:`graph.kinds.REGISTRY_KINDS`.
     label : str
         Preferred label.
     aliases : set of str
@@ -193,7 +188,7 @@ class Registry:
         Parameters
         ----------
         kind : str
-            One of :data:`REGISTRY_KINDS`.
+            One of :data:`graph.kinds.REGISTRY_KINDS`.
         name : str
             Any name of the entity (label, alias, misspelling).
         within : str, optional

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
+from graph.kinds import KINDS, MENTION_KIND_CLASS
 from graph.vocabulary import DCTERMS, EG, FOAF, ORG, PCON, PROV, RDF, SCHEMA, SKOS
 from loaders.blocks import Block, ParsedDocument
 from loaders.context import (
@@ -38,13 +39,9 @@ from loaders.sentences import split_sentences
 #: Fuzzy matches below this token-set score are new entities, not variants.
 FUZZY_CUTOFF = 90
 
-_KIND_CLASS = {"organisation": "Organisation", "unit": "OrganisationalUnit", "service": "Service",
-               "programme": "Programme", "framework": "Framework", "legislation": "Legislation",
-               "place": "Place", "venue": "Place", "post": "Post", "person": "Person",
-               "committee": "Committee", "issue": "Issue"}
-_KEY_PREFIX = {"Organisation": "org", "OrganisationalUnit": "unit", "Service": "service",
-               "Programme": "programme", "Framework": "framework", "Legislation": "legislation",
-               "Place": "place", "Person": "person", "Issue": "concept/issue"}
+#: The registry kind of each mention kind, and the key prefix of each registry kind (graph.kinds).
+_KIND_CLASS = MENTION_KIND_CLASS
+_KEY_PREFIX = {kind.name: kind.key for kind in KINDS if kind.registry}
 _PASSAGE_CLASS = {"question", "tor-question", "quoted-question"}
 _ROLE_KEYS = ("chair", "vice-chair", "member", "witness", "oral-witness", "written-submitter",
               "contact-officer", "officer", "committee", "narrative", "author")
