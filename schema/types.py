@@ -17,6 +17,7 @@ import strawberry
 from rdflib import URIRef
 
 from graph.iris import graph_document
+from graph.kinds import KIND_BY_NAME
 from graph.views import Evidence as EvidenceRecord
 from graph.views import GraphViews, NodeRecord, curie, expand
 from graph.views import Statement as StatementRecord
@@ -188,8 +189,11 @@ def _statement_key(record: StatementRecord) -> tuple[str, ...]:
 ENTITY_CLASSES: dict[str, type[Entity]] = {}
 
 
-def entity_type(name: str, description: str) -> Callable[[type], type]:
-    """Declare a GraphQL object type for the node type ``name`` (its ``__typename`` too)."""
+def entity_type(name: str) -> Callable[[type], type]:
+    """Declare the GraphQL object type of the node kind ``name`` (:data:`graph.kinds.KINDS`):
+    its ``__typename`` and description come from the kind's declaration."""
+    description = KIND_BY_NAME[name].description
+
     def register(cls: type) -> type:
         made = strawberry.type(cls, name=name, description=description)
         ENTITY_CLASSES[name] = made
@@ -396,7 +400,7 @@ class TextPassage(Entity):
         return sorted(_subjects(self.views, self.iri, SCHEMA.appearance, Figure), key=lambda f: f.iri)
 
 
-@entity_type("Passage", "A paragraph or block of a document, with its speaker.")
+@entity_type("Passage")
 class Passage(TextPassage):
     @strawberry.field(description="The committee question this passage answers.")
     def question(self) -> Question | None:
@@ -404,7 +408,7 @@ class Passage(TextPassage):
         return found[0] if found else None
 
 
-@entity_type("Question", "A question: asked by the committee in a hearing, or set in the terms of reference.")
+@entity_type("Question")
 class Question(TextPassage):
     @strawberry.field(description="The passages that answer it, in order.")
     def answers(self) -> list[Passage]:
@@ -412,7 +416,7 @@ class Question(TextPassage):
 
 
 # -- documents --------------------------------------------------------------------------------------
-@entity_type("Document", "A source document or a part of a pack (agenda, terms of reference, submission …).")
+@entity_type("Document")
 class Document(Entity):
     @strawberry.field
     def title(self) -> str | None:
@@ -492,7 +496,7 @@ class Agent(Entity):
         return sorted(_subjects(self.views, self.iri, SCHEMA.author, Claim), key=lambda c: c.iri)
 
 
-@entity_type("Person", "A person: member, officer, witness, author.")
+@entity_type("Person")
 class Person(Agent):
     @strawberry.field
     def given_name(self) -> str | None:
@@ -523,7 +527,7 @@ class Person(Agent):
         return _objects(self.views, self.iri, PCON.makesContribution, Contribution)
 
 
-@entity_type("Organisation", "An organisation: council, provider, charity, regulator …")
+@entity_type("Organisation")
 class Organisation(Agent):
     @strawberry.field(description="Kinds stated for it (e.g. local authority, charity).")
     def classification(self) -> list[str]:
@@ -568,19 +572,19 @@ class Organisation(Agent):
         return sorted(_subjects(self.views, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
 
 
-@entity_type("Committee", "A committee of an authority: its meetings and members.")
+@entity_type("Committee")
 class Committee(Organisation):
     @strawberry.field(description="Its meetings, by date.")
     def meetings(self) -> list[Meeting]:
         return sorted(_subjects(self.views, self.iri, SCHEMA.organizer, Meeting), key=lambda m: m.start_date() or "")
 
 
-@entity_type("OrganisationalUnit", "A department or directorate of an organisation.")
+@entity_type("OrganisationalUnit")
 class OrganisationalUnit(Organisation):
     pass
 
 
-@entity_type("Post", "A post (office) in an organisation: Director, Head of Democratic Services …")
+@entity_type("Post")
 class Post(Entity):
     @strawberry.field(description="People who hold it.")
     def holders(self) -> list[Person]:
@@ -595,7 +599,7 @@ class Post(Entity):
         return _subjects(self.views, self.iri, EG.post, Membership)
 
 
-@entity_type("Membership", "A person's membership of an organisation or committee, with post and role.")
+@entity_type("Membership")
 class Membership(Entity):
     @strawberry.field
     def member(self) -> Person | None:
@@ -618,8 +622,7 @@ class Membership(Entity):
         return found[0] if found else None
 
 
-@entity_type("Contribution", "An appearance of a person before a committee: oral evidence or a written "
-                             "submission, in a capacity.")
+@entity_type("Contribution")
 class Contribution(Entity):
     @strawberry.field(description="Who contributed.")
     def contributor(self) -> Person | None:
@@ -643,7 +646,7 @@ class Contribution(Entity):
 
 
 # -- meetings ----------------------------------------------------------------------------------------------
-@entity_type("Meeting", "A meeting of a committee.")
+@entity_type("Meeting")
 class Meeting(Entity):
     def start_date(self) -> str | None:
         return self.record.value(SCHEMA.startDate)
@@ -691,7 +694,7 @@ class Meeting(Entity):
         return sorted(_subjects(self.views, self.iri, SCHEMA.about, Document), key=lambda d: d.iri)
 
 
-@entity_type("AgendaItem", "An item of a meeting's agenda.")
+@entity_type("AgendaItem")
 class AgendaItem(Entity):
     def number(self) -> int | None:
         return _integer(self.record.value(SCHEMA.position))
@@ -731,7 +734,7 @@ class AgendaItem(Entity):
 
 
 # -- services, programmes, frameworks, legislation, places ------------------------------------------------
-@entity_type("Service", "A public service: who provides (commissions) it, who operates it, where.")
+@entity_type("Service")
 class Service(Entity):
     @strawberry.field(description="Who provides or commissions the service.")
     def providers(self) -> list[Organisation]:
@@ -750,24 +753,24 @@ class Service(Entity):
         return sorted(_subjects(self.views, self.iri, SCHEMA.about, Figure), key=lambda f: f.iri)
 
 
-@entity_type("Programme", "A programme or review (e.g. a market review).")
+@entity_type("Programme")
 class Programme(Entity):
     pass
 
 
-@entity_type("Framework", "A procurement framework.")
+@entity_type("Framework")
 class Framework(Entity):
     pass
 
 
-@entity_type("Legislation", "An Act or regulation.")
+@entity_type("Legislation")
 class Legislation(Entity):
     @strawberry.field
     def identifier(self) -> str | None:
         return self.record.value(SCHEMA.legislationIdentifier)
 
 
-@entity_type("Place", "A place: a district, a town, a building.")
+@entity_type("Place")
 class Place(Entity):
     @strawberry.field(description="Kind of place (district, town, building …).")
     def place_type(self) -> str | None:
@@ -783,7 +786,7 @@ class Place(Entity):
 
 
 # -- concepts ------------------------------------------------------------------------------------------------
-@entity_type("Issue", "An issue raised in evidence (TUPE, contract length …), a SKOS concept.")
+@entity_type("Issue")
 class Issue(Entity):
     @strawberry.field(description="Who raised it.")
     def raised_by(self) -> list[Agent]:
@@ -794,7 +797,7 @@ class Issue(Entity):
         return sorted(_subjects(self.views, self.iri, SCHEMA.about, Claim), key=lambda c: c.iri)
 
 
-@entity_type("Theme", "A theme of a committee's terms of reference (notation a, b, c …).")
+@entity_type("Theme")
 class Theme(Entity):
     @strawberry.field(description="Its letter or number in the terms of reference.")
     def notation(self) -> str | None:
@@ -829,7 +832,7 @@ class Theme(Entity):
         return _in_text_order(passages)
 
 
-@entity_type("Concept", "A SKOS concept (document kinds, claim types …).")
+@entity_type("Concept")
 class Concept(Entity):
     @strawberry.field
     def scheme(self) -> ConceptScheme | None:
@@ -837,19 +840,19 @@ class Concept(Entity):
         return found[0] if found else None
 
 
-@entity_type("Role", "A role: member, chairman, witness, narrative …")
+@entity_type("Role")
 class Role(Concept):
     pass
 
 
-@entity_type("ConceptScheme", "A SKOS concept scheme: the themes of a terms of reference, the issues …")
+@entity_type("ConceptScheme")
 class ConceptScheme(Entity):
     @strawberry.field
     def concepts(self) -> list[Entity]:
         return sorted(_subjects(self.views, self.iri, SKOS.inScheme), key=lambda c: c.label)
 
 
-@entity_type("Inquiry", "A committee's inquiry or review, with its terms of reference.")
+@entity_type("Inquiry")
 class Inquiry(Entity):
     @strawberry.field
     def committee(self) -> Committee | None:
@@ -863,7 +866,7 @@ class Inquiry(Entity):
 
 
 # -- figures and claims ------------------------------------------------------------------------------------
-@entity_type("Figure", "A figure stated in evidence: an amount, a range or a count, and what it measures.")
+@entity_type("Figure")
 class Figure(Entity):
     @strawberry.field(description="The value (null for a range).")
     def value(self) -> float | None:
@@ -916,7 +919,7 @@ class Figure(Entity):
         return found[0] if found else None
 
 
-@entity_type("Claim", "A sentence of evidence: who said it, what it is about, where it stands.")
+@entity_type("Claim")
 class Claim(Entity):
     @strawberry.field
     def text(self) -> str:
