@@ -21,6 +21,11 @@ run: $(STAMP)
 build: $(STAMP)
 	$(BIN)/evidence-graph build
 
+# Score the loaders against the development set's hand annotations (docs/EVALUATION.md).
+.PHONY: evaluate
+evaluate: $(STAMP)
+	$(BIN)/evidence-graph evaluate --by body
+
 test: $(STAMP) node browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest

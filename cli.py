@@ -1,4 +1,4 @@
-"""The ``evidence-graph`` command: build, export, stats and serve."""
+"""The ``evidence-graph`` command: build, export, stats, schema, serve and evaluate."""
 
 from __future__ import annotations
 
@@ -8,11 +8,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from evaluation import REPORT_FAMILIES
 from graph.build import DEFAULT_CORPUS, BuildError, build_documents, build_into_store, collect_sources, print_progress
 from graph.export import FORMATS, serialise
 from graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
 from loaders.errors import LoaderError
 from loaders.registry import Registry
+
+#: The development set `evidence-graph evaluate` scores by default (docs/ANNOTATION.md).
+DEFAULT_DEVSET = Path(__file__).resolve().parent / "devset"
 
 #: Where the store lives unless --store or EVIDENCE_GRAPH_STORE says otherwise.
 DEFAULT_STORE = Path(os.environ.get("EVIDENCE_GRAPH_STORE", ".evidence-graph/store"))
@@ -54,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("paths", nargs="*", type=Path,
                        help="documents to build into the store first (default: the sample corpus if the "
                             "store is empty)")
+    evaluate = commands.add_parser("evaluate", help="score the loaders against the development set's annotations")
+    evaluate.add_argument("devset", nargs="?", type=Path, default=DEFAULT_DEVSET,
+                          help=f"folder of annotated documents (default: {DEFAULT_DEVSET})")
+    evaluate.add_argument("--json", action="store_true", help="print the figures (and each document's matches) "
+                                                               "as JSON")
+    evaluate.add_argument("--by", choices=("body", "document"), help="also per body type or per document")
+    evaluate.add_argument("--explain", metavar="FOLDER",
+                          help="one document only: its matches, misses and false positives")
+    evaluate.add_argument("--family", choices=REPORT_FAMILIES, help="only this family")
     return parser
 
 
@@ -139,6 +152,32 @@ def run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Score the loaders against the devset's gold annotations (docs/EVALUATION.md); exit 1 only
+    when the devset cannot be read."""
+    import json
+
+    from evaluation.gold import GoldError
+    from evaluation.report import evaluate_devset, explain, format_report, to_json
+
+    progress = print_progress if sys.stderr.isatty() and not args.explain else None
+    try:
+        evaluation = evaluate_devset(args.devset, only=args.explain, progress=progress)
+    except GoldError as error:
+        return _fail(str(error))
+    if not evaluation.documents and not args.explain:
+        for problem in evaluation.problems:
+            print(f"evidence-graph: {problem}", file=sys.stderr)
+        return _fail(f"{args.devset}: no annotated documents (expected <folder>/gold.toml)")
+    if args.json:
+        sys.stdout.write(json.dumps(to_json(evaluation), ensure_ascii=False, indent=1) + "\n")
+    elif args.explain:
+        print(explain(evaluation.documents[0], args.family))
+    else:
+        print(format_report(evaluation, args.by, args.family))
+    return 0
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the GraphQL API over the store (building PATHs first, if given)."""
     import server
@@ -150,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``evidence-graph`` console script."""
     args = _parser().parse_args(argv)
     handlers = {"build": run_build, "export": run_export, "stats": run_stats, "schema": run_schema,
-                "serve": run_serve}
+                "serve": run_serve, "evaluate": run_evaluate}
     try:
         return handlers[args.command](args)
     except (LoaderError, StoreError, BuildError, ValueError) as error:
