@@ -109,11 +109,14 @@ def run_export(args: argparse.Namespace) -> int:
                 print(f"evidence-graph: {problem}", file=sys.stderr)
             return 1
         from graph.iris import registry_graph
-        from graph.registry import registry_to_graph
+        from graph.registry import document_nodes, registry_subgraph
 
         quads = [(s, p, o, name) for g in result.graphs for name, graph in
                  ((g.graph_name, g.assertions), (g.provenance_name, g.provenance)) for s, p, o in graph]
-        quads += [(s, p, o, registry_graph()) for s, p, o in registry_to_graph(result.registry)]
+        # Only the registry entries the documents refer to (and what those need), as in a store.
+        referenced = registry_subgraph(result.registry, document_nodes(
+            graph for g in result.graphs for graph in (g.assertions, g.provenance)))
+        quads += [(s, p, o, registry_graph()) for s, p, o in referenced]
     else:
         if not args.store.exists():
             return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")

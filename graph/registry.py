@@ -6,7 +6,7 @@ registry, so the resolver's decisions survive a restart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -60,20 +60,80 @@ def registry_to_graph(registry: Registry) -> Graph:
     return graph
 
 
-def registry_subgraph(registry: Registry, nodes: Iterable[Node]) -> Graph:
-    """The registry triples of the entities among ``nodes`` (what a document graph refers to).
+#: Registry attributes naming an entity another one cannot be stated without (the scheme of a
+#: concept, the organisation of a post or unit): the closure of a reference follows them.
+_NEEDED = ("scheme", "postIn", "parent")
+
+
+def referenced_keys(registry: Registry, nodes: Iterable[Node]) -> set[str]:
+    """Keys of the registry entities among ``nodes``, with everything those entities need.
+
+    This is the one rule by which reference data (gazetteer places, national bodies, Acts,
+    vocabularies, concept schemes, people read as context) reaches a graph: only when some
+    document refers to it. An entity needs the scheme of a concept, the organisation a post
+    or unit belongs to, and the organisation a committee is scoped by (its key's scope);
+    a place's ``within`` is not a need, so a mention of a district does not bring in its county.
 
     Parameters
     ----------
     registry : Registry
     nodes : iterable of rdflib terms
-        Subjects and objects of a document graph; those that are not registry entities are
+        Subjects and objects of documents' graphs; terms that are no registry entity are ignored.
+
+    Returns
+    -------
+    set of str
+        Registry keys.
+
+    Examples
+    --------
+    >>> r = Registry([Entity("org/a", "Organisation", "A"), Entity("org/b", "Organisation", "B"),
+    ...               Entity("post/a/chief", "Post", "Chief", attributes={"postIn": "org/a"}),
+    ...               Entity("committee/b/audit", "Committee", "Audit")])
+    >>> sorted(referenced_keys(r, [iri("post/a/chief"), iri("committee/b/audit"), Literal("org/c")]))
+    ['committee/b/audit', 'org/a', 'org/b', 'post/a/chief']
+    """
+    wanted: list[str] = []
+    for node in set(nodes):
+        if isinstance(node, URIRef):
+            key = key_of(str(node))
+            if key is not None and key in registry:
+                wanted.append(key)
+    found: set[str] = set()
+    while wanted:
+        key = wanted.pop()
+        if key in found:
+            continue
+        found.add(key)
+        entity = registry.get(key)
+        if entity is None:
+            continue
+        needs = [entity.attributes[name] for name in _NEEDED if entity.attributes.get(name)]
+        if entity.kind == "Committee" and key.count("/") >= 2:
+            needs.append("org/" + key.split("/")[1])
+        wanted.extend(need for need in needs if need in registry and need not in found)
+    return found
+
+
+def registry_subgraph(registry: Registry, nodes: Iterable[Node]) -> Graph:
+    """The registry triples of the entities among ``nodes`` (what documents refer to), and of
+    what those entities need (:func:`referenced_keys`).
+
+    This is the registry graph that is stored, exported, listed and ranked: reference data no
+    document refers to stays out. A reference from an included entity to one left out (a
+    place's ``within``) is left out with it, so the subgraph has no dangling edge.
+
+    Parameters
+    ----------
+    registry : Registry
+    nodes : iterable of rdflib terms
+        Subjects and objects of documents' graphs; those that are not registry entities are
         ignored.
 
     Returns
     -------
     rdflib.Graph
-        The same triples :func:`registry_to_graph` writes for those entities.
+        The triples :func:`registry_to_graph` writes for those entities.
 
     Examples
     --------
@@ -83,17 +143,43 @@ def registry_subgraph(registry: Registry, nodes: Iterable[Node]) -> Graph:
     >>> sorted({key_of(str(s)) for s in g.subjects()})
     ['org/ofsted']
     """
-    graph = Graph()
-    for node in set(nodes):
-        if isinstance(node, URIRef):
-            key = key_of(str(node))
-            entity = registry.get(key) if key else None
-            if entity is not None:
-                _entity_to_graph(graph, entity)
+    keep = referenced_keys(registry, nodes)
+    graph = bind_prefixes(Graph())
+    for key in sorted(keep):
+        _entity_to_graph(graph, registry.entities[key], keep)
     return graph
 
 
-def _entity_to_graph(graph: Graph, entity: Entity) -> None:
+def registry_graphs(registry: Registry, nodes: Iterable[Node]) -> tuple[Graph, Graph]:
+    """The registry split in two: what documents refer to (:func:`registry_subgraph`, the
+    evidence) and every other entity (the resolver's memory, kept but not evidence).
+
+    Examples
+    --------
+    >>> r = Registry([Entity("org/a", "Organisation", "A"), Entity("org/b", "Organisation", "B")])
+    >>> referenced, rest = registry_graphs(r, [iri("org/a")])
+    >>> [sorted({key_of(str(s)) for s in g.subjects()}) for g in (referenced, rest)]
+    [['org/a'], ['org/b']]
+    """
+    keep = referenced_keys(registry, nodes)
+    referenced, rest = bind_prefixes(Graph()), bind_prefixes(Graph())
+    for key, entity in sorted(registry.entities.items()):
+        if key in keep:
+            _entity_to_graph(referenced, entity, keep)
+        else:
+            _entity_to_graph(rest, entity)
+    return referenced, rest
+
+
+def document_nodes(graphs: Iterable[Graph]) -> Iterator[Node]:
+    """Subjects and objects of ``graphs`` (what they may refer to in the registry)."""
+    for graph in graphs:
+        for s, _, o in graph:
+            yield s
+            yield o
+
+
+def _entity_to_graph(graph: Graph, entity: Entity, keep: set[str] | None = None) -> None:
     node = iri(entity.key)
     for cls in KIND_CLASSES.get(entity.kind, (SKOS.Concept,)):
         graph.add((node, RDF.type, cls))
@@ -107,11 +193,15 @@ def _entity_to_graph(graph: Graph, entity: Entity) -> None:
     for hidden in sorted(entity.hidden):
         graph.add((node, SKOS.hiddenLabel, Literal(hidden)))
     graph.add((node, EG.status, Literal(entity.status)))
-    _attributes_to_graph(graph, node, entity)
+    _attributes_to_graph(graph, node, entity, keep)
 
 
-def _attributes_to_graph(graph: Graph, node: URIRef, entity: Entity) -> None:
+def _attributes_to_graph(graph: Graph, node: URIRef, entity: Entity, keep: set[str] | None = None) -> None:
     attributes = entity.attributes
+    if keep is not None:
+        # References to entities left out of a subgraph are left out with them.
+        attributes = {name: value for name, value in attributes.items()
+                      if name not in _REFERENCE_ATTRIBUTES or value in keep}
     for name, predicate in _PERSON_NAMES.items():
         if name in attributes:
             graph.add((node, predicate, Literal(attributes[name])))
@@ -147,6 +237,7 @@ _ATTRIBUTE_PREDICATES = {
 }
 _REFERENCE_PREDICATES = {SKOS.inScheme: "scheme", ORG.postIn: "postIn", ORG.unitOf: "parent",
                          SCHEMA.containedInPlace: "within"}
+_REFERENCE_ATTRIBUTES = frozenset(_REFERENCE_PREDICATES.values())
 
 
 def registry_from_graph(graph: Graph) -> Registry:

@@ -37,13 +37,15 @@ from rdflib.term import Node
 
 from graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
 from graph.lru import BoundedLRU, digest
-from graph.registry import registry_from_graph, registry_to_graph
+from graph.registry import document_nodes, registry_from_graph, registry_graphs
 from graph.triples import DocumentGraphs
 from graph.vocabulary import EG, bind_prefixes, load_vocabulary
 from loaders.registry import Registry
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"
+#: IRI prefixes of the graphs that hold a document (its assertions, its provenance).
+_DOCUMENT_GRAPH_IRIS = (str(iri(_DOC_GRAPH_PREFIX)), str(iri(_PROV_GRAPH_PREFIX)))
 
 
 #: The named graph of the store's own metadata (its generation mark). It is not evidence:
@@ -51,6 +53,15 @@ _PROV_GRAPH_PREFIX = "graph/prov/doc/"
 STORE_GRAPH = ox.NamedNode(str(iri("graph/store")))
 _STORE_NODE = ox.NamedNode(str(iri("store")))
 _GENERATION = ox.NamedNode(str(EG.generation))
+
+#: The resolver's memory: the registry entities no stored document refers to now (curated
+#: reference data, people read as context, entities of removed documents), kept so that a
+#: reload looks names up instead of re-deciding. Like the metadata graph it is not evidence:
+#: the registry graph beside the documents holds only what they refer to and what that needs
+#: (:func:`graph.registry.registry_graphs`); the two together are the registry.
+MEMORY_GRAPH = ox.NamedNode(str(iri("graph/registry-memory")))
+MEMORY_GRAPH_IRI = URIRef(MEMORY_GRAPH.value)
+_HIDDEN_GRAPHS = frozenset({STORE_GRAPH, MEMORY_GRAPH})
 
 #: Seconds a writer waits for another writer of the same store before giving up (``--wait``).
 DEFAULT_WAIT = 60.0
@@ -477,6 +488,7 @@ class EvidenceStore:
         StoreError
             If the update fails; the store is then unchanged.
         """
+        documents = list(documents)
         try:
             # Every term is converted before anything is written: a bad term fails here.
             additions: list[ox.Quad] = []
@@ -486,11 +498,9 @@ class EvidenceStore:
                     additions.extend(_oxigraph_quads(name, graph))
                     if self._store.contains_named_graph(ox.NamedNode(str(name))):
                         replaced.append(ox.NamedNode(str(name)))
-            registry_name = ox.NamedNode(str(registry_graph()))
-            registry_quads = set(_oxigraph_quads(registry_graph(), registry_to_graph(registry)))
-            stored = set(self._store.quads_for_pattern(None, None, None, registry_name))
-            stale = stored - registry_quads
-            additions.extend(registry_quads - stored)
+            new_nodes = document_nodes(g for doc in documents for g in (doc.assertions, doc.provenance))
+            stale, fresh = self._registry_changes(registry, new_nodes, set(replaced))
+            additions.extend(fresh)
             if not self._store.contains_named_graph(ox.NamedNode(str(vocabulary_graph()))):
                 additions.extend(_oxigraph_quads(vocabulary_graph(), load_vocabulary()))
             if not (replaced or stale or additions):
@@ -518,13 +528,48 @@ class EvidenceStore:
         except OSError as error:
             raise StoreError(f"documents stored, but the store could not be tidied or flushed ({error})") from None
 
+    def _registry_changes(self, registry: Registry, new_nodes: Iterable[Node],
+                          dropped: set[ox.NamedNode]) -> tuple[set[ox.Quad], set[ox.Quad]]:
+        """Quads to remove and to add so that the resolver's memory holds ``registry`` and the
+        registry graph holds what the documents refer to once the graphs ``dropped`` are gone
+        and the new documents (whose subjects and objects are ``new_nodes``) are in."""
+        referenced = set(new_nodes)
+        for entity in registry.entities.values():
+            node = iri(entity.key)
+            if node not in referenced and self._stored_reference(ox.NamedNode(str(node)), dropped):
+                referenced.add(node)
+        visible, memory = registry_graphs(registry, referenced)
+        wanted = set(_oxigraph_quads(registry_graph(), visible))
+        wanted.update(_oxigraph_quads(MEMORY_GRAPH_IRI, memory))
+        stored = set(self._store.quads_for_pattern(None, None, None, MEMORY_GRAPH))
+        stored.update(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(registry_graph()))))
+        return stored - wanted, wanted - stored
+
+    def _stored_reference(self, node: ox.NamedNode, dropped: set[ox.NamedNode]) -> bool:
+        """Whether a stored document (its assertions or provenance, not one of ``dropped``)
+        has ``node`` as a subject or an object (two index look-ups, stopping at the first)."""
+        for pattern in ((node, None, None), (None, None, node)):
+            for quad in self._store.quads_for_pattern(*pattern):
+                graph = quad.graph_name
+                if isinstance(graph, ox.NamedNode) and graph not in dropped and \
+                        graph.value.startswith(_DOCUMENT_GRAPH_IRIS):
+                    return True
+        return False
+
     def remove_documents(self, keys: Iterable[str]) -> None:
-        """Drop documents' assertion and provenance graphs (the registry stays)."""
-        drops = [f"DROP SILENT GRAPH <{g}>" for key in keys for g in (document_graph(key), provenance_graph(key))]
-        if drops:
-            marks = _generation_quads(self._store)
-            self._store.update(";\n".join([*drops, *([_delete_data(marks)] if marks else []),
-                                            _insert_data([_next_generation(marks)])]))
+        """Drop documents' assertion and provenance graphs.
+
+        The resolver's memory stays (a reload finds the same entities); the registry graph
+        keeps only what the remaining documents refer to.
+        """
+        names = [g for key in keys for g in (document_graph(key), provenance_graph(key))]
+        if not names:
+            return
+        stale, fresh = self._registry_changes(self.registry(), (), {ox.NamedNode(str(g)) for g in names})
+        marks = _generation_quads(self._store)
+        self._store.update(";\n".join([*(f"DROP SILENT GRAPH <{g}>" for g in names),
+                                        *([_delete_data([*stale, *marks])] if stale or marks else []),
+                                        _insert_data([*fresh, _next_generation(marks)])]))
 
     @staticmethod
     def generation(path: Path) -> str | None:
@@ -607,8 +652,11 @@ class EvidenceStore:
             return False
 
     def registry(self) -> Registry:
-        """The registry as stored (empty for a new store)."""
-        return registry_from_graph(self.graph(registry_graph()))
+        """The registry as stored (empty for a new store): the entities documents refer to,
+        in the registry graph, and the rest, in the resolver's memory."""
+        graph = self.graph(registry_graph())
+        graph += self.graph(MEMORY_GRAPH_IRI)
+        return registry_from_graph(graph)
 
     def graph(self, name: URIRef) -> Graph:
         """One named graph as an rdflib graph."""
@@ -621,7 +669,7 @@ class EvidenceStore:
     def graph_names(self) -> list[str]:
         """Names of the named graphs of the evidence, sorted (the metadata graph left out)."""
         return sorted(str(g.value) for g in self._store.named_graphs()
-                      if isinstance(g, ox.NamedNode) and g != STORE_GRAPH)
+                      if isinstance(g, ox.NamedNode) and g not in _HIDDEN_GRAPHS)
 
     def document_keys(self) -> list[str]:
         """Keys of the documents in the store."""
@@ -650,7 +698,7 @@ class EvidenceStore:
         try:
             for quad in self._store:
                 graph = quad.graph_name
-                if graph == STORE_GRAPH:
+                if graph in _HIDDEN_GRAPHS:
                     continue
                 yield (terms[quad.subject], terms[quad.predicate], terms[quad.object],
                        terms[graph] if isinstance(graph, ox.NamedNode) else default)
@@ -666,7 +714,8 @@ class EvidenceStore:
         return dataset
 
     def __len__(self) -> int:
-        return len(self._store) - len(_generation_quads(self._store))
+        hidden = sum(1 for _ in self._store.quads_for_pattern(None, None, None, MEMORY_GRAPH))
+        return len(self._store) - len(_generation_quads(self._store)) - hidden
 
     def stats(self) -> dict[str, int]:
         """Counts: quads, documents, graphs and registry entities by kind."""
