@@ -1,0 +1,154 @@
+"""Committees named in a passage: cabinets, full council, committees, sub-committees, panels,
+boards, forums, task groups, working groups, parliamentary committees.
+
+A committee is a name run ending in a committee head noun ("Audit, Risk & Assurance
+Committee", "Licensing Board", "Capital Strategy Task and Finish Group"), optionally followed
+by what it is on or for ("Select Committee on Defence", "Committee for Communities"); or a
+standalone name ("Cabinet", "Full Council"); or "Council" where the council meets as a body
+("a meeting of Council"). "The Committee" and its like are the meeting's own committee, which
+the resolver knows. Heads are cue data (``committees`` in ``cues/entities.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from loaders.finders.spans import (
+    CAP_WORD,
+    alternation,
+    cues,
+    headed_run,
+    preceded_by_article,
+    run_parts,
+    trim_start,
+)
+from loaders.mentions import MENTION_FINDERS, Mention, Passage
+from loaders.names import parse_person_name
+
+#: One-word names that stand for the meeting's own committee ("the Committee", "the Panel").
+GENERIC_COMMITTEE_WORDS = frozenset({"committee", "sub-committee", "subcommittee", "panel", "board",
+                                     "forum", "commission", "group"})
+
+
+@cache
+def _tail() -> re.Pattern[str]:
+    """What a committee is on or for: " on the Draft … Order 2008", " for Communities"."""
+    dates = "|".join(load_date_words())
+    word = rf"(?:{CAP_WORD}|\([A-Z][\w&]{{1,15}}\)|[0-9]{{4}})"
+    return re.compile(rf"[ \u00a0](?:on|for)[ \u00a0](?:the[ \u00a0])?(?!(?:{dates})\b)"
+                      rf"(?P<tail>{CAP_WORD}(?:[ \u00a0](?:(?:and|of|the|&)[ \u00a0])?{word}){{0,10}})")
+
+
+def load_date_words() -> list[str]:
+    """Weekday and month names (a committee "on Tuesday" is not a committee on Tuesday)."""
+    return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+            "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December", "Behalf", "Page", "Pages", "Item", "Items"]
+
+
+@cache
+def _not_before() -> re.Pattern[str]:
+    return re.compile(rf"[ \u00a0]+(?:{alternation(cues('committees', 'not_before'))})(?![\w’'-])")
+
+
+@cache
+def _council_meeting() -> re.Pattern[str]:
+    cue = alternation(cues("committees", "council_meeting_cues"))
+    return re.compile(rf"(?<![\w-])(?:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
+                      rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council)(?![\w’'-])(?![ \u00a0]+[A-Z])")
+
+
+def _comma_list_end(span: str) -> str:
+    """The name at the end of a run with commas: the whole run when it reads "A, B and C
+    Committee", else what follows the last comma ("Mr Kevin Shiels, Committee" → "Committee").
+
+    Examples
+    --------
+    >>> _comma_list_end("Audit, Risk & Assurance Committee")
+    'Audit, Risk & Assurance Committee'
+    >>> _comma_list_end("Ms Joan Bennett, Finance Committee")
+    'Finance Committee'
+    """
+    if "," not in span:
+        return span
+    *pieces, last = span.split(", ")
+    listed = re.search(r"[ \u00a0](?:and|&)[ \u00a0]", last) and all(
+        1 <= len(p.split()) <= 3 and parse_person_name(p) is None and not re.search(r"[()]", p) for p in pieces)
+    return span if listed else last
+
+
+def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Mention]:
+    """The committee a name run ending at ``end`` names, if any (see :func:`committee_mentions`)."""
+    text = passage.text
+    name = trim_start(_comma_list_end(trim_start(run)[1]))[1]
+    start = end - len(name)
+    if not name or _not_before().match(text, end):
+        return
+    if name.endswith(tuple(cues("committees", "organisation_heads"))) or preceded_by_article(text, start):
+        return
+    if " " not in name and name not in cues("committees", "standalone"):
+        # "the Committee": the meeting's own committee (only with its article).
+        if re.search(r"(?:\b[Tt]he|\b[Tt]his)[ \u00a0]+$", text[max(0, start - 6):start]):
+            yield passage.mention(start, end, "committee", name, "pattern:committee-generic")
+        return
+    if re.search(r"s[’'][ \u00a0]\S+$", name):
+        # "Harbourne Tenants' Forum", "Belvoir Area Residents' Group": a group of people of that
+        # kind, not a committee of the council.
+        yield passage.mention(start, end, "organisation", name, "pattern:members-group")
+        return
+    if last and name.endswith(tuple(cues("committees", "tail_heads"))):
+        tail = _tail().match(text, end)
+        if tail is not None:
+            end = tail.end()
+            name = text[start:end]
+    yield passage.mention(start, end, "committee", name, "pattern:committee")
+
+
+def is_generic_committee(label: str) -> bool:
+    """Whether ``label`` is a bare head noun ("the Committee"), which names the meeting's own
+    committee rather than another one.
+
+    Examples
+    --------
+    >>> is_generic_committee("the Committee"), is_generic_committee("Audit Committee")
+    (True, False)
+    """
+    words = label.lower().split()
+    if words and words[0] in ("the", "this"):
+        words = words[1:]
+    return len(words) == 1 and words[0] in GENERIC_COMMITTEE_WORDS
+
+
+@MENTION_FINDERS.register("committees", after="organisations")
+def committee_mentions(passage: Passage) -> Iterator[Mention]:
+    """Committees by head noun, standalone name or council-meeting cue.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nThe Chair of the Audit, Risk & Assurance Committee reported to Cabinet "
+    ...         "and the Select Committee on Defence.\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["committees"]))
+    ['Audit, Risk & Assurance Committee', 'Cabinet', 'Select Committee on Defence']
+    """
+    text = passage.text
+    heads = tuple(cues("committees", "heads"))
+    ends_in_head = re.compile(rf"(?:^|.*[ \u00a0])(?:{alternation(heads)})$")
+    for match in headed_run(heads, commas=True).finditer(text):
+        for at, part in run_parts(match.group("span")):
+            if ends_in_head.match(part):
+                end = match.start("span") + at + len(part)
+                yield from _committee(passage, part, end, last=end == match.end("span"))
+    for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))})(?![\w’'-])", text):
+        if " " in match.group() and not _not_before().match(text, match.end()):
+            yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
+    for match in _council_meeting().finditer(text):
+        # "grammar": the cue decides, so it stands beside the host authority's own mention.
+        yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
+                              "grammar:council-meeting")

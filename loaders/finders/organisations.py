@@ -1,0 +1,343 @@
+"""Organisations and units named in a passage, found by context and head noun rather than by a
+closed list of names.
+
+- **Context**: a name after "on behalf of", "works with", "Memorandum submitted by" … (a list
+  of names too: "with X, Y and Z"); the organisation in "Name, Post, Organisation" and
+  "Name (Organisation)".
+- **Bodies of state**: "Department for …", "Ministry of …", "Office of the …", "HM …",
+  "Welsh Government", "Scottish Parliament", "House of Commons", "the Government".
+- **Head words**: "X UK", "NHS X", company forms, "Fire & Rescue Service".
+- **Units**: "Core Services Directorate", "the waste team", "the Labour Group", and the unit in
+  "Contact: Name, Democratic Services" or "(Corporate Director, Development and Renewal)".
+
+Classes and sectors ("SMEs", "the voluntary sector", "local authorities") are never names: a
+candidate must be capitalised, and it is judged by its words, not only its last one. Every cue
+is data (``organisation_context`` in ``cues/entities.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from loaders.finders.spans import (
+    CAP_WORD,
+    alternation,
+    headed_run,
+    preceded_by_article,
+    trim_start,
+)
+from loaders.mentions import MENTION_FINDERS, Mention, Passage
+from loaders.names import honorifics, parse_person_name
+
+_SP = r"[ \u00a0]"
+#: A capitalised name: words, with joiners and "&" inside ("Leisure & Culture Dundee").
+_NAME = (rf"{CAP_WORD}(?:{_SP}(?:(?:of|and|for|the|&|in|on|an|y|de|du|la|le){_SP}){{0,2}}"
+         rf"(?:{CAP_WORD}|\([A-Z][A-Za-z&]{{1,7}}\))){{0,7}}")
+
+
+def _context(section: str = "organisation_context") -> dict:
+    from loaders.cues import load_cues
+
+    return load_cues("entities")[section]
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    phrases = []
+    for cue in _context()["cues"]:
+        first, rest = cue[0], re.escape(cue[1:])
+        phrases.append(f"[{first.lower()}{first.upper()}]{rest}")
+    phrases.sort(key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)}){_SP}+(?:the{_SP}+)?(?P<names>{_NAME}"
+                      rf"(?:(?:,{_SP}*|{_SP}+and{_SP}+|{_SP}*&{_SP}*)(?:the{_SP}+)?{_NAME}){{0,6}})")
+
+
+def _is_person(name: str) -> bool:
+    """Whether a candidate is a person's name by its form: an honorific or initials."""
+    first = name.split()[0].rstrip(".")
+    return first in honorifics() or first in ("Councillors", "Cllrs") or bool(
+        re.search(r"(?:^|\s)[A-Z]\.(?:\s|$)|^[A-Z](?:\s[A-Z])?\s[A-Z][a-z]", name))
+
+
+@cache
+def _places() -> frozenset[str]:
+    from loaders.cues import load_cues
+
+    names: set[str] = set()
+    for place in load_cues("places")["place"]:
+        names.add(place["name"])
+        names.update(place.get("aliases", []))
+    return frozenset(names)
+
+
+def plausible_organisation(name: str) -> bool:
+    """Whether a capitalised candidate found by context can be an organisation's name: not a
+    person by form, a place, a post, a date or a bare generic word.
+
+    Examples
+    --------
+    >>> [plausible_organisation(n) for n in ("Homeless Link", "Cllr Smith", "Head of Housing", "Council")]
+    [True, False, False, False]
+    """
+    from loaders.structure.fields import looks_like_post
+
+    words = name.split()
+    if not words or len(words) > 9 or not name[0].isupper():
+        return False
+    not_names = set(_context()["not_names"])
+    if words[0] in not_names or name in not_names or all(w in not_names for w in words):
+        return False
+    if _is_person(name) or looks_like_post(name) or name in _places():
+        return False
+    return not re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                            r"Sunday)\b.*", name)
+
+
+def _split_list(names: str) -> Iterator[tuple[int, str]]:
+    """The names of a list "X, Y and Z" with their offsets.
+
+    Without a comma, "and" joins two names only when the first can stand alone: "Homeless
+    Link and Crisis" is two, "Marketing and Events" and "Cheshire Fire and Rescue Service" one.
+    """
+    if "," not in names and " & " not in names:
+        left, joined, right = names.partition(" and ")
+        whole_suffixed, left_suffixed = _has_org_suffix(names), _has_org_suffix(left)
+        if joined and len(left.split()) >= 2 and right[:1].isupper() and (left_suffixed or not whole_suffixed):
+            yield 0, left
+            yield len(left) + len(joined), right
+        else:
+            yield 0, names
+        return
+    at = 0
+    for piece in re.split(rf"(,{_SP}*(?:and{_SP}+)?(?:the{_SP}+)?|{_SP}+and{_SP}+(?:the{_SP}+)?)", names):
+        if piece and not re.fullmatch(rf"(,{_SP}*(?:and{_SP}+)?(?:the{_SP}+)?|{_SP}+and{_SP}+(?:the{_SP}+)?)", piece):
+            yield at, piece
+        at += len(piece)
+
+
+@MENTION_FINDERS.register("organisation-context", after="organisations")
+def organisations_by_context(passage: Passage) -> Iterator[Mention]:
+    """Organisations after a context cue ("on behalf of X", "works with X, Y and Z").
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nThe service works with Homeless Link and Crisis on behalf of Cllr Smith.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-context"]))
+    ['Crisis', 'Homeless Link']
+    """
+    text = passage.text
+    for match in _cue_pattern().finditer(text):
+        names = match.group("names")
+        for at, piece in _split_list(names):
+            if _is_person(piece):
+                continue
+            skip, name = trim_start(piece)
+            name = name.rstrip(" ,")
+            start = match.start("names") + at + skip
+            if plausible_organisation(name):
+                yield passage.mention(start, start + len(name), "organisation", name, "context:organisation")
+
+
+@cache
+def _state_bodies() -> re.Pattern[str]:
+    context = _context()
+    qualifiers = alternation(context["government_qualifiers"])
+    heads = alternation(context["government_heads"])
+    # "Business, Innovation and Skills", "Levelling Up, Housing and Communities", "the Police and
+    # Crime Commissioner": short items, the last after "and".
+    item = rf"{CAP_WORD}(?:{_SP}{CAP_WORD})?"
+    listed = rf"{item}(?:,{_SP}{item}){{0,4}}(?:{_SP}(?:and|&){_SP}{item})?"
+    return re.compile(
+        rf"(?<![\w’'-])(?P<name>(?:Department|Ministry|Office){_SP}(?:for|of){_SP}(?:the{_SP})?{listed}"
+        rf"|(?:HM|His{_SP}Majesty’s|Her{_SP}Majesty’s|His{_SP}Majesty's|Her{_SP}Majesty's){_SP}{CAP_WORD}"
+        rf"(?:{_SP}(?:and{_SP})?{CAP_WORD}){{0,4}}"
+        rf"|House{_SP}of{_SP}(?:Commons|Lords|Keys|COMMONS|LORDS)"
+        rf"|HOUSE{_SP}OF{_SP}(?:COMMONS|LORDS)"
+        rf"|(?:{qualifiers}){_SP}(?:{heads})(?:{_SP}for{_SP}{CAP_WORD})?"
+        rf"|National{_SP}Assembly{_SP}for{_SP}Wales"
+        rf"|(?:{CAP_WORD}{_SP}){{1,3}}Office(?!{_SP}(?:of|for){_SP}))(?![\w’'-])")
+
+
+@cache
+def _the_government() -> re.Pattern[str]:
+    return re.compile(rf"(?<=\b[Tt]he{_SP})Government(?![\w’'-])(?!{_SP}(?:of|for|[A-Z]))")
+
+
+@cache
+def _uk_and_nhs() -> re.Pattern[str]:
+    stops = alternation(_context()["nhs_stops"])
+    return re.compile(
+        rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{1,4}}UK(?![\w’'-])"
+        rf"|NHS(?:{_SP}(?!(?:{stops})\b){CAP_WORD}){{1,3}})(?![\w’'-])")
+
+
+@MENTION_FINDERS.register("organisation-heads", after="organisation-context")
+def organisations_by_head(passage: Passage) -> Iterator[Mention]:
+    """Bodies of state, "X UK" and "NHS X" by their form.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nThe Welsh Government, HM Treasury, the Department for Business, Innovation "
+    ...         "and Skills, Age UK and NHS Highland wrote to the Government.\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-heads"]))
+    ['Age UK', 'Department for Business, Innovation and Skills', 'Government', 'HM Treasury', 'NHS Highland', \
+'Welsh Government']
+    """
+    text = passage.text
+    for pattern in (_state_bodies(), _uk_and_nhs()):
+        for match in pattern.finditer(text):
+            skip, name = trim_start(match.group("name"))
+            name = re.sub(r"(?:,|[ \u00a0]and|[ \u00a0]&)$", "", name)
+            start = match.start("name") + skip
+            if len(name.split()) < 2 or preceded_by_article(text, start) or name.startswith(("The ", "UK ")):
+                continue
+            if re.search(r"[ \u00a0](?:of|for|and|the|&)$", name):
+                continue
+            yield passage.mention(start, start + len(name), "organisation", name, "pattern:state-body")
+    for match in _the_government().finditer(text):
+        yield passage.mention(match.start(), match.end(), "organisation", "Government", "pattern:state-body")
+
+
+@cache
+def _person_lines() -> re.Pattern[str]:
+    """"Name, Post, Organisation" and "Name (Post, Organisation)" in prose or lists."""
+    honorific = alternation(list(honorifics()))
+    person = rf"(?:(?:{honorific})\.?{_SP}+)?[A-Z][\w’'-]+(?:{_SP}+[A-Z][\w’'.-]*){{1,3}}"
+    return re.compile(
+        rf"(?P<person>{person})(?:,{_SP}*(?P<post>[^,;()\n]{{3,80}}?),{_SP}*|{_SP}*\((?P<ppost>[^,;()\n]{{3,80}}?),{_SP}*)"
+        rf"(?P<org>{_NAME})(?=[ \u00a0]*(?:[,;.)\n]|$|{_SP}and{_SP}|{_SP}[-–]))")
+
+
+@cache
+def _contact_lines() -> re.Pattern[str]:
+    """"Contact: Name, Democratic Services" / "Contact: Name - Democratic Services, 0191 …"."""
+    return re.compile(rf"(?i:contact|ask for|enquiries to|officer contact)s?:?{_SP}+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?{_SP}+)?"
+                      rf"[A-Z][\w’'-]+(?:{_SP}+[A-Z][\w’'.-]*){{1,2}}{_SP}*(?:,|{_SP}[-–]){_SP}*"
+                      rf"(?P<org>{_NAME})(?=[ \u00a0]*(?:[,;.\n]|$|{_SP}+(?:Tel|Email|E-mail|tel|email|[0-9(])))")
+
+
+def _is_officer_post(post: str) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", post) for word in _context()["officer_posts"])
+
+
+def _has_org_suffix(name: str) -> bool:
+    from loaders.structure.fields import is_org_like
+
+    return is_org_like(name) or bool(re.search(r"(?:^|\s)[A-Z]{2,}(?:\s|$)|\bUK$|\b(?:Ltd|Limited|plc|LLP|CIC)$", name))
+
+
+@MENTION_FINDERS.register("organisation-lines", after="organisation-heads")
+def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
+    """The organisation (or unit) in "Name, Post, Organisation", "Name (Post, Unit)" and
+    "Contact: Name, Unit" lines.
+
+    A council officer's post before a name with no organisation word makes it a unit of the
+    host ("Rob Miller, Strategic Director, Customer & Workplace"); otherwise an organisation
+    ("Helen Lewis, Associate Consultant, Homeless Link").
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nGuests: Helen Lewis, Associate Consultant, Homeless Link; Aman Dalvi "
+    ...         "(Corporate Director, Development and Renewal).\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted((m.kind, m.label) for m in find_mentions(parsed, CorpusContext(), finders=["organisation-lines"]))
+    [('organisation', 'Homeless Link'), ('unit', 'Development and Renewal')]
+    """
+    from loaders.structure.fields import looks_like_post
+
+    text = passage.text
+    for match in _person_lines().finditer(text):
+        post = (match.group("post") or match.group("ppost") or "").strip()
+        name = match.group("org").rstrip()
+        person = match.group("person")
+        if not post or not (looks_like_post(post) or _is_officer_post(post)) or looks_like_post(name):
+            continue
+        if parse_person_name(person) is None or not plausible_organisation(name):
+            continue
+        kind = "organisation" if _has_org_suffix(name) or not _is_officer_post(post) else "unit"
+        start = match.start("org")
+        yield passage.mention(start, start + len(name), kind, name, "context:person-line")
+    for match in _contact_lines().finditer(text):
+        name = match.group("org").rstrip()
+        if plausible_organisation(name) and not looks_like_post(name):
+            kind = "organisation" if _has_org_suffix(name) else "unit"
+            yield passage.mention(match.start("org"), match.start("org") + len(name), kind, name,
+                                  "context:contact-line")
+    for match in re.finditer(rf"(?P<person>[A-Z][\w’'-]+{_SP}[A-Z][\w’'-]+){_SP}\((?P<org>{_NAME})\)", text):
+        # "Lee Barron (Midlands TUC)": an organisation in brackets after a name has an
+        # organisation word or an acronym (a place or a party has neither).
+        name = match.group("org")
+        if re.search(r"(?:^|\s)[A-Z]{2,}(?:\s|$)", name) and len(name.split()) >= 2 and \
+                plausible_organisation(name) and parse_person_name(match.group("person")) is not None:
+            yield passage.mention(match.start("org"), match.end("org"), "organisation", name, "context:person-bracket")
+
+
+@cache
+def _unit_heads() -> tuple[str, ...]:
+    return tuple(_context()["unit_heads"])
+
+
+@cache
+def _lower_units() -> re.Pattern[str]:
+    heads = alternation(_context()["unit_heads_lower"])
+    return re.compile(rf"(?<=\b[Tt]he{_SP})(?P<name>(?:[A-Z][\w’'-]+{_SP}){{1,3}}(?:{heads})"
+                      rf"|[a-z][a-z-]+{_SP}(?:{heads}))(?![\w’'-])")
+
+
+@cache
+def _political_groups() -> re.Pattern[str]:
+    parties = alternation(_context()["parties"])
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{parties})(?:{_SP}Party)?{_SP}(?:Group|group)s?)(?![\w’'-])")
+
+
+@MENTION_FINDERS.register("units", after="organisation-lines")
+def unit_mentions(passage: Passage) -> Iterator[Mention]:
+    """Units of an organisation by head noun: "Core Services Directorate", "the waste team",
+    "the Labour Group".
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nThe Core Services Directorate, the legal team and the Labour Group agreed.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["units"]))
+    ['Core Services Directorate', 'Labour Group', 'legal team']
+    """
+    text = passage.text
+    generic = set(_context()["generic_unit_words"])
+    for match in headed_run(_unit_heads()).finditer(text):
+        skip, name = trim_start(match.group("span"))
+        start = match.start("span") + skip
+        if len(name.split()) < 2 or preceded_by_article(text, start) or re.match(r"(?i:the )", name):
+            continue
+        if name.split()[0].lower() in generic or name.startswith(("Department for", "Department of")):
+            continue
+        yield passage.mention(start, match.end("span"), "unit", name, "pattern:unit")
+    for match in _lower_units().finditer(text):
+        name = match.group("name")
+        if name.split()[0].lower() in generic:
+            continue
+        yield passage.mention(match.start("name"), match.end("name"), "unit", name, "pattern:unit")
+    for match in _political_groups().finditer(text):
+        yield passage.mention(match.start("name"), match.end("name"), "unit", match.group("name"),
+                              "pattern:political-group")
