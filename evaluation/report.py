@@ -164,8 +164,7 @@ def evaluate_document(gold: GoldDocument, predicted: PredictedDocument) -> Docum
 
     Examples
     --------
-    >>> from evaluation import COMBINED, REPORT_FAMILIES
-from evaluation.gold import GoldEntity
+    >>> from evaluation.gold import GoldEntity
     >>> gold = GoldDocument("d", Path("d/gold.toml"), "u", "r", "l", "Example DC", "district", "a.txt",
     ...                     entities={"people": (GoldEntity("Rita Clarke"),)})
     >>> found = PredictedDocument(Path("d/a.txt"), [PredictedEntity("x", "Person", "people", ("R Clarke",))])

@@ -183,6 +183,14 @@ def test_predicted_entities_mirror_the_export(tmp_path):
                 assert set(node["aliases"]) <= set(entity.labels) | {node["label"]}
 
 
+def test_every_kind_of_node_is_scored_or_deliberately_not():
+    from evaluation.predicted import FAMILY_OF_TYPE, UNSCORED_TYPES
+    from graph.kinds import KINDS
+
+    unplaced = {kind.name for kind in KINDS} - set(FAMILY_OF_TYPE) - UNSCORED_TYPES
+    assert not unplaced, f"kinds no family scores nor evaluation.predicted.UNSCORED_TYPES lists: {sorted(unplaced)}"
+
+
 def test_a_refused_document_presents_nothing(tmp_path):
     quads, errors, _ = export_quads(tmp_path / "missing.txt")
     assert quads == [] and errors and "no such file" in errors[0]
