@@ -16,7 +16,7 @@ from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase
-from loaders.names import honorific_name_pattern, parse_person_name
+from loaders.names import find_honorific_names, parse_person_name
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label"})
@@ -277,10 +277,10 @@ def _structural(block: Block, index: int) -> Iterator[Mention]:
 
 
 def _people(chunk: str, offset: int, index: int, context: CorpusContext) -> Iterator[Mention]:
-    for match in honorific_name_pattern().finditer(chunk):
-        if parse_person_name(match.group()):
-            yield Mention(offset + match.start(), offset + match.end(), "person", match.group(),
-                          index, "pattern")
+    # Run-on lists are split and names in capitals title-cased (loaders.names).
+    for name in find_honorific_names(chunk):
+        yield Mention(offset + name.start, offset + name.end, "person", name.label, index,
+                      "pattern" if name.honorific else "pattern:run-on")
     for member in context.cast:
         full = member.name.display
         if member.name.given:

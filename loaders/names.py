@@ -1,18 +1,35 @@
 """People's names: find and parse them ("Mr M J Angell", "Cllr Jones", "Thom Wilson").
 
-Honorifics, suffixes and stop words come from ``cues/entities.toml``.
+Honorifics, suffixes and stop words come from ``cues/entities.toml``; the cues that only people
+need (more honorifics and post-nominals, plural honorifics, particles, words that are never a
+name) from ``cues/people.toml``.
+
+A name word is a capitalised word in any Latin script ("Sínead", "Zoë"), with the inner capital
+of "McLellan", "MacDonald" or "O’Dowd" and hyphenated parts ("Beach-Jones"): such names are
+never cut.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from loaders.cues import load_cues
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
-_INITIAL = r"[A-Z]\.?"
+#: Upper- and lower-case letters of the Latin scripts used in UK papers (Welsh, Irish, Gaelic,
+#: and names from elsewhere): Latin-1 and Latin Extended-A.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LO = "a-zß-öø-ÿĀ-ž"
+_PART = rf"(?:[{_UP}][’'])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]{{2,}})?"
+_NAME_WORD = rf"{_PART}(?:-{_PART})*"
+_INITIAL = rf"[{_UP}]\.?"
+_INITIALS = rf"(?:[{_UP}](?:\.[ \u00a0]?|[ \u00a0]))"
+_SPACE = "[ \u00a0]"
+#: Regex of one name word, and of a run of initials ("R. J. ", "M A C "), for other finders.
+NAME_WORD = _NAME_WORD
+INITIALS = _INITIALS
 
 
 @dataclass(frozen=True)
@@ -24,17 +41,21 @@ class PersonName:
     >>> name = parse_person_name("Mr M A C Balfour")
     >>> (name.honorific, name.initials, name.family, name.display)
     ('Mr', 'M A C', 'Balfour', 'M A C Balfour')
+    >>> parse_person_name("Lord McFall of Alcluith").display
+    'McFall of Alcluith'
     """
 
     honorific: str | None
     given: str | None
     initials: str | None
     family: str
+    #: A peer's territorial designation ("of Alcluith").
+    territory: str | None = None
 
     @property
     def display(self) -> str:
         """The name without its honorific (``Thom Wilson``, ``M J Angell``)."""
-        return " ".join(p for p in (self.given, self.initials, self.family) if p)
+        return " ".join(p for p in (self.given, self.initials, self.family, self.territory) if p)
 
     @property
     def first_initial(self) -> str | None:
@@ -43,10 +64,54 @@ class PersonName:
         return source[0] if source else None
 
 
+@dataclass(frozen=True)
+class NameSpan:
+    """A person's name found in text: its span and the name to resolve.
+
+    Attributes
+    ----------
+    start, end : int
+        The span in the searched text.
+    label : str
+        The name as written, with its honorific (title-cased when the text is in capitals).
+    honorific : bool
+        Whether the span starts with an honorific (False for a plain name split out of a
+        run-on list).
+    """
+
+    start: int
+    end: int
+    label: str
+    honorific: bool = True
+
+
+def _people_cues() -> dict:
+    return load_cues("people")
+
+
 @cache
 def honorifics() -> tuple[str, ...]:
     """Honorifics, longest first so that "Rt Hon" wins over "Hon"."""
-    return tuple(sorted(load_cues("entities")["people"]["honorifics"], key=len, reverse=True))
+    words = {*load_cues("entities")["people"]["honorifics"], *_people_cues()["honorifics"]["extra"]}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def plural_honorifics() -> dict[str, str]:
+    """Plural honorifics and their singulars ("Councillors" → "Councillor").
+
+    Examples
+    --------
+    >>> plural_honorifics()["Cllrs"]
+    'Cllr'
+    """
+    return dict(_people_cues()["honorifics"]["plural"])
+
+
+@cache
+def suffixes() -> frozenset[str]:
+    """Post-nominals and generational suffixes ("MP", "OBE", "Jnr")."""
+    return frozenset({*load_cues("entities")["people"]["suffixes"], *_people_cues()["suffixes"]["extra"]})
 
 
 @cache
@@ -55,19 +120,51 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
+def not_name_words() -> frozenset[str]:
+    """Capitalised words that never start a plain personal name ("Members", "Following").
+
+    Besides ``people.toml``'s list: the stop words, post heads, organisation suffixes and service
+    cue nouns of ``entities.toml``.
+    """
+    entities = load_cues("entities")
+    words: set[str] = {*_people_cues()["words"]["not_names"], *_stopwords()}
+    for phrase in (*entities["posts"]["heads"], *entities["posts"]["qualifiers"],
+                   *entities["organisations"]["suffixes"]):
+        words.update(w for w in phrase.split() if w[:1].isupper())
+    for key in ("service", "programme", "framework", "legislation"):
+        for phrase in entities["services"].get(key, []):
+            words.update(w for w in phrase.split() if w[:1].isupper())
+    return frozenset(words)
+
+
+@cache
+def _honorific_alternation() -> str:
+    return "|".join(re.escape(h) for h in honorifics())
+
+
+@cache
 def honorific_name_pattern() -> re.Pattern[str]:
     """Regex for an honorific followed by initials and/or names ("Cllr B Jones", "Mr Wilson").
+
+    A name word is never itself an honorific, so a run-on list ("Mr A B Mrs C D") is not
+    read as one name.
 
     Examples
     --------
     >>> honorific_name_pattern().search("thanked Mr Wilson for attending").group()
     'Mr Wilson'
+    >>> honorific_name_pattern().search("the Leader, Councillor Jason McLellan, said").group()
+    'Councillor Jason McLellan'
+    >>> honorific_name_pattern().search("Mr Colin Challen Mrs Helen Clark").group()
+    'Mr Colin Challen'
     """
-    hon = "|".join(re.escape(h) for h in honorifics())
+    hon = _honorific_alternation()
+    word = rf"(?!(?:{hon})\b){_NAME_WORD}"
+    particles = "|".join(re.escape(p) for p in _people_cues()["words"]["particles"])
     return re.compile(
-        rf"\b(?P<hon>{hon})\.?[ \u00a0]+"
-        rf"(?P<name>(?:{_INITIAL}[ \u00a0]?){{0,4}}(?:(?:{_NAME_WORD})[ \u00a0]){{0,2}}(?:{_NAME_WORD}))"
-    )
+        rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+"
+        rf"(?P<name>{_INITIALS}{{0,4}}(?:{word}{_SPACE}(?:(?:{particles}){_SPACE})?){{0,2}}{word})"
+        rf"(?P<territory>{_SPACE}of{_SPACE}{_NAME_WORD}(?:[ \u00a0-]{_NAME_WORD})?)?(?![\w’'-])")
 
 
 @cache
@@ -78,11 +175,17 @@ def plain_name_pattern() -> re.Pattern[str]:
     --------
     >>> plain_name_pattern().search("Interview with Thom Wilson, Head").group()
     'Thom Wilson'
+    >>> plain_name_pattern().search("from Sarah-Anne McKinley (Clerk)").group()
+    'Sarah-Anne McKinley'
     """
     return re.compile(
-        rf"\b(?P<name>(?:{_NAME_WORD})(?:[ \u00a0](?:{_INITIAL}|{_NAME_WORD})){{0,1}}"
-        rf"[ \u00a0](?:{_NAME_WORD}))\b"
-    )
+        rf"(?<![\w’'-])(?P<name>(?:{_NAME_WORD})(?:{_SPACE}(?:{_INITIAL}|{_NAME_WORD})){{0,1}}"
+        rf"{_SPACE}(?:{_NAME_WORD}))(?![\w’'-])")
+
+
+def _title_case(word: str) -> str:
+    """"O’LOAN" → "O’Loan", "BEACH-JONES" → "Beach-Jones" (a name printed in capitals)."""
+    return word if len(word) < 2 or word in suffixes() else word.title()
 
 
 def parse_person_name(text: str) -> PersonName | None:
@@ -91,13 +194,13 @@ def parse_person_name(text: str) -> PersonName | None:
     Parameters
     ----------
     text : str
-        The name as written, with or without honorific.
+        The name as written, with or without honorific and post-nominals, in any case.
 
     Returns
     -------
     PersonName or None
         None when the text does not look like a personal name (a stop word inside, no
-        surname, or more than five words).
+        surname, more than five words, or a post such as "Lord Mayor").
 
     Examples
     --------
@@ -105,29 +208,212 @@ def parse_person_name(text: str) -> PersonName | None:
     'Thom'
     >>> parse_person_name("Head of Democratic Services") is None
     True
+    >>> parse_person_name("MS JOAN BENNETT").display, parse_person_name("Ms Gisela Stuart MP").family
+    ('Joan Bennett', 'Stuart')
+    >>> parse_person_name("Lord Mayor") is None, parse_person_name("Y Cynghorydd Lesley Day").honorific
+    (True, 'Y Cynghorydd')
     """
     words = text.replace("\u00a0", " ").replace(".", " ").split()
     honorific = None
     for hon in honorifics():
-        hon_words = hon.split()
-        if words[: len(hon_words)] == hon_words:
+        hon_words = hon.replace(".", " ").split()
+        if [w.lower() for w in words[: len(hon_words)]] == [w.lower() for w in hon_words] and (
+                words[0] == hon_words[0] or words[0].isupper()):
             honorific, words = hon, words[len(hon_words):]
             break
-    suffixes = set(load_cues("entities")["people"]["suffixes"])
-    while words and words[-1] in suffixes:
+    while words and words[-1] in suffixes():
         words = words[:-1]
+    if words and all(w.isupper() for w in words if len(w) > 1):
+        words = [_title_case(w) for w in words]
+    territory = None
+    cues = _people_cues()
+    if honorific in cues["honorifics"]["peerage"] and "of" in words[1:]:
+        at = words.index("of", 1)
+        territory, words = " ".join(words[at:]), words[:at]
+        if not all(re.fullmatch(_NAME_WORD, w) for w in words[at + 1:] if w):
+            return None
     if not words or len(words) > 5 or any(len(w) > 1 and w in _stopwords() for w in words):
         return None
-    if not all(re.fullmatch(rf"{_INITIAL}|{_NAME_WORD}", w) for w in words):
+    lowered = {h.lower() for h in honorifics()}
+    if any(w.lower() in lowered for w in words if len(w) > 1):
+        return None  # two people run together ("Mr A B Mrs C D")
+    if honorific in cues["honorifics"]["peerage"] and words[0] in cues["words"]["title_posts"]:
+        return None  # "Lord Mayor", "Lord Lieutenant": a post
+    if honorific in cues["honorifics"]["weak"] and any(w in not_name_words() for w in words):
+        return None  # "Provost Road", "Inspector Calls"
+    particles = set(cues["words"]["particles"])
+    if not all(re.fullmatch(rf"{_INITIAL}|{_NAME_WORD}", w) or (w in particles and 0 < i < len(words) - 1)
+               for i, w in enumerate(words)):
         return None
-    family = words[-1]
+    family_at = len(words) - 1
+    while family_at > 0 and words[family_at - 1] in particles:
+        family_at -= 1  # "van der Berg"
+    family = " ".join(words[family_at:])
     if len(family) == 1:
         return None
-    initials = [w for w in words[:-1] if len(w) == 1]
-    given = [w for w in words[:-1] if len(w) > 1]
+    initials = [w for w in words[:family_at] if len(w) == 1]
+    given = [w for w in words[:family_at] if len(w) > 1]
     if honorific is None and not given:
         return None
-    return PersonName(honorific, " ".join(given) or None, " ".join(initials) or None, family)
+    return PersonName(honorific, " ".join(given) or None, " ".join(initials) or None, family, territory)
+
+
+@cache
+def _upper_name_pattern() -> re.Pattern[str]:
+    hon = "|".join(re.escape(h.upper()) for h in honorifics()) + "|" + _honorific_alternation()
+    caps = r"[A-ZÀ-Þ][A-ZÀ-Þ’'-]+"
+    return re.compile(rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+(?P<name>(?:[A-Z](?:\.{_SPACE}?|{_SPACE})){{0,4}}"
+                      rf"(?:{caps}{_SPACE}){{0,2}}{caps})(?![\w’'-])")
+
+
+@cache
+def _glued_pattern() -> re.Pattern[str]:
+    # PDF text with its spaces lost ("MrJones,Chairmanofthe"): only the short honorifics, and
+    # only before a capital followed by lower case.
+    return re.compile(rf"(?<![A-Za-z])(?P<hon>Mrs|Mr|Ms|Dr|Cllr|Councillor|Sir|Dame|Lord|Baroness)"
+                      rf"(?P<name>[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)*)")
+
+
+def _camel_words(glued: str) -> list[str]:
+    """Split "MartinJones" into its words, keeping "McLellan" and "MacDonald" whole."""
+    pieces = re.findall(rf"[{_UP}][{_LO}]+", glued)
+    words: list[str] = []
+    for piece in pieces:
+        if words and words[-1] in ("Mc", "Mac", "De", "Di", "Le", "La", "Fitz"):
+            words[-1] += piece
+        else:
+            words.append(piece)
+    return words
+
+
+def find_honorific_names(text: str) -> Iterator[NameSpan]:
+    """Find people named with an honorific, splitting run-on lists.
+
+    A run-on list ("Mr Colin Challen Mrs Helen Clark Sue Doughty Mr Malcolm Savidge", as
+    an attendance line reads once its line breaks are lost) gives each honorific its forename
+    and surname, and the words left between two honorifics pair up as plain names. Names
+    printed in capitals ("MS JOAN BENNETT") are title-cased; glued PDF text ("MrJones,")
+    still gives the name.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Yields
+    ------
+    NameSpan
+        In text order.
+
+    Examples
+    --------
+    >>> [n.label for n in find_honorific_names("Mr A Cole Mrs Jo Hart Sam Ray Mr Li Wu")]
+    ['Mr A Cole', 'Mrs Jo Hart', 'Sam Ray', 'Mr Li Wu']
+    >>> [n.label for n in find_honorific_names("Witnesses: MS ANN LEE and MrJones,Chairmanofthe")]
+    ['Ms Ann Lee', 'Mr Jones']
+    >>> [n.label for n in find_honorific_names("the Lord Mayor (Councillor Laurent) and Lord Smith")]
+    ['Councillor Laurent', 'Lord Smith']
+    """
+    found: list[NameSpan] = []
+    name_word = re.compile(rf"{_SPACE}(?P<w>{_NAME_WORD})(?![\w’'-])")
+    hon_ahead = re.compile(rf"{_SPACE}+(?:{_honorific_alternation()})\.?{_SPACE}")
+    last_end: int | None = None
+    for match in honorific_name_pattern().finditer(text):
+        start, end = match.start(), match.end()
+        label = match.group()
+        if match.group("territory") and match.group("hon") not in _people_cues()["honorifics"]["peerage"]:
+            end = match.end("name")
+            label = text[start:end]
+        words = match.group("name").split()
+        named = [w for w in words if len(w.rstrip(".")) > 1 and w not in suffixes()]
+        # The words that carry on after the match, up to the next honorific or break.
+        rest: list[tuple[int, int, str]] = []
+        position = end
+        while not match.group("territory"):
+            more = name_word.match(text, position)
+            if more is None or (more.group("w") in not_name_words() and more.group("w") not in suffixes()):
+                break
+            rest.append((more.start("w"), more.end("w"), more.group("w")))
+            position = more.end()
+        # A run-on list: another honorific straight after, or straight before (only spaces).
+        run_on = bool(hon_ahead.match(text, position)) or (
+            last_end is not None and not text[last_end:start].strip(" \u00a0"))
+        last_end = position if run_on or rest else end
+        if run_on and len(named) > 2 and len(named) == len(words):
+            # "Mrs Helen Clark Sue …": the honorific takes two words, the rest pair up.
+            cut = start + len(match.group("hon")) + 1
+            spans = list(re.finditer(rf"{_NAME_WORD}", text[cut:end]))
+            end = cut + spans[1].end()
+            rest = [(cut + s.start(), cut + s.end(), s.group()) for s in spans[2:]] + rest
+            label = text[start:end]
+        if parse_person_name(label) is None:
+            continue
+        found.append(NameSpan(start, end, label))
+        if run_on:
+            pieces = [r for r in rest if r[2] not in suffixes()]
+            for i in range(0, len(pieces) - 1, 2):
+                last = pieces[i + 2] if len(pieces) - i == 3 else pieces[i + 1]
+                plain = text[pieces[i][0]:last[1]]
+                if parse_person_name(plain) and pieces[i][2] not in not_name_words():
+                    found.append(NameSpan(pieces[i][0], last[1], plain, honorific=False))
+                if last is not pieces[i + 1]:
+                    break
+    taken = [(n.start, n.end) for n in found]
+    for match in _upper_name_pattern().finditer(text):
+        if not match.group("name").isupper() or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        hon = match.group("hon")
+        canonical = next((h for h in honorifics() if h.upper() == hon.upper()), hon)
+        label = f"{canonical} " + " ".join(_title_case(w) for w in match.group("name").split())
+        if parse_person_name(label):
+            found.append(NameSpan(match.start(), match.end(), label))
+            taken.append((match.start(), match.end()))
+    for match in _glued_pattern().finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        words = _camel_words(match.group("name"))
+        while len(words) > 1 and words[-1] in not_name_words():
+            words.pop()
+        words = words[:3]
+        if len(words) > 1 and words[0] in not_name_words():
+            continue
+        label = f"{match.group('hon')} {' '.join(words)}"
+        glued_end = match.start("name") + len("".join(words))
+        if parse_person_name(label):
+            found.append(NameSpan(match.start(), glued_end, label))
+    return iter(sorted(found, key=lambda n: n.start))
+
+
+def document_namesakes(name: PersonName, named: Iterable[PersonName]) -> list[PersonName]:
+    """The fuller names among ``named`` that a surname-only name can stand for.
+
+    Same surname (case-folded), compatible first initial; one entry per displayed name.
+
+    Parameters
+    ----------
+    name : PersonName
+        A name such as "Mr Weir".
+    named : iterable of PersonName
+        The names a document gives with forenames or initials.
+
+    Returns
+    -------
+    list of PersonName
+
+    Examples
+    --------
+    >>> named = [parse_person_name(n) for n in ("Mr Peter Weir", "Ann Lee", "Peter Weir")]
+    >>> [n.display for n in document_namesakes(parse_person_name("Mr Weir"), named)]
+    ['Peter Weir']
+    """
+    found: dict[str, PersonName] = {}
+    for other in named:
+        if other.family.casefold() != name.family.casefold() or not (other.given or other.initials):
+            continue
+        if name.first_initial and other.first_initial and name.first_initial != other.first_initial:
+            continue
+        found.setdefault(other.display, other)
+    return list(found.values())
 
 
 def name_slug(name: PersonName) -> str:

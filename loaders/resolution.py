@@ -32,7 +32,7 @@ from loaders.context import (
 from loaders.cues import load_cues
 from loaders.facts import SEGMENT, Annotation, Fact, Ref, ResolvedDocument, Value
 from loaders.mentions import Mention
-from loaders.names import PersonName, parse_person_name
+from loaders.names import PersonName, document_namesakes, parse_person_name
 from loaders.registry import Entity, Registry, normalise_label, slugify
 from loaders.sentences import split_sentences
 
@@ -205,6 +205,7 @@ class _Resolver:
         self.part_keys: list[str] = []
         self.item_by_person: dict[str, str] = {}
         self.item_by_org: dict[str, str] = {}
+        self._full_names: list[PersonName] | None = None
 
     # -- output helpers -------------------------------------------------------------------
     def fact(self, subject: str, predicate: URIRef, obj: Ref | Value | URIRef | str,
@@ -273,10 +274,24 @@ class _Resolver:
             return None, 0.0
         if name.given or name.initials:
             return self._person_entity(name, surface), 0.7
-        return None, 0.0
+        # A surname alone ("Mr Weir"): the one person of that surname the document names in
+        # full, else a provisional person of this document (never merged across documents).
+        fuller = document_namesakes(name, self._named_in_full())
+        if len(fuller) == 1:
+            return self._person_entity(fuller[0], surface), 0.8
+        if fuller:
+            return None, 0.0
+        return self._person_entity(name, surface, scope=slugify(self.parsed.document.key)), 0.6
 
-    def _person_entity(self, name: PersonName, surface: str) -> str:
-        key = f"person/{slugify(name.display)}"
+    def _named_in_full(self) -> list[PersonName]:
+        """The people the document names with a forename or initials (parsed once)."""
+        if self._full_names is None:
+            parsed = (parse_person_name(m.label) for m in self.mentions if m.kind == "person")
+            self._full_names = [n for n in parsed if n is not None and (n.given or n.initials)]
+        return self._full_names
+
+    def _person_entity(self, name: PersonName, surface: str, scope: str | None = None) -> str:
+        key = f"person/{scope}/{slugify(name.display)}" if scope else f"person/{slugify(name.display)}"
         attributes = {"family": name.family}
         if name.given:
             attributes["given"] = name.given

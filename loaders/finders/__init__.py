@@ -5,3 +5,5 @@ imported; importing :mod:`loaders.mentions` imports this package, so every finde
 before the first document is read. A finder takes a :class:`loaders.mentions.Passage` and yields
 :class:`loaders.mentions.Mention` values.
 """
+
+from loaders.finders import people  # noqa: F401

@@ -1,0 +1,410 @@
+"""People named without an honorific, found by the context that supports a person.
+
+Capitalisation proposes (a run of name words); context accepts: a label ("Contact:",
+"Lead officer:"), a post or organisation after the name ("Ann Lee, Head of Planning",
+"Ann Lee (Chief Executive)"), a verb of speech or attendance ("Ann Lee declared …"), a word
+that introduces a person ("thanked Ann Lee."), or a line of its own among other names (an
+attendance list, a signature). Lists under a plural honorific ("Councillors A B, C D and E")
+share the honorific out, and a forename used alone ("James explained") resolves to the one
+person of that forename the document names in full.
+
+The whole document is read once (the result is cached) because a list runs across blocks;
+each finder yields what falls in its passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from loaders.cues import load_cues
+from loaders.mentions import MENTION_FINDERS, Mention, Passage
+from loaders.names import (
+    INITIALS,
+    NAME_WORD,
+    find_honorific_names,
+    honorifics,
+    not_name_words,
+    parse_person_name,
+    plural_honorifics,
+    suffixes,
+)
+from loaders.structure.fields import looks_like_post
+
+_SP = "[ \u00a0]"
+_CAPS = r"(?:Mc|Mac|O[’'])?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"
+_TOKEN = re.compile(rf"(?<![\w’'.-])(?:{NAME_WORD}|{_CAPS}|[A-ZÀ-Þ]\.?)(?![\w’'-])")
+_LIST_MARK = re.compile(r"^[\s|*•·§▪◦–—-]*(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\s|*•·§▪◦–—-]*", re.I)
+
+
+@dataclass(frozen=True)
+class FoundPerson:
+    """A person's name found in a document by one of this module's rules."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+
+
+def _cues() -> dict:
+    return load_cues("people")
+
+
+@cache
+def _never_names() -> frozenset[str]:
+    """Words that are never part of a personal name (the not-names that are not surnames)."""
+    return not_name_words() - frozenset(_cues()["words"]["surnames_too"])
+
+
+@cache
+def _places() -> frozenset[str]:
+    names: set[str] = set()
+    for place in load_cues("places")["place"]:
+        names.add(place["name"])
+        names.update(place.get("aliases", []))
+    return frozenset(names)
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    words = {w.lower() for w in _cues()["words"]["post_words"]}
+    for head in load_cues("entities")["posts"]["heads"]:
+        words.update(w.lower() for w in head.split())
+    return frozenset(words)
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    entities = load_cues("entities")
+    words = {s.split()[-1] for s in entities["organisations"]["suffixes"]}
+    for key in ("service", "programme", "framework", "legislation"):
+        words.update(p.split()[-1].capitalize() for p in entities["services"].get(key, []))
+    return frozenset(words)
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _label_before() -> re.Pattern[str]:
+    labels = _alternation(_cues()["context"]["labels"])
+    # The label, its colon or dash, then any names already listed after it ("A, B and ").
+    return re.compile(rf"(?:^|[\s|;(])(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—])\s*"
+                      rf"(?:[^:;.\n]*?(?:,|\band\b|\bor\b|&)\s*)?$", re.I)
+
+
+@cache
+def _verb_after() -> re.Pattern[str]:
+    verbs = _alternation(_cues()["context"]["verbs"])
+    return re.compile(rf"(?:\s*\([^()]{{1,60}}\))?(?:\s*,[^,.;()]{{1,80}},)?\s+(?:{verbs})\b")
+
+
+@cache
+def _before_word() -> re.Pattern[str]:
+    words = _alternation(_cues()["context"]["before"])
+    return re.compile(rf"(?:^|[\s(])(?:{words})\s+$", re.I)
+
+
+@cache
+def _weak_before() -> frozenset[str]:
+    return frozenset(w.lower() for w in _cues()["context"]["before_weak"])
+
+
+_STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b)")
+
+
+def _normal_case(word: str) -> str:
+    """"SAWERS" → "Sawers", "McIRVINE" → "McIrvine" (surnames printed in capitals)."""
+    match = re.fullmatch(r"(Mc|Mac|O[’'])?([A-ZÀ-Þ][A-ZÀ-Þ’'-]+)", word)
+    if match is None or word in suffixes():
+        return word
+    return (match.group(1) or "") + match.group(2).title()
+
+
+def _is_post(text: str) -> bool:
+    """Whether an apposition reads as a post ("Station Manager from X", "chair of trustees")."""
+    text = text.strip()
+    if not text:
+        return False
+    if looks_like_post(text):
+        return True
+    words = re.findall(r"[\w’'-]+", text.lower())[:7]
+    return any(w in _post_words() for w in words)
+
+
+def _runs(line: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of capitalised tokens separated by single spaces (a name cannot cross punctuation)."""
+    run: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(line):
+        if run and not re.fullmatch(rf"{_SP}|{_SP}(?:{_particles()}){_SP}", line[run[-1].end():token.start()]):
+            yield run
+            run = []
+        run.append(token)
+    if run:
+        yield run
+
+
+@cache
+def _particles() -> str:
+    return "|".join(re.escape(p) for p in _cues()["words"]["particles"])
+
+
+def _candidate(line: str, run: list[re.Match[str]]) -> tuple[int, int, str, str] | None:
+    """The personal name a run of capitalised tokens holds, with what came before it in the run.
+
+    Returns (start, end, label, lead) within the line, or None.
+    """
+    tokens = [t.group() for t in run]
+    hons = {h for h in honorifics()}
+    lead = 0
+    # Leading words that introduce a name ("Appoint", "Provost", "Lord") are context, not name.
+    while lead < len(tokens) and (tokens[lead] in _never_names() or tokens[lead] in hons
+                                  or tokens[lead].lower() in _post_words()
+                                  or _before_word().search(tokens[lead] + " ")):
+        lead += 1
+    rest = tokens[lead:]
+    if len(rest) < 2:
+        return None
+    size = 2
+    if len(rest) >= 3 and rest[2] not in not_name_words() and rest[2] not in suffixes() and (
+            len(rest) == 3 or rest[3] in not_name_words()) and len(rest[1].rstrip(".")) >= 1:
+        size = 3
+    picked = run[lead:lead + size]
+    words = [t.group() for t in picked]
+    if words[0] in not_name_words() or words[0] in _places() or len(words[0].rstrip(".")) < 2:
+        return None
+    if any(w in _never_names() for w in words) or any(w in hons for w in words):
+        return None
+    following = tokens[lead + size] if len(tokens) > lead + size else None
+    if following and following in _org_words():
+        return None  # "Tom Smith Trust": part of an organisation's name
+    if lead and tokens[lead - 1] not in hons and not (
+            tokens[lead - 1] in not_name_words() or tokens[lead - 1].lower() in _post_words()
+            or _before_word().search(tokens[lead - 1] + " ")):
+        return None
+    if lead == 0 and len(tokens) > size and following not in not_name_words() and following not in suffixes():
+        return None  # a longer capitalised phrase ("Paintings in Hospitals Project")
+    start, end = picked[0].start(), picked[-1].end()
+    label = " ".join(_normal_case(w) for w in line[start:end].split())
+    name = parse_person_name(label)
+    if name is None or not name.given or " ".join(words) in _places():
+        return None
+    lead_text = line[run[0].start():start] if lead else ""
+    return start, end, label, lead_text
+
+
+def _supported(line: str, start: int, end: int, lead: str) -> str | None:
+    """Which context supports the name at ``line[start:end]`` as a person, if any."""
+    before, after = line[:start], line[end:]
+    if _label_before().search(before):
+        return "label"
+    if _verb_after().match(after):
+        return "verb"
+    apposition = re.match(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})", after)
+    if apposition and _is_post(apposition.group("post")):
+        return "post"
+    bracket = re.match(r"\s*\((?P<inner>[^()]{1,80})\)", after)
+    if bracket:
+        inner = bracket.group("inner").strip()
+        initials = "".join(w[0] for w in line[start:end].split())
+        if inner.isupper() and len(inner) <= 4:
+            if inner.startswith(initials[:2]):
+                return "initials"  # "Richard Chapman (RC) Chief Finance Officer"
+        elif inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair"):
+            return "bracket"
+    stop = bool(_STOP_AFTER.match(after))
+    if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
+        return "post-before" if stop else None
+    word = _before_word().search(before)
+    if word and stop:
+        return "before"
+    return None
+
+
+def _line_only(line: str, start: int, end: int) -> bool:
+    """Whether the name is all there is on its line (list marks, posts and brackets aside)."""
+    head = _LIST_MARK.match(line[:start])
+    if head is None or head.end() != start:
+        return False
+    tail = line[end:]
+    tail = re.sub(r"^\s*(?:[A-Z]{2,5}\b\s*)*", "", tail)  # post-nominals
+    return bool(re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[,–—-].*|\|.*|[.;:]?\s*)", tail))
+
+
+@lru_cache(maxsize=8)
+def people_in_document(text: str) -> tuple[FoundPerson, ...]:
+    """Every person this module's rules find in a document's text.
+
+    Parameters
+    ----------
+    text : str
+        The whole document text.
+
+    Returns
+    -------
+    tuple of FoundPerson
+        In text order; ``rule`` says which rule found each (``label``, ``verb``, ``post``,
+        ``bracket``, ``initials``, ``before``, ``post-before``, ``list-line``,
+        ``plural-honorific``, ``forename``).
+
+    Examples
+    --------
+    >>> text = ("Contact: Ann Lee and Bo Chan\\n\\nApologies were received from Councillors Ivy Hart, "
+    ...         "R. J. Dee and Oates.\\n\\nPresent:\\nTom Ure\\nKay Moss\\n\\nKay explained the plan.")
+    >>> [(p.label, p.rule) for p in people_in_document(text)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Ann Lee', 'label'), ('Bo Chan', 'label'), ('Councillor Ivy Hart', 'plural-honorific'),
+     ('Councillor R. J. Dee', 'plural-honorific'), ('Councillor Oates', 'plural-honorific'),
+     ('Tom Ure', 'list-line'), ('Kay Moss', 'list-line'), ('Kay Moss', 'forename')]
+    """
+    honorific_spans = [(n.start, n.end) for n in find_honorific_names(text)]
+    found: list[FoundPerson] = list(_plural_lists(text))
+    taken = honorific_spans + [(p.start, p.end) for p in found]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    pending: list[tuple[int, int, int, str]] = []  # line index, start, end, label: list-line candidates
+    for number, (offset, line) in enumerate(lines):
+        for run in _runs(line):
+            candidate = _candidate(line, run)
+            if candidate is None:
+                continue
+            start, end, label, lead = candidate
+            if not free(offset + start, offset + end):
+                continue
+            rule = _supported(line, start, end, lead)
+            if rule:
+                found.append(FoundPerson(offset + start, offset + end, label, rule))
+                taken.append((offset + start, offset + end))
+            elif _line_only(line, start, end):
+                pending.append((number, offset + start, offset + end, label))
+    found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
+    found.extend(_forenames(text, found, honorific_spans))
+    return tuple(sorted(found, key=lambda p: (p.start, p.rule)))
+
+
+def _is_name_line(lines: list[tuple[int, str]], number: int, spans: list[tuple[int, int]]) -> bool:
+    offset, line = lines[number]
+    head = _LIST_MARK.match(line)
+    body_start = offset + (head.end() if head else 0)
+    return any(s == body_start for s, _ in spans) and _line_only(
+        line, body_start - offset, next(e for s, e in spans if s == body_start) - offset)
+
+
+def _neighbour(lines: list[tuple[int, str]], number: int, step: int) -> int | None:
+    """The nearest line above or below that holds more than list marks."""
+    number += step
+    while 0 <= number < len(lines):
+        if lines[number][1].strip(" \t\u00a0|*•·-–"):
+            return number
+        number += step
+    return None
+
+
+def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int, str]],
+                named: list[tuple[int, int]]) -> Iterator[FoundPerson]:
+    """Names alone on their lines, accepted when the lines around them are a list of people:
+    another name line, a label ending in a colon ("Present:"), a heading in capitals
+    ("COUNCILLORS"), or a post on the next line (a signature)."""
+    spans = named + [(s, e) for _, s, e, _ in pending]
+    for number, start, end, label in pending:
+        accepted = False
+        for step in (-1, 1):
+            other = _neighbour(lines, number, step)
+            if other is None:
+                continue
+            text = lines[other][1].strip(" \t\u00a0|")
+            heading = text.endswith((":", ":-", ":–")) or (text.isupper() and len(text.split()) <= 4)
+            if (_is_name_line(lines, other, spans) or (step == -1 and heading)
+                    or (step == 1 and looks_like_post(text))):
+                accepted = True
+        if accepted:
+            yield FoundPerson(start, end, label, "list-line")
+
+
+def _plural_lists(text: str) -> Iterator[FoundPerson]:
+    """"Councillors A B, C D and E" (and "Cllrs", "Messrs" …): one person per item."""
+    plural = plural_honorifics()
+    heads = "|".join(re.escape(p) for p in sorted(plural, key=len, reverse=True))
+    item = re.compile(rf"(?P<name>{INITIALS}{{0,4}}(?:{NAME_WORD}{_SP}){{0,2}}(?:{NAME_WORD}|{_CAPS}))"
+                      rf"(?![\w’'-])(?P<tail>\s*\([^()]{{0,60}}\))?")
+    separator = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
+    for head in re.finditer(rf"(?<![\w-])(?P<plural>{heads})\.?{_SP}+", text):
+        singular = plural[head.group("plural")]
+        position = head.end()
+        while True:
+            match = item.match(text, position)
+            if match is None:
+                break
+            name = match.group("name")
+            words = name.split()
+            if words[0] in not_name_words() and len(words[0]) > 1:
+                break
+            label = f"{singular} {' '.join(_normal_case(w) for w in words)}"
+            if parse_person_name(label) is None:
+                break
+            yield FoundPerson(match.start("name"), match.end("name"), label, "plural-honorific")
+            gap = separator.match(text, match.end())
+            if gap is None:
+                break
+            position = gap.end()
+
+
+def _forenames(text: str, found: list[FoundPerson], honorific: list[tuple[int, int]]) -> Iterator[FoundPerson]:
+    """A forename alone ("James explained") for the one person of that forename named in full."""
+    people: dict[str, set[str]] = {}
+    for label in [p.label for p in found] + [text[s:e] for s, e in honorific]:
+        name = parse_person_name(label)
+        if name and name.given:
+            people.setdefault(name.given.split()[0], set()).add(name.display)
+    taken = [(p.start, p.end) for p in found] + honorific
+    for given, displays in people.items():
+        if len(displays) != 1 or given in not_name_words() or len(given) < 3:
+            continue
+        full = next(iter(displays))
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(given)}(?![\w’'-])(?!{_SP}[A-Z])", text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            after = text[match.end():line_end if line_end >= 0 else len(text)]
+            before = text[line_start:match.start()]
+            if _verb_after().match(after) or (_before_word().search(before) and _STOP_AFTER.match(after)
+                                               and before.split()[-1].lower() not in _weak_before()):
+                yield FoundPerson(match.start(), match.end(), full, "forename")
+
+
+def _in_passage(passage: Passage, rules: tuple[str, ...]) -> Iterator[Mention]:
+    end = passage.block.end
+    for person in people_in_document(passage.parsed.document.text):
+        if person.rule in rules and passage.start <= person.start and person.end <= end:
+            yield passage.mention(person.start - passage.start, person.end - passage.start, "person",
+                                  person.label, f"pattern:person-{person.rule}")
+
+
+@MENTION_FINDERS.register("people-plural-honorifics", after="people")
+def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
+    """People listed under a plural honorific ("Councillors Ann Lee, Bo Chan and Ure")."""
+    return _in_passage(passage, ("plural-honorific",))
+
+
+@MENTION_FINDERS.register("people-in-context", after="people-plural-honorifics")
+def contextual_people(passage: Passage) -> Iterator[Mention]:
+    """Plain names the context supports as people: a label, a post, a verb, a list of names."""
+    return _in_passage(passage, ("label", "verb", "post", "bracket", "initials", "before", "post-before",
+                                 "list-line"))
+
+
+@MENTION_FINDERS.register("people-forenames", after="people-in-context")
+def forename_people(passage: Passage) -> Iterator[Mention]:
+    """A forename used alone, for the one person of that forename the document names in full."""
+    return _in_passage(passage, ("forename",))
