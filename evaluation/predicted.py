@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -122,7 +123,13 @@ def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
         output = Path(folder) / "export.nq"
         stderr = io.StringIO()
         with contextlib.redirect_stderr(stderr):
-            status = cli.main(["export", "--format", "nquads", "-o", str(output), str(path)])
+            try:
+                status = cli.main(["export", "--format", "nquads", "-o", str(output), str(path)])
+            except Exception as error:  # a traceback the command would show: the document presents nothing
+                detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+                print(f"evidence-graph: {path}: export crashed ({type(error).__name__}"
+                      + (f": {detail})" if detail else ")"), file=sys.stderr)
+                status = 1
         lines = [line.removeprefix("evidence-graph: ") for line in stderr.getvalue().splitlines() if line.strip()]
         warnings = [line.removeprefix("warning: ") for line in lines if line.startswith("warning: ")]
         errors = [line for line in lines if not line.startswith("warning: ")]

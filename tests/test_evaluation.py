@@ -196,6 +196,15 @@ def test_a_refused_document_presents_nothing(tmp_path):
     assert quads == [] and errors and "no such file" in errors[0]
 
 
+def test_a_crashing_export_presents_nothing(tmp_path, monkeypatch):
+    def crash(argv):
+        raise RuntimeError("boom\nmore")
+
+    monkeypatch.setattr(cli, "main", crash)
+    quads, errors, _ = export_quads(tmp_path / "a.txt")
+    assert quads == [] and errors == [f"{tmp_path / 'a.txt'}: export crashed (RuntimeError: boom)"]
+
+
 def test_reference_data_counts_as_predicted():
     from rdflib import Literal
 
