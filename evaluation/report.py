@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evaluation import COMBINED, REPORT_FAMILIES
+from evaluation import COMBINED, FAMILIES, REPORT_FAMILIES
 from evaluation.gold import GoldDocument, GoldError, read_devset, read_gold
-from evaluation.matching import EXACT, Assignment, assign
+from evaluation.matching import EXACT, NONE, Assignment, assign, match_level
 from evaluation.predicted import PredictedDocument, PredictedEntity, predict_document
 
 #: Groupings of :func:`aggregate`.
@@ -310,6 +310,22 @@ def _quote(names: Sequence[str]) -> str:
     return " / ".join(f'"{n}"' for n in names)
 
 
+def _elsewhere(result: DocumentResult, family: str, names: Sequence[str], side: str) -> str | None:
+    """The other family where ``names`` is annotated (``side="gold"``) or extracted (``"predicted"``)."""
+    for other in FAMILIES:
+        if other == family or (family == COMBINED and other in ("organisations", "committees")):
+            continue
+        if side == "gold":
+            candidates = [entity.names for entity in result.gold.family(other)]
+        else:
+            candidates = [entity.labels for entity in result.predicted.family(other)]
+        for candidate in candidates:
+            pair = (candidate, names) if side == "gold" else (names, candidate)
+            if match_level(*pair, other if side == "gold" else family) != NONE:
+                return f"{'annotated' if side == 'gold' else 'extracted'} as {other}: \"{candidate[0]}\""
+    return None
+
+
 def explain(result: DocumentResult, family: str | None = None, limit: int = 12) -> str:
     """The matches, misses and false positives of one document, family by family.
 
@@ -327,10 +343,15 @@ def explain(result: DocumentResult, family: str | None = None, limit: int = 12) 
         for gi, pi, level in sorted(match.lenient.pairs):
             kind = "exact  " if level == EXACT else "lenient"
             lines.append(f"  {kind} {_quote(match.gold[gi][:1])} ~ {_quote(match.predicted[pi].labels[:2])}")
-        lines += [f"  miss    {_quote(match.gold[gi])}" for gi in match.lenient.unmatched_gold]
+        for gi in match.lenient.unmatched_gold:
+            where = _elsewhere(result, name, match.gold[gi], "predicted")
+            lines.append(f"  miss    {_quote(match.gold[gi])}" + (f"  ({where})" if where else ""))
         wrong = [match.predicted[pi] for pi in match.lenient.unmatched_predicted]
-        lines += [f"  false+  {_quote(p.labels[:3] or (p.label,))}  ({p.type}, {p.iri.rsplit('/id/', 1)[-1]})"
-                  for p in wrong if p.mentioned]
+        for p in wrong:
+            if p.mentioned:
+                where = _elsewhere(result, name, p.labels, "gold")
+                lines.append(f"  false+  {_quote(p.labels[:3] or (p.label,))}  ({p.type}, "
+                             f"{p.iri.rsplit('/id/', 1)[-1]}{'; ' + where if where else ''})")
         reference = [p for p in wrong if not p.mentioned]
         if reference:
             shown = ", ".join(f'"{p.label}"' for p in reference[:limit])
@@ -348,10 +369,13 @@ def _document_json(result: DocumentResult) -> dict[str, Any]:
             "matched": [{"gold": match.gold[gi][0], "predicted": match.predicted[pi].label,
                          "iri": match.predicted[pi].iri, "level": "exact" if level == EXACT else "lenient"}
                         for gi, pi, level in sorted(match.lenient.pairs)],
-            "missed": [match.gold[gi][0] for gi in match.lenient.unmatched_gold],
+            "missed": [{"name": match.gold[gi][0], "names": list(match.gold[gi]),
+                        "elsewhere": _elsewhere(result, name, match.gold[gi], "predicted")}
+                       for gi in match.lenient.unmatched_gold],
             "false_positives": [{"label": match.predicted[pi].label, "labels": list(match.predicted[pi].labels),
                                  "iri": match.predicted[pi].iri, "type": match.predicted[pi].type,
-                                 "mentioned": match.predicted[pi].mentioned}
+                                 "mentioned": match.predicted[pi].mentioned,
+                                 "elsewhere": _elsewhere(result, name, match.predicted[pi].labels, "gold")}
                                 for pi in match.lenient.unmatched_predicted],
         }
     gold = result.gold

@@ -280,6 +280,18 @@ def test_text_and_json_reports():
     assert 'exact   "Ann Lee" ~ "Ann Lee"' in lines and 'false+  "Zed Q"' in lines
 
 
+def test_explain_says_where_a_miss_or_false_positive_went():
+    result = _result("one", "district", {"organisations": ["Metropolitan Arts Centre"], "services": ["Hardship Fund"]},
+                     {"services": ["Metropolitan Arts Centre"]})
+    text = explain(result)
+    assert 'miss    "Metropolitan Arts Centre"  (extracted as services: "Metropolitan Arts Centre")' in text
+    assert 'annotated as organisations: "Metropolitan Arts Centre"' in text
+    details = to_json(Evaluation([result]))["details"][0]["families"]
+    assert details["services"]["false_positives"][0]["elsewhere"] == \
+        'annotated as organisations: "Metropolitan Arts Centre"'
+    assert details["services"]["missed"][0] == {"name": "Hardship Fund", "names": ["Hardship Fund"], "elsewhere": None}
+
+
 # --- the command -------------------------------------------------------------------------------
 
 def test_evaluate_command_prints_the_table(capsys):
