@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="documents to build into the store first (default: the sample corpus if the "
                             "store is empty)")
     evaluate = commands.add_parser("evaluate", help="score the loaders against the development set's annotations")
-    evaluate.add_argument("devset", nargs="?", type=Path, default=DEFAULT_DEVSET,
+    evaluate.add_argument("devset", nargs="?", type=Path, default=DEFAULT_DEVSET, metavar="DEVSET_DIR",
                           help=f"folder of annotated documents (default: {DEFAULT_DEVSET})")
     evaluate.add_argument("--json", action="store_true", help="print the figures (and each document's matches) "
                                                                "as JSON")
