@@ -509,7 +509,9 @@ def _leads(parsed: ParsedDocument, index: int, block: Block) -> Iterator[Mention
 #: Which finder wins when spans of different kinds overlap: structure, then curated lists,
 #: then patterns (longer first).
 _METHOD_RANK = {"structure": 0, "cast": 1, "gazetteer": 1, "acronym": 1, "fuzzy": 1, "grammar": 1,
-                "pattern": 2}
+                # A personal name the context supports (loaders.finders.people) beats a
+                # capitalised run that a cue noun ends ("Ann Lee Democratic Services").
+                "person": 1, "pattern": 2}
 #: Kinds whose spans are names (an overlap between two of them is a conflict to settle).
 _NAME_KINDS = frozenset({"person", "post", "organisation", "unit", "committee", "service",
                          "programme", "framework", "legislation"})

@@ -138,6 +138,12 @@ def not_name_words() -> frozenset[str]:
 
 
 @cache
+def never_name_words() -> frozenset[str]:
+    """The words of :func:`not_name_words` that are not also surnames ("Members", not "Green")."""
+    return not_name_words() - frozenset(_people_cues()["words"]["surnames_too"])
+
+
+@cache
 def _honorific_alternation() -> str:
     return "|".join(re.escape(h) for h in honorifics())
 
@@ -163,7 +169,8 @@ def honorific_name_pattern() -> re.Pattern[str]:
     particles = "|".join(re.escape(p) for p in _people_cues()["words"]["particles"])
     return re.compile(
         rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+"
-        rf"(?P<name>{_INITIALS}{{0,4}}(?:{word}{_SPACE}(?:(?:{particles}){_SPACE})?){{0,2}}{word})"
+        rf"(?P<name>{_INITIALS}{{0,4}}(?:(?:{particles}){_SPACE})?(?:{word}{_SPACE}(?:(?:{particles}){_SPACE})?){{0,2}}"
+        rf"{word})"
         rf"(?P<territory>{_SPACE}of{_SPACE}{_NAME_WORD}(?:[ \u00a0-]{_NAME_WORD})?)?(?![\w’'-])")
 
 
@@ -232,7 +239,14 @@ def parse_person_name(text: str) -> PersonName | None:
         territory, words = " ".join(words[at:]), words[:at]
         if not all(re.fullmatch(_NAME_WORD, w) for w in words[at + 1:] if w):
             return None
-    if not words or len(words) > 5 or any(len(w) > 1 and w in _stopwords() for w in words):
+    if not words or len(words) > 5:
+        return None
+    # "Councillor A. Kent": after an honorific and initials, the surname may be a word that is
+    # elsewhere a stop word, unless it is never a name.
+    initialled = honorific is not None and len(words) >= 2 and all(len(w) == 1 for w in words[:-1])
+    if any(len(w) > 1 and w in _stopwords() and not (initialled and i == len(words) - 1
+                                                     and w not in never_name_words())
+           for i, w in enumerate(words)):
         return None
     lowered = {h.lower() for h in honorifics()}
     if any(w.lower() in lowered for w in words if len(w) > 1):
@@ -242,8 +256,8 @@ def parse_person_name(text: str) -> PersonName | None:
     if honorific in cues["honorifics"]["weak"] and any(w in not_name_words() for w in words):
         return None  # "Provost Road", "Inspector Calls"
     particles = set(cues["words"]["particles"])
-    if not all(re.fullmatch(rf"{_INITIAL}|{_NAME_WORD}", w) or (w in particles and 0 < i < len(words) - 1)
-               for i, w in enumerate(words)):
+    if not all(re.fullmatch(rf"{_INITIAL}|{_NAME_WORD}", w) or (
+            w in particles and (i > 0 or honorific) and i < len(words) - 1) for i, w in enumerate(words)):
         return None
     family_at = len(words) - 1
     while family_at > 0 and words[family_at - 1] in particles:
@@ -346,6 +360,12 @@ def find_honorific_names(text: str) -> Iterator[NameSpan]:
             end = cut + spans[1].end()
             rest = [(cut + s.start(), cut + s.end(), s.group()) for s in spans[2:]] + rest
             label = text[start:end]
+        # "Cllr Ann Lee Additional documents": words that are never names end the name.
+        while True:
+            last = re.search(rf"{_SPACE}({_NAME_WORD})$", label)
+            if last is None or last.group(1) not in never_name_words() or len(label.split()) < 3:
+                break
+            label, end = label[:last.start()], end - (len(label) - last.start())
         if parse_person_name(label) is None:
             continue
         found.append(NameSpan(start, end, label))

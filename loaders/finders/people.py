@@ -26,6 +26,7 @@ from loaders.names import (
     NAME_WORD,
     find_honorific_names,
     honorifics,
+    never_name_words,
     not_name_words,
     parse_person_name,
     plural_honorifics,
@@ -51,12 +52,6 @@ class FoundPerson:
 
 def _cues() -> dict:
     return load_cues("people")
-
-
-@cache
-def _never_names() -> frozenset[str]:
-    """Words that are never part of a personal name (the not-names that are not surnames)."""
-    return not_name_words() - frozenset(_cues()["words"]["surnames_too"])
 
 
 @cache
@@ -93,14 +88,16 @@ def _alternation(phrases: list[str]) -> str:
 def _label_before() -> re.Pattern[str]:
     labels = _alternation(_cues()["context"]["labels"])
     # The label, its colon or dash, then any names already listed after it ("A, B and ").
+    # A telephone number may stand between two names ("Contact: A Lee 01234 567890 B Chan").
     return re.compile(rf"(?:^|[\s|;(])(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—])\s*"
-                      rf"(?:[^:;.\n]*?(?:,|\band\b|\bor\b|&)\s*)?$", re.I)
+                      rf"(?:[^:;.\n]*?(?:,|\band\b|\bor\b|&|\d{{3,}}\)?)\s*)?$", re.I)
 
 
 @cache
 def _verb_after() -> re.Pattern[str]:
     verbs = _alternation(_cues()["context"]["verbs"])
-    return re.compile(rf"(?:\s*\([^()]{{1,60}}\))?(?:\s*,[^,.;()]{{1,80}},)?\s+(?:{verbs})\b")
+    # "Ann Lee (Chair) said", "Ann Lee, the Leader, said", "Ann Lee, who …".
+    return re.compile(rf"(?:\s*\([^()]{{1,60}}\))?(?:\s*,[^,.;()]{{1,80}},)?(?:\s*,)?\s+(?:{verbs})\b")
 
 
 @cache
@@ -114,7 +111,8 @@ def _weak_before() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues()["context"]["before_weak"])
 
 
-_STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b)")
+_STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b|\bregarding\b|\bconcerning\b|"
+                         r"\bas\b|\bwho\b)")
 
 
 def _normal_case(word: str) -> str:
@@ -153,55 +151,79 @@ def _particles() -> str:
     return "|".join(re.escape(p) for p in _cues()["words"]["particles"])
 
 
+@cache
+def _lead_words() -> frozenset[str]:
+    cues = _cues()["words"]
+    return frozenset({*cues["lead"], *cues["title_posts"], *honorifics()})
+
+
+def _may_lead(word: str) -> bool:
+    """Whether a capitalised word may stand before a name in its run ("Appoint", "Provost")."""
+    return (word in _lead_words() or word.lower() in _post_words()
+            or bool(_before_word().search(word + " ")))
+
+
+def _parts(word: str) -> list[str]:
+    return word.split("-")
+
+
 def _candidate(line: str, run: list[re.Match[str]]) -> tuple[int, int, str, str] | None:
     """The personal name a run of capitalised tokens holds, with what came before it in the run.
 
-    Returns (start, end, label, lead) within the line, or None.
+    Returns (start, end, label, lead) within the line, or None. A name of initials and a
+    surname ("D Smith") is returned too; only a label supports it (see :func:`_supported`).
     """
     tokens = [t.group() for t in run]
-    hons = {h for h in honorifics()}
     lead = 0
-    # Leading words that introduce a name ("Appoint", "Provost", "Lord") are context, not name.
-    while lead < len(tokens) and (tokens[lead] in _never_names() or tokens[lead] in hons
-                                  or tokens[lead].lower() in _post_words()
-                                  or _before_word().search(tokens[lead] + " ")):
+    while lead < len(tokens) and _may_lead(tokens[lead]):
         lead += 1
     rest = tokens[lead:]
     if len(rest) < 2:
         return None
     size = 2
     if len(rest) >= 3 and rest[2] not in not_name_words() and rest[2] not in suffixes() and (
-            len(rest) == 3 or rest[3] in not_name_words()) and len(rest[1].rstrip(".")) >= 1:
+            len(rest) == 3 or rest[3] in not_name_words() or rest[3] in suffixes()):
         size = 3
     picked = run[lead:lead + size]
     words = [t.group() for t in picked]
-    if words[0] in not_name_words() or words[0] in _places() or len(words[0].rstrip(".")) < 2:
-        return None
-    if any(w in _never_names() for w in words) or any(w in hons for w in words):
+    first = words[0]
+    if first in not_name_words() or first in _places() or (len(first) > 1 and first.isupper()):
+        return None  # "Members agreed", "Kent County", "CAG Consultants"
+    if any(p in never_name_words() for w in words for p in _parts(w)):
         return None
     following = tokens[lead + size] if len(tokens) > lead + size else None
     if following and following in _org_words():
         return None  # "Tom Smith Trust": part of an organisation's name
-    if lead and tokens[lead - 1] not in hons and not (
-            tokens[lead - 1] in not_name_words() or tokens[lead - 1].lower() in _post_words()
-            or _before_word().search(tokens[lead - 1] + " ")):
-        return None
-    if lead == 0 and len(tokens) > size and following not in not_name_words() and following not in suffixes():
+    if following and following not in not_name_words() and following not in suffixes():
         return None  # a longer capitalised phrase ("Paintings in Hospitals Project")
     start, end = picked[0].start(), picked[-1].end()
     label = " ".join(_normal_case(w) for w in line[start:end].split())
     name = parse_person_name(label)
-    if name is None or not name.given or " ".join(words) in _places():
+    if name is None or " ".join(words) in _places():
         return None
     lead_text = line[run[0].start():start] if lead else ""
     return start, end, label, lead_text
 
 
-def _supported(line: str, start: int, end: int, lead: str) -> str | None:
-    """Which context supports the name at ``line[start:end]`` as a person, if any."""
+def _heading_like(line: str) -> bool:
+    """A line of mostly capitalised words (a title): weak cues do not count there."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    small = {"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at", "from", "or"}
+    content = [w for w in words if w not in small]
+    return len(content) >= 4 and sum(w[0].isupper() for w in content) / len(content) > 0.7
+
+
+def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str | None:
+    """Which context supports the name at ``line[start:end]`` as a person, if any.
+
+    ``earlier``: whether a person was already found earlier on the line (a list goes on).
+    """
     before, after = line[:start], line[end:]
+    name = parse_person_name(line[start:end])
     if _label_before().search(before):
         return "label"
+    if name is None or not name.given:
+        return None  # initials and a surname need a label ("Contact: D Smith")
     if _verb_after().match(after):
         return "verb"
     apposition = re.match(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})", after)
@@ -211,17 +233,24 @@ def _supported(line: str, start: int, end: int, lead: str) -> str | None:
     if bracket:
         inner = bracket.group("inner").strip()
         initials = "".join(w[0] for w in line[start:end].split())
-        if inner.isupper() and len(inner) <= 4:
-            if inner.startswith(initials[:2]):
-                return "initials"  # "Richard Chapman (RC) Chief Finance Officer"
+        if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2,3}[a-z]", inner):
+            # "Richard Chapman (RC)" names a person; "Closed Circuit Television (CCTV)" is an
+            # acronym's definition.
+            if inner.upper() == initials.upper() or (inner[:-1] == initials and inner[-1].islower()):
+                return "initials"
         elif inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair"):
             return "bracket"
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")") and _is_post(
+            " ".join(before.rstrip()[:-1].split()[-4:])):
+        return "bracketed"  # "Report of the Portfolio Holder (Ann Lee)"
     stop = bool(_STOP_AFTER.match(after))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
         return "post-before" if stop else None
     word = _before_word().search(before)
-    if word and stop:
-        return "before"
+    if word and stop and not _heading_like(line):
+        cue = before[word.start():].strip(" (").lower()
+        if cue not in ("and", "&") or earlier:
+            return "before"
     return None
 
 
@@ -281,7 +310,8 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
             start, end, label, lead = candidate
             if not free(offset + start, offset + end):
                 continue
-            rule = _supported(line, start, end, lead)
+            earlier = any(s < offset + start and e > offset for s, e in taken)
+            rule = _supported(line, start, end, lead, earlier)
             if rule:
                 found.append(FoundPerson(offset + start, offset + end, label, rule))
                 taken.append((offset + start, offset + end))
@@ -323,7 +353,7 @@ def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int,
             if other is None:
                 continue
             text = lines[other][1].strip(" \t\u00a0|")
-            heading = text.endswith((":", ":-", ":–")) or (text.isupper() and len(text.split()) <= 4)
+            heading = bool(re.search(r":\s*[-–]?$", text)) or (text.isupper() and len(text.split()) <= 4)
             if (_is_name_line(lines, other, spans) or (step == -1 and heading)
                     or (step == 1 and looks_like_post(text))):
                 accepted = True
@@ -388,7 +418,7 @@ def _in_passage(passage: Passage, rules: tuple[str, ...]) -> Iterator[Mention]:
     for person in people_in_document(passage.parsed.document.text):
         if person.rule in rules and passage.start <= person.start and person.end <= end:
             yield passage.mention(person.start - passage.start, person.end - passage.start, "person",
-                                  person.label, f"pattern:person-{person.rule}")
+                                  person.label, f"person:{person.rule}")
 
 
 @MENTION_FINDERS.register("people-plural-honorifics", after="people")
@@ -400,8 +430,8 @@ def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
 @MENTION_FINDERS.register("people-in-context", after="people-plural-honorifics")
 def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
-    return _in_passage(passage, ("label", "verb", "post", "bracket", "initials", "before", "post-before",
-                                 "list-line"))
+    return _in_passage(passage, ("label", "verb", "post", "bracket", "bracketed", "initials", "before",
+                                 "post-before", "list-line"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")
