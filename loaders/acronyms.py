@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 _SKIP = frozenset({"and", "of", "for", "the", "&", "in", "on", "to"})
 _DEFINITION = re.compile(r"\((?P<acr>[A-Z][A-Za-z&]{1,7}?)(?P<plural>s)?\)")
+#: The other order: "the MAC (Metropolitan Arts Centre)".
+_REVERSED = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&]{1,7})[ \u00a0]+\((?P<expansion>[A-Z][^()\n]{3,80})\)")
 
 
 def _matches(letters: str, words: list[str]) -> bool:
@@ -40,6 +42,8 @@ def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
     {'IFA': 'Independent Foster Care Agencies'}
     >>> acronym_definitions(["seven clinical commissioning groups (CCGs)!"])
     {'CCG': 'clinical commissioning groups'}
+    >>> acronym_definitions(["an update on the MAC (Metropolitan Arts Centre)"])
+    {'MAC': 'Metropolitan Arts Centre'}
     """
     defined: dict[str, str] = {}
     for text in texts:
@@ -57,4 +61,8 @@ def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
                 if _matches(letters, [w.group() for w in chosen]):
                     defined[acronym] = before[chosen[0].start():].strip()
                     break
+        for match in _REVERSED.finditer(text):
+            acronym, expansion = match.group("acr"), match.group("expansion").strip()
+            if acronym not in defined and _matches(acronym, re.findall(r"[\w’'-]+", expansion)):
+                defined[acronym] = expansion
     return defined

@@ -17,6 +17,7 @@ from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase
 from loaders.names import find_honorific_names, parse_person_name
+from loaders.registry import normalise_label
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label"})
@@ -314,6 +315,8 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
     for phrase, kind, name in _gazetteer():
         if kind != "organisation":
             continue
+        if phrase in acronyms and normalise_label(acronyms[phrase]) != normalise_label(name):
+            continue  # the document defines the acronym as a body of its own ("NHS X CCG (CCG)")
         for match in _phrase_regex(phrase).finditer(chunk):
             yield Mention(offset + match.start(), offset + match.end(), "organisation", name,
                           index, "gazetteer")
@@ -327,23 +330,63 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
             for match in _phrase_regex(form).finditer(chunk):
                 yield Mention(offset + match.start(), offset + match.end(), "organisation", name,
                               index, "gazetteer:context")
-    suffixes = "|".join(re.escape(s) for s in sorted(_words("organisations", "suffixes"), key=len, reverse=True))
-    for match in re.finditer(
-            rf"(?<![\w’'])(?:{_CAP_WORD}[ \u00a0](?:(?:of|and|for|the|&)[ \u00a0])?){{1,6}}(?:{suffixes})\b", chunk):
-        skip, span = _trim_bad_start(match.group())
-        if len(span.split()) < 2 or not span[:1].isupper():
-            continue
-        if authority is not None and span in (authority.name, *authority.aliases):
-            continue
-        yield Mention(offset + match.start() + skip, offset + match.end(), "organisation", span,
-                      index, "pattern:org-suffix")
+    yield from _suffixed_organisations(chunk, offset, index, context)
     for acronym, expansion in acronyms.items():
         kind = _kind_of_name(expansion) or "organisation"
-        if kind != "organisation":
+        if kind != "organisation" or not _may_name_organisation(expansion):
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", chunk):
             yield Mention(offset + match.start(), offset + match.end(), "organisation", expansion,
                           index, "acronym")
+
+
+def _suffixed_organisations(chunk: str, offset: int, index: int, context: CorpusContext) -> Iterator[Mention]:
+    """Capitalised names ending in an organisation suffix ("Harbourne Homes Trust"), cut to the
+    name: a post or document phrase before it ("Director of CK Communications Ltd"), a
+    possessive ("the Council’s"), a second name joined by "and the" are not part of it; a name
+    ending in a committee head is a committee's ("Licensing Board"), and one after "a" is a
+    kind of body, not a name ("set up a Members Board")."""
+    from loaders.finders.spans import preceded_by_article, run_parts, trim_start
+
+    authority = context.authority
+    suffixes = "|".join(re.escape(s) for s in sorted(_words("organisations", "suffixes"), key=len, reverse=True))
+    committee_heads = tuple(load_cues("entities")["committees"]["heads"])
+    organisation_heads = tuple(load_cues("entities")["committees"]["organisation_heads"])
+    for match in re.finditer(
+            rf"(?<![\w’'])(?:{_CAP_WORD}[ \u00a0](?:(?:of|and|for|the|&)[ \u00a0])?){{1,6}}(?:{suffixes})\b", chunk):
+        for at, part in run_parts(match.group()):
+            skip, span = _trim_bad_start(part)
+            more, span = trim_start(span)
+            start = match.start() + at + skip + more
+            end = start + len(span)
+            if len(span.split()) < 2 or not span[:1].isupper() or not re.search(rf"(?:{suffixes})$", span):
+                continue
+            if span.endswith(committee_heads) and not span.endswith(organisation_heads):
+                continue
+            if preceded_by_article(chunk, start):
+                continue
+            if authority is not None and span in (authority.name, *authority.aliases):
+                continue
+            yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+def _may_name_organisation(expansion: str) -> bool:
+    """Whether an acronym's expansion can name an organisation: a capitalised name that is not
+    a person's ("Julian Corner (JC)"); a lower-case class ("small and medium-sized enterprises
+    (SMEs)") is a concept, not a body.
+
+    Examples
+    --------
+    >>> [_may_name_organisation(e) for e in ("Care Quality Commission", "Julian Corner", "small businesses")]
+    [True, False, False]
+    """
+    if not expansion[:1].isupper():
+        return False
+    last = expansion.split()[-1]
+    suffixes = {s.split()[-1] for s in _words("organisations", "suffixes")}
+    if last in suffixes or last.rstrip("s") in suffixes:
+        return True
+    return not (len(expansion.split()) <= 3 and parse_person_name(expansion) is not None)
 
 
 def _close(a: str, b: str) -> bool:
@@ -517,6 +560,10 @@ _NAME_KINDS = frozenset({"person", "post", "organisation", "unit", "committee", 
                          "programme", "framework", "legislation"})
 
 
+#: Kinds that name a body (a name inside one is part of it).
+_BODY_KINDS = frozenset({"organisation", "unit", "committee"})
+
+
 def _rank(mention: Mention) -> tuple[int, int]:
     return (_METHOD_RANK.get(mention.method.split(":")[0], 2), -(mention.end - mention.start))
 
@@ -541,6 +588,11 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
                 break
         if not clash:
             kept.append(mention)
+    # "NHS" inside "NHS Highland", "CCG" inside "Derby and Derbyshire CCG": a body named
+    # inside a longer body's name is part of that name, not a mention of its own.
+    bodies = [m for m in kept if m.kind in _BODY_KINDS]
+    kept = [m for m in kept if not (m.kind == "organisation" and m.method != "structure" and any(
+        o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in bodies))]
     return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
 

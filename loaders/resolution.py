@@ -36,6 +36,10 @@ from loaders.names import PersonName, document_namesakes, parse_person_name
 from loaders.registry import Entity, Registry, normalise_label, slugify
 from loaders.sentences import split_sentences
 
+#: One-word committee names that stand for the meeting's own committee ("the Committee").
+_GENERIC_COMMITTEE_WORDS = frozenset({"committee", "sub-committee", "subcommittee", "panel", "board",
+                                      "forum", "commission", "group"})
+
 #: Fuzzy matches below this token-set score are new entities, not variants.
 FUZZY_CUTOFF = 90
 
@@ -206,6 +210,8 @@ class _Resolver:
         self.item_by_person: dict[str, str] = {}
         self.item_by_org: dict[str, str] = {}
         self._full_names: list[PersonName] | None = None
+        #: Committees given their parent in this document (one fact each).
+        self.parented: set[str] = set()
 
     # -- output helpers -------------------------------------------------------------------
     def fact(self, subject: str, predicate: URIRef, obj: Ref | Value | URIRef | str,
@@ -358,7 +364,7 @@ class _Resolver:
         elif mention.kind == "unit":
             key = self.unit(mention.label)
         elif mention.kind == "committee":
-            key = self.committee
+            key = self.committee_named(mention.label)
         elif mention.kind == "issue":
             key = self.issue(mention)
         elif mention.kind == "post":
@@ -371,6 +377,50 @@ class _Resolver:
             key = None
         self.entity_of[cache_key] = key
         return key, confidence
+
+    def committee_named(self, label: str) -> str | None:
+        """The committee a name stands for: the meeting's own for its name or a bare head noun
+        ("the Committee"), else a committee of the host authority, keyed under it."""
+        own = self.context.committee
+        words = label.lower().split()
+        if len(words) <= 2 and words[-1:] and words[-1] in _GENERIC_COMMITTEE_WORDS and words[0] in (
+                "the", "this", words[-1]):
+            return self.committee
+        bare = self.without_host_name(label)
+        if own and self.committee:
+            # "Living in Hackney Scrutiny Commission" where the title gave "Hackney Scrutiny
+            # Commission"; "GMCA Standards Committee" for the meeting's "Standards Committee".
+            mine, theirs = normalise_label(bare), normalise_label(self.without_host_name(own))
+            if mine == theirs or (len(min(mine, theirs, key=len).split()) >= 2
+                                  and (mine.endswith(" " + theirs) or theirs.endswith(" " + mine))):
+                self.registry.add_name(self.committee, label)
+                return self.committee
+        if is_generic_authority_name(label) and self.committee and own and is_generic_authority_name(own):
+            return self.committee
+        parent = self.authority
+        scope = (parent or "org/unknown").split("/", 1)[1]
+        key = f"committee/{scope}/{slugify(bare)}"
+        found = self.registry.get(key) or self.registry.find("Committee", label, within=parent or "org/unknown")
+        if found is None:
+            found = self.registry.add(Entity(key, "Committee", label))
+        else:
+            self.registry.add_name(found.key, label)
+        if parent and found.key not in self.parented:
+            self.parented.add(found.key)
+            self.fact(found.key, ORG.subOrganizationOf, parent)
+        return found.key
+
+    def without_host_name(self, label: str) -> str:
+        """A committee or unit name without the host's name or acronym before it ("GMCA
+        Standards Committee" → "Standards Committee"), which two papers may or may not add."""
+        authority = self.context.authority
+        if authority is None:
+            return label
+        for name in sorted((authority.name, *authority.aliases), key=len, reverse=True):
+            if label.startswith(name + " ") and len(label) > len(name) + 3 and not name.lower().startswith("the "):
+                rest = label[len(name) + 1:]
+                return rest[2:] if rest.startswith(("’s ", "'s ")) else rest
+        return label
 
     def unit(self, label: str) -> str:
         parent = self.authority or "org/unknown"
@@ -429,6 +479,11 @@ class _Resolver:
             # they name the authority only in its own papers (resolved from the context).
             for alias in authority.aliases:
                 if alias != authority.name and not is_generic_authority_name(alias):
+                    self.registry.add_name(self.authority, alias)
+                elif alias.startswith("the ") and len(alias.split()) >= 3 and re.search(
+                        rf"\b[Tt]{re.escape(alias[1:])}\b", self.text):
+                    # The typed form its own papers use ("the County Council") is one of its
+                    # names; bare "the Council" or "County Council" names any council.
                     self.registry.add_name(self.authority, alias)
             if authority.area:
                 area = self.registry.find("Place", authority.area)

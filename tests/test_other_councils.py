@@ -99,11 +99,16 @@ def test_the_host_authority_is_the_most_named_council(other: GraphQuery) -> None
     assert annotated_as(other, ASHMERE, "the Council") == {"org/ashmere-borough-council"}
     # "The council tax requirement" is a tax, not the authority.
     assert annotated_as(other, CALDERBROOK, "The council") == set()
-    committees = dict(other.rows("""SELECT ?label ?parent WHERE { ?c a eg:Committee ; skos:prefLabel ?label ;
-                                    org:subOrganizationOf/skos:prefLabel ?parent }"""))
-    assert committees == {"Overview and Scrutiny Committee": "Harbourne District Council",
-                          "Licensing and Regulatory Committee": "Wexcombe City Council",
-                          "Cabinet": "Calderbrook Borough Council"}
+    committees = {tuple(row) for row in other.rows("""SELECT ?label ?parent WHERE { ?c a eg:Committee ;
+                                    skos:prefLabel ?label ; org:subOrganizationOf/skos:prefLabel ?parent }""")}
+    # The meetings' own committees, and those their papers name ("recommended to Council",
+    # "the Cabinet be recommended", "recommend to Full Council"), each a committee of its council.
+    assert committees == {("Overview and Scrutiny Committee", "Harbourne District Council"),
+                          ("Licensing and Regulatory Committee", "Wexcombe City Council"),
+                          ("Cabinet", "Calderbrook Borough Council"),
+                          ("Cabinet", "Harbourne District Council"),
+                          ("Council", "Wexcombe City Council"),
+                          ("Full Council", "Calderbrook Borough Council")}
 
 
 def test_meetings_take_committee_date_and_time_from_the_minutes_title(other: GraphQuery) -> None:

@@ -6,4 +6,6 @@ before the first document is read. A finder takes a :class:`loaders.mentions.Pas
 :class:`loaders.mentions.Mention` values.
 """
 
+from loaders.finders import committees  # noqa: F401
 from loaders.finders import people  # noqa: F401
+from loaders.finders import organisations  # noqa: F401

@@ -17,6 +17,7 @@ from functools import cache
 
 from loaders.finders.spans import (
     CAP_WORD,
+    NAME_END,
     alternation,
     cues,
     headed_run,
@@ -50,14 +51,14 @@ def load_date_words() -> list[str]:
 
 @cache
 def _not_before() -> re.Pattern[str]:
-    return re.compile(rf"[ \u00a0]+(?:{alternation(cues('committees', 'not_before'))})(?![\w’'-])")
+    return re.compile(rf"[ \u00a0]+(?:{alternation(cues('committees', 'not_before'))}){NAME_END}")
 
 
 @cache
 def _council_meeting() -> re.Pattern[str]:
     cue = alternation(cues("committees", "council_meeting_cues"))
     return re.compile(rf"(?<![\w-])(?:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
-                      rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council)(?![\w’'-])(?![ \u00a0]+[A-Z])")
+                      rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council){NAME_END}(?![ \u00a0]+[A-Z])")
 
 
 def _comma_list_end(span: str) -> str:
@@ -145,7 +146,7 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
             if ends_in_head.match(part):
                 end = match.start("span") + at + len(part)
                 yield from _committee(passage, part, end, last=end == match.end("span"))
-    for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))})(?![\w’'-])", text):
+    for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))}){NAME_END}", text):
         if " " in match.group() and not _not_before().match(text, match.end()):
             yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _council_meeting().finditer(text):

@@ -23,9 +23,11 @@ from functools import cache
 
 from loaders.finders.spans import (
     CAP_WORD,
+    NAME_END,
     alternation,
     headed_run,
     preceded_by_article,
+    run_parts,
     trim_start,
 )
 from loaders.mentions import MENTION_FINDERS, Mention, Passage
@@ -135,15 +137,34 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
     """
     text = passage.text
     for match in _cue_pattern().finditer(text):
-        names = match.group("names")
-        for at, piece in _split_list(names):
+        pieces = [(part_at + at, piece) for part_at, part in run_parts(match.group("names"))
+                  for at, piece in _split_list(part)]
+        for at, piece in pieces:
             if _is_person(piece):
                 continue
             skip, name = trim_start(piece)
             name = name.rstrip(" ,")
             start = match.start("names") + at + skip
+            # One word cut from a comma list ("staff from X, Environment, Roads and …") is a
+            # common noun as often as a name: only an acronym is taken.
+            if " " not in name and "," in match.group("names") and not name.isupper():
+                continue
             if plausible_organisation(name):
                 yield passage.mention(start, start + len(name), "organisation", name, "context:organisation")
+    for match in _quoted_bodies().finditer(text):
+        for quoted in re.finditer(r"[‘'“\"](?P<name>[A-Z][^‘’'“”\"]{1,60}?)[’'”\"‘]", match.group()):
+            name = quoted.group("name").strip()
+            if plausible_organisation(name):
+                start = match.start() + quoted.start("name")
+                yield passage.mention(start, start + len(name), "organisation", name, "context:quoted-body")
+
+
+@cache
+def _quoted_bodies() -> re.Pattern[str]:
+    """Quoted names before a plural body noun: "'Out and About' and 'Shop Mobility' organisations"."""
+    quoted = r"[‘'“\"][A-Z][^‘’'“”\"\n]{1,60}?[’'”\"‘]"
+    nouns = alternation(_context()["body_nouns"])
+    return re.compile(rf"{quoted}(?:(?:,{_SP}*|{_SP}+and{_SP}+){quoted})*{_SP}+(?:{nouns})\b")
 
 
 @cache
@@ -163,20 +184,20 @@ def _state_bodies() -> re.Pattern[str]:
         rf"|HOUSE{_SP}OF{_SP}(?:COMMONS|LORDS)"
         rf"|(?:{qualifiers}){_SP}(?:{heads})(?:{_SP}for{_SP}{CAP_WORD})?"
         rf"|National{_SP}Assembly{_SP}for{_SP}Wales"
-        rf"|(?:{CAP_WORD}{_SP}){{1,3}}Office(?!{_SP}(?:of|for){_SP}))(?![\w’'-])")
+        rf"|(?:{CAP_WORD}{_SP}){{1,3}}Office(?!{_SP}(?:of|for){_SP})){NAME_END}")
 
 
 @cache
 def _the_government() -> re.Pattern[str]:
-    return re.compile(rf"(?<=\b[Tt]he{_SP})Government(?![\w’'-])(?!{_SP}(?:of|for|[A-Z]))")
+    return re.compile(rf"(?<=\b[Tt]he{_SP})Government{NAME_END}(?!{_SP}(?:of|for|[A-Z]))")
 
 
 @cache
 def _uk_and_nhs() -> re.Pattern[str]:
     stops = alternation(_context()["nhs_stops"])
     return re.compile(
-        rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{1,4}}UK(?![\w’'-])"
-        rf"|NHS(?:{_SP}(?!(?:{stops})\b){CAP_WORD}){{1,3}})(?![\w’'-])")
+        rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{1,4}}UK{NAME_END}"
+        rf"|NHS(?:{_SP}(?!(?:{stops})\b){CAP_WORD}){{1,3}}){NAME_END}")
 
 
 @MENTION_FINDERS.register("organisation-heads", after="organisation-context")
@@ -298,13 +319,13 @@ def _unit_heads() -> tuple[str, ...]:
 def _lower_units() -> re.Pattern[str]:
     heads = alternation(_context()["unit_heads_lower"])
     return re.compile(rf"(?<=\b[Tt]he{_SP})(?P<name>(?:[A-Z][\w’'-]+{_SP}){{1,3}}(?:{heads})"
-                      rf"|[a-z][a-z-]+{_SP}(?:{heads}))(?![\w’'-])")
+                      rf"|[a-z][a-z-]+{_SP}(?:{heads})){NAME_END}")
 
 
 @cache
 def _political_groups() -> re.Pattern[str]:
     parties = alternation(_context()["parties"])
-    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{parties})(?:{_SP}Party)?{_SP}(?:Group|group)s?)(?![\w’'-])")
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{parties})(?:{_SP}Party)?{_SP}(?:Group|group)s?){NAME_END}")
 
 
 @MENTION_FINDERS.register("units", after="organisation-lines")

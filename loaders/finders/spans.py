@@ -17,6 +17,8 @@ from loaders.names import parse_person_name
 
 #: A capitalised word: "Leisure", "O'Neill", "Children’s", "GMCA", "Sub-Committee".
 CAP_WORD = r"(?:[A-Z][\w’'&-]*)"
+#: The end of a name: no more word, but a possessive may follow ("the Welsh Government’s").
+NAME_END = r"(?![\w-]|[’'](?!s\b))"
 #: Lower-case words allowed inside a name between capitalised words.
 JOINERS = ("of", "and", "for", "the", "on", "in", "&", "at", "upon", "to")
 _SPACE = r"[ \u00a0]"
@@ -68,7 +70,7 @@ def headed_run(heads: tuple[str, ...], commas: bool = False) -> re.Pattern[str]:
     gap = rf"(?:{_SPACE}(?:(?:{joiners}){_SPACE}){{0,2}}" + (r"|,[ \u00a0]" if commas else "") + ")"
     # Bounded repetition: a long capitalised list (an attendance list) must stay linear.
     return re.compile(rf"(?<![\w’'-])(?P<span>(?:{CAP_WORD}(?:{gap}{word}){{0,12}}{_SPACE})?(?:{alternation(heads)}))"
-                      r"(?![\w’'-])")
+                      + NAME_END)
 
 
 def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int, str]:
