@@ -1,9 +1,11 @@
 """Build the graph from documents: read → structure → mentions → resolution → triples →
 validation → one atomic swap into the store.
 
-Documents in one folder are read together: the agenda tells the minutes who the witnesses
-were. A single file is read with its folder's other documents as context (they are parsed
-for context only, not stored).
+Documents of one meeting are read together: the agenda tells the minutes who the witnesses
+were. Documents in one folder belong to one meeting when their manifest says so, or when
+their texts give the same date and committee (and no two different authorities); any other
+document is read alone. A single file is read with the other documents of its meeting in its
+folder as context (they are parsed for context only, not stored).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from graph.triples import DocumentGraphs, document_graphs
 from graph.validation import ValidationError, conform, invalid_iris, quote_failures, shacl_failures
 from graph.vocabulary import EG, PROV, RDF, RDFS, SCHEMA
 from loaders.blocks import ParsedDocument
-from loaders.context import CorpusContext, gather_context
-from loaders.document import TEXT_FORMATS, read_document
+from loaders.context import CorpusContext, gather_context, group_meetings, html_metadata
+from loaders.document import TEXT_FORMATS, Document, read_document
 from loaders.errors import LoaderError, UnreadableDocument
 from loaders.manifest import MANIFEST_NAME, read_manifest
 from loaders.mentions import find_mentions
@@ -267,7 +269,8 @@ def _build_folder_isolated(folder_sources: list[SourceFile], chosen: set[Path], 
 def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: int, registry: Registry,
                   result: BuildResult, validate: bool, progress: Progress | None,
                   state: _BuildState) -> None:
-    """Run the pipeline over the documents of one folder (read together for context).
+    """Run the pipeline over the documents of one folder, meeting by meeting (the documents
+    of one meeting are read together for context, any other document alone).
 
     Raises
     ------
@@ -278,8 +281,7 @@ def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: in
     for source in folder_sources:
         state.current = str(source.path)
         try:
-            document = read_document(source.path, source.root, source.metadata)
-            parsed.append((source, parse_document(document)))
+            parsed.append((source, parse_document(_read(source))))
         except LoaderError as error:
             result.errors.append(str(error))
         except Exception as error:  # a bug: name the file
@@ -287,12 +289,51 @@ def _build_folder(folder_sources: list[SourceFile], chosen: set[Path], total: in
     context_docs = [p for _, p in parsed]
     for sibling in _siblings(folder_sources[0], chosen):
         try:
-            context_docs.append(parse_document(read_document(sibling.path, sibling.root,
-                                                             sibling.metadata)))
+            context_docs.append(parse_document(_read(sibling)))
         except Exception:  # context only: a bad sibling is reported when it is loaded itself
             continue
-    shared = dict(folder_sources[0].metadata)
-    context = _shared_context(parsed, context_docs, shared, folder_sources)
+    # Only the documents of one meeting share context; any other document is read alone.
+    for group in _meeting_groups(parsed, context_docs):
+        members = [(source, doc) for source, doc in parsed if any(doc is other for other in group)]
+        if members:
+            _build_meeting(members, group, total, registry, result, validate, progress, state)
+
+
+def _read(source: SourceFile) -> Document:
+    """Read a source file; an HTML page's own metadata (title, ``<meta>`` names, canonical
+    address) joins its manifest facts, for finding its host authority."""
+    document = read_document(source.path, source.root, source.metadata)
+    if document.format == "html":
+        try:
+            with source.path.open(encoding=document.encoding, errors="replace") as handle:
+                head = handle.read(200_000)
+        except (OSError, LookupError):
+            return document
+        for name, value in html_metadata(head).items():
+            document.metadata.setdefault(name, value)
+    return document
+
+
+def _meeting_groups(parsed: list[tuple[SourceFile, ParsedDocument]],
+                    context_docs: list[ParsedDocument]) -> list[list[ParsedDocument]]:
+    """The folder's documents by meeting; if grouping breaks, the document that breaks it is named."""
+    try:
+        return [[context_docs[i] for i in group] for group in group_meetings(context_docs)]
+    except Exception as error:
+        for source, doc in parsed:
+            try:
+                group_meetings([doc])
+            except Exception as own:
+                raise _DocumentFailure(doc.document.source, source.path, own) from own
+        raise _DocumentFailure(str(parsed[0][0].path.parent) if parsed else "", None, error) from error
+
+
+def _build_meeting(parsed: list[tuple[SourceFile, ParsedDocument]], context_docs: list[ParsedDocument],
+                   total: int, registry: Registry, result: BuildResult, validate: bool,
+                   progress: Progress | None, state: _BuildState) -> None:
+    """Run the pipeline over the documents of one meeting, read together for context."""
+    shared = dict(parsed[0][0].metadata)
+    context = _shared_context(parsed, context_docs, shared, [source for source, _ in parsed])
     mentions = {}
     for source, doc in parsed:
         state.current = doc.document.source

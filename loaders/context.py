@@ -106,23 +106,29 @@ def authority_aliases(name: str) -> tuple[str, ...]:
     >>> authority_aliases("Kent County Council")[:3]
     ('KCC', 'the County Council', 'County Council')
     """
-    rules = load_cues("authorities")["aliases"]
+    cues = load_cues("authorities")
+    rules = cues["aliases"]
     aliases: list[str] = []
     words = [w for w in name.split() if w[:1].isupper()]
     if len(words) >= rules["initials_min_words"]:
         aliases.append("".join(w[0] for w in words))
-    for suffix in sorted((k for k in rules if k != "initials_min_words"), key=len, reverse=True):
-        if name.endswith(suffix):
-            aliases.extend(rules[suffix])
-            break
+    prefix = next((p for p in sorted(cues["alias_prefixes"], key=len, reverse=True)
+                   if name.startswith(p + " ")), None)
+    if prefix is not None:
+        aliases.extend(cues["alias_prefixes"][prefix])
+    else:
+        for suffix in sorted((k for k in rules if k != "initials_min_words"), key=len, reverse=True):
+            if name.endswith(suffix):
+                aliases.extend(rules[suffix])
+                break
     return tuple(dict.fromkeys(aliases))
 
 
 @cache
 def _generic_authority_names() -> frozenset[str]:
-    rules = load_cues("authorities")["aliases"]
-    return frozenset(normalise_label(phrase) for key, phrases in rules.items()
-                     if isinstance(phrases, list) for phrase in phrases)
+    cues = load_cues("authorities")
+    return frozenset(normalise_label(phrase) for table in (cues["aliases"], cues["alias_prefixes"])
+                     for phrases in table.values() if isinstance(phrases, list) for phrase in phrases)
 
 
 @cache
@@ -169,12 +175,452 @@ def make_authority(name: str) -> Authority:
     return Authority(name, known.get("identifier"), known.get("area"), authority_aliases(name))
 
 
-def _find_authority(parsed: list[ParsedDocument]) -> str | None:
-    """The most-named council; a name in capitals ("HARBOURNE DISTRICT COUNCIL") counts too."""
-    counts: Counter[str] = Counter()
+def _find_authority(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None) -> str | None:
+    """The host authority of documents (see :func:`find_host_authority`)."""
+    return find_host_authority(parsed, metadata)
+
+
+@cache
+def _host_rules() -> dict:
+    return load_cues("authorities")["host"]
+
+
+_WORD = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+_CONNECTOR = r"(?:and|upon|on|under|in|le|by|next|the|of|y|ar|a|yr)"
+
+
+@cache
+def _council_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Regexes of the three forms of an authority's name: "<place> <type>", "<prefix>
+    <place>" and the Welsh "Cyngor <place>" (the groups are ``place`` and ``type``/``prefix``)."""
+    rules = _host_rules()
+    types = sorted(rules["types"], key=len, reverse=True)
+    type_words = {w for t in types for w in t.split()}
+    not_type = "(?!(?:" + "|".join(sorted(type_words)) + r")\b)"
+    place = rf"{not_type}{_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{not_type}{_WORD}){{0,5}}"
+    typed = re.compile(rf"\b(?P<place>{place})[ \u00a0]+(?P<type>" + "|".join(
+        re.escape(t).replace(r"\ ", r"[ \u00a0]+") for t in types) + r")\b")
+    prefixed = re.compile(r"\b(?P<prefix>" + "|".join(re.escape(p).replace(r"\ ", r"[ \u00a0]+")
+                                                       for p in rules["prefixes"]) +
+                          rf")[ \u00a0]+(?P<place>{place})(?:[ \u00a0]+(?P<type>Council)\b)?")
+    welsh_place = rf"{_WORD}(?:[ \u00a0](?:(?:a|ar|y|yr)[ \u00a0])?{_WORD}){{0,3}}"
+    welsh = re.compile(r"\b(?P<prefix>" + "|".join(re.escape(p) for p in rules["welsh_prefixes"]) +
+                       rf")[ \u00a0]+(?P<place>{welsh_place})")
+    return typed, prefixed, welsh
+
+
+def _clean_place(place: str) -> str | None:
+    """A place's name without leading words that are no part of it ("Minutes of Harbourne" →
+    "Harbourne"); None when nothing of a place is left ("Full", "The")."""
+    rules = _host_rules()
+    leading, not_places = set(rules["leading"]), set(rules["not_places"])
+    words = re.split(r"[ \u00a0]+", place.strip())
+    while words and (words[0] in leading or not words[0][:1].isupper() or words[0].lower() in
+                     {"and", "of", "upon", "on", "the", "y", "a", "ar", "yr"}):
+        words.pop(0)
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    if not words or all(w in not_places or w in leading for w in words if w[:1].isupper()):
+        return None
+    return " ".join(words)
+
+
+def council_names(text: str) -> list[tuple[int, int, str]]:
+    """Names of councils in a text, in every form an English, Welsh, Scottish or Northern Irish
+    authority is named: "X County Council", "X Borough Council", "X District Council", "X City
+    Council", "X Metropolitan Borough Council", "X Council", "London Borough of X", "Royal
+    Borough of X", "City of X Council", "Cyngor X" (names in capitals too).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (start, end, name)
+        Each name as it would be written in title case, with leading words that are no part
+        of it dropped; generic names ("the County Council", "Full Council") are not names.
+
+    Examples
+    --------
+    >>> [n for *_, n in council_names("Minutes of Harbourne District Council. The Council agreed.")]
+    ['Harbourne District Council']
+    >>> [n for *_, n in council_names("The London Borough of Eastwick and Fenmoor met.")]
+    ['London Borough of Eastwick and Fenmoor']
+    >>> [n for *_, n in council_names("CYNGOR SIR PENFRO and Argyll and Bute Council, Full Council")]
+    ['Cyngor Sir Penfro', 'Argyll and Bute Council']
+    """
+    typed, prefixed, welsh = _council_patterns()
+    plain = _uncapitalise(text)
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (prefixed, welsh, typed):
+        for a, b in taken:  # a name found in one form is not read again in another
+            plain = plain[:a] + " " * (b - a) + plain[b:]
+        for match in pattern.finditer(plain):
+            place = _clean_place(match.group("place"))
+            if place is None:
+                continue
+            prefix = match.groupdict().get("prefix")
+            kind = re.sub(r"[ \u00a0]+", " ", match.groupdict().get("type") or "")
+            if prefix:
+                prefix = re.sub(r"[ \u00a0]+", " ", prefix)
+                if prefix == "City of" and kind != "Council":
+                    continue  # "City of London" names a place; "City of Edinburgh Council" a council
+                name = f"{prefix} {place}" + (" Council" if prefix == "City of" else "")
+            else:
+                name = f"{place} {kind}"
+            start = match.start("place") if not prefix else match.start()
+            found.append((start, match.end(), name))
+            taken.append((match.start(), match.end()))
+    return sorted(found)
+
+
+def _initials(name: str) -> str:
+    """Initials of a name's capitalised words ("London Borough of Hackney" → "LBH")."""
+    return "".join(w[0] for w in re.split(r"[ \u00a0-]+", name) if w[:1].isupper())
+
+
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})(?:['’]s)?(?![\w-])")
+_PLACE_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:and|upon|on|under|le)[ \u00a0])?{_WORD}){{0,3}}")
+
+
+def _fitted_acronyms(text: str, known: set[str]) -> Counter[str]:
+    """Authorities' names an acronym of the text stands for when the text does not spell
+    them out: "KCC" where "Kent" and "County Council" appear is "Kent County Council" (the
+    initials of a place in the text followed by those of a council type the text uses).
+
+    Examples
+    --------
+    >>> _fitted_acronyms("NCC said so. Norbury is big. The County Council agreed with NCC.", set())
+    Counter({'Norbury County Council': 2})
+    """
+    rules = _host_rules()
+    found: Counter[str] = Counter()
+    acronyms = Counter(m.group(1) for m in _ACRONYM.finditer(text))
+    if not acronyms:
+        return found
+    lowered = text.lower()
+    typed = [t for t in rules["types"] if t != "Council" and t.lower() in lowered]
+    prefixed = [p for p in rules["prefixes"][:2] if _initials(p) and p.split()[-1].lower() in lowered]
+    leading, not_places = set(rules["leading"]), set(rules["not_places"])
+    type_words = {w for t in rules["types"] for w in t.split()}
+    places: Counter[str] = Counter()
+    for match in _PLACE_RUN.finditer(text):
+        run = match.group()
+        words = run.split()
+        if any(w in type_words or w in leading or w in not_places or w.isupper() for w in words):
+            continue
+        places[run] += 1
+    for acronym, count in acronyms.items():
+        if any(_initials(name) == acronym for name in known):
+            continue
+        options: list[str] = []
+        for kind in typed:
+            head = _initials(kind)
+            if acronym.endswith(head) and len(acronym) > len(head):
+                options += [f"{place} {kind}" for place in places if _initials(place) == acronym[:-len(head)]]
+        for prefix in prefixed:
+            head = _initials(prefix)
+            if acronym.startswith(head) and len(acronym) > len(head):
+                options += [f"{prefix} {place}" for place in places if _initials(place) == acronym[len(head):]]
+        if options:
+            best = max(options, key=lambda name: (_place_count(name, places), -len(name)))
+            found[best] += count
+    return found
+
+
+def _place_count(name: str, places: Counter[str]) -> int:
+    return max((count for place, count in places.items() if place in name), default=0)
+
+
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""\b([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']canonical["'][^>]*>""", re.I)
+_META_NAMES = {"og:site_name", "og:title", "og:url", "author", "publisher", "dc.publisher", "dc.creator",
+               "dcterms.publisher", "dcterms.creator", "application-name", "twitter:site", "description",
+               "title", "dc.title"}
+
+
+def html_metadata(markup: str) -> dict[str, str]:
+    """What an HTML page says of itself: its ``<title>``, the ``<meta>`` names that may name its
+    publisher (``og:site_name``, ``author``, ``DC.publisher`` …) and its address (``og:url``,
+    ``<link rel="canonical">``).
+
+    Parameters
+    ----------
+    markup : str
+        The page (its head is enough).
+
+    Returns
+    -------
+    dict
+        ``html_title``, ``html_meta`` (the values found, one per line) and ``source_url``, each
+        only when present.
+
+    Examples
+    --------
+    >>> page = ('<html><head><title>Agenda - Wexcombe City Council</title>'
+    ...         '<meta property="og:site_name" content="Wexcombe City Council">'
+    ...         '<link rel="canonical" href="https://democracy.wexcombe.gov.uk/x"></head></html>')
+    >>> html_metadata(page)["source_url"], html_metadata(page)["html_title"]
+    ('https://democracy.wexcombe.gov.uk/x', 'Agenda - Wexcombe City Council')
+    """
+    import html
+
+    head = markup[:200_000]
+    found: dict[str, str] = {}
+    title = _TITLE.search(head)
+    if title:
+        found["html_title"] = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", title.group(1))).split())
+    values: list[str] = []
+    for tag in _META.finditer(head):
+        attributes = {k.lower(): (v if v else w) for k, v, w in _ATTRIBUTE.findall(tag.group())}
+        name = (attributes.get("property") or attributes.get("name") or "").lower()
+        content = " ".join(html.unescape(attributes.get("content", "")).split())
+        if name in _META_NAMES and content:
+            if name == "og:url":
+                found.setdefault("source_url", content)
+            else:
+                values.append(content)
+    if values:
+        found["html_meta"] = "\n".join(values)
+    link = _CANONICAL.search(head)
+    if link:
+        href = {k.lower(): (v if v else w) for k, v, w in _ATTRIBUTE.findall(link.group())}.get("href")
+        if href and href.startswith("http"):
+            found["source_url"] = href
+    return found
+
+
+def url_label(url: str) -> str | None:
+    """The label of a public body's web address that names its owner: the one before a
+    government suffix (``gov.uk``, ``gov.wales``, ``gov.scot``, ``llyw.cymru``) or before a
+    hosted meetings service (``moderngov.co.uk``); None for any other address.
+
+    Examples
+    --------
+    >>> [url_label(u) for u in ("https://democracy.harbourne.gov.uk/ieListDocuments.aspx?x=1",
+    ...                         "http://wexcombe.moderngov.co.uk/", "https://www.example.org/",
+    ...                         "https://moderngovwebpublic.ashby.gov.uk/mgAi.aspx")]
+    ['harbourne', 'wexcombe', None, 'ashby']
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    labels = host.split(".")
+    for suffix in _host_rules()["url_suffixes"]:
+        tail = suffix.split(".")
+        if len(labels) > len(tail) and labels[-len(tail):] == tail:
+            owner = labels[-len(tail) - 1]
+            return owner if owner not in set(_host_rules()["url_generic"]) else None
+    return None
+
+
+def _is_government(url: str) -> bool:
+    """Whether a web address is under a government suffix (not a hosted or charity one)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    return host.endswith((".gov.uk", ".gov.wales", ".gov.scot", ".llyw.cymru"))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _place_and_type(name: str) -> tuple[str, str]:
+    """An authority's name split into its place and its council type (or prefix).
+
+    Examples
+    --------
+    >>> _place_and_type("Barnsley Metropolitan Borough Council"), _place_and_type("London Borough of Hackney")
+    (('Barnsley', 'Metropolitan Borough Council'), ('Hackney', 'London Borough of'))
+    """
+    rules = _host_rules()
+    for prefix in (*rules["prefixes"], *rules["welsh_prefixes"]):
+        if name.startswith(prefix + " "):
+            return name[len(prefix) + 1:].removesuffix(" Council"), prefix
+    for kind in sorted(rules["types"], key=len, reverse=True):
+        if name.endswith(" " + kind):
+            return name[:-len(kind) - 1], kind
+    return name, ""
+
+
+def _fits_url(name: str, label: str) -> bool:
+    """Whether an authority's name fits the owner label of a web address: its place
+    ("harbourne"), its place and type ("harbournedistrict", "harbournedc") or its initials.
+
+    Examples
+    --------
+    >>> [_fits_url("Ashby Borough Council", label) for label in ("ashby", "ashbybc", "abc", "ashbyfield")]
+    [True, True, True, False]
+    """
+    place, kind = _place_and_type(name)
+    place = _squash(place)
+    if not place:
+        return False
+    kind_words = [w for w in kind.split() if w not in ("Council", "of")]
+    forms = {place, place + _squash(" ".join(kind_words)), place + _initials(kind).lower(),
+             place + "council", _initials(name).lower()}
+    return label in forms
+
+
+def _header_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
+    """Spans of a document that name whose meeting it is: its title and first blocks, header
+    blocks, and lines naming the meeting or its contact (``header_words``)."""
+    rules = _host_rules()
+    spans: list[tuple[int, int]] = []
+    for index, block in enumerate(doc.blocks):
+        short = block.end - block.start <= 200
+        if (index < 3 and short) or block.kind in ("title", "meeting-header", "committee-heading") or (
+                block.kind == "heading" and short):
+            spans.append((block.start, min(block.end, block.start + 400)))
+    text = doc.document.text
+    words = "|".join(re.escape(w) for w in rules["header_words"])
+    for match in re.finditer(rf"^.{{0,200}}(?i:{words}).{{0,200}}$", text, re.M):
+        spans.append((match.start(), match.end()))
+    first_line = re.match(r"\s*(.{1,200})$", text, re.M)
+    if first_line:
+        spans.append((first_line.start(1), first_line.end(1)))
+    return spans
+
+
+def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None) -> str | None:
+    """The authority whose papers these are, found without a manifest.
+
+    Every name of a council in the text counts (:func:`council_names`); a name in a header (the
+    title or first blocks, "Meeting of X Council", "X Council – Cabinet", the contact and
+    democratic services lines) counts ``header_weight`` times; an acronym whose initials fit a
+    place of the text and a council type it uses ("KCC" where "Kent" and "the County Council"
+    appear) counts for that name; the page's HTML metadata (``<title>``, ``og:site_name`` …)
+    counts ``metadata_weight``, and a name that fits the source address ``url_weight``. The
+    highest score wins; with no name in the text, an address and a council type the text uses
+    ("the District Council") make one.
+
+    Parameters
+    ----------
+    parsed : list of ParsedDocument
+        The documents of one meeting.
+    metadata : dict, optional
+        ``source_url`` (or ``url``), ``html_title``, ``html_meta`` (see :func:`html_metadata`);
+        documents' own metadata is read too.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> from loaders.structure import parse_document
+    >>> doc = parse_document(Document("c/a.txt", "c/a", "Cabinet\\n\\nThe Leader of Ashby Borough Council "
+    ...     "wrote to Norbury County Council. ABC agreed. Ashby is small.", "0"))
+    >>> find_host_authority([doc])
+    'Ashby Borough Council'
+    """
+    rules = _host_rules()
+    scores: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    label: str | None = None
+    government = False
+    order = 0
     for doc in parsed:
-        counts.update(m.group().strip() for m in _AUTHORITY_NAME.finditer(_uncapitalise(doc.document.text)))
-    return counts.most_common(1)[0][0] if counts else None
+        meta = {**(metadata or {}), **doc.document.metadata}
+        url = meta.get("source_url") or meta.get("url") or ""
+        if label is None and url.startswith(("http://", "https://")):
+            label = url_label(url)
+            government = label is not None and _is_government(url)
+        text = doc.document.text
+        header = _header_spans(doc)
+        names = council_names(text)
+        for start, _end, name in names:
+            weight = 1 + (rules["header_weight"] if any(a <= start < b for a, b in header) else 0)
+            scores[name] += weight
+            first_seen.setdefault(name, order + start)
+        for name, count in _fitted_acronyms(text, {n for *_, n in names}).items():
+            scores[name] += count
+            first_seen.setdefault(name, order + len(text))
+        for name in {n for *_, n in names}:
+            scores[name] += sum(1 for m in _ACRONYM.finditer(text) if m.group(1) == _initials(name)
+                                and len(m.group(1)) >= 3)
+        for field_name in ("html_title", "html_meta"):
+            for *_, name in council_names(meta.get(field_name, "")):
+                scores[name] += rules["metadata_weight"]
+                first_seen.setdefault(name, order)
+        order += len(text) + 1
+    _fold_variants(scores, first_seen)
+    # "the County Council" is some county council: it supports each candidate of that type.
+    for name in list(scores):
+        kind = _place_and_type(name)[1]
+        if kind and kind != "Council" and kind in rules["types"]:
+            scores[name] += sum(len(re.findall(rf"\b[Tt]he {re.escape(kind)}\b", doc.document.text))
+                                for doc in parsed)
+    if label:
+        for name in list(scores):
+            if _fits_url(name, label):
+                scores[name] += rules["url_weight"]
+    if not scores:
+        return _authority_from_url(label, parsed, government) if label else None
+    return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
+
+
+def _fold_variants(scores: Counter[str], first_seen: dict[str, int]) -> None:
+    """Fold a name with extra leading words into the name it ends with ("Yesterday Ashby
+    Borough Council" into "Ashby Borough Council"), and a Welsh name into the English name of
+    the same place ("Cyngor Gwynedd" into "Gwynedd Council")."""
+    for name in sorted(scores, key=len, reverse=True):
+        shorter = [other for other in scores if other != name and name.endswith(" " + other)
+                   and len(other.split()) >= 2]
+        if shorter:
+            target = max(shorter, key=len)
+            scores[target] += scores.pop(name)
+            first_seen[target] = min(first_seen.get(target, 0), first_seen.pop(name, 0))
+    for name in [n for n in scores if n.startswith("Cyngor ")]:
+        place = name.split()[-1]
+        english = [n for n in scores if not n.startswith("Cyngor ") and place in n.split()]
+        if english:
+            scores[english[0]] += scores.pop(name)
+
+
+def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bool = True) -> str | None:
+    """An authority's name from the owner label of a web address when the text names no
+    council: the label's council type if it has one ("surreycc", "belfastcity",
+    "barnsleymbc"), else the type the text uses ("the District Council"), else "Council"; the
+    place as the text writes it ("Tower Hamlets" for "towerhamlets"), else the label's when the
+    address is a ``government`` one and the text speaks of "the Council".
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> from loaders.structure import parse_document
+    >>> doc = parse_document(Document("c/a.txt", "c/a", "The Leader of the Council spoke.", "0"))
+    >>> _authority_from_url("ashbymbc", [doc]), _authority_from_url("ashby", [doc])
+    ('Ashby Metropolitan Borough Council', 'Ashby Council')
+    """
+    text = "\n".join(doc.document.text for doc in parsed)
+    lowered = text.lower()
+    kinds = sorted(_host_rules()["types"], key=len, reverse=True)
+    place, kind = label, None
+    for candidate in kinds:
+        words = [w for w in candidate.split() if w != "Council"]
+        for suffix in (_squash(" ".join(words)), _initials(candidate).lower()):
+            if words and len(suffix) > 1 and label.endswith(suffix) and len(label) > len(suffix) + 2:
+                place, kind = label[:-len(suffix)], candidate
+                break
+        if kind:
+            break
+    if kind is None:
+        kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered), "Council")
+    written = next((m.group() for m in _PLACE_RUN.finditer(text)
+                    if _squash(m.group()) == place and not m.group().isupper()), None)
+    if written is None and kind == "Council" and not (government and re.search(r"\bthe Council\b", text, re.I)):
+        return None  # an address alone, with no type and no place the text writes, names nobody
+    return f"{written or place.title()} {kind}"
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’&-]+(?:[ \u00a0]+[A-Z][A-Z'’&-]*)+\b")
@@ -306,7 +752,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     CorpusContext
     """
     metadata = metadata or {}
-    authority_name = metadata.get("authority") or _find_authority(parsed)
+    authority_name = metadata.get("authority") or _find_authority(parsed, metadata)
     committee = metadata.get("committee")
     meeting_date = metadata.get("meeting_date")
     meeting_date_text = metadata.get("meeting_date_text")
@@ -410,3 +856,119 @@ def theme_tagger(parsed: list[ParsedDocument]) -> ThemeTagger | None:
     if not texts:
         return None
     return ThemeTagger([ThemeText(letter, " ".join(found)) for letter, found in sorted(texts.items())], background)
+
+
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+@dataclass(frozen=True)
+class MeetingSignature:
+    """What says which meeting a document belongs to: its host authority, committee and date
+    (from its manifest facts, else its own text), or a meeting its manifest names."""
+
+    authority: str | None
+    committee: str | None
+    date: str | None
+    stated: str | None = None
+
+    def same_meeting(self, other: MeetingSignature) -> bool:
+        """Whether two documents belong to one meeting: their manifest says so, or the same
+        date, compatible committees and no two different authorities.
+
+        Examples
+        --------
+        >>> a = MeetingSignature("Ashby Borough Council", "Audit and Governance Committee", "2025-03-05")
+        >>> b = MeetingSignature(None, "Audit Committee", "2025-03-05")
+        >>> a.same_meeting(b), a.same_meeting(MeetingSignature("Norbury County Council", "Audit Committee",
+        ...                                                    "2025-03-05"))
+        (True, False)
+        """
+        if self.stated is not None or other.stated is not None:
+            return self.stated == other.stated
+        if not (self.date and other.date and self.committee and other.committee) or self.date != other.date:
+            return False
+        if self.authority and other.authority and normalise_label(self.authority) != normalise_label(other.authority):
+            return False
+        return committees_compatible(self.committee, other.committee)
+
+
+def committees_compatible(one: str, other: str) -> bool:
+    """Whether two names can be one committee: the same once normalised, or the words of the
+    shorter (at least two) all in the longer ("the Select Committee" in minutes of the
+    "Select Committee – Commissioning").
+
+    Examples
+    --------
+    >>> committees_compatible("Select Committee", "Select Committee – Commissioning")
+    True
+    >>> committees_compatible("Cabinet", "Licensing Committee"), committees_compatible("Committee", "Audit Committee")
+    (False, False)
+    """
+    a, b = normalise_label(one).split(), normalise_label(other).split()
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and set(short) <= set(long)
+
+
+def meeting_signature(doc: ParsedDocument) -> MeetingSignature:
+    """The meeting a document belongs to, from its manifest facts or else its own text (a date
+    in its file name, "2014-01-30-minutes", when its text states none).
+
+    Parameters
+    ----------
+    doc : ParsedDocument
+
+    Returns
+    -------
+    MeetingSignature
+    """
+    meta = doc.document.metadata
+    if meta.get("meeting"):
+        return MeetingSignature(None, None, None, meta["meeting"])
+    context = gather_context([doc], meta)
+    date = context.meeting_date
+    if date is None and not context.meeting_date_text:
+        found = _FILE_DATE.search(doc.document.key.rpartition("/")[2])
+        date = "-".join(found.groups()) if found else None
+    authority = context.authority.name if context.authority else None
+    if authority and is_generic_authority_name(authority):
+        authority = None
+    return MeetingSignature(authority, context.committee, date)
+
+
+def group_meetings(parsed: list[ParsedDocument]) -> list[list[int]]:
+    """Documents of one folder grouped by meeting (:meth:`MeetingSignature.same_meeting`):
+    only documents of one meeting share committee, date, authority and cast; any other
+    document is read alone.
+
+    Parameters
+    ----------
+    parsed : list of ParsedDocument
+
+    Returns
+    -------
+    list of list of int
+        Indexes into ``parsed``, each group in document order, groups by their first document.
+    """
+    signatures = [meeting_signature(doc) for doc in parsed]
+    parent = list(range(len(parsed)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_date: dict[str | None, list[int]] = {}
+    for index, signature in enumerate(signatures):
+        by_date.setdefault(signature.stated or signature.date, []).append(index)
+    for indexes in by_date.values():
+        for position, i in enumerate(indexes):
+            for j in indexes[position + 1:]:
+                if signatures[i].same_meeting(signatures[j]):
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(parsed)):
+        groups.setdefault(root(index), []).append(index)
+    return sorted(groups.values())

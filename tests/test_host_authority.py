@@ -1,0 +1,110 @@
+"""The host authority of a paper, found without a manifest (issue 9, point 1).
+
+Every council here is invented (none is in ``loaders/cues/authorities.toml``): the rule works
+from the form of a name, an acronym's initials, the page's metadata and its web address.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.context import (
+    authority_aliases,
+    council_names,
+    find_host_authority,
+    gather_context,
+    html_metadata,
+    is_generic_authority_name,
+    url_label,
+)
+from loaders.document import Document
+from loaders.structure import parse_document
+
+
+def parsed(text: str, **metadata: str):
+    return parse_document(Document("c/a.txt", "c/a", text, "0", metadata=dict(metadata)))
+
+
+def host(text: str, **metadata: str) -> str | None:
+    return find_host_authority([parsed(text, **metadata)])
+
+
+@pytest.mark.parametrize("name", [
+    "Fernleigh County Council", "Ashcombe Borough Council", "Oakhurst City Council", "Marlow Vale District Council",
+    "Thornbury Metropolitan Borough Council", "Glenmorrow Council", "Argyll and Westmuir Council",
+    "London Borough of Eastwick", "Royal Borough of Kingsmere and Wyke", "Cyngor Sir Penfawr",
+    "Bryn Isaf County Borough Council", "City of Dunmere Council", "Stoke-on-Avon City Council",
+])
+def test_each_form_of_a_councils_name_is_its_host(name: str) -> None:
+    text = (f"{name}\n\nMinutes of a meeting of the Cabinet held on 3 March 2025\n\n"
+            "1. Budget\n\nThe Leader said that the Council had balanced its budget.\n")
+    assert host(text) == name
+    assert [n for *_, n in council_names(f"A letter to {name} was read.")] == [name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("NORTHWOLD DISTRICT COUNCIL\n\nMinutes of the Licensing Committee", "Northwold District Council"),
+    ("Minutes of a meeting of Harlow Vale Borough Council held on 2 May 2025", "Harlow Vale Borough Council"),
+    ("Meeting of Full Council. Present: the Mayor. Full Council agreed.", None),
+    ("The County Council agreed. The Council noted it. Youth Council met.", None),
+])
+def test_capitals_leading_words_and_generic_names(text: str, expected: str | None) -> None:
+    assert host(text) == expected
+
+
+def test_an_acronym_whose_initials_fit_a_place_and_a_council_type_names_the_host() -> None:
+    text = ("Agenda item\n\nInterview with Ann Lee, Head of Commissioning (BCC)\n\n"
+            "(1) The County Council works across Brackenshire. BCC has 12 contracts in Brackenshire, "
+            "and the County Council will review them.")
+    assert host(text) == "Brackenshire County Council"
+    context = gather_context([parsed(text)])
+    assert context.authority is not None and context.authority.name == "Brackenshire County Council"
+    assert "BCC" in context.authority.aliases and "the County Council" in context.authority.aliases
+    # Without a council type in the text, the initials are only an acronym.
+    assert host("BCC has 12 contracts in Brackenshire.") is None
+
+
+def test_generic_names_are_never_hosts_and_resolve_to_the_host() -> None:
+    for generic in ("the Council", "the County Council", "the Authority", "The County Council", "County Copuncil"):
+        assert is_generic_authority_name(generic)
+    assert set(authority_aliases("London Borough of Eastwick")) >= {"the Council", "the Authority"}
+    assert set(authority_aliases("Cyngor Sir Penfawr")) >= {"y Cyngor", "the Council"}
+
+
+def test_the_web_address_picks_the_host_and_names_one_the_text_does_not() -> None:
+    two = ("Cabinet\n\nThe Cabinet noted the reply of Wexmoor District Council and of Fallowfield District "
+           "Council on the joint plan.")
+    assert host(two, source_url="https://democracy.fallowfield.gov.uk/ieListDocuments.aspx?MId=7") == \
+        "Fallowfield District Council"
+    bare = "Cabinet\n\nThe Leader of the District Council said that Fallowfield would bid for the fund."
+    assert host(bare, source_url="https://democracy.fallowfield.gov.uk/ieListDocuments.aspx?MId=7") == \
+        "Fallowfield District Council"
+    assert host("The Council met. The Leader spoke.", source_url="https://fallowfieldbc.moderngov.co.uk/x") == \
+        "Fallowfield Borough Council"
+    assert url_label("https://www.example.com/page") is None
+
+
+def test_html_metadata_names_the_host_of_a_page_whose_text_does_not() -> None:
+    page = ("<html><head><title>Minutes - Planning Committee - Oakhurst City Council</title>"
+            '<meta property="og:site_name" content="Oakhurst City Council">'
+            '<link rel="canonical" href="https://democracy.oakhurst.gov.uk/mgAi.aspx?ID=1"></head>'
+            "<body><p>The Council's planning policy was noted.</p></body></html>")
+    meta = html_metadata(page)
+    assert meta["source_url"] == "https://democracy.oakhurst.gov.uk/mgAi.aspx?ID=1"
+    assert host("Planning Committee\n\nThe Council's planning policy was noted.", **meta) == "Oakhurst City Council"
+
+
+def test_of_two_councils_named_the_host_is_the_one_whose_committee_meets() -> None:
+    text = ("Ashcombe Borough Council – Cabinet\n\nMinutes of the meeting held on 9 April 2025\n\n"
+            "1. Joint waste contract\n\nThe Cabinet considered a letter from Dunmore County Council. Dunmore County "
+            "Council proposed an extension; Dunmore County Council would pay half and Dunmore County Council "
+            "would tender. The Council agreed.\n\nContact: Democratic Services, Ashcombe Borough Council")
+    assert host(text) == "Ashcombe Borough Council"
+    # With no header, the most named council is the host.
+    assert host("A letter from Dunmore County Council to Ashcombe Borough Council; Dunmore County Council "
+                "wrote again.") == "Dunmore County Council"
+
+
+def test_a_manifest_authority_wins() -> None:
+    context = gather_context([parsed("Minutes of Ashcombe Borough Council")], {"authority": "Dunmore County Council"})
+    assert context.authority is not None and context.authority.name == "Dunmore County Council"
