@@ -20,7 +20,7 @@ from loaders.names import find_honorific_names, parse_person_name
 from loaders.registry import normalise_label
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
-NON_PASSAGES = frozenset({"label"})
+NON_PASSAGES = frozenset({"label", "furniture"})
 
 ENTITY_KINDS = ("person", "post", "organisation", "unit", "committee", "service", "programme",
                 "framework", "legislation", "place", "venue", "issue", "figure", "former-name")

@@ -589,7 +589,7 @@ class _Resolver:
         minutes_parts = {i for i, p in enumerate(self.parsed.parts) if p.kind == "minutes"}
         used: set[str] = set()
         for index, block in enumerate(self.parsed.blocks):
-            if block.kind == "label":
+            if block.kind in ("label", "furniture"):  # page furniture is no passage
                 continue
             in_minutes = block.part in minutes_parts and block.number is not None
             if in_minutes and (block.kind == "numbered-paragraph" or block.parent is not None):

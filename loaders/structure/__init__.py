@@ -17,7 +17,9 @@ from loaders.document import Document
 from loaders.errors import UnsupportedDocument
 from loaders.structure.agenda import refine_agenda
 from loaders.structure.evidence import refine_biography, refine_written_evidence
+from loaders.structure.furniture import mark_furniture, page_problem
 from loaders.structure.generic import generic_blocks
+from loaders.structure.headers import mark_headers
 from loaders.structure.minutes import refine_minutes
 from loaders.structure.parts import split_parts
 from loaders.structure.report import refine_report
@@ -28,9 +30,22 @@ from loaders.structure.terms import refine_terms
 #: where ``title_start`` is the offset of the part's title line, if it has one.
 LayoutParser = Callable[[str, list[Block], int | None], list[Block]]
 
+#: A block pass reads any part's generic blocks before its layout parser: ``(text, blocks) -> blocks``.
+#: Passes run in order, on every part whatever its kind: they read layouts that appear in any
+#: paper (page furniture, meeting headers), which the part's own parser then builds on.
+BlockPass = Callable[[str, list[Block]], list[Block]]
+
+#: Block kinds a block pass gives a meeting's title line, which a layout parser keeps.
+_HEADER_KINDS = frozenset({"committee-heading", "meeting-header", "furniture"})
+
 #: A document must have at least one block with this many words to be worth loading.
 MIN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]{2,}")
+
+#: Block passes, in running order (see :data:`BlockPass`).
+BLOCK_PASSES: ComponentRegistry[BlockPass] = ComponentRegistry("block pass")
+BLOCK_PASSES.add("furniture", mark_furniture)
+BLOCK_PASSES.add("meeting-headers", mark_headers)
 
 #: Layout parsers by the part kind they read (a part of any other kind keeps its generic blocks).
 LAYOUT_PARSERS: ComponentRegistry[LayoutParser] = ComponentRegistry("layout parser")
@@ -112,12 +127,20 @@ def parse_document(document: Document) -> ParsedDocument:
         parts.append(Part(kind, start, end, draft.title.strip(), _part_slug(kind, draft.subject, used),
                           draft.subject))
         part_blocks = generic_blocks(text, draft.units, index)
+        for _name, block_pass in BLOCK_PASSES:
+            part_blocks = block_pass(text, part_blocks)
         if kind in LAYOUT_PARSERS.names():
             title_unit = next((u for u in draft.units if text[u.start:u.end].split("\n")[0]
                                == draft.title), None)
-            part_blocks = LAYOUT_PARSERS.get(kind)(text, part_blocks, title_unit.start if title_unit else None)
+            title_start = title_unit.start if title_unit else None
+            if any(b.start == title_start and b.kind in _HEADER_KINDS for b in part_blocks):
+                title_start = None  # a meeting header already says what the title line holds
+            part_blocks = LAYOUT_PARSERS.get(kind)(text, part_blocks, title_start)
         offset = len(blocks)
         blocks.extend(_shift_links(b, offset) for b in part_blocks)
+    problem = page_problem(text, blocks)
+    if problem:
+        raise UnsupportedDocument(document.source, problem)
     if not any(len(_WORD.findall(text[b.start:b.end])) >= MIN_WORDS for b in blocks):
         raise UnsupportedDocument(document.source, "no recognisable structure (no paragraph, heading or "
                                   f"list item of {MIN_WORDS} or more words)")

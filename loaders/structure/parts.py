@@ -145,12 +145,15 @@ def _classify_by_content(draft: PartDraft, text: str) -> None:
     if draft.kind:
         return
     for body in bodies[:6]:
-        announced = kind_of_title(body.split("\n")[0])
-        if announced:
-            draft.kind = announced
-            if announced == "minutes":
-                draft.title = body.split("\n")[0]
-            return
+        # The first lines of each opening unit: a page title bar often shares a paragraph with
+        # the line that names the kind ("Committee for X" above "Minutes of proceedings …").
+        for line in body.split("\n")[:3]:
+            announced = kind_of_title(line)
+            if announced:
+                draft.kind = announced
+                if announced == "minutes":
+                    draft.title = line
+                return
     if sum(1 for b in bodies if first_match(numbered[:1], b)) >= 3:
         draft.kind = "minutes"
     elif sum(1 for b in bodies if first_match(lettered, b)) >= 3:

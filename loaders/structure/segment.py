@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.cues import compile_patterns, load_cues
 
@@ -18,6 +19,7 @@ _RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 _WS = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\ufeff"
+_PIPES_ONLY = re.compile(r"^[ \t\u00a0]*\|[| \t\u00a0]*$")
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ def segment_text(text: str) -> list[Unit]:
         line_end = line_start + len(line)
         if not match.group():
             break
-        if _is_blank(line) or _RULE.match(line):
+        if _is_blank(line) or _RULE.match(line) or _PIPES_ONLY.match(line):
+            # A line of lone pipes is debris of a flattened HTML table: it separates rows.
             close()
             continue
         if _TABLE_RULE.match(line):
@@ -160,7 +163,8 @@ def segment_text(text: str) -> list[Unit]:
         else:
             current[2] = line_end
     close()
-    return _promote_bold_lines(text, _rejoin_page_breaks(text, units))
+    units = _split_inline_labels(text, _rejoin_page_breaks(text, units))
+    return _promote_bold_lines(text, _merge_lone_numbers(text, units))
 
 
 #: A paragraph or list item wholly in bold and at most this long is a heading in disguise
@@ -208,3 +212,80 @@ def split_columns(line: str) -> list[tuple[int, str]]:
     for match in re.finditer(r"\S+(?:[ \u00a0]{1,2}\S+)*", line):
         cells.append((match.start(), match.group()))
     return cells
+
+
+@cache
+def _inline_label() -> re.Pattern[str]:
+    """ModernGov labels that open a new unit even mid-line ("Apologies Minutes: None were …")."""
+    labels = "|".join(re.escape(label) for label in load_cues("structure")["segment"]["inline_labels"])
+    # Case-sensitive on purpose: "the minutes: …" in prose is not the template's label.
+    return re.compile(rf"(?<![^\s|])(?:{labels})(?=[\s\u00a0]|$)")
+
+
+def _split_inline_labels(text: str, units: list[Unit]) -> list[Unit]:
+    """Cut a paragraph at ModernGov labels run into it by a flattened table.
+
+    A table row reduced to text puts the item title, "Additional documents:", "Minutes:" and
+    the minute on one line; each becomes its own unit, so the label can be read as a label and
+    the minute as a passage of its own.
+
+    Examples
+    --------
+    >>> t = "Apologies Additional documents: Minutes: None were received."
+    >>> [t[u.start:u.end] for u in segment_text(t)]
+    ['Apologies', 'Additional documents:', 'Minutes:', 'None were received.']
+    """
+    pattern = _inline_label()
+    split: list[Unit] = []
+    for unit in units:
+        if unit.kind != "paragraph":
+            split.append(unit)
+            continue
+        cuts = [m for m in pattern.finditer(text, unit.start, unit.end)]
+        if not cuts:
+            split.append(unit)
+            continue
+        start = unit.start
+        for match in cuts:
+            for a, b in ((start, match.start()), (match.start(), match.end())):
+                a, b = trim_span(text, a, b)
+                if b > a:
+                    split.append(Unit("paragraph", a, b, unit.level, unit.marker if a == unit.start else ""))
+            start = match.end()
+        a, b = trim_span(text, start, unit.end)
+        if b > a:
+            split.append(Unit("paragraph", a, b))
+    return split
+
+
+def _merge_lone_numbers(text: str, units: list[Unit]) -> list[Unit]:
+    """Join an item number printed on a line of its own ("1.", "1a", "77/21") to the title after it.
+
+    ModernGov pages put the number and the title in separate table cells, so the text has
+    "1." and "Apologies" as separate paragraphs; joined (the span covers the gap, the text is
+    untouched) they read as the numbered item they are.
+
+    Examples
+    --------
+    >>> t = "1.\\n\\nApologies\\n\\n1a\\n\\nMinutes of the last meeting\\n"
+    >>> [t[u.start:u.end] for u in segment_text(t)]
+    ['1.\\n\\nApologies', '1a\\n\\nMinutes of the last meeting']
+    """
+    lone = re.compile(load_cues("structure")["segment"]["lone_number"])
+    merged: list[Unit] = []
+    pending: Unit | None = None
+    for unit in units:
+        if pending is not None:
+            if unit.kind in ("paragraph", "item"):
+                merged.append(Unit("paragraph", pending.start, unit.end, marker=pending.marker))
+                pending = None
+                continue
+            merged.append(pending)
+            pending = None
+        if unit.kind == "paragraph" and lone.fullmatch(text[unit.start:unit.end]):
+            pending = unit
+            continue
+        merged.append(unit)
+    if pending is not None:
+        merged.append(pending)
+    return merged
