@@ -27,6 +27,8 @@ _NAME_WORD = rf"{_PART}(?:-{_PART})*"
 _INITIAL = rf"[{_UP}]\.?"
 _INITIALS = rf"(?:[{_UP}](?:\.[ \u00a0]?|[ \u00a0]))"
 _SPACE = "[ \u00a0]"
+#: A surname printed in capitals after a forename ("Ann LEE", "Kay McMOSS").
+_CAPS_SURNAME = r"(?:Mc|Mac|O[’'])?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?(?![\w’'-])"
 #: Regex of one name word, and of a run of initials ("R. J. ", "M A C "), for other finders.
 NAME_WORD = _NAME_WORD
 INITIALS = _INITIALS
@@ -138,6 +140,13 @@ def not_name_words() -> frozenset[str]:
 
 
 @cache
+def _organisation_words() -> frozenset[str]:
+    """Last words of organisation names that are not also surnames ("Trust", "Limited")."""
+    suffixes_ = {s.split()[-1] for s in load_cues("entities")["organisations"]["suffixes"]}
+    return frozenset(suffixes_ - set(_people_cues()["words"]["surnames_too"]))
+
+
+@cache
 def never_name_words() -> frozenset[str]:
     """The words of :func:`not_name_words` that are not also surnames ("Members", not "Green")."""
     return not_name_words() - frozenset(_people_cues()["words"]["surnames_too"])
@@ -170,7 +179,7 @@ def honorific_name_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+"
         rf"(?P<name>{_INITIALS}{{0,4}}(?:(?:{particles}){_SPACE})?(?:{word}{_SPACE}(?:(?:{particles}){_SPACE})?){{0,2}}"
-        rf"{word})"
+        rf"(?:{word}|{_CAPS_SURNAME}))"
         rf"(?P<territory>{_SPACE}of{_SPACE}{_NAME_WORD}(?:[ \u00a0-]{_NAME_WORD})?)?(?![\w’'-])")
 
 
@@ -193,6 +202,13 @@ def plain_name_pattern() -> re.Pattern[str]:
 def _title_case(word: str) -> str:
     """"O’LOAN" → "O’Loan", "BEACH-JONES" → "Beach-Jones" (a name printed in capitals)."""
     return word if len(word) < 2 or word in suffixes() else word.title()
+
+
+def _capital_surname(word: str) -> str:
+    """"LEE" → "Lee", "McMOSS" → "McMoss"."""
+    prefix = re.match(r"Mc|Mac|O[’']", word)
+    cut = prefix.end() if prefix and word[prefix.end():].isupper() else 0
+    return word[:cut] + word[cut:].title()
 
 
 def parse_person_name(text: str) -> PersonName | None:
@@ -232,6 +248,8 @@ def parse_person_name(text: str) -> PersonName | None:
         words = words[:-1]
     if words and all(w.isupper() for w in words if len(w) > 1):
         words = [_title_case(w) for w in words]
+    elif len(words) > 1 and re.fullmatch(_CAPS_SURNAME, words[-1]) and words[-1] not in suffixes():
+        words[-1] = _capital_surname(words[-1])  # "Ann LEE"
     territory = None
     cues = _people_cues()
     if honorific in cues["honorifics"]["peerage"] and "of" in words[1:]:
@@ -267,8 +285,10 @@ def parse_person_name(text: str) -> PersonName | None:
         return None
     initials = [w for w in words[:family_at] if len(w) == 1]
     given = [w for w in words[:family_at] if len(w) > 1]
-    if honorific is None and not given:
-        return None
+    if honorific is None and not given and (not initials or initials == ["A"] or initials == ["I"]):
+        return None  # "D Moss" is a name; "A Plan" and "I Agree" are not
+    if words[-1] in _organisation_words():
+        return None  # "Ann Lee Harbour Trust" is a person glued to an organisation
     return PersonName(honorific, " ".join(given) or None, " ".join(initials) or None, family, territory)
 
 

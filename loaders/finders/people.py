@@ -66,8 +66,8 @@ def _places() -> frozenset[str]:
 @cache
 def _post_words() -> frozenset[str]:
     words = {w.lower() for w in _cues()["words"]["post_words"]}
-    for head in load_cues("entities")["posts"]["heads"]:
-        words.update(w.lower() for w in head.split())
+    # The head noun of each post title ("Officer" of "Democratic Services Officer").
+    words.update(head.split()[-1].lower() for head in load_cues("entities")["posts"]["heads"])
     return frozenset(words)
 
 
@@ -111,6 +111,8 @@ def _weak_before() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues()["context"]["before_weak"])
 
 
+_SPEAKER_BEFORE = re.compile(r"[\s|*•·]*(?:Q\s?\d+[\s.]*)?")
+_SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?!\d)")
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b|\bregarding\b|\bconcerning\b|"
                          r"\bas\b|\bwho\b)")
 
@@ -174,9 +176,28 @@ def _candidate(line: str, run: list[re.Match[str]]) -> tuple[int, int, str, str]
     surname ("D Smith") is returned too; only a label supports it (see :func:`_supported`).
     """
     tokens = [t.group() for t in run]
+    if _DETERMINER.search(line[:run[0].start()]):
+        return None  # "the Harbour Taskforce", "a Green Paper": a thing, not a person
     lead = 0
     while lead < len(tokens) and _may_lead(tokens[lead]):
         lead += 1
+    if lead == 0 and len(tokens) >= 3 and _SENTENCE_START.search(line[:run[0].start()]):
+        # "Later Priya Lane said": a capitalised adverb opening the sentence is no forename
+        # when the words after it make a name by themselves.
+        later = _candidate_at(line, run, 1)
+        if later is not None:
+            return later
+    return _candidate_at(line, run, lead)
+
+
+_DETERMINER = re.compile(r"(?:^|[\s(])(?:the|a|an|this|that|these|those|our|their|its|his|her|my|your|"
+                         r"any|each|every|no|some)[ \u00a0]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|^[\s*•·–-]+)$")
+
+
+def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, int, str, str] | None:
+    """The name a run holds after its first ``lead`` tokens (see :func:`_candidate`)."""
+    tokens = [t.group() for t in run]
     rest = tokens[lead:]
     if len(rest) < 2:
         return None
@@ -192,9 +213,12 @@ def _candidate(line: str, run: list[re.Match[str]]) -> tuple[int, int, str, str]
     if any(p in never_name_words() for w in words for p in _parts(w)):
         return None
     following = tokens[lead + size] if len(tokens) > lead + size else None
-    if following and following in _org_words():
+    # "Ann Lee Harbour Food Trust": a name, then an organisation of two words or more (a
+    # person is never glued to an organisation).
+    glued_org = size == 2 and len(rest) >= 4 and tokens[-1] in _org_words()
+    if following and following in _org_words() and not glued_org:
         return None  # "Tom Smith Trust": part of an organisation's name
-    if following and following not in not_name_words() and following not in suffixes():
+    if following and following not in not_name_words() and following not in suffixes() and not glued_org:
         return None  # a longer capitalised phrase ("Paintings in Hospitals Project")
     start, end = picked[0].start(), picked[-1].end()
     label = " ".join(_normal_case(w) for w in line[start:end].split())
@@ -226,6 +250,9 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         return None  # initials and a surname need a label ("Contact: D Smith")
     if _verb_after().match(after):
         return "verb"
+    # A transcript's speaker label ("Q12 Ann Lee:", "Ann Lee (Aberdeen) (SNP):").
+    if _SPEAKER_BEFORE.fullmatch(before) and _SPEAKER_AFTER.match(after):
+        return "speaker"
     apposition = re.match(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})", after)
     if apposition and _is_post(apposition.group("post")):
         return "post"
@@ -430,8 +457,8 @@ def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
 @MENTION_FINDERS.register("people-in-context", after="people-plural-honorifics")
 def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
-    return _in_passage(passage, ("label", "verb", "post", "bracket", "bracketed", "initials", "before",
-                                 "post-before", "list-line"))
+    return _in_passage(passage, ("label", "verb", "speaker", "post", "bracket", "bracketed", "initials",
+                                 "before", "post-before", "list-line"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")

@@ -104,6 +104,10 @@ def labelled_fields(label: str, value: str, start: int) -> list[Field]:
     if label == "time":
         clock = find_time(value, start)
         return [clock] if clock else []
+    if label == "contact":
+        # "Ann Lee Democratic Services Officer", "Ann Lee, 01234 567890": the person alone.
+        person = leading_person(value, start)
+        return [Field("contact", person.value, person.start, person.end)] if person else []
     return [Field(label, value, start, end)]
 
 

@@ -244,6 +244,9 @@ def person_post_org(text: str, offset: int = 0) -> list[Field]:
         if looks_like_post(piece):
             post_text, org = _strip_org_parenthetical(piece)
             post_end = len(piece) if org is None else org[0]
+            if org is None:
+                post_text, org = split_post_of_org(piece)
+                post_end = len(post_text)
             while post_end > 0 and piece[post_end - 1] in " ,(":
                 post_end -= 1
             fields.append(Field("post", post_text, start, start + post_end))
@@ -253,6 +256,36 @@ def person_post_org(text: str, offset: int = 0) -> list[Field]:
         elif is_org_like(piece) or re.match(r"[A-Z]", piece):
             fields.append(Field("organisation", piece, start, start + len(piece)))
     return fields
+
+
+def split_post_of_org(piece: str) -> tuple[str, tuple[int, str] | None]:
+    """Split "Director of Harbour Homes Limited" into the post and the organisation it is in.
+
+    Only when what follows "of" or "at" reads as an organisation of two words or more (it ends
+    in an organisation suffix): "Head of Democratic Services" stays one post.
+
+    Parameters
+    ----------
+    piece : str
+        A post title, possibly naming its organisation.
+
+    Returns
+    -------
+    tuple
+        The post title, and the organisation's offset in ``piece`` and name (or None).
+
+    Examples
+    --------
+    >>> split_post_of_org("Director of Harbour Homes Limited")
+    ('Director', (12, 'Harbour Homes Limited'))
+    >>> split_post_of_org("Head of Democratic Services")
+    ('Head of Democratic Services', None)
+    """
+    for match in re.finditer(r"[ \u00a0]+(?:of|at)[ \u00a0]+(?:the[ \u00a0]+)?", piece):
+        post, org = piece[:match.start()], piece[match.end():]
+        if len(org.split()) >= 2 and is_org_like(org) and looks_like_post(post):
+            return post, (match.end(), org)
+    return piece, None
 
 
 def _strip_org_parenthetical(piece: str) -> tuple[str, tuple[int, str] | None]:

@@ -1,0 +1,184 @@
+"""People in the papers of any council or parliament: honorifics, plain names in context,
+attendance layouts, transcripts, run-on lists, surname-only and forename-only references.
+
+Every fixture here is invented; the bodies and people do not exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluation.predicted import predict_document
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.finders.people import people_in_document
+from loaders.mentions import find_mentions
+from loaders.names import find_honorific_names, parse_person_name
+from loaders.structure import parse_document
+from loaders.structure.fields import person_post_org
+
+
+def people_of(text: str) -> set[str]:
+    """The person mentions' labels of a document."""
+    parsed = parse_document(Document("t.txt", "t", text, "0"))
+    return {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind == "person"}
+
+
+def displays(text: str) -> set[str]:
+    """The people a document yields once resolved, by their displayed names."""
+    return {parse_person_name(label).display for label in people_of(text)}
+
+
+def exported_people(tmp_path: Path, text: str, name: str = "minutes.txt") -> list[tuple[str, ...]]:
+    """The people an export of the document alone presents, each with all its labels."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / name).write_text(text)
+    predicted = predict_document(folder / name)
+    assert predicted.errors == []
+    return sorted(e.labels for e in predicted.family("people"))
+
+
+@pytest.mark.parametrize(("written", "display"), [
+    ("Cllr Ann Lee", "Ann Lee"), ("Councillor Ann Lee", "Ann Lee"), ("Sir Tom Ure", "Tom Ure"),
+    ("Dame Ivy Hart", "Ivy Hart"), ("Lord Bede of Wexcombe", "Bede of Wexcombe"),
+    ("Baroness Oates", "Oates"), ("Dr Kay Moss", "Kay Moss"), ("Professor Lu Chan", "Lu Chan"),
+    ("Rt Hon Ann Lee MP", "Ann Lee"), ("Mr Tom Ure CBE", "Tom Ure"), ("Mrs Ivy Hart OBE", "Ivy Hart"),
+    ("Ms Kay Moss MBE", "Kay Moss"), ("Miss Jo Dee JP", "Jo Dee"), ("Mx Sam Rae", "Sam Rae"),
+    ("Ms Ann Lee MSP", "Ann Lee"), ("Mr Tom Ure MS", "Tom Ure"), ("Mrs Ivy Hart AM", "Ivy Hart"),
+    ("Mr Bo Chan MLA", "Bo Chan"), ("Y Cynghorydd Siân Pryce", "Siân Pryce"),
+])
+def test_every_honorific_and_post_nominal_of_uk_public_bodies(written: str, display: str) -> None:
+    assert displays(f"The meeting heard from {written} on the budget.") == {display}
+
+
+@pytest.mark.parametrize("written", ["Cllr Ruairí McAllister", "Mr Eoin MacLeod", "Ms Aoife O’Doherty",
+                                     "Mr Tom O'Neill", "Councillor Jo Hartley-Brown", "Dr Anne-Marie Day"])
+def test_mc_mac_o_and_hyphenated_names_are_never_cut(written: str) -> None:
+    assert people_of(f"{written} said the report was late.") == {written}
+
+
+def test_initials_with_and_without_full_stops_and_a_shared_plural_honorific() -> None:
+    found = people_of("Apologies were received from Councillors R. Clarke, S. R. Colella, T Dunn and "
+                      "Oates. Dr. R. J. Smith attended.")
+    assert found == {"Councillor R. Clarke", "Councillor S. R. Colella", "Councillor T Dunn",
+                     "Councillor Oates", "Dr. R. J. Smith"}
+
+
+def test_a_run_on_attendance_line_is_split_into_people() -> None:
+    line = ("Members present Mr Tom Ure, in the Chair Mrs Ivy Hart Kay Moss Mr Bo Chan Dr Lu Park "
+            "Sam Rae ________ Memorandum")
+    assert displays(line) == {"Tom Ure", "Ivy Hart", "Kay Moss", "Bo Chan", "Lu Park", "Sam Rae"}
+
+
+def test_councillor_is_never_swallowed_into_a_name() -> None:
+    found = displays("Councillors Ann Lee and Bo Chan declared interests. Councillor Ivy Hart Councillor "
+                     "Tom Ure")
+    assert found == {"Ann Lee", "Bo Chan", "Ivy Hart", "Tom Ure"}
+    assert all(not d.startswith(("Councillor", "Cllr")) for d in found)
+
+
+def test_names_printed_in_capitals_and_glued_pdf_text() -> None:
+    assert [n.label for n in find_honorific_names("Witnesses: MS ANN LEE and MR BO CHAN-WARD")] == [
+        "Ms Ann Lee", "Mr Bo Chan-Ward"]
+    assert [n.label for n in find_honorific_names("MrJones,Chairmanofthe Board")] == ["Mr Jones"]
+    assert displays("THE MAYOR (COUNCILLOR HART) IN THE CHAIR") == {"Hart"}
+
+
+def test_posts_made_with_a_peerage_title_are_not_people() -> None:
+    assert people_of("The Lord Mayor's Charities and the Lord Lieutenant were thanked.") == set()
+
+
+def test_plain_names_supported_by_a_label_a_post_a_verb_or_a_bracket() -> None:
+    text = ("Contact: Ann Lee and Bo Chan 01234 567890\n\n"
+            "Lead officer: D Moss\n\n"
+            "The petition was presented by Ivy Hart. She explained the concerns of residents.\n\n"
+            "Tom Ure, Head of Highways, answered questions.\n\n"
+            "An update from Sam Rae, Chair of the Harbour Taskforce, was noted.\n\n"
+            "Apologies: Councillor Lu Park (Eastmere) & Jo Dee (Harbour Trades Council).\n\n"
+            "Report of the Cabinet Member for Housing (Kit Law).\n")
+    assert displays(text) == {"Ann Lee", "Bo Chan", "D Moss", "Ivy Hart", "Tom Ure", "Sam Rae", "Lu Park",
+                              "Jo Dee", "Kit Law"}
+
+
+def test_capitalised_phrases_without_person_context_are_not_people() -> None:
+    text = ("Universal Credit was discussed with Citizens Advice and Network Rail Partners.\n\n"
+            "Services for Children and Young People with Special Educational Needs: Action Plan\n\n"
+            "The Closed Circuit Television (CCTV) Infrastructure was renewed.\n\n"
+            "Page 5\n\nAdditional documents:\n\nTechnical Error\n")
+    assert people_of(text) == set()
+
+
+def test_attendance_blocks_of_any_layout() -> None:
+    text = ("Present:\nMs Ann Lee MLA (Chairperson)\nTom Ure\nKay Moss\n\n"
+            "Also present: Councillor Bo Chan\n\n"
+            "In attendance:\nIvy Hart (IH) Head of Finance\nSam Rae (SR) Democratic Services Officer\n\n"
+            "Officers: Lu Park, Monitoring Officer; Jo Dee, Planning Manager\n\n"
+            "Apologies:\nMr Kit Law\n\nSubstitutes: Cllr Eve Marr for Cllr Law\n")
+    assert displays(text) == {"Ann Lee", "Tom Ure", "Kay Moss", "Bo Chan", "Ivy Hart", "Sam Rae", "Lu Park",
+                              "Jo Dee", "Kit Law", "Eve Marr", "Law"}
+
+
+def test_a_list_in_a_table_with_surnames_in_capitals() -> None:
+    text = "Present:-\nProvost Ann LEE |\nBAILIES\nTom URE |\nKay McMOSS |\n|\nBo CHAN |\n"
+    assert displays(text) == {"Ann Lee", "Tom Ure", "Kay McMoss", "Bo Chan"}
+
+
+def test_timed_agenda_lines_contact_headers_and_signatures() -> None:
+    text = ("Ask for: Ann Lee\n\nTelephone: 01234 567890\n\n"
+            "10.30 – Tom Ure, Director of Harbour Homes Limited\n\n"
+            "11.00 - Kay Moss, Chief Executive, Eastmere Food Partnership\n\n"
+            "Yours faithfully\n\nBo Chan\nHead of Legal Services\n")
+    assert displays(text) == {"Ann Lee", "Tom Ure", "Kay Moss", "Bo Chan"}
+
+
+def test_director_of_a_company_gives_the_post_and_the_organisation() -> None:
+    fields = person_post_org("Tom Ure, Director of Harbour Homes Limited")
+    assert [(f.name, f.value) for f in fields] == [("person", "Tom Ure"), ("post", "Director"),
+                                                   ("organisation", "Harbour Homes Limited")]
+
+
+def test_a_person_is_never_glued_to_an_organisation() -> None:
+    assert displays("Contact: Ann Lee Democratic Services Officer\n\nContact: Bo Chan Harbour Food Trust\n") == {
+        "Ann Lee", "Bo Chan"}
+
+
+def test_oral_evidence_witness_panel_questions_and_speakers() -> None:
+    text = ("Witnesses: Professor Ann Lee, Director, Eastmere Institute, and Dr Bo Chan, Harbour University, "
+            "gave evidence.\n\n"
+            "Q12 Chair: Thank you for coming.\n\n"
+            "Professor Lee: We found the data wanting.\n\n"
+            "Q13 Tom Ure: Can you say more?\n\n"
+            "Baroness Oates of Fenmoor: I agree.\n\n"
+            "The Convener (Kay Moss): Thank you.\n\n"
+            "Ivy Hart (Eastmere North) (Lab): A question for the panel.\n")
+    assert displays(text) == {"Ann Lee", "Bo Chan", "Lee", "Tom Ure", "Oates of Fenmoor", "Kay Moss", "Ivy Hart"}
+
+
+def test_a_forename_alone_resolves_to_the_one_person_of_that_forename() -> None:
+    found = people_in_document("The Chair welcomed Priya Osei, the new Head of Finance. Priya explained "
+                               "the budget. Later Priya Lane said little.")
+    assert [(p.label, p.rule) for p in found if p.rule == "forename"] == []  # two Priyas: no guess
+    found = people_in_document("The Chair welcomed Priya Osei, the new Head of Finance. Priya explained "
+                               "the budget.")
+    assert [(p.label, p.rule) for p in found] == [("Priya Osei", "post"), ("Priya Osei", "forename")]
+
+
+def test_a_surname_alone_is_its_documents_provisional_person_or_the_full_name(tmp_path: Path) -> None:
+    people = exported_people(tmp_path, "Minutes\n\nCouncillor Quarrie asked about the budget. Ms Tam Oduya, "
+                                       "Head of Finance, replied. Ms Oduya added that reserves were low.\n")
+    assert people == [("Quarrie", "Councillor Quarrie"), ("Tam Oduya", "Ms Oduya", "Ms Tam Oduya")]
+    second = tmp_path / "other"
+    second.mkdir()
+    (second / "minutes.txt").write_text("Minutes\n\nCouncillor Quarrie moved the motion.\n")
+    predicted = predict_document(second / "minutes.txt")
+    assert [e.iri for e in predicted.family("people")] != [e.iri for e in predict_document(
+        tmp_path / "paper" / "minutes.txt").family("people")][:1]
+
+
+def test_welsh_text_yields_only_the_people_it_names() -> None:
+    text = ("Cyswllt: Siân Pryce  01234 567890\n\nYmddiheuriad:-         Y Cynghorydd Dafydd Owen\n\n"
+            "Nododd y Swyddog Monitro fod y pwyllgor wedi cyfarfod.\n")
+    assert displays(text) == {"Siân Pryce", "Dafydd Owen"}
