@@ -654,6 +654,9 @@ _BODY_NAME = re.compile(
 _ONE_WORD_BODIES = frozenset({"Cabinet", "Council", "Executive", "Full Council"})
 
 
+#: What names a one-word body as the meeting's ("Minutes of a meeting of the Cabinet", "… – Cabinet").
+_MEETING_OF = re.compile(r"(?:\bmeeting of (?:the )?|[–—-] ?|^)$", re.I)
+
 _REPORT_TO = ("report to", "to", "meeting", "committee", "decision maker", "decision-maker")
 _PERSON_FIELDS = ("person", "chair", "member", "vice-chair", "contact", "speaker")
 
@@ -695,7 +698,9 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
             if block.kind not in _LIST_KINDS and (len(text) < 160 or block.kind == "title"):
                 for match in _BODY_NAME.finditer(_uncapitalise(text[:300])):
                     name = match.group("name").strip()
-                    if len(name.split()) < 2 or name.startswith(("Minutes ", "Agenda ")):
+                    if name.startswith(("Minutes ", "Agenda ")) or (
+                            len(name.split()) < 2 and not (name in _ONE_WORD_BODIES and name != "Council"
+                                                           and _MEETING_OF.search(text[:match.start("name")]))):
                         continue
                     if name.endswith("Council"):
                         # Only minutes and agendas are a council's own meeting ("Minutes of
