@@ -147,6 +147,12 @@ def _organisation_words() -> frozenset[str]:
 
 
 @cache
+def _listed_never_names() -> frozenset[str]:
+    words = _people_cues()["words"]
+    return frozenset(words["not_names"]) - frozenset(words["surnames_too"])
+
+
+@cache
 def never_name_words() -> frozenset[str]:
     """The words of :func:`not_name_words` that are not also surnames ("Members", not "Green")."""
     return not_name_words() - frozenset(_people_cues()["words"]["surnames_too"])
@@ -263,7 +269,7 @@ def parse_person_name(text: str) -> PersonName | None:
     # elsewhere a stop word, unless it is never a name.
     initialled = honorific is not None and len(words) >= 2 and all(len(w) == 1 for w in words[:-1])
     if any(len(w) > 1 and w in _stopwords() and not (initialled and i == len(words) - 1
-                                                     and w not in never_name_words())
+                                                     and w not in _listed_never_names())
            for i, w in enumerate(words)):
         return None
     lowered = {h.lower() for h in honorifics()}

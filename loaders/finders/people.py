@@ -176,18 +176,29 @@ def _candidate(line: str, run: list[re.Match[str]]) -> tuple[int, int, str, str]
     surname ("D Smith") is returned too; only a label supports it (see :func:`_supported`).
     """
     tokens = [t.group() for t in run]
-    if _DETERMINER.search(line[:run[0].start()]):
+    if _DETERMINER.search(_before(line, run[0].start())):
         return None  # "the Harbour Taskforce", "a Green Paper": a thing, not a person
     lead = 0
     while lead < len(tokens) and _may_lead(tokens[lead]):
         lead += 1
-    if lead == 0 and len(tokens) >= 3 and _SENTENCE_START.search(line[:run[0].start()]):
+    opener = tokens[0].endswith("ly") or tokens[0] in _cues()["words"]["sentence_openers"]
+    if lead == 0 and opener and len(tokens) >= 3 and _SENTENCE_START.search(_before(line, run[0].start())):
         # "Later Priya Lane said": a capitalised adverb opening the sentence is no forename
         # when the words after it make a name by themselves.
         later = _candidate_at(line, run, 1)
         if later is not None:
             return later
     return _candidate_at(line, run, lead)
+
+
+def _before(line: str, at: int, width: int = 40) -> str:
+    """The last ``width`` characters before ``at``, for the end-anchored patterns below.
+
+    A window, not the whole prefix, so that a 5,000-name line is read in linear time; a NUL
+    marks a cut window so that ``^`` cannot match at the cut.
+    """
+    start = max(0, at - width)
+    return ("\x00" if start else "") + line[start:at]
 
 
 _DETERMINER = re.compile(r"(?:^|[\s(])(?:the|a|an|this|that|these|those|our|their|its|his|her|my|your|"
@@ -267,16 +278,20 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
                 return "initials"
         elif inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair"):
             return "bracket"
-    if before.rstrip().endswith("(") and after.lstrip().startswith(")") and _is_post(
-            " ".join(before.rstrip()[:-1].split()[-4:])):
-        return "bracketed"  # "Report of the Portfolio Holder (Ann Lee)"
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+        # "Report of the Portfolio Holder (Ann Lee)"; not "Ombudsman (SPSO) (Healthcare …)".
+        words = before.rstrip()[:-1].split()[-4:]
+        if words and ")" not in words[-1] and any(w.lower() in _post_words() for w in words):
+            return "bracketed"
     stop = bool(_STOP_AFTER.match(after))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
         return "post-before" if stop else None
     word = _before_word().search(before)
-    if word and stop and not _heading_like(line):
-        cue = before[word.start():].strip(" (").lower()
-        if cue not in ("and", "&") or earlier:
+    if word and stop:
+        cue = " ".join(before[word.start():].strip(" (").lower().split())
+        weak = cue in _weak_before()
+        # Weak cues ("by", "with", "and") do not count in a title ("… with Special Needs:").
+        if not (weak and _heading_like(line)) and (cue not in ("and", "&") or earlier):
             return "before"
     return None
 
