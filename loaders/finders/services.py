@@ -1,0 +1,129 @@
+"""Services, programmes, policies, strategies, funds, charters, contracts and the like named in
+a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
+
+- **Named ones by head noun**: a name run ending in a fund, grant, charter, compact, portal,
+  policy, contract, statement, week … ("UK Community Renewal Fund", "End Violence at Work
+  Charter", "Race Equality Week"), cut and typed as the core ones are
+  (:func:`loaders.mentions.judge_named_thing`).
+- **Lower-case service phrases in service contexts**: "the leisure management contract",
+  "saving the mobile library service", "the provision of community pharmacy services", "the
+  Council’s ethical governance framework", "an inquiry into the advertising industry".
+
+Heads and the modifiers that make a phrase generic are cue data (``services_more`` in
+``cues/entities.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from loaders.finders.spans import NAME_END, alternation, cues, headed_run, preceded_by_article, run_parts
+from loaders.mentions import MENTION_FINDERS, Mention, Passage, judge_named_thing
+
+_SP = r"[ \u00a0]"
+
+
+@MENTION_FINDERS.register("services", after="named-things")
+def named_services(passage: Passage) -> Iterator[Mention]:
+    """Named services, programmes, funds, charters … by head noun.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nThe UK Community Renewal Fund and the End Violence at Work Charter were noted.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["services"]))
+    ['End Violence at Work Charter', 'UK Community Renewal Fund']
+    """
+    text = passage.text
+    for kind in ("service", "programme"):
+        heads = tuple(cues("services_more", kind))
+        ends_in_head = re.compile(rf"(?:^|.*{_SP})(?:{alternation(heads)})$")
+        for match in headed_run(heads).finditer(text):
+            for at, part in run_parts(match.group("span")):
+                if ends_in_head.match(part):
+                    yield from _named(passage, kind, match.start("span") + at, part)
+
+
+def _named(passage: Passage, kind: str, start: int, span: str) -> Iterator[Mention]:
+    """The service or programme a name run at ``start`` names, if any (see :func:`named_services`)."""
+    text = passage.text
+    end = start + len(span)
+    not_first = set(cues("services_more", "not_first"))
+    words = span.split()
+    while words and words[0] in not_first:
+        start += len(words[0]) + 1
+        words = words[1:]
+    if len(words) < 2 or preceded_by_article(text, start):
+        return
+    judged = judge_named_thing(text, start, " ".join(words), kind)
+    if judged is not None:
+        at, kind_of_span, name = judged
+        if kind_of_span in ("service", "programme") and name.split()[0] in not_first:
+            return
+        yield passage.mention(at, end, kind_of_span, name, "pattern:service-head")
+
+
+@cache
+def _lower_phrases() -> re.Pattern[str]:
+    heads = alternation(cues("services_more", "lower_heads"))
+    lead = (r"(?:\b(?:the|a|an|its|our|their|[Cc]ouncil[’']s|[A-Z][a-z]+[’']s|of|for|commissioned|"
+            r"commissioning|providing|provide|provides|delivering|deliver|delivers|saving|save|"
+            r"include|includes|including|such as|new|existing|proposed|fund|funds|funding|run|runs|"
+            r"operate|operates|extend|extending|award|awarding|retender|re-tender|tender|procure|"
+            r"procuring|cut|cuts to|close|closing|review of|reviewing|support for|access to))")
+    word = r"[a-z][a-z-]+"
+    return re.compile(rf"{lead}{_SP}+(?P<name>(?:{word}{_SP}+){{1,3}}(?:{heads}))(?![\w-])"
+                      rf"(?P<tail>{_SP}+for{_SP}+(?:20\d\d(?:[/–-]\d{{2,4}})?|[a-z]+(?:{_SP}[a-z]+)?{_SP}(?:children|adults|"
+                      rf"people|residents|families|carers)))?")
+
+
+@cache
+def _inquiry() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<name>inquiry{_SP}into{_SP}(?:the{_SP}+)?(?:[a-z][a-z-]+{_SP}+){{0,4}}[a-z][a-z-]+)"
+                      rf"(?=[,.;:)]|{_SP}(?:and|which|that|has|was|is|in|by|to|as|with|for|from|on){NAME_END})")
+
+
+@MENTION_FINDERS.register("service-phrases", after="services")
+def service_phrases(passage: Passage) -> Iterator[Mention]:
+    """Lower-case service phrases in service contexts, and inquiries by their subject.
+
+    A phrase needs a context word before it ("the", "commissioned", "saving", "provision of" …)
+    and at least one modifier that is not generic ("the new service" is no name).
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nA petition on saving the mobile library service and the new service; "
+    ...         "the leisure management contract; an inquiry into the advertising industry.\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["service-phrases"]))
+    ['inquiry into the advertising industry', 'leisure management contract', 'mobile library service']
+    """
+    text = passage.text
+    generic = set(cues("services_more", "generic_modifiers"))
+    for match in _lower_phrases().finditer(text):
+        name = match.group("name")
+        words = name.split()
+        head_words = 1 if words[-1] != "plan" else 2
+        modifiers = words[:-head_words]
+        while modifiers and modifiers[0] in generic:
+            modifiers = modifiers[1:]
+        if not modifiers or all(m in generic for m in modifiers):
+            continue
+        start = match.end("name") - len(" ".join(modifiers + words[-head_words:]))
+        end = match.end("tail") if match.group("tail") else match.end("name")
+        label = text[start:end]
+        kind = "service" if words[-1] in ("service", "services", "helpline", "hub") else "programme"
+        yield passage.mention(start, end, kind, label, "grammar:service-phrase")
+    for match in _inquiry().finditer(text):
+        yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
+                              "grammar:inquiry")
