@@ -1,0 +1,56 @@
+"""A derived fact that fails its shape is dropped and reported, never the whole document
+(issue 9, point 1): the build report names it, the document's provenance records it
+(``prov:invalidated``), and every other fact of the document is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+
+from graph.build import build_into_store
+from graph.iris import document_graph, provenance_graph
+from graph.store import EvidenceStore
+from graph.vocabulary import EG, PROV, RDF, SCHEMA
+
+TEXT = """ASHCOMBE BOROUGH COUNCIL
+
+Minutes of a meeting of the Audit Committee held on Tuesday, 8 April 2025 at 7.00 pm
+
+Present: Cllr Ruth Penhale (Chair), Cllr Omar Haddad and Cllr Lena Vos
+
+1. Internal audit plan
+
+Cllr Haddad asked whether the audit plan covered the new leisure contract.
+
+The budget is £5m this year.
+
+RESOLVED: That the internal audit plan be approved.
+"""
+
+
+def test_a_document_whose_one_claim_fails_a_shape_still_loads_with_that_claim_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "audit"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(TEXT, encoding="utf-8")
+    store = EvidenceStore(tmp_path / "store")
+    result = build_into_store(store, [folder])
+    # Stored, with one line in the build report naming the document and the dropped claim.
+    assert result.errors == [] and store.document_keys() == ["audit/minutes"]
+    assert len(result.dropped) == 1, result.dropped
+    assert result.dropped[0].startswith("audit/minutes.txt: dropped ") and "Claim" in result.dropped[0]
+    # The document's provenance records it, and the claim is not among its facts.
+    provenance = store.graph(provenance_graph("audit/minutes"))
+    invalidated = set(provenance.objects(None, PROV.invalidated))
+    assert len(invalidated) == 1
+    claim = next(iter(invalidated))
+    graph = store.graph(document_graph("audit/minutes"))
+    assert (claim, None, None) not in graph and (None, None, claim) not in graph
+    # Everything else the document says is there: its people, passages and the figure itself.
+    people = {str(n) for triple in graph for n in (triple[0], triple[2]) if "/id/person/" in str(n)}
+    assert {"https://evidencegraph.example/id/person/ruth-penhale",
+            "https://evidencegraph.example/id/person/omar-haddad"} <= people
+    assert any(str(o) == "Cllr Haddad asked whether the audit plan covered the new leisure contract."
+               for o in graph.objects(None, SCHEMA.text))
+    assert any(True for _ in graph.subjects(RDF.type, EG.Figure))
+    assert isinstance(claim, URIRef)
