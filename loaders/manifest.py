@@ -1,7 +1,9 @@
 """Corpus manifests: facts about documents that the documents do not state themselves.
 
 A folder may hold ``manifest.toml`` with a ``[committee]`` table (name, authority) and
-``[[documents]]`` entries (path, kind, meeting_date, title). Everything is optional.
+``[[documents]]`` entries (path, kind, meeting_date, title, source_url, meeting). Everything is
+optional. Documents whose entries give the same committee and meeting date, or the same
+``meeting`` (any text), are papers of one meeting and share its context.
 """
 
 from __future__ import annotations
