@@ -361,7 +361,8 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             end = start + len(span)
             if len(span.split()) < 2 or not span[:1].isupper() or not re.search(rf"(?:{suffixes})$", span):
                 continue
-            if span.endswith(committee_heads) and not span.endswith(organisation_heads):
+            if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
+                    span in load_cues("entities")["committees"]["standalone"]:
                 continue
             if preceded_by_article(chunk, start):
                 continue
@@ -417,8 +418,11 @@ def _named_things(chunk: str, offset: int, index: int,
             skip, span = _trim_bad_start(match.group("span"))
             if len(span.split()) < 2 or (not span[:1].isupper() and not span.startswith(("‘", "“"))):
                 continue
-            yield Mention(offset + match.start("span") + skip, offset + match.end("span"), kind,
-                          span, index, "pattern:cue-noun")
+            judged = judge_named_thing(chunk, match.start("span") + skip, span, kind)
+            if judged is not None:
+                start, kind_of_span, name = judged
+                yield Mention(offset + start, offset + match.end("span"), kind_of_span, name, index,
+                              "pattern:cue-noun")
     # A quoted name before a lower-case cue noun: the “0-11” transformation programme.
     for match in re.finditer(r"[‘“][^’”]{2,30}[’”](?:[ \u00a0][a-z]+){0,2}[ \u00a0]"
                              r"(?:programme|framework|strategy|project|initiative|review)\b", chunk):
@@ -437,6 +441,57 @@ def _named_things(chunk: str, offset: int, index: int,
         for match in _phrase_regex(phrase).finditer(chunk):
             yield Mention(offset + match.start(), offset + match.end(), "legislation", name, index,
                           "gazetteer")
+
+
+def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int, str, str] | None:
+    """Cut a name found by its cue noun to the name, and type it by its words and context.
+
+    A person, a possessive or a post before the name are not part of it ("Grace Anderson -
+    Democratic Services", "the Welsh Government’s Clean Air Plan", "Head of Legal and Democratic
+    Services"); a name after "Director of"/"Head of" and a department named for a service
+    ("Democratic Services", "X and Y Services") are units; a body whose name ends in
+    "Service" is an organisation ("Fire & Rescue Service"); a building is a venue, and a
+    heading in capitals names nothing.
+
+    Returns
+    -------
+    tuple or None
+        Where the name starts (in ``chunk``), its kind and the name; None to drop it.
+
+    Examples
+    --------
+    >>> text = "the Head of Legal and Democratic Services and the Welsh Government’s Clean Air Plan"
+    >>> judge_named_thing(text, 4, "Head of Legal and Democratic Services", "service")
+    (12, 'unit', 'Legal and Democratic Services')
+    >>> judge_named_thing(text, 50, "Welsh Government’s Clean Air Plan", "programme")
+    (69, 'programme', 'Clean Air Plan')
+    """
+    from loaders.finders.spans import is_heading_line, run_parts, trim_start
+    from loaders.structure.fields import looks_like_post
+
+    cues = load_cues("entities")["services"]
+    at, part = run_parts(span)[-1]
+    start += at
+    dash = re.match(r"(.+?)[ \u00a0]+[-–][ \u00a0]+", part)
+    if dash and (parse_person_name(dash.group(1)) is not None or looks_like_post(dash.group(1))):
+        start, part = start + dash.end(), part[dash.end():]  # "Grace Anderson - Democratic Services"
+    person = re.match(r"[A-Z][a-z]+[ \u00a0][A-Z][a-z]+[ \u00a0]", part)
+    if person and kind == "service" and part[person.end():] in cues["department_services"]:
+        start, part = start + person.end(), part[person.end():]  # "Ashley Kendrick Democratic Services"
+    cut, name = trim_start(part)
+    start += cut
+    if len(name.split()) < 2 and name not in cues["department_services"]:
+        return None
+    if is_heading_line(chunk, start, start + len(name)) or any(w in name for w in cues["facility_words"]):
+        return None
+    if name.endswith(tuple(cues["service_bodies"])):
+        return start, "organisation", name
+    after_post = re.search(r"(?:Director|Head|Manager|Officer|Lead|Spokesperson|Member)(?:[ \u00a0]+(?:of|for))?"
+                           r"[ \u00a0]+(?:the[ \u00a0]+)?$", chunk[max(0, start - 40):start])
+    if kind == "service" and (after_post or name in cues["department_services"]
+                              or re.fullmatch(r"[A-Z][\w’']+(?: [A-Z][\w’']+)? and [A-Z][\w’']+ Services", name)):
+        return start, "unit", name
+    return start, kind, name
 
 
 def _places_in(chunk: str, offset: int, index: int) -> Iterator[Mention]:
@@ -573,9 +628,14 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
               sorted(mentions, key=lambda m: 0 if m.method == "structure" else 1, reverse=True)}
     candidates = [_as_post(_split_pair(m)) for m in unique.values()]
     kept: list[Mention] = []
+    # Kept mentions indexed by the 64-character cells they touch, so that each mention is
+    # checked against its neighbours only (a 5,000-name attendance list stays linear).
+    cells: dict[int, list[Mention]] = {}
     for mention in sorted((m for group in candidates for m in group), key=_rank):
         clash = False
-        for other in kept:
+        near = {id(o): o for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1)
+                for o in cells.get(c, ())}
+        for other in near.values():  # any clash drops the mention: the order does not matter
             if other.end <= mention.start or mention.end <= other.start:
                 continue
             same_kind = other.kind == mention.kind
@@ -588,11 +648,13 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
                 break
         if not clash:
             kept.append(mention)
+            for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1):
+                cells.setdefault(c, []).append(mention)
     # "NHS" inside "NHS Highland", "CCG" inside "Derby and Derbyshire CCG": a body named
     # inside a longer body's name is part of that name, not a mention of its own.
-    bodies = [m for m in kept if m.kind in _BODY_KINDS]
     kept = [m for m in kept if not (m.kind == "organisation" and m.method != "structure" and any(
-        o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in bodies))]
+        o.kind in _BODY_KINDS and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+        for o in cells.get(m.start >> 6, ())))]
     return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
 

@@ -9,3 +9,4 @@ before the first document is read. A finder takes a :class:`loaders.mentions.Pas
 from loaders.finders import committees  # noqa: F401
 from loaders.finders import people  # noqa: F401
 from loaders.finders import organisations  # noqa: F401
+from loaders.finders import services  # noqa: F401

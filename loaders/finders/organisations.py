@@ -98,16 +98,18 @@ def plausible_organisation(name: str) -> bool:
                             r"Sunday)\b.*", name)
 
 
-def _split_list(names: str) -> Iterator[tuple[int, str]]:
+def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
     """The names of a list "X, Y and Z" with their offsets.
 
     Without a comma, "and" joins two names only when the first can stand alone: "Homeless
-    Link and Crisis" is two, "Marketing and Events" and "Cheshire Fire and Rescue Service" one.
+    Link and Crisis" is two, "Marketing and Events" and "Cheshire Fire and Rescue Service" one;
+    after a cue that introduces a list (``listing``: "companies such as"), "and" always splits.
     """
     if "," not in names and " & " not in names:
         left, joined, right = names.partition(" and ")
         whole_suffixed, left_suffixed = _has_org_suffix(names), _has_org_suffix(left)
-        if joined and len(left.split()) >= 2 and right[:1].isupper() and (left_suffixed or not whole_suffixed):
+        if joined and right[:1].isupper() and (listing or (
+                len(left.split()) >= 2 and (left_suffixed or not whole_suffixed))):
             yield 0, left
             yield len(left) + len(joined), right
         else:
@@ -137,8 +139,9 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
     """
     text = passage.text
     for match in _cue_pattern().finditer(text):
+        listing = bool(re.search(r"such as|including|charities|companies|organisations", match.group()[:40]))
         pieces = [(part_at + at, piece) for part_at, part in run_parts(match.group("names"))
-                  for at, piece in _split_list(part)]
+                  for at, piece in _split_list(part, listing)]
         for at, piece in pieces:
             if _is_person(piece):
                 continue
@@ -250,6 +253,14 @@ def _contact_lines() -> re.Pattern[str]:
                       rf"(?P<org>{_NAME})(?=[ \u00a0]*(?:[,;.\n]|$|{_SP}+(?:Tel|Email|E-mail|tel|email|[0-9(])))")
 
 
+@cache
+def _honorific_person_org() -> re.Pattern[str]:
+    honorific = alternation([h for h in honorifics() if h not in ("Cllr", "Councillor", "Lord", "Lady")])
+    person = rf"(?:{honorific})\.?{_SP}+[A-Z][\w’'-]+(?:{_SP}+[A-Z][\w’'.-]*){{0,2}}"
+    return re.compile(rf"{person},{_SP}*(?P<org>{_NAME})(?=,{_SP}*(?:[a-z]|(?:{honorific})\b)|{_SP}+and{_SP}+"
+                      rf"(?:{honorific})\b|[ \u00a0]*[)\n]|[ \u00a0]*$)")
+
+
 def _is_officer_post(post: str) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", post) for word in _context()["officer_posts"])
 
@@ -301,6 +312,12 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
             kind = "organisation" if _has_org_suffix(name) else "unit"
             yield passage.mention(match.start("org"), match.start("org") + len(name), kind, name,
                                   "context:contact-line")
+    for match in _honorific_person_org().finditer(text):
+        # "Ms Joan Bennett, CAG Consultants, Mr …": a body straight after a titled name.
+        name = match.group("org").rstrip()
+        if plausible_organisation(name) and not looks_like_post(name):
+            yield passage.mention(match.start("org"), match.start("org") + len(name), "organisation", name,
+                                  "context:person-line")
     for match in re.finditer(rf"(?P<person>[A-Z][\w’'-]+{_SP}[A-Z][\w’'-]+){_SP}\((?P<org>{_NAME})\)", text):
         # "Lee Barron (Midlands TUC)": an organisation in brackets after a name has an
         # organisation word or an acronym (a place or a party has neither).
@@ -360,5 +377,6 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
             continue
         yield passage.mention(match.start("name"), match.end("name"), "unit", name, "pattern:unit")
     for match in _political_groups().finditer(text):
+        # "grammar": the party word decides, over the "Group" suffix of an organisation.
         yield passage.mention(match.start("name"), match.end("name"), "unit", match.group("name"),
-                              "pattern:political-group")
+                              "grammar:political-group")

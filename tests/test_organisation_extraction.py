@@ -1,0 +1,141 @@
+"""Organisations, units and committees found by context and head noun, on invented papers of
+invented bodies (nothing here is in a cue list: the rules must work for bodies they never saw)."""
+
+from __future__ import annotations
+
+from graph.vocabulary import ORG
+from loaders.context import CorpusContext, gather_context, make_authority
+from loaders.document import Document
+from loaders.facts import Ref
+from loaders.mentions import find_mentions
+from loaders.registry import Registry
+from loaders.resolution import resolve_document, seed_registry
+from loaders.structure import parse_document
+
+
+def mentions_of(text: str, context: CorpusContext | None = None) -> set[tuple[str, str]]:
+    """(kind, surface) of every mention in a one-paragraph document."""
+    body = "Minutes\n\n" + text + "\n"
+    parsed = parse_document(Document("t.txt", "t", body, "0"))
+    return {(m.kind, body[m.start:m.end]) for m in find_mentions(parsed, context or CorpusContext())}
+
+
+def kinds_of(text: str, kind: str, context: CorpusContext | None = None) -> set[str]:
+    return {surface for k, surface in mentions_of(text, context) if k == kind}
+
+
+def test_organisations_from_context_cues_without_a_suffix_word() -> None:
+    found = kinds_of("Officers work with Harbour Lights and Quayside Futures on behalf of Tarnmoor Rowing. "
+                     "She declared an interest as she works for Penhallow Books.", "organisation")
+    assert {"Harbour Lights", "Quayside Futures", "Tarnmoor Rowing", "Penhallow Books"} <= found
+
+
+def test_a_list_of_bodies_after_a_cue_gives_each_body() -> None:
+    found = kinds_of("He suggested companies such as Brackwater and Ostrel Finance.", "organisation")
+    assert {"Brackwater", "Ostrel Finance"} <= found
+
+
+def test_company_forms_and_director_of_a_company() -> None:
+    found = mentions_of("Ann Vell, Director of Corran Systems Limited, and Pellow Digital LLP attended.")
+    organisations = {surface for kind, surface in found if kind == "organisation"}
+    assert {"Corran Systems Limited", "Pellow Digital LLP"} <= organisations
+    assert not any("Director" in name for name in organisations)
+
+
+def test_bodies_of_state_nhs_bodies_and_uk_names() -> None:
+    found = kinds_of("The Welsh Government’s plan, HM Treasury, the Department for Roads, Rail and Ports, "
+                     "NHS Tarnshire, the House of Commons, Otter Trust UK and the Government.", "organisation")
+    assert {"Welsh Government", "HM Treasury", "Department for Roads, Rail and Ports", "NHS Tarnshire",
+            "House of Commons", "Otter Trust UK", "Government"} <= found
+
+
+def test_an_acronym_defined_in_the_text_is_the_body_and_not_a_national_namesake() -> None:
+    text = ("NHS Tarnshire Clinical Commissioning Group (CCG) met. The CCG agreed.")
+    found = kinds_of(text, "organisation")
+    assert "NHS Tarnshire Clinical Commissioning Group" in found
+    assert "NHS" not in found  # part of the longer name, not a mention of its own
+
+
+def test_initials_after_a_person_and_lower_case_classes_are_not_organisations() -> None:
+    found = kinds_of("Present: Orla Penrose (OP) and Dev Kattan (DK). Support for small and medium-sized "
+                     "enterprises (SMEs), the voluntary sector and local authorities was discussed.",
+                     "organisation")
+    assert found == set()
+
+
+def test_name_post_organisation_lines_give_the_organisation_or_the_unit() -> None:
+    text = ("Guests: Tamsin Rook, Senior Adviser, Moorland Link; Ravi Oduya (Corporate Director, "
+            "Place and Renewal). Contact: Nell Barrow, Democratic Services, tel 01234 567890")
+    found = mentions_of(text)
+    assert ("organisation", "Moorland Link") in found
+    assert ("unit", "Place and Renewal") in found
+    assert ("unit", "Democratic Services") in found
+
+
+def test_units_by_head_noun_political_groups_and_lower_case_teams() -> None:
+    found = kinds_of("The Resources Directorate, the legal team and the Green Group met; the project team "
+                     "did not.", "unit")
+    assert found == {"Resources Directorate", "legal team", "Green Group"}
+
+
+def test_a_person_is_never_glued_to_an_organisation() -> None:
+    found = mentions_of("Ms Joan Pellow, Tarn Valley Consultants, gave evidence.")
+    organisations = {surface for kind, surface in found if kind == "organisation"}
+    assert "Tarn Valley Consultants" in organisations
+    assert not any("Joan" in name for name in organisations)
+
+
+def test_committees_of_the_body_by_head_noun_and_standalone_name() -> None:
+    text = ("The Audit, Risk & Assurance Committee reported to Cabinet and the Select Committee on Fisheries. "
+            "The Parks Task and Finish Group, the Licensing Sub-Committee and the Planning Panel were "
+            "noted, for recommendation to Full Council.")
+    found = kinds_of(text, "committee")
+    assert {"Audit, Risk & Assurance Committee", "Cabinet", "Select Committee on Fisheries",
+            "Parks Task and Finish Group", "Licensing Sub-Committee", "Planning Panel", "Full Council"} <= found
+
+
+def test_hypothetical_bodies_headings_and_posts_are_not_committees() -> None:
+    found = mentions_of("An option could be to set up a Members Board. The Cabinet Member for Parks spoke. "
+                        "DECLARATIONS OF INTEREST")
+    assert not any("Members Board" in surface for kind, surface in found
+                   if kind in ("organisation", "committee", "unit"))
+    assert ("committee", "Cabinet") not in found
+
+
+def test_a_residents_forum_is_an_organisation_not_a_committee() -> None:
+    found = mentions_of("The Ashbury Tenants' Forum supported the policy.")
+    assert ("organisation", "Ashbury Tenants' Forum") in found
+
+
+def test_other_committees_are_committees_of_the_host_and_the_committee_is_the_meetings_own() -> None:
+    text = ("Minutes of the Harbour Scrutiny Committee\n\n"
+            "(1)  The Committee noted the minutes of the Tarnmoor Licensing Board and recommended to Cabinet "
+            "that the Committee review the policy.\n")
+    doc = parse_document(Document("t/minutes.txt", "t/minutes", text, "0", metadata={"kind": "minutes"}))
+    context = gather_context([doc], {"authority": "Tarnmoor District Council", "committee": "Harbour Scrutiny Committee"})
+    registry = Registry()
+    seed_registry(registry)
+    resolved = resolve_document(doc, find_mentions(doc, context), context, registry)
+    parents = {(registry.get(f.subject).label, f.object.key) for f in resolved.facts
+               if f.predicate == ORG.subOrganizationOf and isinstance(f.object, Ref) and registry.get(f.subject)}
+    host = "org/tarnmoor-district-council"
+    assert {("Harbour Scrutiny Committee", host), ("Tarnmoor Licensing Board", host), ("Cabinet", host)} <= parents
+    generic = {a.entity for a in resolved.annotations if a.mention.kind == "committee"
+               and resolved.parsed.document.text[a.mention.start:a.mention.end] == "Committee"}
+    assert generic == {"committee/tarnmoor-district-council/harbour-scrutiny-committee"}
+
+
+def test_units_are_parts_of_the_host_authority() -> None:
+    text = "Minutes\n\n(1)  The Resources Directorate reported.\n"
+    doc = parse_document(Document("t/minutes.txt", "t/minutes", text, "0"))
+    context = CorpusContext(authority=make_authority("Tarnmoor District Council"))
+    registry = Registry()
+    resolved = resolve_document(doc, find_mentions(doc, context), context, registry)
+    units = [registry.get(a.entity) for a in resolved.annotations if a.mention.kind == "unit"]
+    assert [(u.label, u.attributes["parent"]) for u in units] == [
+        ("Resources Directorate", "org/tarnmoor-district-council")]
+
+
+def test_page_furniture_gives_no_organisation_committee_or_service() -> None:
+    found = mentions_of("Agenda Reports Pack pdf icon PDF 280 KB. Page 5. Technical Error.")
+    assert not {kind for kind, _ in found} & {"organisation", "committee", "unit", "service", "programme"}

@@ -1,0 +1,65 @@
+"""Services, programmes, policies, funds, charters and contracts, named or in lower case, on
+invented papers (no name here is in a cue list)."""
+
+from __future__ import annotations
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.mentions import find_mentions
+from loaders.structure import parse_document
+
+_SERVICE_KINDS = ("service", "programme", "framework")
+
+
+def mentions_of(text: str) -> set[tuple[str, str]]:
+    body = "Minutes\n\n" + text + "\n"
+    parsed = parse_document(Document("t.txt", "t", body, "0"))
+    return {(m.kind, body[m.start:m.end]) for m in find_mentions(parsed, CorpusContext())}
+
+
+def services_in(text: str) -> set[str]:
+    return {surface for kind, surface in mentions_of(text) if kind in _SERVICE_KINDS}
+
+
+def test_named_services_with_head_nouns_beyond_service_and_programme() -> None:
+    found = services_in("The Tarnmoor Coastal Fund, the Fair Work Charter, the Voluntary Sector Compact, "
+                        "the Parking Permits Portal, the Pay Policy Statement and the Harbour Dredging "
+                        "Contract were approved during Clean Rivers Week.")
+    assert {"Tarnmoor Coastal Fund", "Fair Work Charter", "Voluntary Sector Compact", "Parking Permits Portal",
+            "Pay Policy Statement", "Harbour Dredging Contract", "Clean Rivers Week"} <= found
+
+
+def test_lower_case_service_phrases_in_service_contexts() -> None:
+    found = services_in("A petition asked for saving the mobile library service. The Council commissioned "
+                        "smoking cessation services and extended the grounds maintenance contract.")
+    assert {"mobile library service", "smoking cessation services", "grounds maintenance contract"} <= found
+
+
+def test_generic_service_words_are_not_services() -> None:
+    found = services_in("The new service and the existing contract were noted; the relevant services agreed.")
+    assert found == set()
+
+
+def test_an_inquiry_by_its_subject() -> None:
+    assert "inquiry into the future of seaside towns" in services_in(
+        "The Committee held an inquiry into the future of seaside towns, which reported.")
+
+
+def test_units_are_not_services() -> None:
+    found = mentions_of("The Head of Legal and Democratic Services reported. Contact: Ann Lee, Democratic "
+                        "Services.")
+    assert ("unit", "Legal and Democratic Services") in found
+    assert not {surface for kind, surface in found if kind in _SERVICE_KINDS}
+
+
+def test_a_body_named_for_a_service_is_an_organisation() -> None:
+    found = mentions_of("Tarnshire Fire & Rescue Service attended.")
+    assert ("organisation", "Tarnshire Fire & Rescue Service") in found
+
+
+def test_a_possessive_body_and_a_venue_are_not_part_of_a_name() -> None:
+    found = mentions_of("The Welsh Government’s Clean Air Plan was discussed. Venue: Council Chamber - "
+                        "Civic Centre.")
+    services = {surface for kind, surface in found if kind in _SERVICE_KINDS}
+    assert "Clean Air Plan" in services
+    assert not any("Civic Centre" in name or "Government" in name for name in services)
