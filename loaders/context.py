@@ -215,7 +215,10 @@ def _clean_place(place: str) -> str | None:
     rules = _host_rules()
     leading, not_places = set(rules["leading"]), set(rules["not_places"])
     words = re.split(r"[ \u00a0]+", place.strip())
-    while words and (words[0] in leading or not words[0][:1].isupper() or words[0].lower() in
+    # Everything up to the last word that is no part of a place goes ("Rhyl Conservative").
+    cut = max((i for i, w in enumerate(words) if w in leading), default=-1)
+    words = words[cut + 1:]
+    while words and (not words[0][:1].isupper() or words[0].lower() in
                      {"and", "of", "upon", "on", "the", "y", "a", "ar", "yr"}):
         words.pop(0)
     while words and not words[-1][:1].isupper():
@@ -285,7 +288,7 @@ _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})(?:['’]s)?(?![\w-])")
 _PLACE_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:and|upon|on|under|le)[ \u00a0])?{_WORD}){{0,3}}")
 
 
-def _fitted_acronyms(text: str, known: set[str]) -> Counter[str]:
+def _fitted_acronyms(text: str, known: set[str], label: str | None = None) -> Counter[str]:
     """Authorities' names an acronym of the text stands for when the text does not spell
     them out: "KCC" where "Kent" and "County Council" appear is "Kent County Council" (the
     initials of a place in the text followed by those of a council type the text uses).
@@ -302,14 +305,18 @@ def _fitted_acronyms(text: str, known: set[str]) -> Counter[str]:
         return found
     lowered = text.lower()
     typed = [t for t in rules["types"] if t != "Council" and t.lower() in lowered]
-    prefixed = [p for p in rules["prefixes"][:2] if _initials(p) and p.split()[-1].lower() in lowered]
+    prefixed = [p for p in rules["prefixes"][:2] if p.lower().removesuffix(" of") in lowered]
     leading, not_places = set(rules["leading"]), set(rules["not_places"])
     type_words = {w for t in rules["types"] for w in t.split()}
+    # A place's name is never written in lower case: "Health" is no place where "health" is written.
+    common = set(re.findall(r"(?<![\w'’./@-])[a-z][\w'’-]*(?![\w./@])", text))
     places: Counter[str] = Counter()
     for match in _PLACE_RUN.finditer(text):
         run = match.group()
         words = run.split()
-        if any(w in type_words or w in leading or w in not_places or w.isupper() for w in words):
+        if any(w in type_words or w in leading or w in not_places or w.isupper() or w.lower() in common
+               for w in words if w[:1].isupper()) or \
+                _HONORIFIC_BEFORE.search(text[max(0, match.start() - 16):match.start()]):
             continue
         places[run] += 1
     for acronym, count in acronyms.items():
@@ -320,14 +327,31 @@ def _fitted_acronyms(text: str, known: set[str]) -> Counter[str]:
             head = _initials(kind)
             if acronym.endswith(head) and len(acronym) > len(head):
                 options += [f"{place} {kind}" for place in places if _initials(place) == acronym[:-len(head)]]
+                if label and len(acronym) == len(head) + 1 and label[0] == acronym[0].lower():
+                    # "DCC" on democracy.dunmore.gov.uk: the address gives the place's name.
+                    options.append(f"{label.title()} {kind}")
         for prefix in prefixed:
             head = _initials(prefix)
             if acronym.startswith(head) and len(acronym) > len(head):
                 options += [f"{prefix} {place}" for place in places if _initials(place) == acronym[len(head):]]
         if options:
-            best = max(options, key=lambda name: (_place_count(name, places), -len(name)))
+            # A place the address names, then one the gazetteer knows, then the most written.
+            best = max(options, key=lambda name: (bool(label) and _fits_url(name, label),
+                                                  _place_and_type(name)[0] in _known_places(),
+                                                  _place_count(name, places), -len(name)))
             found[best] += count
     return found
+
+
+#: A run of capitals straight after an honorific is a person's name ("Cllr Darragh").
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|"
+                               r"Prof|Rev|Revd)\.?[ \u00a0]+$")
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    """Names of the places of the place gazetteer (``cues/places.toml``)."""
+    return frozenset(p["name"] for p in load_cues("places")["place"])
 
 
 def _place_count(name: str, places: Counter[str]) -> int:
@@ -542,7 +566,7 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
             weight = 1 + (rules["header_weight"] if any(a <= start < b for a, b in header) else 0)
             scores[name] += weight
             first_seen.setdefault(name, order + start)
-        for name, count in _fitted_acronyms(text, {n for *_, n in names}).items():
+        for name, count in _fitted_acronyms(text, {n for *_, n in names}, label).items():
             scores[name] += count
             first_seen.setdefault(name, order + len(text))
         for name in {n for *_, n in names}:
@@ -561,11 +585,18 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
             scores[name] += sum(len(re.findall(rf"\b[Tt]he {re.escape(kind)}\b", doc.document.text))
                                 for doc in parsed)
     if label:
-        for name in list(scores):
-            if _fits_url(name, label):
-                scores[name] += rules["url_weight"]
+        fitting = [name for name in scores if _fits_url(name, label)]
+        if not fitting:
+            # The address names an authority the text does not spell out ("democracy.devon.gov.uk"
+            # for papers that say only "the Council"): it is a candidate of its own.
+            named = _authority_from_url(label, parsed, government, written_only=bool(scores))
+            if named is not None:
+                first_seen.setdefault(named, 0)
+                fitting = [named]
+        for name in fitting:
+            scores[name] += rules["url_weight"]
     if not scores:
-        return _authority_from_url(label, parsed, government) if label else None
+        return None
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
 
 
@@ -587,12 +618,14 @@ def _fold_variants(scores: Counter[str], first_seen: dict[str, int]) -> None:
             scores[english[0]] += scores.pop(name)
 
 
-def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bool = True) -> str | None:
+def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bool = True,
+                        written_only: bool = False) -> str | None:
     """An authority's name from the owner label of a web address when the text names no
     council: the label's council type if it has one ("surreycc", "belfastcity",
     "barnsleymbc"), else the type the text uses ("the District Council"), else "Council"; the
     place as the text writes it ("Tower Hamlets" for "towerhamlets"), else the label's when the
-    address is a ``government`` one and the text speaks of "the Council".
+    address is a ``government`` one and the text speaks of "the Council" (never beside other
+    candidates, with ``written_only``).
 
     Examples
     --------
@@ -618,7 +651,8 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
         kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered), "Council")
     written = next((m.group() for m in _PLACE_RUN.finditer(text)
                     if _squash(m.group()) == place and not m.group().isupper()), None)
-    if written is None and kind == "Council" and not (government and re.search(r"\bthe Council\b", text, re.I)):
+    if written is None and (written_only or (kind == "Council" and not (
+            government and re.search(r"\bthe Council\b", text, re.I)))):
         return None  # an address alone, with no type and no place the text writes, names nobody
     return f"{written or place.title()} {kind}"
 
@@ -663,15 +697,24 @@ _PERSON_FIELDS = ("person", "chair", "member", "vice-chair", "contact", "speaker
 
 def _own_field(fields: tuple[Field, ...], person: Field, name: str) -> Field | None:
     """The ``name`` field that follows ``person`` before the next person in the block."""
-    after = False
-    for f in fields:
-        if f is person:
-            after = True
-        elif after and f.name in _PERSON_FIELDS:
+    # Start at the person's own position (looked up once per block, not scanned for), so a
+    # 5,000-name attendance list is read in linear time, not quadratic.
+    if _FIELD_POSITIONS[0] is not fields:
+        _FIELD_POSITIONS[:] = [fields, {id(f): i for i, f in enumerate(fields)}]
+    at = _FIELD_POSITIONS[1].get(id(person))
+    if at is None:
+        return None
+    for position in range(at + 1, len(fields)):
+        f = fields[position]
+        if f.name in _PERSON_FIELDS:
             return None
-        elif after and f.name == name:
+        if f.name == name:
             return f
     return None
+
+
+#: The fields tuple last searched by :func:`_own_field`, with each field's position in it.
+_FIELD_POSITIONS: list = [None, {}]
 
 
 #: Blocks that list people: a committee named inside them is a post ("Cabinet Member").
@@ -810,10 +853,14 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                 organisations.append(part.subject)
     # Same person written with initials in one place and a forename in another.
     merged: dict[str, CastMember] = {}
+    # Members by (family name, first initial): a twin is looked up, not searched for, so a
+    # 5,000-name attendance list is merged in linear time.
+    by_initial: dict[tuple[str, str | None], list[str]] = {}
     for key, member in cast.items():
-        twin = next((k for k, m in merged.items() if m.name.family == member.name.family and (
-            m.name.first_initial == member.name.first_initial) and (
-                not m.name.given or not member.name.given)), None)
+        twin = next((k for k in by_initial.get((member.name.family, member.name.first_initial), ())
+                     if not merged[k].name.given or not member.name.given), None)
+        if not twin:
+            by_initial.setdefault((member.name.family, member.name.first_initial), []).append(key)
         if twin:
             other = merged[twin]
             richer = member if member.name.given else other

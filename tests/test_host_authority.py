@@ -81,6 +81,9 @@ def test_the_web_address_picks_the_host_and_names_one_the_text_does_not() -> Non
         "Fallowfield District Council"
     assert host("The Council met. The Leader spoke.", source_url="https://fallowfieldbc.moderngov.co.uk/x") == \
         "Fallowfield Borough Council"
+    # An acronym and the address: "DCC" on democracy.dunmore.gov.uk where "the County Council" is written.
+    assert host("DCC agreed the plan. The County Council will review it.",
+                source_url="https://democracy.dunmore.gov.uk/x") == "Dunmore County Council"
     assert url_label("https://www.example.com/page") is None
 
 
