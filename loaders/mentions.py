@@ -281,7 +281,7 @@ def _people(chunk: str, offset: int, index: int, context: CorpusContext) -> Iter
     # Run-on lists are split and names in capitals title-cased (loaders.names).
     for name in find_honorific_names(chunk):
         yield Mention(offset + name.start, offset + name.end, "person", name.label, index,
-                      "pattern" if name.honorific else "pattern:run-on")
+                      "person:honorific" if name.honorific else "person:run-on")
     for member in context.cast:
         full = member.name.display
         if member.name.given:

@@ -451,9 +451,16 @@ def document_namesakes(name: PersonName, named: Iterable[PersonName]) -> list[Pe
     >>> named = [parse_person_name(n) for n in ("Mr Peter Weir", "Ann Lee", "Peter Weir")]
     >>> [n.display for n in document_namesakes(parse_person_name("Mr Weir"), named)]
     ['Peter Weir']
+    >>> [n.display for n in document_namesakes(parse_person_name("Sir Peter"), named)]
+    ['Peter Weir']
     """
     found: dict[str, PersonName] = {}
+    # A knight or dame is addressed by forename ("Sir Chris" for Sir Chris Ham).
+    by_forename = name.honorific in _people_cues()["honorifics"]["by_forename"] and not name.given
     for other in named:
+        if by_forename and other.given and other.given.split()[0].casefold() == name.family.casefold():
+            found.setdefault(other.display, other)
+            continue
         if other.family.casefold() != name.family.casefold() or not (other.given or other.initials):
             continue
         if name.first_initial and other.first_initial and name.first_initial != other.first_initial:

@@ -90,7 +90,7 @@ def _label_before() -> re.Pattern[str]:
     # The label, its colon or dash, then any names already listed after it ("A, B and ").
     # A telephone number may stand between two names ("Contact: A Lee 01234 567890 B Chan").
     return re.compile(rf"(?:^|[\s|;(])(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—])\s*"
-                      rf"(?:[^:;.\n]*?(?:,|\band\b|\bor\b|&|\d{{3,}}\)?)\s*)?$", re.I)
+                      rf"(?:[^:.\n]*?(?:,|;|\band\b|\bor\b|&|\d{{3,}}\)?)\s*)?$", re.I)
 
 
 @cache
@@ -242,6 +242,8 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
 
 def _heading_like(line: str) -> bool:
     """A line of mostly capitalised words (a title): weak cues do not count there."""
+    if re.search(r"[.!?]\s*$", line):
+        return False  # a sentence
     words = re.findall(r"[^\W\d_][\w’'-]*", line)
     small = {"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at", "from", "or"}
     content = [w for w in words if w not in small]

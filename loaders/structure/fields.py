@@ -193,6 +193,13 @@ def leading_person(text: str, offset: int = 0) -> Field | None:
     lead = len(text) - len(stripped)
     match = honorific_name_pattern().match(stripped)
     if match is None:
+        # "County Councillor Ann Lee", "Deputy Mayor Cllr Bo Chan": capitalised words of a
+        # post before the honorific.
+        within = honorific_name_pattern().search(stripped, 0, 40)
+        if within and re.fullmatch(r"(?:[A-Z][\w’'-]*[ \u00a0]+){1,3}", stripped[:within.start()]) and \
+                parse_person_name(within.group()):
+            return Field("person", within.group(), offset + lead + within.start(), offset + lead + within.end())
+    if match is None:
         match = plain_name_pattern().match(stripped)
         if match is None:
             return None

@@ -22,6 +22,7 @@ from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, first_match, load_cues
 from loaders.names import honorific_name_pattern
 from loaders.structure.fields import (
+    _split_top_level,
     is_org_like,
     leading_person,
     looks_like_post,
@@ -167,13 +168,53 @@ def attendance_row(text: str, start: int, end: int) -> list[Field]:
 
 
 def _attendance_entries(text: str, start: int, end: int) -> list[Field]:
-    """People, posts and organisations of an "In attendance:" or "Officers:" list."""
+    """People, posts and organisations of an "In attendance:" or "Officers:" list.
+
+    Entries are split on semicolons and lines, and on commas where the next piece starts a
+    new person ("A Lee (Clerk), B Chan (Chief Executive), Inspector C Dee").
+    """
     entries: list[Field] = []
     offset = start
     for piece in re.split(r"[;\n]", text[start:end]):
-        entries.extend(attendance_row(text, offset, offset + len(piece)))
+        for group_start, group_end in _person_groups(piece):
+            entries.extend(attendance_row(text, offset + group_start, offset + group_end))
         offset += len(piece) + 1
     return entries
+
+
+def _person_groups(piece: str) -> list[tuple[int, int]]:
+    """Spans of ``piece`` that each hold one person with their post and organisation.
+
+    A comma-separated piece starts a new person when it is a name with an honorific, a name
+    followed by a bracket, or a bare name after another bare name (a list of names).
+
+    Examples
+    --------
+    >>> piece = "Ann Lee (Clerk), Bo Chan, Head of Legal, Harbour Trust, Inspector Kay Moss"
+    >>> [piece[a:b] for a, b in _person_groups(piece)]
+    ['Ann Lee (Clerk)', 'Bo Chan, Head of Legal, Harbour Trust', 'Inspector Kay Moss']
+    """
+    segments = _split_top_level(piece)
+    if len(segments) < 2:
+        return [(0, len(piece))]
+    groups: list[list[int]] = []
+    # Whether the current group is complete: a bare name, or a name with its post in brackets.
+    complete = False
+    for offset, segment in segments:
+        person = leading_person(segment)
+        rest = segment[person.end:].strip() if person else segment
+        bare = person is not None and not rest
+        honoured = honorific_name_pattern().search(segment)
+        starts = person is not None and (
+            (honoured is not None and honoured.start() <= person.start) or rest.startswith("(")
+            or (bare and complete))
+        if starts or not groups:
+            groups.append([offset, offset + len(segment)])
+            complete = person is not None and (bare or rest.startswith("("))
+        else:
+            groups[-1][1] = offset + len(segment)
+            complete = False
+    return [(a, b) for a, b in groups]
 
 
 def _is_heading_like(body: str) -> bool:
@@ -221,7 +262,7 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
                 section = label
                 refined.append(dataclasses.replace(block, kind="label"))
                 continue
-            found = _attendance_fields(text, label, rest_start, block.end)
+            found = _labelled_attendance(text, label, rest_start, block.end)
             if found and block.number is None:
                 refined.append(dataclasses.replace(block, kind=_attendance_kind(label),
                                                    fields=tuple(found)))
@@ -246,6 +287,21 @@ def _attendance_kind(label: str) -> str:
     if label.startswith(("also", "in attendance", "officers")):
         return "attendance"
     return "apologies" if label.startswith(("apolog", "absent")) else "membership"
+
+
+def _labelled_attendance(text: str, label: str, start: int, end: int) -> list[Field]:
+    """The fields of an attendance block whose later lines may start lists of their own
+    ("Present: Cllrs A, B" then "In attendance: C (Clerk)" on the next line)."""
+    fields: list[Field] = []
+    segment_start, position = start, start
+    for line in text[start:end].split("\n"):
+        following = attendance_pattern().match(line) if position > start else None
+        if following:
+            fields.extend(_attendance_fields(text, label, segment_start, position - 1))
+            label, segment_start = following.group("label").lower(), position + following.end()
+        position += len(line) + 1
+    fields.extend(_attendance_fields(text, label, segment_start, end))
+    return fields
 
 
 def _attendance_fields(text: str, label: str, start: int, end: int) -> list[Field]:
