@@ -72,6 +72,17 @@ def _post_words() -> frozenset[str]:
 
 
 @cache
+def _soft_words() -> frozenset[str]:
+    """Non-name words only because they are service or legislation cue nouns ("Bill", "Grant")."""
+    entities = load_cues("entities")
+    words = {w for key in ("service", "programme", "framework", "legislation")
+             for phrase in entities["services"].get(key, []) for w in phrase.split() if w[:1].isupper()}
+    words.update(w.capitalize() for key in ("service", "programme", "framework", "legislation")
+                 for w in entities["services"].get(key, []) if " " not in w)
+    return frozenset(words - set(_cues()["words"]["not_names"]) - set(load_cues("entities")["people"]["stopwords"]))
+
+
+@cache
 def _org_words() -> frozenset[str]:
     entities = load_cues("entities")
     words = {s.split()[-1] for s in entities["organisations"]["suffixes"]}
@@ -219,9 +230,12 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
     picked = run[lead:lead + size]
     words = [t.group() for t in picked]
     first = words[0]
-    if first in not_name_words() or first in _places() or (len(first) > 1 and first.isupper()):
+    # A cue noun that is also a forename ("Grant", "Bill") may start a name before a word that
+    # is no cue: "Bill Ure" but not "Bill Committee".
+    soft = first in _soft_words() and words[1] not in not_name_words()
+    if (first in not_name_words() and not soft) or first in _places() or (len(first) > 1 and first.isupper()):
         return None  # "Members agreed", "Kent County", "CAG Consultants"
-    if any(p in never_name_words() for w in words for p in _parts(w)):
+    if any(p in never_name_words() for w in words[1 if soft else 0:] for p in _parts(w)):
         return None
     following = tokens[lead + size] if len(tokens) > lead + size else None
     # "Ann Lee Harbour Food Trust": a name, then an organisation of two words or more (a
@@ -242,8 +256,8 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
 
 def _heading_like(line: str) -> bool:
     """A line of mostly capitalised words (a title): weak cues do not count there."""
-    if re.search(r"[.!?]\s*$", line):
-        return False  # a sentence
+    if re.search(r"[.!?;,]\s*$", line):
+        return False  # a sentence, or an item of a list
     words = re.findall(r"[^\W\d_][\w’'-]*", line)
     small = {"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at", "from", "or"}
     content = [w for w in words if w not in small]
