@@ -60,6 +60,9 @@ class Block:
     item : int or None
         Index of the numbered minute item ("24. Housing Allocations Policy") the block sits
         under, in minutes that number their items rather than their paragraphs.
+    language : str or None
+        ``"cy"`` for a block written in Welsh (bilingual papers), else None (English): English
+        name rules do not apply to it.
     """
 
     kind: str
@@ -77,6 +80,7 @@ class Block:
     answers: int | None = None
     level: int = 0
     item: int | None = None
+    language: str | None = None
 
     @property
     def body(self) -> int:

@@ -19,8 +19,10 @@ from loaders.structure.agenda import refine_agenda
 from loaders.structure.evidence import refine_biography, refine_written_evidence
 from loaders.structure.furniture import mark_furniture, page_problem
 from loaders.structure.generic import generic_blocks
-from loaders.structure.headers import mark_headers
+from loaders.structure.headers import mark_headers, mark_item_titles
+from loaders.structure.language import mark_language
 from loaders.structure.minutes import refine_minutes
+from loaders.structure.notices import mark_notices
 from loaders.structure.parts import split_parts
 from loaders.structure.report import refine_report
 from loaders.structure.segment import segment_text
@@ -46,6 +48,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 BLOCK_PASSES: ComponentRegistry[BlockPass] = ComponentRegistry("block pass")
 BLOCK_PASSES.add("furniture", mark_furniture)
 BLOCK_PASSES.add("meeting-headers", mark_headers)
+BLOCK_PASSES.add("item-titles", mark_item_titles)
+BLOCK_PASSES.add("decision-notices", mark_notices)
+BLOCK_PASSES.add("language", mark_language)
 
 #: Layout parsers by the part kind they read (a part of any other kind keeps its generic blocks).
 LAYOUT_PARSERS: ComponentRegistry[LayoutParser] = ComponentRegistry("layout parser")

@@ -58,7 +58,17 @@ def is_furniture(text: str) -> bool:
     (True, True, True)
     >>> is_furniture("Apologies for absence")
     False
+    >>> is_furniture("Skip to main content\\nLoading…"), is_furniture("Share this item\\nThe Chair")
+    (True, False)
     """
+    lines = [line for line in text.split("\n") if line.strip(" \t\u00a0")]
+    if len(lines) > 1:
+        # "Skip to main content" above "Loading…": furniture line by line, or the whole run.
+        return all(is_furniture(line) for line in lines) or _whole(text)
+    return _whole(text)
+
+
+def _whole(text: str) -> bool:
     bare = _normalise(text)
     if not bare:
         return True

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 from functools import cache
 
 from loaders.blocks import Block, Field
@@ -72,9 +73,31 @@ def clean_committee(name: str) -> str | None:
     return value
 
 
+def welsh_date(text: str, offset: int = 0) -> Field | None:
+    """A date written in Welsh ("Dydd Iau, 12fed Mawrth, 2026").
+
+    Examples
+    --------
+    >>> welsh_date("Dydd Iau, 12fed Mawrth, 2026 10.00 yb").value
+    '2026-03-12'
+    """
+    months = load_cues("structure")["language"]["welsh_months"]
+    match = re.search(rf"\b(\d{{1,2}})(?:af|ail|ydd|edd|ed|fed|eg|ain)?[ \u00a0]+({'|'.join(months)}),?[ \u00a0]+"
+                      r"((?:19|20)\d\d)\b", text, re.I)
+    if match is None:
+        return None
+    try:
+        value = date(int(match.group(3)), months.index(match.group(2).lower()) + 1, int(match.group(1)))
+    except ValueError:
+        return None
+    return Field("date", value.isoformat(), offset + match.start(), offset + match.end())
+
+
 def _date_fields(text: str, offset: int) -> list[Field]:
     """The date (and a time written after it) at the start of ``text``, if it states one."""
     when = find_date(text, offset)
+    if when is None:
+        when = welsh_date(text, offset)
     if when is None or when.start - offset > 14:
         numeric = parse_date(text.strip(" ,.:"), offset + len(text) - len(text.lstrip(" ,.:")))
         if numeric is None or numeric.start - offset > 14:
@@ -303,7 +326,7 @@ def mark_headers(text: str, blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     # A meeting has one title: once it is read, "X - 12/01/10" lines further down are a list
     # of other meetings (minutes received), not headers.
-    titled_seen = False
+    titled_seen = ""
     for index, block in enumerate(blocks):
         if index >= zone or block.kind not in ("paragraph", "heading", "list-item"):
             out.append(block)
@@ -319,8 +342,11 @@ def mark_headers(text: str, blocks: list[Block]) -> list[Block]:
                 pieces.append(dataclasses.replace(block, kind=FURNITURE, start=a, end=b, body_start=-1,
                                                   number=None, lead=None, fields=()))
                 continue
-            read = _read_line(text, block, a, b, titled=not titled_seen and index < TITLE_ZONE) \
-                if number < 6 else None
+            read = _read_line(text, block, a, b, titled=index < TITLE_ZONE) if number < 6 else None
+            if read and titled_seen and any(r.kind == "committee-heading" for r in read) and not any(
+                    f.value.lower() == titled_seen.lower() for r in read for f in r.fields
+                    if f.name in ("committee", "meeting-body")):
+                read = None  # another body's title below this meeting's: a list, not a header
             if read is None and pieces and pieces[-1].kind == "committee-heading" and not pending:
                 # "Taken before the X" with "on Wednesday 13 February 2013" on the next line.
                 on = re.match(r"(?:held[ \u00a0]+)?on[ \u00a0]+", text[a:b], re.I)
@@ -356,7 +382,8 @@ def mark_headers(text: str, blocks: list[Block]) -> list[Block]:
             _flush(block, pending, pieces)
             pieces.extend(read)
         _flush(block, pending, pieces)
-        titled_seen = titled_seen or any(p.kind == "committee-heading" for p in pieces)
+        titled_seen = titled_seen or next((f.value for p in pieces if p.kind == "committee-heading"
+                                           for f in p.fields), "")
         out.extend(pieces if found else [block])
     return out
 
@@ -394,4 +421,36 @@ def _header_blocks(text: str, block: Block, fields: list[Field], header_end: int
         out.append(dataclasses.replace(block, end=header_end))
     if rest_start < block.end:
         out.append(dataclasses.replace(block, start=rest_start, fields=(), **plain))
+    return out
+
+
+def mark_item_titles(text: str, blocks: list[Block]) -> list[Block]:
+    """Make the title of an unnumbered item a heading: the short line above "Minutes:".
+
+    ModernGov tables put each item's title, its agenda text and its "Minutes:" (or
+    "Decision:") in cells of one row; without item numbers the title is the short line just
+    before the label (furniture between them aside), and it heads what follows.
+
+    Examples
+    --------
+    >>> from loaders.blocks import Block
+    >>> t = "Apologies for Absence\\n\\nMinutes:\\n\\nNone were received."
+    >>> [b.kind for b in mark_item_titles(t, [Block("paragraph", 0, 21, 0), Block("paragraph", 23, 31, 0),
+    ...                                       Block("paragraph", 33, len(t), 0)])]
+    ['heading', 'paragraph', 'paragraph']
+    """
+    out = list(blocks)
+    for index, block in enumerate(out):
+        if not _ITEM_LABEL.match(text[block.start:block.end].strip()):
+            continue
+        before = index - 1
+        while before >= 0 and out[before].kind == FURNITURE:
+            before -= 1
+        if before < 0:
+            continue
+        title = out[before]
+        body = text[title.body:title.end]
+        if title.kind == "paragraph" and len(body) <= 150 and "\n" not in body.strip() and not re.search(
+                r"[.!?:;,]$", body.strip()):
+            out[before] = dataclasses.replace(title, kind="heading", level=3, section=body.strip())
     return out

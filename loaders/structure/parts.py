@@ -57,7 +57,7 @@ def _subject_of(kind: str, title: str, units: list[Unit], text: str) -> str | No
         submitted = re.match(r"(?:written )?(?:evidence|submission|response)(?: submitted)? (?:from|by)\s+"
                              r"(?P<who>.+?)(?:\s+(?:to|for|on)\s+(?:the\s+)?[A-Z‘“].*)?$", title, re.IGNORECASE)
         if submitted:
-            return submitted.group("who").strip()
+            return re.sub(r"^the\s+", "", submitted.group("who").strip(), flags=re.I)
         match = re.match(r"(?:(?:written )?(?:evidence|submission) (?:from|by|of)\s+)?(.+?)"
                          r"(?:\s+(?:written )?(?:submission|evidence|response)\b.*)?$", title,
                          re.IGNORECASE)
@@ -108,7 +108,7 @@ def split_parts(text: str, units: list[Unit]) -> list[PartDraft]:
                 current.title = current.title or body
         elif (unit.kind == "paragraph" and _is_memo_line(body.split("\n")[0])
               and current.kind != "officer-report" and content_units(current)
-              and not _memo_continues(current, text)):
+              and not _memo_continues(current, text) and not _lists_notices(current, text)):
             starts_part = True
         if starts_part:
             current = PartDraft([])
@@ -116,7 +116,8 @@ def split_parts(text: str, units: list[Unit]) -> list[PartDraft]:
             if unit.kind == "heading":
                 current.kind = kind_of_title(body) or "written-evidence"
                 current.title = body
-        if unit.kind == "paragraph" and _is_memo_line(body.split("\n")[0]) and not current.kind:
+        if (unit.kind == "paragraph" and _is_memo_line(body.split("\n")[0]) and not current.kind
+                and not _lists_notices(current, text)):
             current.kind = "officer-report"
             current.title = current.title or body.split("\n")[0]
         current.units.append(unit)
@@ -127,6 +128,13 @@ def split_parts(text: str, units: list[Unit]) -> list[PartDraft]:
         _classify_by_content(draft, text)
         draft.subject = _subject_of(draft.kind or "generic", draft.title, draft.units, text)
     return drafts
+
+
+def _lists_notices(part: PartDraft, text: str) -> bool:
+    """Whether a part is a list of decision notices: its "Lead officer:" lines are fields of a
+    notice, not the header of a new report."""
+    notice = re.compile(r"^(?:decision maker|decision published|effective from|made at meeting)[ \t]*:", re.I | re.M)
+    return any(notice.search(text, u.start, u.end) for u in part.units)
 
 
 def _memo_continues(part: PartDraft, text: str) -> bool:
@@ -154,7 +162,9 @@ def _classify_by_content(draft: PartDraft, text: str) -> None:
                 if announced == "minutes":
                     draft.title = line
                 return
-    if sum(1 for b in bodies if first_match(numbered[:1], b)) >= 3:
+    labels = sum(1 for b in bodies if re.fullmatch(r"(?:minutes|cofnod)\s*:", b.strip(), re.I))
+    if sum(1 for b in bodies if first_match(numbered[:1], b)) >= 3 or labels >= 2:
+        # Numbered minutes, or a ModernGov table whose items each have a "Minutes:" cell.
         draft.kind = "minutes"
     elif sum(1 for b in bodies if first_match(lettered, b)) >= 3:
         draft.kind = "terms-of-reference"

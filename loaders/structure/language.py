@@ -1,0 +1,61 @@
+"""The language of each block: Welsh or (by default) English.
+
+Welsh and bilingual papers (Senedd, Welsh councils) mix Welsh paragraphs with English ones. A
+Welsh passage is kept, but English name rules ("Capitalised Capitalised" is a person, "… Trust"
+is an organisation) must not read it, so each Welsh block is marked ``language="cy"`` for the
+finders to see. Detection is by Welsh function words (``[language] welsh`` in
+``cues/structure.toml``), which English text almost never uses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+
+from loaders.blocks import Block
+from loaders.cues import load_cues
+
+#: A block is Welsh when at least this share of its words are Welsh function words …
+WELSH_SHARE = 0.25
+#: … and at least this many of them.
+WELSH_MIN = 3
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _welsh_words() -> frozenset[str]:
+    return frozenset(load_cues("structure")["language"]["welsh"])
+
+
+def is_welsh(text: str) -> bool:
+    """Whether ``text`` is written in Welsh.
+
+    Examples
+    --------
+    >>> is_welsh("Ni dderbyniwyd datganiad o fuddiant gan unrhyw aelod oedd yn bresennol.")
+    True
+    >>> is_welsh("No declarations of interest were received from any member present.")
+    False
+    >>> is_welsh("Y Cynghorydd")
+    False
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = sum(1 for w in words if w in _welsh_words())
+    # English uses "a" and "i": count them only alongside other Welsh words.
+    strong = sum(1 for w in words if w in _welsh_words() and w not in ("a", "i", "o"))
+    return bool(words) and strong >= 2 and hits >= WELSH_MIN and hits / len(words) >= WELSH_SHARE
+
+
+def mark_language(text: str, blocks: list[Block]) -> list[Block]:
+    """Mark the Welsh blocks of a part (``language="cy"``).
+
+    Examples
+    --------
+    >>> t = "Derbyn unrhyw ymddiheuriadau am absenoldeb gan y aelodau."
+    >>> [b.language for b in mark_language(t, [Block("paragraph", 0, len(t), 0)])]
+    ['cy']
+    """
+    return [dataclasses.replace(b, language="cy") if b.kind != "furniture" and is_welsh(text[b.start:b.end])
+            else b for b in blocks]
