@@ -200,7 +200,7 @@ def titled_header(text: str, start: int, end: int) -> tuple[list[Field], int] | 
         if groups.get("committee"):
             a = match.start("committee")
             name = clean_committee(match.group("committee"))
-            if name is None or (index == 0 and not _names_a_body(name)):
+            if name is None or (index == 0 and not names_a_body(name)):
                 continue  # "External Witness Biographies - 30th January 2014" is no meeting's title
             raw = match.group("committee").strip()
             a = start + a + match.group("committee").find(raw)
@@ -235,15 +235,21 @@ def _zone_end(text: str, blocks: list[Block]) -> int:
     return min(len(blocks), HEADER_ZONE)
 
 
-def _names_a_body(text: str) -> bool:
-    """Whether a name ends in, or holds, a word naming a meeting body (``[headers] body_words``)."""
+def names_a_body(text: str) -> bool:
+    """Whether a name holds a word naming a meeting body (``[headers] body_words``).
+
+    Examples
+    --------
+    >>> names_a_body("Harbour Panel"), names_a_body("Witness Biographies")
+    (True, False)
+    """
     words = "|".join(load_cues("structure")["headers"]["body_words"])
     return bool(re.search(rf"\b(?:{words})\b", text, re.I))
 
 
 def _is_body_title(text: str) -> bool:
     """A short line that names a body ("Committee for the Executive Office")."""
-    return len(text) < 120 and not re.search(r"[.!?:]$", text.strip()) and _names_a_body(text)
+    return len(text) < 120 and not re.search(r"[.!?:]$", text.strip()) and names_a_body(text)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from functools import cache
 from loaders.blocks import Block, Field
 from loaders.cues import load_cues
 from loaders.structure.fields import looks_like_post, name_list, parse_date
-from loaders.structure.headers import _names_a_body
+from loaders.structure.headers import names_a_body
 
 _NOTICE = re.compile(
     r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t\u00a0]+[-–—][ \t\u00a0]+(?P<title>.+?)"
@@ -109,17 +109,19 @@ def _decider(text: str, start: int, end: int) -> list[Field]:
     if prefix:
         start += prefix.end()
     value = text[start:end]
-    if looks_like_post(value) or re.match(r"(?:Cabinet|Executive|Lead) (?:Member|Spokesperson|Councillor)\b", value, re.I):
+    if looks_like_post(value) or re.match(load_cues("structure")["notices"]["member_posts"], value, re.I):
         return [Field("post", value, start, end)]
-    if _names_a_body(value):
+    if names_a_body(value):
         return [Field("committee", value, start, end)]
     return []
 
 
+@cache
 def _vote_pattern() -> re.Pattern[str]:
     words = load_cues("structure")["votes"]
     sides = "|".join(f"(?P<{side}>{pattern})" for side, pattern in words.items())
-    return re.compile(rf"(?:^|(?<=[\s,;.]))(?:{sides})[ \t\u00a0]*(?:\((?P<count>\d+)\))?[ \t\u00a0]*[:\-–][ \t\u00a0]*", re.I)
+    return re.compile(rf"(?:^|(?<=[\s,;.]))(?:{sides})[ \t\u00a0]*(?:\((?P<count>\d+)\))?[ \t\u00a0]*"
+                      r"[:\-–][ \t\u00a0]*", re.I)
 
 
 def vote_fields(text: str, start: int, end: int) -> list[Field]:
