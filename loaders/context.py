@@ -738,6 +738,8 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                 to = next((f for f in block.fields if f.name in _REPORT_TO), None)
                 if to and (to.value.strip() in _ONE_WORD_BODIES or _BODY_NAME.fullmatch(to.value.strip())):
                     committee = to.value.strip()
+            if block.kind in _NO_TITLE_KINDS:
+                continue  # a venue, a notice's fields, page furniture: no meeting's title or date
             if block.kind not in _LIST_KINDS and (len(text) < 160 or block.kind == "title"):
                 for match in _BODY_NAME.finditer(_uncapitalise(text[:300])):
                     name = match.group("name").strip()
@@ -752,10 +754,20 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                             council = council or name
                     elif committee is None:
                         committee = name
-            if meeting_date is None:
+            if meeting_date is None and not _OTHER_MEETING.search(text):
                 when = find_date(text)
                 meeting_date = when.value if when else None
     return committee or council, meeting_date
+
+
+#: Layout blocks (loaders.structure) that hold no meeting title: venues and contacts, decision
+#: notices' fields, page furniture, votes.
+_NO_TITLE_KINDS = frozenset({"meeting-header", "notice-field", "decision-notice", "furniture", "vote"})
+#: "To confirm the minutes of the meeting held on 12 January": another meeting's date.
+_OTHER_MEETING = re.compile(
+    r"\b(?:confirm|approve|approval of|sign|signing of|agree|receive|note|adopt)\b[^.]{0,40}\bminutes? of the\b"
+    r"[^.]{0,80}\bheld\b|\bminutes? of the\b[^.]{0,80}\bheld on\b[^.]{0,60}\b(?:were|was|be)[ \u00a0]+"
+    r"(?:agreed|approved|confirmed|signed|taken|received|noted)\b", re.I)
 
 
 def _merge_surname_only(cast: dict[str, CastMember]) -> dict[str, CastMember]:
