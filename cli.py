@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rdflib.term import Node
+
 from evaluation import REPORT_FAMILIES
 from graph.build import DEFAULT_CORPUS, BuildError, build_documents, build_into_store, collect_sources, print_progress
 from graph.export import FORMATS, serialise
@@ -96,27 +98,43 @@ def run_build(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+def export_documents(paths: Sequence[Path]) -> tuple[list[tuple[Node, Node, Node, Node]], list[str], list[str]]:
+    """Build documents in memory (a fresh registry, no store) and return what ``export PATH ...`` writes.
+
+    Returns
+    -------
+    tuple
+        The quads (none when there are problems: the command then writes nothing), the problems
+        (one line each, the command's exit 1) and the facts dropped for failing their shape (its
+        warnings). ``evidence-graph evaluate`` scores exactly these quads.
+    """
+    sources, errors = collect_sources(paths)
+    result = build_documents(sources, Registry())
+    problems = errors + result.errors
+    if problems:
+        return [], problems, result.dropped
+    from graph.iris import registry_graph
+    from graph.registry import document_nodes, registry_subgraph
+
+    quads = [(s, p, o, name) for g in result.graphs for name, graph in
+             ((g.graph_name, g.assertions), (g.provenance_name, g.provenance)) for s, p, o in graph]
+    # Only the registry entries the documents refer to (and what those need), as in a store.
+    referenced = registry_subgraph(result.registry, document_nodes(
+        graph for g in result.graphs for graph in (g.assertions, g.provenance)))
+    quads += [(s, p, o, registry_graph()) for s, p, o in referenced]
+    return quads, [], result.dropped
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Export the store, or documents built in memory."""
     if args.paths:
-        sources, errors = collect_sources(args.paths)
-        result = build_documents(sources, Registry())
-        problems = errors + result.errors
-        for dropped in result.dropped:
+        quads, problems, dropped_facts = export_documents(args.paths)
+        for dropped in dropped_facts:
             print(f"evidence-graph: warning: {dropped}", file=sys.stderr)
         if problems:
             for problem in problems:
                 print(f"evidence-graph: {problem}", file=sys.stderr)
             return 1
-        from graph.iris import registry_graph
-        from graph.registry import document_nodes, registry_subgraph
-
-        quads = [(s, p, o, name) for g in result.graphs for name, graph in
-                 ((g.graph_name, g.assertions), (g.provenance_name, g.provenance)) for s, p, o in graph]
-        # Only the registry entries the documents refer to (and what those need), as in a store.
-        referenced = registry_subgraph(result.registry, document_nodes(
-            graph for g in result.graphs for graph in (g.assertions, g.provenance)))
-        quads += [(s, p, o, registry_graph()) for s, p, o in referenced]
     else:
         if not args.store.exists():
             return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")

@@ -1,31 +1,29 @@
 """What the loaders present for one document, per family: the entities of its export.
 
-A devset document is loaded alone, the way a new user loads a paper: the evaluation runs
-``evidence-graph export --format nquads devset/<folder>/<file>`` in process (``cli.main``), which
-builds it with :func:`graph.build.collect_sources`, :func:`graph.build.build_documents` and a fresh
-:class:`loaders.registry.Registry`, in memory, no store and no manifest. Every typed entity of a
-scored family in the exported quads is a prediction, with every label it shows, including
-reference data from the registry that the document's own graphs never refer to: that is what the
-export shows a user (such entities are marked ``mentioned=False``, and still count).
+A devset document is loaded alone, the way a new user loads a paper: the evaluation takes the
+quads ``evidence-graph export devset/<folder>/<file>`` writes (``cli.export_documents``, which
+builds the file with :func:`graph.build.collect_sources`, :func:`graph.build.build_documents` and a
+fresh :class:`loaders.registry.Registry`, in memory, no store and no manifest). Every typed entity
+of a scored family in those quads is a prediction, with every label it shows, including reference
+data from the registry that the document's own graphs never refer to: that is what the export
+shows a user (such entities are marked ``mentioned=False``, and still count).
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from graph.build import BuildError
 from graph.iris import key_of, registry_graph
 from graph.views import type_name
 from graph.vocabulary import DCTERMS, EG, FOAF, RDF, RDFS, SCHEMA, SKOS
+from loaders.errors import LoaderError
 
 #: The family of each short type name (:func:`graph.views.type_name`, what the export calls a node).
 FAMILY_OF_TYPE: dict[str, str] = {
@@ -86,12 +84,13 @@ class PredictedDocument:
 
 
 def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
-    """Export one document as ``evidence-graph export --format nquads <path>`` does, in process.
+    """The quads ``evidence-graph export <path>`` writes, built in process.
 
-    The command itself runs (``cli.main``): :func:`graph.build.collect_sources` and
-    :func:`graph.build.build_documents` with a fresh :class:`loaders.registry.Registry`, in
-    memory, and whatever ``cli.run_export`` puts in the export, so that the evaluation measures
-    what a user gets, even as the export changes.
+    This is ``cli.export_documents``, the function the command itself runs:
+    :func:`graph.build.collect_sources` and :func:`graph.build.build_documents` with a fresh
+    :class:`loaders.registry.Registry`, in memory, and whatever the export adds (the registry
+    entries the document refers to), so that the evaluation measures what a user gets, even as
+    the export changes. Only the serialisation is skipped.
 
     Parameters
     ----------
@@ -101,9 +100,9 @@ def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
     Returns
     -------
     tuple
-        The exported quads (none when the command refused the document), its error lines and
-        its warnings (facts dropped for failing their shape), without the ``evidence-graph:``
-        prefix.
+        The exported quads (none when the command would refuse the document), its error lines
+        (as the command prints them, without the ``evidence-graph:`` prefix) and its warnings
+        (facts dropped for failing their shape).
 
     Examples
     --------
@@ -119,26 +118,14 @@ def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
     """
     import cli
 
-    with tempfile.TemporaryDirectory(prefix="evidence-graph-evaluate-") as folder:
-        output = Path(folder) / "export.nq"
-        stderr = io.StringIO()
-        with contextlib.redirect_stderr(stderr):
-            try:
-                status = cli.main(["export", "--format", "nquads", "-o", str(output), str(path)])
-            except Exception as error:  # a traceback the command would show: the document presents nothing
-                detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
-                print(f"evidence-graph: {path}: export crashed ({type(error).__name__}"
-                      + (f": {detail})" if detail else ")"), file=sys.stderr)
-                status = 1
-        lines = [line.removeprefix("evidence-graph: ") for line in stderr.getvalue().splitlines() if line.strip()]
-        warnings = [line.removeprefix("warning: ") for line in lines if line.startswith("warning: ")]
-        errors = [line for line in lines if not line.startswith("warning: ")]
-        if status != 0 or not output.exists():
-            return [], errors or [f"{path}: export failed (status {status})"], warnings
-        dataset = Dataset()
-        dataset.parse(output, format="nquads")
-    quads: list[Quad] = [(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))]
-    return quads, errors, warnings
+    try:
+        quads, problems, dropped = cli.export_documents([path])
+    except (LoaderError, BuildError, ValueError) as error:  # what the command prints as one line
+        return [], [str(error)], []
+    except Exception as error:  # a traceback the command would show: the document presents nothing
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return [], [f"{path}: export crashed ({type(error).__name__}" + (f": {detail})" if detail else ")")], []
+    return list(quads), list(problems), list(dropped)
 
 
 def referred_nodes(quads: Iterable[Quad]) -> set[Node]:

@@ -200,7 +200,7 @@ def test_a_crashing_export_presents_nothing(tmp_path, monkeypatch):
     def crash(argv):
         raise RuntimeError("boom\nmore")
 
-    monkeypatch.setattr(cli, "main", crash)
+    monkeypatch.setattr(cli, "export_documents", crash)
     quads, errors, _ = export_quads(tmp_path / "a.txt")
     assert quads == [] and errors == [f"{tmp_path / 'a.txt'}: export crashed (RuntimeError: boom)"]
 
