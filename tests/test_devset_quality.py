@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 import time
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from evaluation import REPORT_FAMILIES
+from evaluation import FAMILIES, REPORT_FAMILIES
 from evaluation.gold import GOLD_NAME, read_devset
+from evaluation.matching import normalise
 from evaluation.report import Evaluation, aggregate, evaluate_devset
 
 DEVSET = Path(__file__).resolve().parent.parent / "devset"
@@ -65,6 +67,17 @@ def test_every_devset_folder_has_a_complete_gold_file():
     assert not incomplete, "devset folders with an incomplete gold.toml:\n  " + "\n  ".join(incomplete)
     _, problems = read_devset(DEVSET)
     assert not problems, "gold files the evaluation cannot read:\n  " + "\n  ".join(problems)
+
+
+def test_no_entity_is_annotated_twice_in_one_family():
+    """Two entries for one entity would cap recall below 1 for a perfect extractor."""
+    documents, _ = read_devset(DEVSET)
+    repeated = []
+    for gold in documents:
+        for family in FAMILIES:
+            names = Counter(normalise(entity.name, family) for entity in gold.family(family))
+            repeated += [f"{gold.folder}: [[{family}]] {name!r} x{count}" for name, count in names.items() if count > 1]
+    assert not repeated, "entities annotated twice (merge them, the other forms as aliases):\n  " + "\n  ".join(repeated)
 
 
 def test_devset_is_large_and_varied_enough(evaluation):
