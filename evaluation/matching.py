@@ -129,6 +129,8 @@ def lenient_forms(name: str, family: str = "") -> set[str]:
     --------
     >>> sorted(lenient_forms("The Planning Service Team"))
     ['planning', 'planning service', 'planning service team', 'the planning service team']
+    >>> sorted(lenient_forms("Licensing Sub-Committee"))
+    ['licensing', 'licensing sub committee']
     """
     base = normalise(name, family)
     forms = {base}
@@ -137,10 +139,10 @@ def lenient_forms(name: str, family: str = "") -> set[str]:
         words = words[1:]
         forms.add(" ".join(words))
     while len(words) > 1:
-        if words[-1] in GENERIC_WORDS:
-            words = words[:-1]
-        elif len(words) > 2 and " ".join(words[-2:]) in GENERIC_WORDS:
+        if len(words) > 2 and " ".join(words[-2:]) in GENERIC_WORDS:  # "sub committee" before "committee"
             words = words[:-2]
+        elif words[-1] in GENERIC_WORDS:
+            words = words[:-1]
         else:
             break
         forms.add(" ".join(words))
