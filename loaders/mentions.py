@@ -318,6 +318,9 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
         if phrase in acronyms and normalise_label(acronyms[phrase]) != normalise_label(name):
             continue  # the document defines the acronym as a body of its own ("NHS X CCG (CCG)")
         for match in _phrase_regex(phrase).finditer(chunk):
+            if " " not in phrase and not phrase.isupper() and re.search(
+                    r"(?:[’']s|\b(?:a|an|the|The|A|An))[ \u00a0]+$", chunk[max(0, match.start() - 8):match.start()]):
+                continue  # "the Museum Garden’s Shelter": a one-word name used as a common noun
             yield Mention(offset + match.start(), offset + match.end(), "organisation", name,
                           index, "gazetteer")
     for name in context.organisations:
@@ -364,11 +367,38 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
                     span in load_cues("entities")["committees"]["standalone"]:
                 continue
+            if not _suffix_is_a_name(span):
+                continue
             if preceded_by_article(chunk, start):
                 continue
             if authority is not None and span in (authority.name, *authority.aliases):
                 continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+def _suffix_is_a_name(span: str) -> bool:
+    """Whether a capitalised run ending in an organisation suffix names an organisation: not
+    "… for Council" (a meeting), "… of Office" (a phrase), a council's thing ("Cardiff Council
+    CCTV …"), a post ("Lay Member for …"), nor an everyday phrase ending in a weak suffix
+    ("Cost of Living Support").
+
+    Examples
+    --------
+    >>> [_suffix_is_a_name(s) for s in ("Stepahead Support", "Cost of Living Support", "Pay Increase for Council")]
+    [True, False, False]
+    """
+    from loaders.structure.fields import looks_like_post
+
+    words = span.split()
+    if len(words) >= 2 and words[-2] in ("for", "of", "to", "at", "and", "&") and words[-1] in ("Council", "Office"):
+        return False
+    if re.search(r"\bCouncil(?:[’']s)?[ \u00a0](?!of\b|for\b|and\b)[A-Za-z]", span) or looks_like_post(span):
+        return False
+    cues = load_cues("entities")["organisations"]
+    if words[-1] in cues["weak_suffixes"]:
+        return not any(w in cues["weak_suffix_stops"] for w in words[:-1]) and not any(
+            w in ("of", "for", "and", "&") for w in words)
+    return True
 
 
 def _may_name_organisation(expansion: str) -> bool:
@@ -449,7 +479,8 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     A person, a possessive or a post before the name are not part of it ("Grace Anderson -
     Democratic Services", "the Welsh Government’s Clean Air Plan", "Head of Legal and Democratic
     Services"); a name after "Director of"/"Head of" and a department named for a service
-    ("Democratic Services", "X and Y Services") are units; a body whose name ends in
+    ("Democratic Services", "X and Y Services") are units (inside a post title, they are the
+    post's and dropped); a body whose name ends in
     "Service" is an organisation ("Fire & Rescue Service"); a building is a venue, and a
     heading in capitals names nothing.
 
@@ -461,8 +492,10 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     Examples
     --------
     >>> text = "the Head of Legal and Democratic Services and the Welsh Government’s Clean Air Plan"
-    >>> judge_named_thing(text, 4, "Head of Legal and Democratic Services", "service")
-    (12, 'unit', 'Legal and Democratic Services')
+    >>> judge_named_thing(text, 4, "Head of Legal and Democratic Services", "service") is None
+    True
+    >>> judge_named_thing("Contact: Legal and Democratic Services.", 9, "Legal and Democratic Services", "service")
+    (9, 'unit', 'Legal and Democratic Services')
     >>> judge_named_thing(text, 50, "Welsh Government’s Clean Air Plan", "programme")
     (69, 'programme', 'Clean Air Plan')
     """
@@ -488,7 +521,12 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         return start, "organisation", name
     after_post = re.search(r"(?:Director|Head|Manager|Officer|Lead|Spokesperson|Member)(?:[ \u00a0]+(?:of|for))?"
                            r"[ \u00a0]+(?:the[ \u00a0]+)?$", chunk[max(0, start - 40):start])
-    if kind == "service" and (after_post or name in cues["department_services"]
+    if after_post or re.match(r"[ \u00a0]+(?:Officer|Officers|Manager|Team Leader|Lead|Assistant|Adviser|Advisor)\b",
+                              chunk[start + len(name):]):
+        # The department inside a post title ("Head of Legal and Democratic Services",
+        # "Democratic Services Officer") is the post's, not a mention of its own.
+        return None
+    if kind == "service" and (name in cues["department_services"]
                               or re.fullmatch(r"[A-Z][\w’']+(?: [A-Z][\w’']+)? and [A-Z][\w’']+ Services", name)):
         return start, "unit", name
     return start, kind, name

@@ -6,7 +6,5 @@ before the first document is read. A finder takes a :class:`loaders.mentions.Pas
 :class:`loaders.mentions.Mention` values.
 """
 
-from loaders.finders import committees  # noqa: F401
-from loaders.finders import people  # noqa: F401
-from loaders.finders import organisations  # noqa: F401
-from loaders.finders import services  # noqa: F401
+# Each module places its finders by name (``after=``), so the import order is free.
+from loaders.finders import committees, organisations, people, services  # noqa: F401

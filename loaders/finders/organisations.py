@@ -105,6 +105,9 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
     Link and Crisis" is two, "Marketing and Events" and "Cheshire Fire and Rescue Service" one;
     after a cue that introduces a list (``listing``: "companies such as"), "and" always splits.
     """
+    if re.search(r"\([A-Z][A-Za-z]{1,7}\)$", names):
+        yield 0, names  # an acronym defined for the whole ("… Research and Information Services (RaISe)")
+        return
     if "," not in names and " & " not in names:
         left, joined, right = names.partition(" and ")
         whole_suffixed, left_suffixed = _has_org_suffix(names), _has_org_suffix(left)
@@ -301,6 +304,8 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
         person = match.group("person")
         if not post or not (looks_like_post(post) or _is_officer_post(post)) or looks_like_post(name):
             continue
+        if re.search(r"(?:^|\s)(?:of|for)\s+\S", post):
+            continue  # "Director of Planning, Transport & Environment": the post's own object, listed
         if parse_person_name(person) is None or not plausible_organisation(name):
             continue
         kind = "organisation" if _has_org_suffix(name) or not _is_officer_post(post) else "unit"
@@ -315,7 +320,7 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
     for match in _honorific_person_org().finditer(text):
         # "Ms Joan Bennett, CAG Consultants, Mr …": a body straight after a titled name.
         name = match.group("org").rstrip()
-        if plausible_organisation(name) and not looks_like_post(name):
+        if plausible_organisation(name) and not looks_like_post(name) and (" " in name or name.isupper()):
             yield passage.mention(match.start("org"), match.start("org") + len(name), "organisation", name,
                                   "context:person-line")
     for match in re.finditer(rf"(?P<person>[A-Z][\w’'-]+{_SP}[A-Z][\w’'-]+){_SP}\((?P<org>{_NAME})\)", text):

@@ -61,12 +61,24 @@ def _named(passage: Passage, kind: str, start: int, span: str) -> Iterator[Menti
         words = words[1:]
     if len(words) < 2 or preceded_by_article(text, start):
         return
+    period = _period().match(text, end)
+    if period is not None:
+        end = period.end()
+        words = text[start:end].split()
     judged = judge_named_thing(text, start, " ".join(words), kind)
     if judged is not None:
         at, kind_of_span, name = judged
         if kind_of_span in ("service", "programme") and name.split()[0] in not_first:
             return
         yield passage.mention(at, end, kind_of_span, name, "pattern:service-head")
+
+
+@cache
+def _period() -> re.Pattern[str]:
+    """A period or phase after a name ("… Plan 2023 - 2025", "… Statement 2024/25", "(Phase 1)")."""
+    year = r"(?:19|20)\d\d"
+    return re.compile(rf"{_SP}(?:for{_SP})?(?:{year}{_SP}?[-–/]{_SP}?(?:{year}|\d\d)|{year}|\(Phase{_SP}\d+\)|"
+                      rf"Phase{_SP}\d+)(?![\w/-])")
 
 
 @cache
@@ -110,6 +122,7 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     """
     text = passage.text
     generic = set(cues("services_more", "generic_modifiers"))
+    function = set(cues("services_more", "function_words"))
     for match in _lower_phrases().finditer(text):
         name = match.group("name")
         words = name.split()
@@ -117,7 +130,10 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         modifiers = words[:-head_words]
         while modifiers and modifiers[0] in generic:
             modifiers = modifiers[1:]
-        if not modifiers or all(m in generic for m in modifiers):
+        # Two modifiers at least ("mobile library service"; "housing services" is a department
+        # as often as a service), one of them specific, and no function word in between.
+        if len(modifiers) + head_words < 3 or all(m in generic for m in modifiers) or \
+                any(m in function for m in modifiers):
             continue
         start = match.end("name") - len(" ".join(modifiers + words[-head_words:]))
         end = match.end("tail") if match.group("tail") else match.end("name")
