@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.cues import load_cues
 
@@ -29,6 +29,9 @@ _INITIALS = rf"(?:[{_UP}](?:\.[ \u00a0]?|[ \u00a0]))"
 _SPACE = "[ \u00a0]"
 #: A surname printed in capitals after a forename ("Ann LEE", "Kay McMOSS").
 _CAPS_SURNAME = r"(?:Mc|Mac|O[’'])?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?(?![\w’'-])"
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_WORD_OR_INITIAL_RE = re.compile(rf"{_INITIAL}|{_NAME_WORD}")
+_CAPS_SURNAME_RE = re.compile(_CAPS_SURNAME)
 #: Regex of one name word, and of a run of initials ("R. J. ", "M A C "), for other finders.
 NAME_WORD = _NAME_WORD
 INITIALS = _INITIALS
@@ -242,26 +245,42 @@ def parse_person_name(text: str) -> PersonName | None:
     >>> parse_person_name("Lord Mayor") is None, parse_person_name("Y Cynghorydd Lesley Day").honorific
     (True, 'Y Cynghorydd')
     """
+    return _parse_person_name(text)
+
+
+@cache
+def _honorific_words() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each honorific with its words and its lower-cased words, longest first."""
+    return tuple((hon, tuple(hon.replace(".", " ").split()), tuple(hon.replace(".", " ").lower().split()))
+                 for hon in honorifics())
+
+
+@cache
+def _lowered_honorifics() -> frozenset[str]:
+    return frozenset(h.lower() for h in honorifics())
+
+
+@lru_cache(maxsize=65536)
+def _parse_person_name(text: str) -> PersonName | None:
     words = text.replace("\u00a0", " ").replace(".", " ").split()
     honorific = None
-    for hon in honorifics():
-        hon_words = hon.replace(".", " ").split()
-        if [w.lower() for w in words[: len(hon_words)]] == [w.lower() for w in hon_words] and (
-                words[0] == hon_words[0] or words[0].isupper()):
+    lowered_words = [w.lower() for w in words[:4]]
+    for hon, hon_words, lowered in _honorific_words():
+        if tuple(lowered_words[: len(lowered)]) == lowered and (words[0] == hon_words[0] or words[0].isupper()):
             honorific, words = hon, words[len(hon_words):]
             break
     while words and words[-1] in suffixes():
         words = words[:-1]
     if words and all(w.isupper() for w in words if len(w) > 1):
         words = [_title_case(w) for w in words]
-    elif len(words) > 1 and re.fullmatch(_CAPS_SURNAME, words[-1]) and words[-1] not in suffixes():
+    elif len(words) > 1 and _CAPS_SURNAME_RE.fullmatch(words[-1]) and words[-1] not in suffixes():
         words[-1] = _capital_surname(words[-1])  # "Ann LEE"
     territory = None
     cues = _people_cues()
     if honorific in cues["honorifics"]["peerage"] and "of" in words[1:]:
         at = words.index("of", 1)
         territory, words = " ".join(words[at:]), words[:at]
-        if not all(re.fullmatch(_NAME_WORD, w) for w in words[at + 1:] if w):
+        if not all(_NAME_WORD_RE.fullmatch(w) for w in words[at + 1:] if w):
             return None
     if not words or len(words) > 5:
         return None
@@ -272,15 +291,15 @@ def parse_person_name(text: str) -> PersonName | None:
                                                      and w not in _listed_never_names())
            for i, w in enumerate(words)):
         return None
-    lowered = {h.lower() for h in honorifics()}
-    if any(w.lower() in lowered for w in words if len(w) > 1):
+    lowered_honorifics = _lowered_honorifics()
+    if any(w.lower() in lowered_honorifics for w in words if len(w) > 1):
         return None  # two people run together ("Mr A B Mrs C D")
     if honorific in cues["honorifics"]["peerage"] and words[0] in cues["words"]["title_posts"]:
         return None  # "Lord Mayor", "Lord Lieutenant": a post
     if honorific in cues["honorifics"]["weak"] and any(w in not_name_words() for w in words):
         return None  # "Provost Road", "Inspector Calls"
     particles = set(cues["words"]["particles"])
-    if not all(re.fullmatch(rf"{_INITIAL}|{_NAME_WORD}", w) or (
+    if not all(_WORD_OR_INITIAL_RE.fullmatch(w) or (
             w in particles and (i > 0 or honorific) and i < len(words) - 1) for i, w in enumerate(words)):
         return None
     family_at = len(words) - 1

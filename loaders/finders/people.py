@@ -15,6 +15,7 @@ each finder yields what falls in its passage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -349,10 +350,10 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
     """
     honorific_spans = [(n.start, n.end) for n in find_honorific_names(text)]
     found: list[FoundPerson] = list(_plural_lists(text))
-    taken = honorific_spans + [(p.start, p.end) for p in found]
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+    # Characters already in a name: a bytearray mask keeps a 5,000-name list linear.
+    taken = _Taken(len(text))
+    for start, end in honorific_spans + [(p.start, p.end) for p in found]:
+        taken.add(start, end)
 
     lines: list[tuple[int, str]] = []
     position = 0
@@ -366,13 +367,13 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
             if candidate is None:
                 continue
             start, end, label, lead = candidate
-            if not free(offset + start, offset + end):
+            if not taken.free(offset + start, offset + end):
                 continue
-            earlier = any(s < offset + start and e > offset for s, e in taken)
+            earlier = not taken.free(offset, offset + start)
             rule = _supported(line, start, end, lead, earlier)
             if rule:
                 found.append(FoundPerson(offset + start, offset + end, label, rule))
-                taken.append((offset + start, offset + end))
+                taken.add(offset + start, offset + end)
             elif _line_only(line, start, end):
                 pending.append((number, offset + start, offset + end, label))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
@@ -380,12 +381,24 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
     return tuple(sorted(found, key=lambda p: (p.start, p.rule)))
 
 
-def _is_name_line(lines: list[tuple[int, str]], number: int, spans: list[tuple[int, int]]) -> bool:
+class _Taken:
+    """Which characters of a text are already part of a found name."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return start >= end or self.mask.find(1, start, end) < 0
+
+
+def _is_name_line(lines: list[tuple[int, str]], number: int, spans: dict[int, int]) -> bool:
     offset, line = lines[number]
     head = _LIST_MARK.match(line)
     body_start = offset + (head.end() if head else 0)
-    return any(s == body_start for s, _ in spans) and _line_only(
-        line, body_start - offset, next(e for s, e in spans if s == body_start) - offset)
+    return body_start in spans and _line_only(line, body_start - offset, spans[body_start] - offset)
 
 
 def _neighbour(lines: list[tuple[int, str]], number: int, step: int) -> int | None:
@@ -403,7 +416,7 @@ def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int,
     """Names alone on their lines, accepted when the lines around them are a list of people:
     another name line, a label ending in a colon ("Present:"), a heading in capitals
     ("COUNCILLORS"), or a post on the next line (a signature)."""
-    spans = named + [(s, e) for _, s, e, _ in pending]
+    spans = dict(named + [(s, e) for _, s, e, _ in pending])
     for number, start, end, label in pending:
         accepted = False
         for step in (-1, 1):
@@ -454,13 +467,15 @@ def _forenames(text: str, found: list[FoundPerson], honorific: list[tuple[int, i
         name = parse_person_name(label)
         if name and name.given:
             people.setdefault(name.given.split()[0], set()).add(name.display)
-    taken = [(p.start, p.end) for p in found] + honorific
+    taken = _Taken(len(text))
+    for start, end in [(p.start, p.end) for p in found] + honorific:
+        taken.add(start, end)
     for given, displays in people.items():
         if len(displays) != 1 or given in not_name_words() or len(given) < 3:
             continue
         full = next(iter(displays))
         for match in re.finditer(rf"(?<![\w’'-]){re.escape(given)}(?![\w’'-])(?!{_SP}[A-Z])", text):
-            if any(s <= match.start() < e for s, e in taken):
+            if not taken.free(match.start(), match.start() + 1):
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())
@@ -471,10 +486,19 @@ def _forenames(text: str, found: list[FoundPerson], honorific: list[tuple[int, i
                 yield FoundPerson(match.start(), match.end(), full, "forename")
 
 
+@lru_cache(maxsize=8)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(p.start for p in people_in_document(text))
+
+
 def _in_passage(passage: Passage, rules: tuple[str, ...]) -> Iterator[Mention]:
     end = passage.block.end
-    for person in people_in_document(passage.parsed.document.text):
-        if person.rule in rules and passage.start <= person.start and person.end <= end:
+    text = passage.parsed.document.text
+    people = people_in_document(text)
+    for person in people[bisect_left(_starts(text), passage.start):]:
+        if person.start >= end:
+            break
+        if person.rule in rules and person.end <= end:
             yield passage.mention(person.start - passage.start, person.end - passage.start, "person",
                                   person.label, f"person:{person.rule}")
 
