@@ -204,6 +204,15 @@ def evaluate_devset(folder: Path, only: str | None = None, progress: Progress | 
     ------
     GoldError
         The devset folder cannot be read, or ``only`` names no readable annotated folder.
+
+    Examples
+    --------
+    >>> fixtures = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "evaluation"
+    >>> evaluation = evaluate_devset(fixtures)
+    >>> [(r.gold.folder, r.gold.body_type) for r in evaluation.documents]
+    [('alpha-dc-2024-01-10-planning-minutes', 'district'), ('beta-county-2023-05-02-cabinet-decisions', 'county')]
+    >>> aggregate(evaluation.documents)["all"]["people"].gold
+    6
     """
     started = time.perf_counter()
     if only is not None:
@@ -232,6 +241,22 @@ def aggregate(results: Iterable[DocumentResult], by: str | None = None) -> dict[
     -------
     dict
         ``{group: {family: FamilyScore}}``, groups sorted.
+
+    Examples
+    --------
+    >>> from evaluation.gold import GoldEntity
+    >>> def document(folder, body_type, gold, found):
+    ...     annotated = GoldDocument(folder, Path(folder, "gold.toml"), "u", "r", "l", "B", body_type, "a.txt",
+    ...                              entities={"people": tuple(GoldEntity(n) for n in gold)})
+    ...     extracted = [PredictedEntity(f"p/{n}", "Person", "people", (n,)) for n in found]
+    ...     return evaluate_document(annotated, PredictedDocument(Path(folder, "a.txt"), extracted))
+    >>> results = [document("a", "district", ["Ann Lee", "Bob Roe"], ["Ann Lee"]),
+    ...            document("b", "county", ["Cy Day"], ["Cy Day", "Di Fox"])]
+    >>> people = aggregate(results)["all"]["people"].exact
+    >>> (people.tp, people.fp, people.fn), round(people.f1, 3)
+    ((2, 1, 1), 0.667)
+    >>> {group: scores["people"].exact.f1 for group, scores in aggregate(results, "body").items()}
+    {'county': 0.6666666666666666, 'district': 0.6666666666666666}
     """
     if by not in (None, *GROUPINGS):
         raise ValueError(f"unknown grouping {by!r}; choose one of {', '.join(GROUPINGS)}")
@@ -278,6 +303,20 @@ def format_report(evaluation: Evaluation, by: str | None = None, family: str | N
     """The text report: the whole devset per family, then (``by``) each body type or document.
 
     With ``family``, only that family's rows; grouped, one row per group.
+
+    Examples
+    --------
+    >>> fixtures = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "evaluation"
+    >>> text = format_report(evaluate_devset(fixtures), by="body", family="legislation")
+    >>> print("\\n".join(line.split(" |")[0] for line in text.splitlines()[2:]))
+    all documents
+    family        gold  pred unref
+    legislation      2     2     0
+    <BLANKLINE>
+    legislation by body type
+    body type   gold  pred unref
+    county         0     0     0
+    district       2     2     0
     """
     documents = evaluation.documents
     bodies = len({r.gold.body for r in documents})
@@ -331,6 +370,19 @@ def explain(result: DocumentResult, family: str | None = None, limit: int = 12) 
 
     False positives the document's own graphs never refer to (reference data) are counted, and
     the first ``limit`` named, after the others.
+
+    Examples
+    --------
+    >>> from evaluation.gold import GoldEntity
+    >>> gold = GoldDocument("d", Path("d/gold.toml"), "u", "r", "l", "Example DC", "district", "a.txt",
+    ...                     entities={"people": (GoldEntity("Rita Clarke"), GoldEntity("Ann Lee"))})
+    >>> found = PredictedDocument(Path("d/a.txt"), [PredictedEntity("x/id/person/r", "Person", "people", ("R Clarke",)),
+    ...                                             PredictedEntity("x/id/person/x", "Person", "people", ("Zed",))])
+    >>> print(explain(evaluate_document(gold, found), "people").split("\\n", 5)[5])
+    people: 2 annotated, 2 extracted
+      lenient "Rita Clarke" ~ "R Clarke"
+      miss    "Ann Lee"
+      false+  "Zed"  (Person, person/x)
     """
     gold = result.gold
     lines = [f"{gold.folder}: {gold.body} ({gold.body_type}), {gold.document_type}, {gold.file}"]
@@ -386,7 +438,17 @@ def _document_json(result: DocumentResult) -> dict[str, Any]:
 
 def to_json(evaluation: Evaluation, details: bool = True) -> dict[str, Any]:
     """The report as JSON-ready data: overall, per body type, per document (with, if ``details``,
-    each document's matches, misses and false positives)."""
+    each document's matches, misses and false positives).
+
+    Examples
+    --------
+    >>> fixtures = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "evaluation"
+    >>> data = to_json(evaluate_devset(fixtures))
+    >>> data["documents"], sorted(data["by_body_type"]), data["overall"]["legislation"]["gold"]
+    (2, ['county', 'district'], 2)
+    >>> sorted(data["details"][0]["families"]["people"])
+    ['exact', 'false_positives', 'gold', 'lenient', 'matched', 'missed', 'predicted', 'unmentioned']
+    """
     documents = evaluation.documents
 
     def grouped(by: str | None) -> dict[str, Any]:
