@@ -234,6 +234,13 @@ def read_devset(folder: Path) -> tuple[list[GoldDocument], list[str]]:
     ------
     GoldError
         When ``folder`` is not a readable folder.
+
+    Examples
+    --------
+    >>> fixtures = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "evaluation"
+    >>> documents, problems = read_devset(fixtures)
+    >>> [(d.body, len(d.family("people"))) for d in documents], problems
+    ([('Alpha District Council', 4), ('Beta County Council', 2)], [])
     """
     if not folder.is_dir():
         raise GoldError(f"{folder}: no such devset folder")
