@@ -15,7 +15,7 @@ from loaders.blocks import Block, ParsedDocument
 from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext
 from loaders.cues import load_cues
-from loaders.figures import FigureMatch, find_figures, measured_phrase
+from loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
 from loaders.names import find_honorific_names, parse_person_name
 from loaders.registry import normalise_label
 
@@ -285,8 +285,30 @@ def _people(chunk: str, offset: int, index: int, context: CorpusContext) -> Iter
     for member in context.cast:
         full = member.name.display
         if member.name.given:
-            for match in _phrase_regex(full).finditer(chunk):
-                yield Mention(offset + match.start(), offset + match.end(), "person", full, index, "cast")
+            for start, end in _phrase_spans(full, chunk):
+                yield Mention(offset + start, offset + end, "person", full, index, "cast")
+
+
+def _phrase_spans(phrase: str, chunk: str) -> Iterator[tuple[int, int]]:
+    """Where ``phrase`` stands as whole words in ``chunk`` (as :func:`_phrase_regex` finds it).
+
+    A plain substring search, not a regex: a 5,000-member cast searched in a 5,000-name
+    attendance list stays fast.
+
+    Examples
+    --------
+    >>> list(_phrase_spans("Ann Lee", "Ann Lee, Ann Leeson and Ann Lee-Smith; Ann Lee."))
+    [(0, 7), (39, 46)]
+    """
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch in "_-"
+
+    at = chunk.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not word(chunk[at - 1])) and (end == len(chunk) or not word(chunk[end])):
+            yield at, end
+        at = chunk.find(phrase, at + 1)
 
 
 def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
@@ -371,9 +393,22 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
                 continue
             if preceded_by_article(chunk, start):
                 continue
+            tail = _organisation_tail().match(chunk, end)
+            if tail is not None and span.split()[-1] in ("Council", "Commission", "Centre", "Institute", "Society",
+                                                         "Association", "Foundation", "Trust", "Alliance", "Forum"):
+                end = tail.end()  # "Scottish Council on Deafness", "Centre for Governance and Scrutiny"
+                span = chunk[start:end]
             if authority is not None and span in (authority.name, *authority.aliases):
                 continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+@cache
+def _organisation_tail() -> re.Pattern[str]:
+    dates = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+             "July|August|September|October|November|December|Behalf|Page|Pages|Item|Items")
+    return re.compile(rf"[ \u00a0](?:on|for)[ \u00a0](?:the[ \u00a0])?(?!(?:{dates})\b)[A-Z][\w’'-]+"
+                      rf"(?:[ \u00a0](?:(?:and|of|&)[ \u00a0])?[A-Z][\w’'-]+){{0,4}}(?![\w-])")
 
 
 def _suffix_is_a_name(span: str) -> bool:
@@ -596,13 +631,9 @@ def _figures(chunk: str, offset: int, index: int, block: Block) -> Iterator[Ment
                           chunk[figure.start:figure.end], index, "grammar:figure", figure=figure,
                           measure=table_measure(block, offset + figure.start, offset + figure.end))
             continue
-        sentence_start = max(chunk.rfind(". ", 0, figure.start) + 2, 0)
-        if sentence_start == 1:
-            sentence_start = 0
-        stop = re.search(r"\.(\s|$)", chunk[figure.end:])
-        sentence_end = figure.end + stop.start() if stop else len(chunk)
+        sentence_start, sentence_end = sentence_around(chunk, figure.start, figure.end)
         sentence = chunk[sentence_start:sentence_end]
-        measure = measured_phrase(sentence, figure.start - sentence_start, figure.end - sentence_start)
+        measure = measured_phrase(sentence, figure.start - sentence_start, figure.end - sentence_start, figure)
         yield Mention(offset + figure.start, offset + figure.end, "figure",
                       chunk[figure.start:figure.end], index, "grammar:figure", figure=figure,
                       measure=measure.strip() or None)

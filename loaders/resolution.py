@@ -31,6 +31,7 @@ from loaders.context import (
 )
 from loaders.cues import load_cues
 from loaders.facts import SEGMENT, Annotation, Fact, Ref, ResolvedDocument, Value
+from loaders.figures import choose_about, describe_figure, sentence_around
 from loaders.mentions import Mention
 from loaders.names import PersonName, document_namesakes, parse_person_name
 from loaders.registry import Entity, Registry, normalise_label, slugify
@@ -66,6 +67,9 @@ class FigureRecord:
     value: str | None
     about: str | None
 
+
+#: Kinds of entity a figure can be about (loaders.figures.choose_about).
+_FIGURE_ABOUT_KINDS = frozenset({"service", "programme", "framework", "organisation", "unit", "place"})
 
 #: Blocks never tagged with a theme: headings, labels, layout and the terms of reference itself.
 _UNTAGGED_KINDS = frozenset({"heading", "label", "title", "theme", "theme-heading", "tor-question", "remit",
@@ -1152,11 +1156,7 @@ class _Resolver:
             self.fact(key, EG.measure, Value(mention.measure))
         self.fact(key, SCHEMA.appearance, passage)
         self.fact(key, PROV.wasQuotedFrom, SEGMENT, span, index)
-        about = self.figure_about(index, block, mention)
-        sentence_start = self.text.rfind(". ", block.body, mention.start)
-        lead = self.text[(sentence_start + 2) if sentence_start >= 0 else block.body:mention.start].lower()
-        if about is None and any(cue in lead for cue in load_cues("figures")["part_of"]):
-            about = last_about
+        about = self.figure_about(index, block, mention, last_about)
         if about:
             self.fact(key, SCHEMA.about, about, span, index)
         value = str(figure.value if figure.value is not None else figure.minimum)
@@ -1169,17 +1169,43 @@ class _Resolver:
                     break
         return about or last_about
 
-    def figure_about(self, index: int, block: Block, mention: Mention) -> str | None:
-        """The entity a figure measures: a name inside its measure phrase, in the same sentence."""
-        if not mention.measure:
+    def figure_about(self, index: int, block: Block, mention: Mention, last_about: str | None) -> str | None:
+        """The entity a figure measures (:func:`loaders.figures.choose_about`).
+
+        A service, programme, framework, organisation, unit or place named in the phrase the
+        figure measures ("spent on X", "X accounts for", "budget for X"), else the nearest one in
+        its clause. A figure that is part of an earlier one ("Of this £40m", "25% of the spend",
+        "In this time 119 children") and names nothing is about what the sentence before names,
+        else about what the figure before it was about. In a table row: a name in the row label.
+        """
+        candidates = [m for m in self.by_block.get(index, []) if m.kind in _FIGURE_ABOUT_KINDS
+                      and (m.end <= mention.start or m.start >= mention.end)]
+        if block.kind == "table-row":
+            row = block.field("row")
+            named = [m for m in candidates if row is not None and row.start <= m.start and m.end <= row.end]
+            return next(filter(None, (self.resolve_mention(m)[0] for m in named)), None)
+        a, b = sentence_around(self.text, mention.start, mention.end, block.body, block.end)
+        measure = describe_figure(self.text[a:b], mention.start - a, mention.end - a, mention.figure)
+        inside = [m for m in candidates if a <= m.start and m.end <= b]
+        while inside:
+            chosen = choose_about(measure, [(m.start - a, m.end - a) for m in inside],
+                                  (mention.start - a, mention.end - a))
+            if chosen is None:
+                break
+            entity = self.resolve_mention(inside[chosen])[0]
+            if entity:
+                return entity
+            inside.pop(chosen)
+        if not measure.anaphoric:
             return None
-        window_end = min(block.end, mention.end + len(mention.measure) + 40)
-        for other in self.by_block.get(index, []):
-            if other.kind in ("service", "organisation", "programme", "framework", "unit") and \
-                    mention.end <= other.start < window_end and \
-                    self.text[other.start:other.end] in mention.measure:
-                return self.resolve_mention(other)[0]
-        return None
+        if a - 2 > block.body:
+            pa, pb = sentence_around(self.text, a - 2, a - 2, block.body, block.end)
+            before = sorted((m for m in candidates if pa <= m.start and m.end <= pb),
+                            key=lambda m: (m.start, m.start - m.end))
+            entity = next(filter(None, (self.resolve_mention(m)[0] for m in before)), None)
+            if entity:
+                return entity
+        return last_about
 
     # -- claims ------------------------------------------------------------------------------------
     def claim_facts(self) -> None:
