@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Field, ParsedDocument
@@ -69,6 +69,15 @@ class CorpusContext:
     #: The folder (document-key prefix) the documents share: names a meeting with no date.
     folder: str = ""
 
+    @cached_property
+    def _cast_by_family(self) -> dict[str, list[CastMember]]:
+        """The cast by family name (lower case), in cast order: a look-up per name, not a scan
+        of the cast, so a 5,000-name attendance list resolves in linear time."""
+        index: dict[str, list[CastMember]] = {}
+        for member in self.cast:
+            index.setdefault(member.name.family.lower(), []).append(member)
+        return index
+
     def cast_matches(self, name: PersonName) -> list[CastMember]:
         """Cast members a name can refer to: same family name, compatible forename/initials.
 
@@ -80,9 +89,7 @@ class CorpusContext:
         ['Thom Wilson']
         """
         found = []
-        for member in self.cast:
-            if member.name.family.lower() != name.family.lower():
-                continue
+        for member in self._cast_by_family.get(name.family.lower(), ()):
             if name.given and member.name.given and name.given != member.name.given:
                 continue
             mine, theirs = name.first_initial, member.name.first_initial
