@@ -38,7 +38,8 @@ def mention_labels(doc: ParsedDocument) -> set[tuple[str, str]]:
 
 
 def test_block_passes_are_registered_components_in_order() -> None:
-    assert BLOCK_PASSES.names() == ("furniture", "meeting-headers", "item-titles", "decision-notices", "language")
+    assert BLOCK_PASSES.names() == ("furniture", "meeting-headers", "item-titles", "decision-notices",
+                                    "declarations", "language")
     assert {"minutes", "agenda", "officer-report"} <= set(LAYOUT_PARSERS.names())
 
 
@@ -203,3 +204,15 @@ def test_lone_item_numbers_join_their_titles() -> None:
     # Numbered items whose text is a title: minutes items (the part is minutes by its numbering).
     assert [(b.number, b.kind) for b in doc.blocks if b.number] == [
         ("1a", "minute-item"), ("1b", "minute-item"), ("77/21", "minute-item")]
+
+
+def test_declarations_of_interest_and_call_ins() -> None:
+    doc = parsed("moderngov-table-minutes.txt")
+    declared = next(b for b in doc.blocks if b.field("declarant"))
+    assert (declared.field("declarant").value, declared.field("interest").value) == (
+        "Councillor Rhoda Quennell", "personal interest")
+    text = ("1. Call-in of the Harbour Decision\n\nThe decision was called in by Councillor Ivo Marchetti.\n\n"
+            "Councillor Tamsin Oakridge declared an interest in relation to the item “Beach Hut Licences”.\n")
+    blocks = parse_document(Document("t.txt", "t", text, "0")).blocks
+    assert any(b.field("call-in") for b in blocks)
+    assert [f.value for b in blocks for f in b.fields if f.name == "item"] == ["Beach Hut Licences"]

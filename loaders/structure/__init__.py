@@ -22,7 +22,7 @@ from loaders.structure.generic import generic_blocks
 from loaders.structure.headers import mark_headers, mark_item_titles
 from loaders.structure.language import mark_language
 from loaders.structure.minutes import refine_minutes
-from loaders.structure.notices import mark_notices
+from loaders.structure.notices import mark_declarations, mark_notices
 from loaders.structure.parts import split_parts
 from loaders.structure.report import refine_report
 from loaders.structure.segment import segment_text
@@ -50,6 +50,7 @@ BLOCK_PASSES.add("furniture", mark_furniture)
 BLOCK_PASSES.add("meeting-headers", mark_headers)
 BLOCK_PASSES.add("item-titles", mark_item_titles)
 BLOCK_PASSES.add("decision-notices", mark_notices)
+BLOCK_PASSES.add("declarations", mark_declarations)
 BLOCK_PASSES.add("language", mark_language)
 
 #: Layout parsers by the part kind they read (a part of any other kind keeps its generic blocks).

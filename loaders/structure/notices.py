@@ -9,7 +9,8 @@ officer to contact, the dates of publication), so that no finder reads "Decision
 Spokesperson Core Services" as a service. When every "Made at meeting" line names the same
 meeting, that meeting is the page's (``committee-heading`` and ``meeting-header`` blocks).
 
-Votes ("For: 10 Against: 2 Abstain: 1", with counts or names) become ``vote`` blocks.
+Votes ("For: 10 Against: 2 Abstain: 1", with counts or names) become ``vote`` blocks;
+declarations of interest and call-ins get fields saying who declared what about which item.
 """
 
 from __future__ import annotations
@@ -238,3 +239,58 @@ def _one_meeting(text: str, blocks: list[Block]) -> list[Block]:
               dataclasses.replace(block, kind="committee-heading", start=committee.start, end=committee.end,
                                   fields=(committee,))]
     return blocks[:index] + header + blocks[index + 1:]
+
+
+_DECLARED = re.compile(
+    r"(?P<who>[^.;:]{2,80}?)[ \u00a0]+declared[ \u00a0]+(?:(?:an?|the|their|his|her)[ \u00a0]+)?"
+    r"(?P<what>[^.;]{0,60}?\binterests?\b)")
+_QUOTED_ITEM = re.compile(r"\bitems?[ \u00a0]+(?:[\w./–-]+[ \u00a0]+)?[“\"‘'](?P<item>[^”\"’']{3,120})[”\"’']")
+_CALL_IN = re.compile(r"\bcall(?:ed)?[- ]in\b", re.I)
+
+
+def declaration_fields(text: str, start: int, end: int) -> list[Field]:
+    """A declaration of interest: who declared, what interest, and the items it concerns.
+
+    The quoted item titles are agenda items referred to, not things the declaration names
+    (``item`` fields, which finders can leave alone).
+
+    Examples
+    --------
+    >>> t = "Councillor Ivo Marchetti declared an interest in relation to the item “Harbour Wall Report”."
+    >>> [(f.name, f.value) for f in declaration_fields(t, 0, len(t))]
+    [('declarant', 'Councillor Ivo Marchetti'), ('interest', 'interest'), ('item', 'Harbour Wall Report')]
+    """
+    match = _DECLARED.match(text, start, end)
+    if match is None:
+        return []
+    who = match.group("who").strip()
+    fields = [Field("declarant", who, match.start("who"), match.start("who") + len(who)),
+              Field("interest", match.group("what").strip(), match.end("what") - len(match.group("what").strip()),
+                    match.end("what"))]
+    fields.extend(Field("item", m.group("item"), m.start("item"), m.end("item"))
+                  for m in _QUOTED_ITEM.finditer(text, match.end(), end))
+    return fields
+
+
+def mark_declarations(text: str, blocks: list[Block]) -> list[Block]:
+    """Add declaration-of-interest and call-in fields to the blocks that record them.
+
+    The block keeps its kind (a minute is still a minute): the fields say what it records.
+
+    Examples
+    --------
+    >>> t = "The decision was called in by three members."
+    >>> [f.name for f in mark_declarations(t, [Block("paragraph", 0, len(t), 0)])[0].fields]
+    ['call-in']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "list-item", "numbered-paragraph", "decision"):
+            out.append(block)
+            continue
+        found = declaration_fields(text, block.body, block.end)
+        call_in = _CALL_IN.search(text, block.body, block.end)
+        if call_in:
+            found.append(Field("call-in", call_in.group(), call_in.start(), call_in.end()))
+        out.append(dataclasses.replace(block, fields=(*block.fields, *found)) if found else block)
+    return out
