@@ -182,3 +182,22 @@ def test_welsh_text_yields_only_the_people_it_names() -> None:
     text = ("Cyswllt: Siân Pryce  01234 567890\n\nYmddiheuriad:-         Y Cynghorydd Dafydd Owen\n\n"
             "Nododd y Swyddog Monitro fod y pwyllgor wedi cyfarfod.\n")
     assert displays(text) == {"Siân Pryce", "Dafydd Owen"}
+
+
+def test_a_holder_named_after_their_post_and_a_reporting_verb() -> None:
+    text = ("The report was presented by the Director of Finance, Ann Lee.\n\n"
+            "\u201cWe are on track,\u201d said Bo Chan.\n\n"
+            "Task group members: Cllr Kay Moss (Chair), Cllr Tom Ure. Officer support: Ivy Hart (Scrutiny Officer)\n")
+    assert displays(text) == {"Ann Lee", "Bo Chan", "Kay Moss", "Tom Ure", "Ivy Hart"}
+
+
+def test_a_heading_above_a_councillors_statement_is_no_signature() -> None:
+    assert displays("Harbour Sports Hub\nCouncillor Kay Moss provided the following statement:\n") == {"Kay Moss"}
+
+
+def test_a_long_attendance_list_gives_every_person() -> None:
+    names = [f"{first} {last}" for first in ("Ann", "Bo", "Kay", "Tom", "Ivy") for last in (
+        "Lee", "Chan", "Moss", "Ure", "Hart", "Rae", "Park", "Dee", "Law", "Marr")]
+    text = "Minutes\n\nPresent: " + ", ".join(f"Councillor {n}" for n in names) + ".\n\nPresent:\n" + "\n".join(
+        f"{n}son" for n in names) + "\n"
+    assert displays(text) == set(names) | {f"{n}son" for n in names}

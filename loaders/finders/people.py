@@ -26,6 +26,7 @@ from loaders.names import (
     INITIALS,
     NAME_WORD,
     find_honorific_names,
+    honorific_name_pattern,
     honorifics,
     never_name_words,
     not_name_words,
@@ -123,6 +124,7 @@ def _weak_before() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues()["context"]["before_weak"])
 
 
+_POST_COMMA = re.compile(r"\b(?:the|our|its|their|his|her)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+),\s*$", re.I)
 _SPEAKER_BEFORE = re.compile(r"[\s|*•·]*(?:Q\s?\d+[\s.]*)?")
 _SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?!\d)")
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b|\bregarding\b|\bconcerning\b|"
@@ -303,6 +305,10 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     stop = bool(_STOP_AFTER.match(after))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
         return "post-before" if stop else None
+    # "presented by the Director of Finance, Ann Lee.": the post, a comma, then the holder.
+    apposed = _POST_COMMA.search(before)
+    if apposed and stop and any(w.lower() in _post_words() for w in re.findall(r"[\w’'-]+", apposed.group(1))):
+        return "post-before"
     word = _before_word().search(before)
     if word and stop:
         cue = " ".join(before[word.start():].strip(" (").lower().split())
@@ -426,10 +432,17 @@ def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int,
             text = lines[other][1].strip(" \t\u00a0|")
             heading = bool(re.search(r":\s*[-–]?$", text)) or (text.isupper() and len(text.split()) <= 4)
             if (_is_name_line(lines, other, spans) or (step == -1 and heading)
-                    or (step == 1 and looks_like_post(text))):
+                    or (step == 1 and _post_line(text))):
                 accepted = True
         if accepted:
             yield FoundPerson(start, end, label, "list-line")
+
+
+def _post_line(text: str) -> bool:
+    """A line that is a post title alone (the line under a signature's name), not a sentence
+    that starts with a post or an honorific ("Councillor Lee said …")."""
+    return (looks_like_post(text) and len(text.split()) <= 12 and not text.rstrip().endswith((":", "."))
+            and honorific_name_pattern().match(text) is None)
 
 
 def _plural_lists(text: str) -> Iterator[FoundPerson]:
