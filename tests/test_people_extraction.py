@@ -201,3 +201,15 @@ def test_a_long_attendance_list_gives_every_person() -> None:
     text = "Minutes\n\nPresent: " + ", ".join(f"Councillor {n}" for n in names) + ".\n\nPresent:\n" + "\n".join(
         f"{n}son" for n in names) + "\n"
     assert displays(text) == set(names) | {f"{n}son" for n in names}
+
+
+def test_post_dash_name_lines_post_noun_labels_and_slashed_post_nominals() -> None:
+    text = ("Officers present\nHead of Internal Audit - Kay Moss\nMonitoring Officer - Tom Ure\n\n"
+            "Appointment of Honorary Aldermen: Ivy Hart and Sam Rae-Lowe\n\n"
+            "Committee members in attendance\nAnn Lee AS/MS (Committee Chair)\nBo Chan AS/MS\n")
+    assert displays(text) == {"Kay Moss", "Tom Ure", "Ivy Hart", "Sam Rae-Lowe", "Ann Lee", "Bo Chan"}
+
+
+def test_an_organisation_that_speaks_of_its_own_work_is_no_person() -> None:
+    assert people_of("Harbour Futures explained its youth offer. Minutes: noted (Appendix 7, End Hunger "
+                     "at Work Charter) and agreed.") == set()

@@ -124,6 +124,25 @@ def _weak_before() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues()["context"]["before_weak"])
 
 
+_ITS = re.compile(r"(?:\s+\w+){0,3}?\s+its\b", re.I)
+_POST_DASH = re.compile(r"^[\s|*•·]*(?P<post>[A-Z][^,:;.|]{2,60}?)\s+[-–—]\s+$")
+_PLURAL_LABEL = re.compile(r"\b(?P<word>[A-Za-z-]+)\s*:\s*(?:[^:.\n()]{0,120}?(?:,|;|\band\b|\bor\b|&)\s*)?$")
+
+
+def _post_label(before: str) -> bool:
+    """A post title before a dash ("Head of Audit - Ann Lee") or a post noun before a colon
+    ("Honorary Aldermen: Ann Lee and Bo Chan")."""
+    dash = _POST_DASH.match(before)
+    if dash and looks_like_post(dash.group("post")):
+        return True
+    plural = _PLURAL_LABEL.search(before)
+    if plural is None:
+        return False
+    word = plural.group("word").lower()
+    forms = {word, word[:-1], word[:-2] + "an" if word.endswith("en") else word}
+    return bool(forms & _post_words())
+
+
 _POST_COMMA = re.compile(r"\b(?:the|our|its|their|his|her)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+),\s*$", re.I)
 _SPEAKER_BEFORE = re.compile(r"[\s|*•·]*(?:Q\s?\d+[\s.]*)?")
 _SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?!\d)")
@@ -274,12 +293,13 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     """
     before, after = line[:start], line[end:]
     name = parse_person_name(line[start:end])
-    if _label_before().search(before):
+    if _label_before().search(before) or _post_label(before):
         return "label"
     if name is None or not name.given:
         return None  # initials and a surname need a label ("Contact: D Smith")
-    if _verb_after().match(after):
-        return "verb"
+    verb = _verb_after().match(after)
+    if verb and not _ITS.match(after, verb.end()):
+        return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
     # A transcript's speaker label ("Q12 Ann Lee:", "Ann Lee (Aberdeen) (SNP):").
     if _SPEAKER_BEFORE.fullmatch(before) and _SPEAKER_AFTER.match(after):
         return "speaker"
@@ -325,7 +345,7 @@ def _line_only(line: str, start: int, end: int) -> bool:
     if head is None or head.end() != start:
         return False
     tail = line[end:]
-    tail = re.sub(r"^\s*(?:[A-Z]{2,5}\b\s*)*", "", tail)  # post-nominals
+    tail = re.sub(r"^\s*(?:[A-Z]{2,5}\b[/\s]*)*", "", tail)  # post-nominals ("MLA", "AS/MS")
     return bool(re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[,–—-].*|\|.*|[.;:]?\s*)", tail))
 
 
