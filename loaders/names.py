@@ -476,7 +476,12 @@ def document_namesakes(name: PersonName, named: Iterable[PersonName]) -> list[Pe
     found: dict[str, PersonName] = {}
     # A knight or dame is addressed by forename ("Sir Chris" for Sir Chris Ham).
     by_forename = name.honorific in _people_cues()["honorifics"]["by_forename"] and not name.given
+    genders = _people_cues()["honorifics"]["gendered"]
+    gender = next((g for g, words in genders.items() if name.honorific in words), None)
     for other in named:
+        if gender and other.honorific and any(other.honorific in words for g, words in genders.items()
+                                              if g != gender):
+            continue  # "Ms Ballard" is not "Mr Keith Ballard"
         if by_forename and other.given and other.given.split()[0].casefold() == name.family.casefold():
             found.setdefault(other.display, other)
             continue

@@ -213,3 +213,18 @@ def test_post_dash_name_lines_post_noun_labels_and_slashed_post_nominals() -> No
 def test_an_organisation_that_speaks_of_its_own_work_is_no_person() -> None:
     assert people_of("Harbour Futures explained its youth offer. Minutes: noted (Appendix 7, End Hunger "
                      "at Work Charter) and agreed.") == set()
+
+
+def test_table_rows_of_an_html_attendance_list_and_particles(tmp_path: Path) -> None:
+    html = ("<html><body><h1>Licensing Sub-Committee</h1><table><tr><th>Name</th><th>Role</th></tr>"
+            "<tr><td>Councillor Ayo Rahman</td><td>Chair</td></tr><tr><td>Nia Drummond</td>"
+            "<td>Licensing Officer</td></tr><tr><td>Piet van der Berg</td><td>Solicitor</td></tr></table>"
+            "<p>Page 3 of 7</p></body></html>")
+    people = exported_people(tmp_path, html, "minutes.html")
+    assert [labels[0] for labels in people] == ["Ayo Rahman", "Nia Drummond", "Piet van der Berg"]
+
+
+def test_a_surname_alone_with_another_gender_is_another_person(tmp_path: Path) -> None:
+    people = exported_people(tmp_path, "Minutes\n\nMr Keith Ballard, the applicant, spoke. Ms Ballard, his "
+                                       "daughter, also spoke. Mr Ballard thanked the Sub-Committee.\n")
+    assert people == [("Ballard", "Ms Ballard"), ("Keith Ballard", "Mr Ballard", "Mr Keith Ballard")]

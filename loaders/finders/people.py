@@ -124,6 +124,7 @@ def _weak_before() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues()["context"]["before_weak"])
 
 
+_NEXT_CELL = re.compile(r"(?:[ \u00a0]{3,}|\t+|[ \u00a0]*\|[ \u00a0]*)(?P<post>[^|\t\n]{2,80}?)(?:[ \u00a0]{3,}|\||$)")
 _ITS = re.compile(r"(?:\s+\w+){0,3}?\s+its\b", re.I)
 _POST_DASH = re.compile(r"^[\s|*•·]*(?P<post>[A-Z][^,:;.|]{2,60}?)\s+[-–—]\s+$")
 _PLURAL_LABEL = re.compile(r"\b(?P<word>[A-Za-z-]+)\s*:\s*(?:[^:.\n()]{0,120}?(?:,|;|\band\b|\bor\b|&)\s*)?$")
@@ -173,7 +174,7 @@ def _runs(line: str) -> Iterator[list[re.Match[str]]]:
     """Runs of capitalised tokens separated by single spaces (a name cannot cross punctuation)."""
     run: list[re.Match[str]] = []
     for token in _TOKEN.finditer(line):
-        if run and not re.fullmatch(rf"{_SP}|{_SP}(?:{_particles()}){_SP}", line[run[-1].end():token.start()]):
+        if run and not re.fullmatch(rf"{_SP}(?:(?:{_particles()}){_SP})*", line[run[-1].end():token.start()]):
             yield run
             run = []
         run.append(token)
@@ -306,6 +307,9 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     apposition = re.match(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})", after)
     if apposition and _is_post(apposition.group("post")):
         return "post"
+    cell = _NEXT_CELL.match(after)
+    if cell and _is_post(cell.group("post")):
+        return "post"  # a table row: "Ann Lee    Licensing Officer", "Ann Lee | Chair"
     bracket = re.match(r"\s*\((?P<inner>[^()]{1,80})\)", after)
     if bracket:
         inner = bracket.group("inner").strip()
