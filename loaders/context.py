@@ -452,6 +452,11 @@ def url_label(url: str) -> str | None:
     return None
 
 
+#: A government web or e-mail address written in a text ("democratic.services@harbourne.gov.uk").
+_GOVERNMENT_ADDRESS = re.compile(r"(?<![\w.-])(?:[\w.+-]+@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|gov\.wales|gov\.scot|"
+                                 r"llyw\.cymru))\b", re.I)
+
+
 def _is_government(url: str) -> bool:
     """Whether a web address is under a government suffix (not a hosted or charity one)."""
     from urllib.parse import urlsplit
@@ -529,7 +534,8 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
     democratic services lines) counts ``header_weight`` times; an acronym whose initials fit a
     place of the text and a council type it uses ("KCC" where "Kent" and "the County Council"
     appear) counts for that name; the page's HTML metadata (``<title>``, ``og:site_name`` …)
-    counts ``metadata_weight``, and a name that fits the source address ``url_weight``. The
+    counts ``metadata_weight``, and a name that fits the source address (else a government
+    address the text gives, such as its contact e-mail) ``url_weight``. The
     highest score wins; with no name in the text, an address and a council type the text uses
     ("the District Council") make one.
 
@@ -563,6 +569,10 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
     for doc in parsed:
         meta = {**(metadata or {}), **doc.document.metadata}
         url = meta.get("source_url") or meta.get("url") or ""
+        if not url.startswith(("http://", "https://")):
+            # An address the paper gives itself (its contact e-mail, its web site) stands in.
+            own = _GOVERNMENT_ADDRESS.search(doc.document.text)
+            url = f"https://{own.group(1).lower()}/" if own else ""
         if label is None and url.startswith(("http://", "https://")):
             label = url_label(url)
             government = label is not None and _is_government(url)
