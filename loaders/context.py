@@ -217,8 +217,8 @@ def _council_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 
 def _clean_place(place: str) -> str | None:
-    """A place's name without leading words that are no part of it ("Minutes of Harbourne" →
-    "Harbourne"); None when nothing of a place is left ("Full", "The")."""
+    """A place's name without leading words that are no part of it ("Minutes of Fenmoor" →
+    "Fenmoor"); None when nothing of a place is left ("Full", "The")."""
     rules = _host_rules()
     leading, not_places = set(rules["leading"]), set(rules["not_places"])
     words = re.split(r"[ \u00a0]+", place.strip())
@@ -253,8 +253,8 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
 
     Examples
     --------
-    >>> [n for *_, n in council_names("Minutes of Harbourne District Council. The Council agreed.")]
-    ['Harbourne District Council']
+    >>> [n for *_, n in council_names("Minutes of Fenmoor District Council. The Council agreed.")]
+    ['Fenmoor District Council']
     >>> [n for *_, n in council_names("The London Borough of Eastwick and Fenmoor met.")]
     ['London Borough of Eastwick and Fenmoor']
     >>> [n for *_, n in council_names("CYNGOR SIR PENFRO and Argyll and Bute Council, Full Council")]
@@ -297,7 +297,7 @@ _PLACE_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:and|upon|on|un
 
 def _fitted_acronyms(text: str, known: set[str], label: str | None = None) -> Counter[str]:
     """Authorities' names an acronym of the text stands for when the text does not spell
-    them out: "KCC" where "Kent" and "County Council" appear is "Kent County Council" (the
+    them out: "NCC" where "Norbury" and "County Council" appear is "Norbury County Council" (the
     initials of a place in the text followed by those of a council type the text uses).
 
     Examples
@@ -392,11 +392,11 @@ def html_metadata(markup: str) -> dict[str, str]:
 
     Examples
     --------
-    >>> page = ('<html><head><title>Agenda - Wexcombe City Council</title>'
-    ...         '<meta property="og:site_name" content="Wexcombe City Council">'
-    ...         '<link rel="canonical" href="https://democracy.wexcombe.gov.uk/x"></head></html>')
+    >>> page = ('<html><head><title>Agenda - Oakhurst City Council</title>'
+    ...         '<meta property="og:site_name" content="Oakhurst City Council">'
+    ...         '<link rel="canonical" href="https://democracy.oakhurst.gov.uk/x"></head></html>')
     >>> html_metadata(page)["source_url"], html_metadata(page)["html_title"]
-    ('https://democracy.wexcombe.gov.uk/x', 'Agenda - Wexcombe City Council')
+    ('https://democracy.oakhurst.gov.uk/x', 'Agenda - Oakhurst City Council')
     """
     import html
 
@@ -432,10 +432,10 @@ def url_label(url: str) -> str | None:
 
     Examples
     --------
-    >>> [url_label(u) for u in ("https://democracy.harbourne.gov.uk/ieListDocuments.aspx?x=1",
-    ...                         "http://wexcombe.moderngov.co.uk/", "https://www.example.org/",
+    >>> [url_label(u) for u in ("https://democracy.fenmoor.gov.uk/ieListDocuments.aspx?x=1",
+    ...                         "http://oakhurst.moderngov.co.uk/", "https://www.example.org/",
     ...                         "https://moderngovwebpublic.ashby.gov.uk/mgAi.aspx")]
-    ['harbourne', 'wexcombe', None, 'ashby']
+    ['fenmoor', 'oakhurst', None, 'ashby']
     """
     from urllib.parse import urlsplit
 
@@ -452,7 +452,7 @@ def url_label(url: str) -> str | None:
     return None
 
 
-#: A government web or e-mail address written in a text ("democratic.services@harbourne.gov.uk").
+#: A government web or e-mail address written in a text ("democratic.services@fenmoor.gov.uk").
 _GOVERNMENT_ADDRESS = re.compile(r"(?<![\w.-])(?:[\w.+-]+@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|gov\.wales|gov\.scot|"
                                  r"llyw\.cymru))\b", re.I)
 
@@ -489,7 +489,7 @@ def _place_and_type(name: str) -> tuple[str, str]:
 
 def _fits_url(name: str, label: str) -> bool:
     """Whether an authority's name fits the owner label of a web address: its place
-    ("harbourne"), its place and type ("harbournedistrict", "harbournedc") or its initials.
+    ("fenmoor"), its place and type ("fenmoordistrict", "fenmoordc") or its initials.
 
     Examples
     --------
@@ -532,8 +532,8 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
     Every name of a council in the text counts (:func:`council_names`); a name in a header (the
     title or first blocks, "Meeting of X Council", "X Council – Cabinet", the contact and
     democratic services lines) counts ``header_weight`` times; an acronym whose initials fit a
-    place of the text and a council type it uses ("KCC" where "Kent" and "the County Council"
-    appear) counts for that name; the page's HTML metadata (``<title>``, ``og:site_name`` …)
+    place of the text and a council type it uses ("NCC" where "Norbury" and "the County
+    Council" appear) counts for that name; the page's HTML metadata (``<title>``, ``og:site_name`` …)
     counts ``metadata_weight``, and a name that fits the source address (else a government
     address the text gives, such as its contact e-mail) ``url_weight``. The
     highest score wins; with no name in the text, an address and a council type the text uses
