@@ -216,3 +216,21 @@ def test_declarations_of_interest_and_call_ins() -> None:
     blocks = parse_document(Document("t.txt", "t", text, "0")).blocks
     assert any(b.field("call-in") for b in blocks)
     assert [f.value for b in blocks for f in b.fields if f.name == "item"] == ["Beach Hut Licences"]
+
+
+def test_contents_list_lines_are_furniture() -> None:
+    assert is_furniture("2. Background ........................ 5")
+    assert is_furniture("Introduction . . . . . 3")
+    assert not is_furniture("The cost rose by 5.")
+
+
+def test_task_group_report_participant_list() -> None:
+    text = ("Minutes of the meeting of the Harbour Review Task Group held on 2 June 2025\n\n"
+            "Members of the task group: Councillor Ivo Marchetti (Chair), Councillor Rhoda Quennell and "
+            "Councillor Tamsin Oakridge\n\n1. Scope of the review\n\nThe task group agreed its scope.\n")
+    doc = parse_document(Document("t.txt", "t", text, "0"))
+    members = next(b for b in doc.blocks if b.kind == "membership")
+    assert [(f.name, f.value) for f in members.fields] == [
+        ("chair", "Councillor Ivo Marchetti"), ("member", "Councillor Rhoda Quennell"),
+        ("member", "Councillor Tamsin Oakridge")]
+    assert gather_context([doc]).committee == "Harbour Review Task Group"
