@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: Capitalised words that start a sentence or a phrase, not a name.
+_NOT_NAME_STARTS = frozenset({"The", "This", "That", "These", "A", "An", "Our", "Their", "Its", "His", "Her",
+                              "In", "On", "At", "For", "From", "With", "By", "To", "Of", "And", "Dear",
+                              "RESOLVED", "Resolved", "Agreed", "Noted", "Both", "Each"})
 _SKIP = frozenset({"and", "of", "for", "the", "&", "in", "on", "to"})
 _DEFINITION = re.compile(r"\((?P<acr>[A-Z][A-Za-z&]{1,7}?)(?P<plural>s)?\)")
 #: The other order: "the MAC (Metropolitan Arts Centre)".
@@ -42,6 +46,8 @@ def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
     {'IFA': 'Independent Foster Care Agencies'}
     >>> acronym_definitions(["seven clinical commissioning groups (CCGs)!"])
     {'CCG': 'clinical commissioning groups'}
+    >>> acronym_definitions(["The direction of NHS Wessex Clinical Commissioning Group (CCG) is set."])
+    {'CCG': 'NHS Wessex Clinical Commissioning Group'}
     >>> acronym_definitions(["an update on the MAC (Metropolitan Arts Centre)"])
     {'MAC': 'Metropolitan Arts Centre'}
     """
@@ -59,7 +65,16 @@ def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
                 if chosen[0].group().lower() in _SKIP:
                     continue
                 if _matches(letters, [w.group() for w in chosen]):
-                    defined[acronym] = before[chosen[0].start():].strip()
+                    first = chosen[0].start()
+                    if chosen[0].group()[:1].isupper():
+                        # The whole capitalised name the initials end ("NHS Wiltshire Clinical
+                        # Commissioning Group (CCG)"), not only the words they spell.
+                        for word in reversed(words[:len(words) - take][-4:]):
+                            if not word.group()[:1].isupper() or word.group() in _NOT_NAME_STARTS or \
+                                    before[word.end():first].strip(" \u00a0") != "":
+                                break
+                            first = word.start()
+                    defined[acronym] = before[first:].strip()
                     break
         for match in _REVERSED.finditer(text):
             acronym, expansion = match.group("acr"), match.group("expansion").strip()

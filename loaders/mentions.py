@@ -427,6 +427,10 @@ def _suffix_is_a_name(span: str) -> bool:
     words = span.split()
     if len(words) >= 2 and words[-2] in ("for", "of", "to", "at", "and", "&") and words[-1] in ("Council", "Office"):
         return False
+    if words[0] in ("Special", "Extraordinary", "Annual", "Full") and words[-1] == "Council":
+        return False  # "the Special County Council meeting": the council meeting as a body
+    if re.search(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bon)[ \u00a0]the[ \u00a0]", span):
+        return False  # "Tackling the School …": a phrase, not a name
     if re.search(r"\bCouncil(?:[’']s)?[ \u00a0](?!of\b|for\b|and\b)[A-Za-z]", span) or looks_like_post(span):
         return False
     cues = load_cues("entities")["organisations"]
@@ -464,9 +468,12 @@ def _close(a: str, b: str) -> bool:
 def _kind_of_name(name: str) -> str | None:
     """Service, programme, framework or legislation, by the name's last word."""
     last = re.sub(r"\s*\([^)]*\)\s*", " ", name).split()[-1] if name.split() else ""
-    for kind, key in (("framework", "framework"), ("legislation", "legislation"),
-                      ("programme", "programme"), ("service", "service")):
-        nouns = [n.split()[-1].lower() for n in _words("services", key)]
+    more = load_cues("entities")["services_more"]
+    for kind, nouns_of in (("framework", _words("services", "framework")),
+                           ("legislation", _words("services", "legislation")),
+                           ("programme", _words("services", "programme") + more["programme"]),
+                           ("service", _words("services", "service") + more["service"])):
+        nouns = [n.split()[-1].lower() for n in nouns_of]
         if last.lower() in nouns:
             return kind
     suffixes = [s.split()[-1] for s in _words("organisations", "suffixes")]

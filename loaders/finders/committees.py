@@ -61,6 +61,20 @@ def _council_meeting() -> re.Pattern[str]:
                       rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council){NAME_END}(?![ \u00a0]+[A-Z])")
 
 
+@cache
+def _council_title() -> re.Pattern[str]:
+    days = "|".join(load_date_words()[:7])
+    return re.compile(rf"(?m)^[ \u00a0]*(?P<name>(?:Full|Special|Extraordinary|Annual)?[ \u00a0]*"
+                      rf"(?:County |City |Borough |District )?Council)[ \u00a0]+[-–][ \u00a0]+(?:{days})\b")
+
+
+@cache
+def _the_executive() -> re.Pattern[str]:
+    """"the Executive" as a council's executive body (not "the Executive Director", "Chief Executive")."""
+    return re.compile(r"(?<=\b[Tt]he[ \u00a0])Executive(?![\w’'-])(?![ \u00a0]+(?:[A-Z]|Director|Member|Summary|"
+                      r"Head|Officer|Board|Office|Committee|Leader|Management|Team|Group|Assistant|Support))")
+
+
 def _comma_list_end(span: str) -> str:
     """The name at the end of a run with commas: the whole run when it reads "A, B and C
     Committee", else what follows the last comma ("Mr Kevin Shiels, Committee" → "Committee").
@@ -89,6 +103,17 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         return
     if name.endswith(tuple(cues("committees", "organisation_heads"))) or preceded_by_article(text, start):
         return
+    tail = _tail().match(text, end) if last and name.endswith(tuple(cues("committees", "tail_heads"))) else None
+    if tail is not None:
+        # The tail ends before a document word ("Select Committee on Health Minutes of Evidence").
+        stop = re.search(rf"[ \u00a0](?:{alternation(cues('names', 'lead_words'))})(?![\w’'-])", tail.group())
+        if stop is not None:
+            tail = _tail().match(text, end, end + stop.start()) if stop.start() > 0 else None
+    with_article = re.search(r"(?:\b[Tt]he|\b[Tt]his)[ \u00a0]+$", text[max(0, start - 6):start])
+    if " " not in name and tail is not None and with_article:
+        # "the Committee for Communities": a committee named by what it is for.
+        yield passage.mention(start, tail.end(), "committee", text[start:tail.end()], "pattern:committee")
+        return
     if " " not in name and name not in cues("committees", "standalone"):
         # "the Committee": the meeting's own committee (only with its article).
         if re.search(r"(?:\b[Tt]he|\b[Tt]his)[ \u00a0]+$", text[max(0, start - 6):start]):
@@ -99,11 +124,9 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         # kind, not a committee of the council.
         yield passage.mention(start, end, "organisation", name, "pattern:members-group")
         return
-    if last and name.endswith(tuple(cues("committees", "tail_heads"))):
-        tail = _tail().match(text, end)
-        if tail is not None:
-            end = tail.end()
-            name = text[start:end]
+    if tail is not None:
+        end = tail.end()
+        name = text[start:end]
     yield passage.mention(start, end, "committee", name, "pattern:committee")
 
 
@@ -149,6 +172,16 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))}){NAME_END}", text):
         if " " in match.group() and not _not_before().match(text, match.end()):
             yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
+    for match in _council_title().finditer(text):
+        # "Council - Wednesday, 19th August, 2015": the council meeting as a body, in a title.
+        yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
+                              "grammar:council-meeting")
+    special = (r"(?<![\w’'-])(?:Special|Extraordinary|Annual)[ \u00a0]+(?:(?:County|City|Borough|District)[ \u00a0]+)?"
+               r"Council(?=[ \u00a0]+[Mm]eeting)")
+    for match in re.finditer(special, text):
+        yield passage.mention(match.start(), match.end(), "committee", match.group(), "grammar:council-meeting")
+    for match in _the_executive().finditer(text):
+        yield passage.mention(match.start(), match.end(), "committee", "Executive", "pattern:committee")
     for match in _council_meeting().finditer(text):
         # "grammar": the cue decides, so it stands beside the host authority's own mention.
         yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),

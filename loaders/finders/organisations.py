@@ -93,6 +93,9 @@ def plausible_organisation(name: str) -> bool:
         return False
     if _is_person(name) or looks_like_post(name) or name in _places():
         return False
+    committees = _context("committees")
+    if name.endswith(tuple(committees["heads"])) and not name.endswith(tuple(committees["organisation_heads"])):
+        return False  # a committee's name: the committee finder's
     return not re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|"
                             r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                             r"Sunday)\b.*", name)
@@ -304,7 +307,7 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
         person = match.group("person")
         if not post or not (looks_like_post(post) or _is_officer_post(post)) or looks_like_post(name):
             continue
-        if re.search(r"(?:^|\s)(?:of|for)\s+\S", post):
+        if re.search(r"(?:^|\s)(?:of|for)\s+[A-Z]", post):
             continue  # "Director of Planning, Transport & Environment": the post's own object, listed
         if parse_person_name(person) is None or not plausible_organisation(name):
             continue

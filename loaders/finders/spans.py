@@ -109,6 +109,10 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
         if (bracket and parse_person_name(before.strip()) is not None) or (
                 not bracket and before.split()[-1:] and before.split()[-1] in possessive_bodies()):
             cut = found.end()
+    # A quoted phrase before the name ("‘Not Scored’ for Greenwich Leisure Limited").
+    for found in re.finditer(r"[^\ss][’”][ \u00a0]+(?:(?:for|of|by|to|from|with)[ \u00a0]+)?", span):
+        if cut is None or found.end() > cut:
+            cut = found.end()
     if cut is not None:
         offset, rest = cut, span[cut:]
     words = rest.split(" ")
