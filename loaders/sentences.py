@@ -6,7 +6,9 @@ import re
 
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Cllr", "Prof", "St", "No", "Nos", "e.g", "i.e", "etc",
                   "approx", "Rev", "Revd", "vs", "cf", "para", "Para", "Jan", "Feb", "Mar", "Apr",
-                  "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Co", "Ltd", "Inc")
+                  "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Co", "Ltd", "Inc",
+                  # honorifics and ranks written with a full stop ("Sgt. Lee", "Rt. Hon. Ann Lee")
+                  "Mx", "Hon", "Rt", "Sgt", "Insp", "Supt", "Capt", "Col", "Cmdr", "Jnr", "Snr", "Jr", "Sr")
 _END = re.compile(r"[.!?][\"'”’)]*(?=[\s\u00a0]+[\"“‘(]?[A-Z0-9£])")
 _WS = " \t\r\n\u00a0"
 

@@ -228,3 +228,8 @@ def test_a_surname_alone_with_another_gender_is_another_person(tmp_path: Path) -
     people = exported_people(tmp_path, "Minutes\n\nMr Keith Ballard, the applicant, spoke. Ms Ballard, his "
                                        "daughter, also spoke. Mr Ballard thanked the Sub-Committee.\n")
     assert people == [("Ballard", "Ms Ballard"), ("Keith Ballard", "Mr Ballard", "Mr Keith Ballard")]
+
+
+def test_a_post_nominal_after_a_plain_name_marks_a_person() -> None:
+    assert displays("The Minister, Ann Lee MP, thanked Bo Chan OBE. Kay Moss MSP (Convener) agreed.") == {
+        "Ann Lee", "Bo Chan", "Kay Moss"}

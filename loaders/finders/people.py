@@ -125,6 +125,9 @@ def _weak_before() -> frozenset[str]:
 
 
 _NEXT_CELL = re.compile(r"(?:[ \u00a0]{3,}|\t+|[ \u00a0]*\|[ \u00a0]*)(?P<post>[^|\t\n]{2,80}?)(?:[ \u00a0]{3,}|\||$)")
+# Post-nominals that only a person carries (not "AM", "MS", "MA": also ordinary abbreviations).
+_POST_NOMINAL = re.compile(r"[ \u00a0]+(?:MP|MSP|MLA|MEP|MBE|OBE|CBE|KBE|DBE|GBE|QC|KC|JP|PhD|FRS|QPM|"
+                           r"AS/MS|MS/AS)\b")
 _ITS = re.compile(r"(?:\s+\w+){0,3}?\s+its\b", re.I)
 _POST_DASH = re.compile(r"^[\s|*•·]*(?P<post>[A-Z][^,:;.|]{2,60}?)\s+[-–—]\s+$")
 _PLURAL_LABEL = re.compile(r"\b(?P<word>[A-Za-z-]+)\s*:\s*(?:[^:.\n()]{0,120}?(?:,|;|\band\b|\bor\b|&)\s*)?$")
@@ -307,6 +310,8 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     apposition = re.match(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})", after)
     if apposition and _is_post(apposition.group("post")):
         return "post"
+    if _POST_NOMINAL.match(after):
+        return "post-nominal"  # "Ann Lee MP", "Bo Chan OBE"
     cell = _NEXT_CELL.match(after)
     if cell and _is_post(cell.group("post")):
         return "post"  # a table row: "Ann Lee    Licensing Officer", "Ann Lee | Chair"
@@ -549,8 +554,8 @@ def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
 @MENTION_FINDERS.register("people-in-context", after="people-plural-honorifics")
 def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
-    return _in_passage(passage, ("label", "verb", "speaker", "post", "bracket", "bracketed", "initials",
-                                 "before", "post-before", "list-line"))
+    return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
+                                 "initials", "before", "post-before", "list-line"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")
