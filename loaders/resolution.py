@@ -201,6 +201,8 @@ class _Resolver:
         self.context = context
         self.registry = registry
         self.peer_figures = list(figures)
+        # Theme tags of every passage, computed together (questions and answers support each other).
+        self._theme_tags: dict[int, tuple[str, ...]] | None = None
         self.doc_key = f"doc/{parsed.document.key}"
         self.out = ResolvedDocument(parsed, parsed.document.key)
         self.authority = authority_key(context)
@@ -641,15 +643,23 @@ class _Resolver:
                 self.fact(key, predicate, f"concept/tor/{self.tor_scheme().split('/', 2)[2]}/{letter}")
 
     def tagged_themes(self, block: Block) -> tuple[str, ...]:
-        """Themes of a passage that states none, by similarity to the terms of reference; an
-        answer is read together with the question it answers."""
+        """Themes of a passage that states none, by similarity to the terms of reference; a
+        question and its answers support each other (:meth:`loaders.themes.ThemeTagger.tag_linked`)."""
         if self.context.themes is None or block.kind in _UNTAGGED_KINDS:
             return ()
-        text = self.text[block.start:block.end]
-        if block.answers is not None:
-            question = self.parsed.blocks[block.answers]
-            text += "\n" + self.text[question.start:question.end]
-        return tuple(match.notation for match in self.context.themes.tag(text))
+        if self._theme_tags is None:
+            blocks = self.parsed.blocks
+            texts = ["" if b.kind in _UNTAGGED_KINDS or b.theme_notations else self.text[b.start:b.end]
+                     for b in blocks]
+            links: list[list[int]] = [[] for _ in blocks]
+            for index, b in enumerate(blocks):
+                if b.answers is not None and 0 <= b.answers < len(blocks):
+                    links[index].append(b.answers)
+                    links[b.answers].append(index)
+            tagged = self.context.themes.tag_linked(texts, links)
+            self._theme_tags = {id(b): tuple(m.notation for m in found)
+                                for b, found in zip(blocks, tagged, strict=True)}
+        return self._theme_tags.get(id(block), ())
 
     def speaker_of(self, block: Block) -> str | None:
         """The entity that speaks in a block (MODEL.md §3 Passage)."""
