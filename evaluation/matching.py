@@ -7,7 +7,8 @@ honorifics and post-nominals removed (both lists are the loaders' own, ``loaders
 - **Exact**: some name of one equals some name of the other after normalisation.
 - **Lenient**: also a leading "the", a trailing generic word (:data:`GENERIC_WORDS`), a person's
   surname with compatible given names or initials (a surname alone only when one annotated person
-  of the document has it), and one name containing the other as a run of at least two words.
+  of the document has it), and one name containing the other as a run of at least two words
+  (numbers not counted).
 
 Each annotated entity is matched at most once and so is each extracted one (:func:`assign`:
 greedy, exact pairs first).
@@ -198,8 +199,9 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _contains(longer: str, shorter: str) -> bool:
-    short = shorter.split()
-    return len(short) >= 2 and f" {shorter} " in f" {longer} " and longer != shorter
+    """``shorter`` is a run of whole words of ``longer``, two of them words (not numbers: "Order 2019" is one)."""
+    words = sum(1 for word in shorter.split() if any(c.isalpha() for c in word))
+    return words >= 2 and f" {shorter} " in f" {longer} " and longer != shorter
 
 
 def match_level(gold: Names, predicted: Names, family: str = "", surnames: Counter[str] | None = None) -> int:
@@ -234,6 +236,8 @@ def match_level(gold: Names, predicted: Names, family: str = "", surnames: Count
     >>> match_level(["Royal Council of Parish Councils"], ["Royal Council"], "organisations")
     1
     >>> match_level(["Bromsgrove School"], ["School"], "organisations")
+    0
+    >>> match_level(["Whistleblowing Order 2019"], ["Order 2019"], "legislation")
     0
     """
     exact_gold = {normalise(n, family) for n in gold} - {""}

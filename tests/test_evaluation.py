@@ -123,6 +123,7 @@ def test_normalisation():
     (["Overview and Scrutiny"], ["Overview and Scrutiny Committee"], "committees", LENIENT),
     (["Royal Council of Parish Councils"], ["Royal Council"], "organisations", LENIENT),  # two words contained
     (["Bromsgrove School"], ["School"], "organisations", NONE),             # one word is not enough
+    (["Whistleblowing Order 2019"], ["Order 2019"], "legislation", NONE),  # nor one word and a number
     (["Care Act 2014"], ["Care Act"], "legislation", LENIENT),
     (["Alpha District Council", "ADC"], ["ADC"], "organisations", EXACT),
     (["Free School Meals"], ["School Transport"], "services", NONE),
