@@ -143,7 +143,7 @@ def not_name_words() -> frozenset[str]:
 
 
 @cache
-def _organisation_words() -> frozenset[str]:
+def organisation_words() -> frozenset[str]:
     """Last words of organisation names that are not also surnames ("Trust", "Limited")."""
     suffixes_ = {s.split()[-1] for s in load_cues("entities")["organisations"]["suffixes"]}
     return frozenset(suffixes_ - set(_people_cues()["words"]["surnames_too"]))
@@ -312,7 +312,7 @@ def _parse_person_name(text: str) -> PersonName | None:
     given = [w for w in words[:family_at] if len(w) > 1]
     if honorific is None and not given and (not initials or initials == ["A"] or initials == ["I"]):
         return None  # "D Moss" is a name; "A Plan" and "I Agree" are not
-    if words[-1] in _organisation_words():
+    if words[-1] in organisation_words():
         return None  # "Ann Lee Harbour Trust" is a person glued to an organisation
     return PersonName(honorific, " ".join(given) or None, " ".join(initials) or None, family, territory)
 

@@ -412,8 +412,23 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
             elif _line_only(line, start, end):
                 pending.append((number, offset + start, offset + end, label))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
+    found = [p for p in found if p.rule == "plural-honorific" or not _named_as_organisation(text, p.label)]
     found.extend(_forenames(text, found, honorific_spans))
     return tuple(sorted(found, key=lambda p: (p.start, p.rule)))
+
+
+@lru_cache(maxsize=4096)
+def _organisation_form(name: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(_org_words() | {"UK", "Associates", "Consulting", "Solicitors"},
+                                                     key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:the|a|an)[ \u00a0]+{re.escape(name)}\b|(?<![\w-]){re.escape(name)}"
+                      rf"(?:[ \u00a0]+(?:&|and)[ \u00a0]+Co\b|’s[ \u00a0]+(?:own|staff)|[ \u00a0]+(?:{words})\b))")
+
+
+def _named_as_organisation(text: str, label: str) -> bool:
+    """Whether the document writes the name as an organisation's somewhere ("Balfour Beatty
+    plc", "the Bevan Report", "Mott Lee Ltd"): then it is not a person's name there."""
+    return bool(_organisation_form(label).search(text))
 
 
 class _Taken:

@@ -12,7 +12,13 @@ from functools import cache
 
 from loaders.blocks import Field
 from loaders.cues import load_cues
-from loaders.names import honorific_name_pattern, parse_person_name, plain_name_pattern
+from loaders.names import (
+    honorific_name_pattern,
+    not_name_words,
+    organisation_words,
+    parse_person_name,
+    plain_name_pattern,
+)
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -204,7 +210,12 @@ def leading_person(text: str, offset: int = 0) -> Field | None:
         if match is None:
             return None
         words = match.group().split()
-        if len(words) == 3 and len(words[1].rstrip(".")) > 1:
+        following = re.match(r"[ \u00a0]+([A-Z][\w’'-]*)", stripped[match.end():])
+        # "Carolyn Mcvitte Stepahead Support": two words, then an organisation; but "Gwen Alaw
+        # Roberts Email: …" is a three-word name.
+        three = len(words) == 3 and words[2] not in not_name_words() and not (
+            following and (following.group(1) in organisation_words() or following.group(1) not in not_name_words()))
+        if len(words) == 3 and len(words[1].rstrip(".")) > 1 and not three:
             value = " ".join(words[:2])
             if parse_person_name(value):
                 return Field("person", value, offset + lead, offset + lead + len(value))
