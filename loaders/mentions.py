@@ -555,7 +555,13 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         start, part = start + person.end(), part[person.end():]  # "Ashley Kendrick Democratic Services"
     cut, name = trim_start(part)
     start += cut
+    not_first = load_cues("entities")["services_more"]["not_first"]
+    while len(name.split()) > 2 and name.split()[0] in not_first:
+        start += len(name.split()[0]) + 1  # "Draft Homelessness Strategy", "Post Consultation Report"
+        name = name.split(" ", 1)[1]
     if len(name.split()) < 2 and name not in cues["department_services"]:
+        return None
+    if len(name.split()) == 2 and name.split()[0] in not_first:
         return None
     if is_heading_line(chunk, start, start + len(name)) or any(w in name for w in cues["facility_words"]):
         return None

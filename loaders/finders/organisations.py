@@ -371,7 +371,7 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
     """
     text = passage.text
     generic = set(_context()["generic_unit_words"])
-    for match in headed_run(_unit_heads()).finditer(text):
+    for match in headed_run(_unit_heads(), joined_head=False).finditer(text):
         skip, name = trim_start(match.group("span"))
         start = match.start("span") + skip
         if len(name.split()) < 2 or preceded_by_article(text, start) or re.match(r"(?i:the )", name):

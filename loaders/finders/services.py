@@ -61,10 +61,11 @@ def _named(passage: Passage, kind: str, start: int, span: str) -> Iterator[Menti
         words = words[1:]
     if len(words) < 2 or preceded_by_article(text, start):
         return
+    # A period after the name is in the span, not the label: "Plan 2023 - 2025" and "the Plan"
+    # are one plan.
     period = _period().match(text, end)
     if period is not None:
         end = period.end()
-        words = text[start:end].split()
     judged = judge_named_thing(text, start, " ".join(words), kind)
     if judged is not None:
         at, kind_of_span, name = judged

@@ -47,7 +47,7 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 
 
 @cache
-def headed_run(heads: tuple[str, ...], commas: bool = False) -> re.Pattern[str]:
+def headed_run(heads: tuple[str, ...], commas: bool = False, joined_head: bool = True) -> re.Pattern[str]:
     """A pattern for a name run ending in one of ``heads`` (group ``span``).
 
     Parameters
@@ -56,6 +56,9 @@ def headed_run(heads: tuple[str, ...], commas: bool = False) -> re.Pattern[str]:
         Head nouns, matched case-sensitively ("Committee", "Fund").
     commas : bool
         Allow a comma list inside the run ("Audit, Risk & Assurance Committee").
+    joined_head : bool
+        Allow a joiner before the head ("Community Right to Challenge"); units do not ("Estate
+        Manager and Team" is a post and its team).
 
     Examples
     --------
@@ -69,8 +72,9 @@ def headed_run(heads: tuple[str, ...], commas: bool = False) -> re.Pattern[str]:
     word = rf"(?:{CAP_WORD}|\([A-Z][A-Za-z&]{{1,7}}\)|[0-9]+(?:[-/][0-9]+)?)"
     gap = rf"(?:{_SPACE}(?:(?:{joiners}){_SPACE}){{0,2}}" + (r"|,[ \u00a0]" if commas else "") + ")"
     # Bounded repetition: a long capitalised list (an attendance list) must stay linear.
-    return re.compile(rf"(?<![\w’'-])(?P<span>(?:{CAP_WORD}(?:{gap}{word}){{0,12}}{_SPACE})?(?:{alternation(heads)}))"
-                      + NAME_END)
+    before_head = gap if joined_head else _SPACE
+    run = rf"{CAP_WORD}(?:{gap}{word}){{0,12}}{before_head}"
+    return re.compile(rf"(?<![\w’'-])(?P<span>(?:{run})?(?:{alternation(heads)}))" + NAME_END)
 
 
 def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int, str]:
@@ -103,11 +107,13 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
     # A person's initials in brackets end a phrase before the name ("Emma Pizzey (EP) Governing
     # Body"), and so does an organisation's possessive ("Cardiff Council’s (CC) Cabinet").
     cut = None
-    for found in re.finditer(r"(?:\([A-Z][A-Za-z]{1,4}\)|[’']s(?: \([A-Z]{1,6}\))?)[ \u00a0]", span):
+    ends = r"(?:\([A-Z][A-Za-z]{1,4}\)|[’']s(?: \([A-Z]{1,6}\))?|(?<=s)[’'](?: \([A-Z]{1,6}\))?)[ \u00a0]"
+    for found in re.finditer(ends, span):
         before = span[:found.start()]
         bracket = found.group().startswith("(")
         if (bracket and parse_person_name(before.strip()) is not None) or (
-                not bracket and before.split()[-1:] and before.split()[-1] in possessive_bodies()):
+                not bracket and before.split()[-1:] and (before.split()[-1] in possessive_bodies()
+                                                         or before.split()[-1][:-1] in possessive_bodies())):
             cut = found.end()
     # A quoted phrase before the name ("‘Not Scored’ for Greenwich Leisure Limited").
     for found in re.finditer(r"[^\ss][’”][ \u00a0]+(?:(?:for|of|by|to|from|with)[ \u00a0]+)?", span):
