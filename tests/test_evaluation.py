@@ -334,6 +334,11 @@ def test_evaluate_command_explains_one_document(capsys):
     assert cli.main(["evaluate", str(FIXTURES), "--explain", ALPHA, "--family", "places"]) == 0
     out = capsys.readouterr().out
     assert "places: 1 annotated" in out and "people:" not in out
+    assert cli.main(["evaluate", str(FIXTURES), "--explain", str(FIXTURES / ALPHA), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["documents"] == 1 and data["details"][0]["folder"] == ALPHA
+    places = data["details"][0]["families"]["places"]
+    assert [m["name"] for m in places["missed"]] + [m["gold"] for m in places["matched"]] == ["Alphaton"]
 
 
 def test_evaluate_command_fails_only_on_an_unreadable_devset(tmp_path, capsys):
