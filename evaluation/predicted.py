@@ -220,8 +220,8 @@ def predict_document(path: Path) -> PredictedDocument:
     >>> predicted = predict_document(folder / "minutes.txt")
     >>> predicted.errors
     []
-    >>> [e.label for e in predicted.family("people")]
-    ['Ann Lee']
+    >>> "Ann Lee" in [e.label for e in predicted.family("people")]
+    True
     """
     started = time.perf_counter()
     quads, errors, warnings = export_quads(path)
