@@ -30,6 +30,19 @@ _SPACE = "[ \u00a0]"
 #: A surname printed in capitals after a forename ("Ann LEE", "Kay McMOSS").
 _CAPS_SURNAME = r"(?:Mc|Mac|O[’'])?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?(?![\w’'-])"
 _NAME_WORD_RE = re.compile(_NAME_WORD)
+#: How royals are named in papers: a monarch with a regnal number, "the Queen", or a royal
+#: title with its territory (only after "Her/His Royal Highness" when found in text).
+_ROYAL_NAME = re.compile(
+    r"(?P<monarch>Queen|King)[ \u00a0]+(?P<regnal>[A-Z][a-z]+[ \u00a0]+(?:I{1,3}|IV|V|VI{1,3}))"
+    r"|(?P<styled>[Tt]he[ \u00a0]+(?:Queen|King|Princess[ \u00a0]+Royal|Prince[ \u00a0]+of[ \u00a0]+Wales|"
+    r"Princess[ \u00a0]+of[ \u00a0]+Wales))"
+    r"|(?P<title>Duke|Duchess|Earl|Countess|Prince|Princess)(?P<of>[ \u00a0]+of[ \u00a0]+[A-Z][a-z]+)")
+#: A royal named in running text.
+ROYAL_IN_TEXT = re.compile(
+    r"(?<![\w-])(?:(?P<monarch>(?:Queen|King)[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:I{1,3}|IV|V|VI{1,3}))(?![\w-])"
+    r"|(?:Her|His)[ \u00a0]+(?:Royal[ \u00a0]+)?(?:Majesty|Highness),?[ \u00a0]+(?:[Tt]he[ \u00a0]+)?"
+    r"(?P<title>(?:Queen|King)(?![ \u00a0]+[A-Z])|Princess[ \u00a0]+Royal|"
+    r"(?:Prince|Princess)[ \u00a0]+of[ \u00a0]+Wales|(?:Duke|Duchess|Earl|Countess)[ \u00a0]+of[ \u00a0]+[A-Z][a-z]+))")
 _WORD_OR_INITIAL_RE = re.compile(rf"{_INITIAL}|{_NAME_WORD}")
 _CAPS_SURNAME_RE = re.compile(_CAPS_SURNAME)
 #: Regex of one name word, and of a run of initials ("R. J. ", "M A C "), for other finders.
@@ -262,6 +275,14 @@ def _lowered_honorifics() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _parse_person_name(text: str) -> PersonName | None:
+    royal = _ROYAL_NAME.fullmatch(text.strip())
+    if royal:
+        # "Queen Elizabeth II", "The Queen", "Duchess of Cornwall": royals go by title.
+        if royal.group("regnal"):
+            return PersonName(royal.group("monarch"), None, None, royal.group("regnal"))
+        if royal.group("styled"):
+            return PersonName(None, None, None, " ".join(royal.group("styled").split()))
+        return PersonName(royal.group("title"), None, None, royal.group("title"), " ".join(royal.group("of").split()))
     words = text.replace("\u00a0", " ").replace(".", " ").split()
     honorific = None
     lowered_words = [w.lower() for w in words[:4]]

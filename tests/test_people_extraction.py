@@ -233,3 +233,10 @@ def test_a_surname_alone_with_another_gender_is_another_person(tmp_path: Path) -
 def test_a_post_nominal_after_a_plain_name_marks_a_person() -> None:
     assert displays("The Minister, Ann Lee MP, thanked Bo Chan OBE. Kay Moss MSP (Convener) agreed.") == {
         "Ann Lee", "Bo Chan", "Kay Moss"}
+
+
+def test_royals_are_named_by_their_titles_and_streets_are_not() -> None:
+    text = ("Her Royal Highness, the Duchess of Cornwall, would open the hall. Her Majesty The Queen’s "
+            "Platinum Jubilee was marked; Queen Elizabeth II had reigned for 70 years. The Queen Street car "
+            "park and the Duke of Edinburgh Award were noted.")
+    assert displays(text) == {"Duchess of Cornwall", "Elizabeth II"}

@@ -25,6 +25,7 @@ from loaders.mentions import MENTION_FINDERS, Mention, Passage
 from loaders.names import (
     INITIALS,
     NAME_WORD,
+    ROYAL_IN_TEXT,
     find_honorific_names,
     honorific_name_pattern,
     honorifics,
@@ -414,7 +415,23 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
     found = [p for p in found if p.rule == "plural-honorific" or not _named_as_organisation(text, p.label)]
     found.extend(_forenames(text, found, honorific_spans))
+    found.extend(_royals(text))
     return tuple(sorted(found, key=lambda p: (p.start, p.rule)))
+
+
+def _royals(text: str) -> Iterator[FoundPerson]:
+    """"Her Majesty The Queen", "Queen Elizabeth II", "HRH the Duchess of Cornwall"."""
+    matches = list(ROYAL_IN_TEXT.finditer(text))
+    # "The Queen" is the one queen the document names with her regnal number, if any.
+    monarchs = {m.group("monarch").split()[0]: m.group("monarch") for m in matches if m.group("monarch")}
+    for match in matches:
+        if match.group("monarch"):
+            yield FoundPerson(match.start("monarch"), match.end("monarch"), match.group("monarch"), "royal")
+            continue
+        title = " ".join(match.group("title").split())
+        label = title if " of " in title else monarchs.get(title, f"The {title}")
+        if parse_person_name(label):
+            yield FoundPerson(match.start("title"), match.end("title"), label, "royal")
 
 
 @lru_cache(maxsize=4096)
@@ -577,3 +594,9 @@ def contextual_people(passage: Passage) -> Iterator[Mention]:
 def forename_people(passage: Passage) -> Iterator[Mention]:
     """A forename used alone, for the one person of that forename the document names in full."""
     return _in_passage(passage, ("forename",))
+
+
+@MENTION_FINDERS.register("people-royals", after="people-forenames")
+def royal_people(passage: Passage) -> Iterator[Mention]:
+    """Royals by title ("Her Majesty The Queen", "Queen Elizabeth II")."""
+    return _in_passage(passage, ("royal",))
