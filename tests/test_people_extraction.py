@@ -240,3 +240,9 @@ def test_royals_are_named_by_their_titles_and_streets_are_not() -> None:
             "Platinum Jubilee was marked; Queen Elizabeth II had reigned for 70 years. The Queen Street car "
             "park and the Duke of Edinburgh Award were noted.")
     assert displays(text) == {"Duchess of Cornwall", "Elizabeth II"}
+
+
+def test_a_name_the_document_uses_as_a_place_or_a_company_is_no_person() -> None:
+    text = ("Residents travelled to Ashby Fenwold. Services in Ashby Fenwold were praised. "
+            "Carter Holloway will deliver the works; Carter Holloway plc was appointed. Thanks to Ann Lee.")
+    assert people_of(text) == {"Ann Lee"}

@@ -438,13 +438,16 @@ def _royals(text: str) -> Iterator[FoundPerson]:
 def _organisation_form(name: str) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(_org_words() | {"UK", "Associates", "Consulting", "Solicitors"},
                                                      key=len, reverse=True))
-    return re.compile(rf"(?:\b(?:the|a|an)[ \u00a0]+{re.escape(name)}\b|(?<![\w-]){re.escape(name)}"
+    # "the X", "in X" (a place), "X Ltd", "X & Co", "X Council": an organisation or a place.
+    return re.compile(rf"(?:\b(?:the|a|an|in|at|near|across|throughout|around)[ \u00a0]+{re.escape(name)}\b"
+                      rf"(?![’']s)|(?<![\w-]){re.escape(name)}"
                       rf"(?:[ \u00a0]+(?:&|and)[ \u00a0]+Co\b|’s[ \u00a0]+(?:own|staff)|[ \u00a0]+(?:{words})\b))")
 
 
 def _named_as_organisation(text: str, label: str) -> bool:
-    """Whether the document writes the name as an organisation's somewhere ("Balfour Beatty
-    plc", "the Bevan Report", "Mott Lee Ltd"): then it is not a person's name there."""
+    """Whether the document writes the name as an organisation's or a place's somewhere
+    ("Balfour Beatty plc", "the Bevan Report", "in Milton Keynes"): then it is no person's name
+    there."""
     return bool(_organisation_form(label).search(text))
 
 
