@@ -38,7 +38,7 @@ LayoutParser = Callable[[str, list[Block], int | None], list[Block]]
 BlockPass = Callable[[str, list[Block]], list[Block]]
 
 #: Block kinds a block pass gives a meeting's title line, which a layout parser keeps.
-_HEADER_KINDS = frozenset({"committee-heading", "meeting-header", "furniture"})
+_HEADER_KINDS = frozenset({"committee-heading", "meeting-header"})
 
 #: A document must have at least one block with this many words to be worth loading.
 MIN_WORDS = 3

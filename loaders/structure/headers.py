@@ -21,7 +21,7 @@ from functools import cache
 
 from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, load_cues
-from loaders.structure.fields import find_date, find_time, parse_date
+from loaders.structure.fields import find_date, find_time, leading_person, parse_date
 from loaders.structure.furniture import FURNITURE, furniture_tail, is_furniture
 
 #: At most this many blocks open a part (the header zone), whatever comes first.
@@ -125,6 +125,9 @@ def labelled_header(text: str, start: int, end: int) -> list[Field]:
     [('venue', 'Council Chamber - Civic Centre')]
     >>> [f.name for f in labelled_header("Venue: MS Teams, Remote Meeting", 0, 31)]
     ['venue-text']
+    >>> t = "Contact: Jo Bloggs Democratic Services Officer"
+    >>> [(f.name, f.value) for f in labelled_header(t, 0, len(t))]
+    [('contact', 'Jo Bloggs')]
     >>> t = "Contact: Jo Bloggs - Democratic Services, 01234 567890"
     >>> [(f.name, f.value) for f in labelled_header(t, 0, len(t))]
     [('contact', 'Jo Bloggs')]
@@ -155,6 +158,11 @@ def labelled_header(text: str, start: int, end: int) -> list[Field]:
             if name == "contact":
                 cut = contact_end.search(value)
                 value = value[:cut.start()] if cut else value
+                # "Donna Linton Governance and Corporate Planning Manager": the name, not the post
+                # run into it (the people parser decides where a name ends).
+                person = leading_person(value)
+                if person is not None and person.end < len(value.rstrip()) and " and " not in value:
+                    value = value[:person.end]
             virtual = load_cues("structure")["headers"]["virtual_venue"]
             if name == "venue" and all(re.search(virtual, piece, re.I) for piece in re.split(r"[,/;]", value)):
                 name = "venue-text"  # "MS Teams, Remote Meeting" is no place
@@ -454,9 +462,17 @@ def mark_item_titles(text: str, blocks: list[Block]) -> list[Block]:
             before -= 1
         if before < 0:
             continue
+        if not _is_item_title(text, out[before]) and before > 0 and re.search(
+                r"[.!?)]$", text[out[before].start:out[before].end].strip()):
+            before -= 1  # the title, then its agenda text ("To receive any announcements."), then "Minutes:"
         title = out[before]
-        body = text[title.body:title.end]
-        if title.kind == "paragraph" and len(body) <= 150 and "\n" not in body.strip() and not re.search(
-                r"[.!?:;,]$", body.strip()):
-            out[before] = dataclasses.replace(title, kind="heading", level=3, section=body.strip())
+        if _is_item_title(text, title):
+            body = text[title.body:title.end].strip()
+            out[before] = dataclasses.replace(title, kind="heading", level=3, section=body)
     return out
+
+
+def _is_item_title(text: str, block: Block) -> bool:
+    body = text[block.body:block.end].strip()
+    return (block.kind == "paragraph" and len(body) <= 150 and "\n" not in body
+            and not re.search(r"[.!?:;,]$", body))

@@ -159,8 +159,8 @@ def _classify_by_content(draft: PartDraft, text: str) -> None:
             announced = kind_of_title(line)
             if announced:
                 draft.kind = announced
-                if announced == "minutes":
-                    draft.title = line
+                if announced == "minutes" and not re.fullmatch(r"(?:minutes|cofnod)\s*:", line.strip(), re.I):
+                    draft.title = line  # a "Minutes:" label of an item is no title
                 return
     labels = sum(1 for b in bodies if re.fullmatch(r"(?:minutes|cofnod)\s*:", b.strip(), re.I))
     if sum(1 for b in bodies if first_match(numbered[:1], b)) >= 3 or labels >= 2:

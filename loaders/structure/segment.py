@@ -222,6 +222,14 @@ def _inline_label() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\s|])(?:{labels})(?=[\s\u00a0]|$)")
 
 
+@cache
+def _agenda_text() -> re.Pattern[str]:
+    """Where an item's agenda text starts after its title in a flattened row (case-sensitive:
+    the title words before it are capitalised, the agenda text opens a sentence)."""
+    openers = "|".join(load_cues("structure")["segment"]["agenda_text_openers"])
+    return re.compile(rf"(?<=[a-z)’'])[ \t\u00a0]+(?=(?:{openers})\b)")
+
+
 def _split_inline_labels(text: str, units: list[Unit]) -> list[Unit]:
     """Cut a paragraph at ModernGov labels run into it by a flattened table.
 
@@ -234,6 +242,9 @@ def _split_inline_labels(text: str, units: list[Unit]) -> list[Unit]:
     >>> t = "Apologies Additional documents: Minutes: None were received."
     >>> [t[u.start:u.end] for u in segment_text(t)]
     ['Apologies', 'Additional documents:', 'Minutes:', 'None were received.']
+    >>> t = "Chair's Announcements To receive any announcements. Minutes: There were none."
+    >>> [t[u.start:u.end] for u in segment_text(t)]
+    ["Chair's Announcements", 'To receive any announcements.', 'Minutes:', 'There were none.']
     """
     pattern = _inline_label()
     split: list[Unit] = []
@@ -246,8 +257,15 @@ def _split_inline_labels(text: str, units: list[Unit]) -> list[Unit]:
             split.append(unit)
             continue
         start = unit.start
-        for match in cuts:
-            for a, b in ((start, match.start()), (match.start(), match.end())):
+        for number, match in enumerate(cuts):
+            pieces = [(start, match.start()), (match.start(), match.end())]
+            if number == 0:
+                # The row's first cell is the item's title, run into its agenda text ("Chair's
+                # Announcements To receive any announcements …"): the title is a unit of its own.
+                title = _agenda_text().search(text, start, match.start())
+                if title and title.start() - start <= 120:
+                    pieces[:1] = [(start, title.start()), (title.start(), match.start())]
+            for a, b in pieces:
                 a, b = trim_span(text, a, b)
                 if b > a:
                     split.append(Unit("paragraph", a, b, unit.level, unit.marker if a == unit.start else ""))
