@@ -246,3 +246,17 @@ def test_a_name_the_document_uses_as_a_place_or_a_company_is_no_person() -> None
     text = ("Residents travelled to Ashby Fenwold. Services in Ashby Fenwold were praised. "
             "Carter Holloway will deliver the works; Carter Holloway plc was appointed. Thanks to Ann Lee.")
     assert people_of(text) == {"Ann Lee"}
+
+
+def test_each_people_finder_runs_alone_by_name() -> None:
+    from loaders.mentions import MENTION_FINDERS
+
+    text = ("Contact: Ann Lee\n\nApologies from Councillors Bo Chan and Kay Moss. Ann explained the "
+            "plan. Her Majesty The Queen was thanked.\n")
+    parsed = parse_document(Document("t.txt", "t", text, "0"))
+    expected = {"people-plural-honorifics": {"Councillor Bo Chan", "Councillor Kay Moss"},
+                "people-in-context": {"Ann Lee"}, "people-forenames": {"Ann Lee"},
+                "people-royals": {"The Queen"}}
+    for name, labels in expected.items():
+        assert name in MENTION_FINDERS.names()
+        assert {m.label for m in find_mentions(parsed, CorpusContext(), finders=[name])} == labels, name
