@@ -152,3 +152,17 @@ def test_sample_figures_measure_and_about(sample: GraphQuery) -> None:
     total = sample.values("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a eg:Figure }")
     about = sample.values("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a eg:Figure ; schema:about ?a }")
     assert int(total[0]) == 18 and int(about[0]) >= 10
+
+
+def test_real_papers_figures_measure_what_their_sentence_says() -> None:
+    """Decision notices of other councils (devset): the measure is the phrase, not a fragment."""
+    devset = Path(__file__).parents[1] / "devset"
+    folders = [devset / name for name in ("hampshire-cc-2020-01-delegated-decisions",
+                                          "mid-ulster-2023-03-23-council-meeting-details",
+                                          "barnsley-2024-09-published-decisions")]
+    result = build_documents(collect_sources(folders)[0], Registry(), validate=False)
+    measures = {str(m) for g in result.graphs for m in g.assertions.objects(None, EG.measure)}
+    assert {"total estimated cost of this scheme", "value of this addition to the 2019/20 Capital Programme",
+            "cost of providing community pharmacy services for 2022/23",
+            "indicative community pharmacy funding for 2022/23",
+            "period of Temporary change in delegated powers within Property"} <= measures
