@@ -107,3 +107,9 @@ def test_words_run_together_by_pdf_extraction_still_load(tmp_path: Path) -> None
     assert [b.number for b in doc.blocks if b.kind == "numbered-paragraph"] == ["1", "2"]  # "1.MrPennick"
     result = build_one(tmp_path, "glued-text.txt")
     assert result.errors == [] and len(result.graphs) == 1
+
+
+def test_page_furniture_left_out_is_said() -> None:
+    doc = parse_document(read_document(FIXTURES / "moderngov-agenda.txt", FIXTURES))
+    assert any("5 block(s) of page furniture not read as passages ('Agenda'; 'Items';" in w
+               for w in doc.warnings)

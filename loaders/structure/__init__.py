@@ -152,6 +152,12 @@ def parse_document(document: Document) -> ParsedDocument:
                                   f"list item of {MIN_WORDS} or more words)")
     warnings = () if any(b.kind != "heading" for b in blocks) else (
         f"{document.source}: no paragraphs found (only headings)",)
+    furniture = [text[b.start:b.end].split("\n")[0] for b in blocks if b.kind == "furniture"]
+    if furniture:
+        # Say what was left out: page furniture is kept in the text but read as no passage.
+        shown = "; ".join(f"'{line[:40]}'" for line in furniture[:3]) + (" …" if len(furniture) > 3 else "")
+        warnings = (*warnings, f"{document.source}: {len(furniture)} block(s) of page furniture not read "
+                               f"as passages ({shown})")
     return ParsedDocument(document, tuple(parts), tuple(blocks), warnings)
 
 
