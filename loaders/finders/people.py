@@ -152,7 +152,7 @@ _POST_COMMA = re.compile(r"\b(?:the|our|its|their|his|her)\s+((?:[\w’'-]+\s+){
 _SPEAKER_BEFORE = re.compile(r"[\s|*•·]*(?:Q\s?\d+[\s.]*)?")
 _SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?!\d)")
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b|\bregarding\b|\bconcerning\b|"
-                         r"\bas\b|\bwho\b|\b(?:in|on)\s+(?:\d|January|February|March|April|May|June|July|"
+                         r"\bas\b|\bwho\b|\bfrom\b|\b(?:in|on)\s+(?:\d|January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b)")
 
 
