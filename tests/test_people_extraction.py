@@ -180,8 +180,9 @@ def test_a_surname_alone_is_its_documents_provisional_person_or_the_full_name(tm
 
 def test_welsh_text_yields_only_the_people_it_names() -> None:
     text = ("Cyswllt: Siân Pryce  01234 567890\n\nYmddiheuriad:-         Y Cynghorydd Dafydd Owen\n\n"
-            "Nododd y Swyddog Monitro fod y pwyllgor wedi cyfarfod.\n")
-    assert displays(text) == {"Siân Pryce", "Dafydd Owen"}
+            "Nododd y Swyddog Monitro fod y pwyllgor wedi cyfarfod.\n\n"
+            "Cyflwynwyd adroddiad gan Elin Morgan.\n")
+    assert displays(text) == {"Siân Pryce", "Dafydd Owen", "Elin Morgan"}
 
 
 def test_a_holder_named_after_their_post_and_a_reporting_verb() -> None:
