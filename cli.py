@@ -11,11 +11,18 @@ from pathlib import Path
 from rdflib.term import Node
 
 from evaluation import REPORT_FAMILIES
-from graph.build import DEFAULT_CORPUS, BuildError, build_documents, build_into_store, collect_sources, print_progress
+from graph.entities import Registry
 from graph.export import FORMATS, serialise
 from graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
 from loaders.errors import LoaderError
-from loaders.registry import Registry
+from pipeline.build import (
+    DEFAULT_CORPUS,
+    BuildError,
+    build_documents,
+    build_into_store,
+    collect_sources,
+    print_progress,
+)
 
 #: The development set `evidence-graph evaluate` scores by default (docs/ANNOTATION.md).
 DEFAULT_DEVSET = Path(__file__).resolve().parent / "devset"

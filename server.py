@@ -36,7 +36,7 @@ def serve(args: argparse.Namespace) -> int:
     """
     import uvicorn
 
-    from graph.build import DEFAULT_CORPUS, build_into_store, print_progress
+    from pipeline.build import DEFAULT_CORPUS, build_into_store, print_progress
 
     store_path: Path = args.store
     paths: Sequence[Path] = args.paths

@@ -1,7 +1,7 @@
 """Build speed: the sample corpus and a 100× synthetic corpus into a fresh on-disk store.
 
 For each corpus the script builds every document into a new Oxigraph store in a temporary
-folder with :func:`graph.build.build_into_store` (exactly what ``evidence-graph build`` does),
+folder with :func:`pipeline.build.build_into_store` (exactly what ``evidence-graph build`` does),
 then reopens the store and builds :class:`graph.views.GraphViews` over it (what the GraphQL
 server does at start-up). Each run is a fresh Python process, so peak RSS belongs to that run
 alone and imports are not counted; the driver prints the median of the runs and writes all
@@ -76,9 +76,9 @@ def measure_build(corpus: Path, work: Path) -> dict[str, float]:
     dict
         Counts, seconds, peak RSS and store size (see :data:`COLUMNS`).
     """
-    from graph.build import build_into_store
     from graph.store import EvidenceStore
     from graph.views import GraphViews
+    from pipeline.build import build_into_store
 
     path = work / "store"
     store = EvidenceStore(path)
@@ -107,7 +107,7 @@ def measure_build(corpus: Path, work: Path) -> dict[str, float]:
 
 def run_task(kind: str, meetings: int, seed: int, profile: bool) -> dict[str, float]:
     """One measurement in this process: ``sample`` or ``synthetic``."""
-    from graph.build import DEFAULT_CORPUS
+    from pipeline.build import DEFAULT_CORPUS
 
     with tempfile.TemporaryDirectory(prefix="eg-bench-") as tmp:
         work = Path(tmp)

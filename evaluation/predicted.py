@@ -2,8 +2,8 @@
 
 A devset document is loaded alone, the way a new user loads a paper: the evaluation takes the
 quads ``evidence-graph export devset/<folder>/<file>`` writes (``cli.export_documents``, which
-builds the file with :func:`graph.build.collect_sources`, :func:`graph.build.build_documents` and a
-fresh :class:`loaders.registry.Registry`, in memory, no store and no manifest). Every typed entity
+builds the file with :func:`pipeline.build.collect_sources`, :func:`pipeline.build.build_documents` and a
+fresh :class:`graph.entities.Registry`, in memory, no store and no manifest). Every typed entity
 of a scored family in those quads is a prediction, with every label it shows, including reference
 data from the registry that the document's own graphs never refer to: that is what the export
 shows a user (such entities are marked ``mentioned=False``, and still count).
@@ -19,11 +19,11 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.build import BuildError
 from graph.iris import key_of, registry_graph
 from graph.views import type_name
 from graph.vocabulary import DCTERMS, EG, FOAF, RDF, RDFS, SCHEMA, SKOS
 from loaders.errors import LoaderError
+from pipeline.build import BuildError
 
 #: The family of each short type name (:func:`graph.views.type_name`, what the export calls a node).
 FAMILY_OF_TYPE: dict[str, str] = {
@@ -87,8 +87,8 @@ def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
     """The quads ``evidence-graph export <path>`` writes, built in process.
 
     This is ``cli.export_documents``, the function the command itself runs:
-    :func:`graph.build.collect_sources` and :func:`graph.build.build_documents` with a fresh
-    :class:`loaders.registry.Registry`, in memory, and whatever the export adds (the registry
+    :func:`pipeline.build.collect_sources` and :func:`pipeline.build.build_documents` with a fresh
+    :class:`graph.entities.Registry`, in memory, and whatever the export adds (the registry
     entries the document refers to), so that the evaluation measures what a user gets, even as
     the export changes. Only the serialisation is skipped.
 

@@ -1,4 +1,4 @@
-"""The registry graph: :class:`loaders.registry.Registry` to and from RDF.
+"""The registry graph: :class:`graph.entities.Registry` to and from RDF.
 
 Kinds map to classes of the standard vocabularies; reading the graph back gives the same
 registry, so the resolver's decisions survive a restart.
@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graph.entities import Entity, Registry
 from graph.iris import iri, key_of
 from graph.kinds import KINDS, kind_of_key
 from graph.vocabulary import EG, GSS, LEGISLATION, ORG, RDF, SCHEMA, SKOS, bind_prefixes
-from loaders.registry import Entity, Registry
 
 #: rdf:type of each registry kind (declared in :mod:`graph.kinds`); the first class identifies
 #: the kind when reading back.

@@ -35,12 +35,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graph.documents import DocumentGraphs
+from graph.entities import Registry
 from graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
 from graph.lru import BoundedLRU, digest
 from graph.registry import document_nodes, registry_from_graph, registry_graphs
-from graph.triples import DocumentGraphs
 from graph.vocabulary import EG, bind_prefixes, load_vocabulary
-from loaders.registry import Registry
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"

@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from graph.entities import normalise_label, slugify
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Field, ParsedDocument
 from loaders.cues import load_cues
 from loaders.names import PersonName, parse_person_name
-from loaders.registry import normalise_label, slugify
 from loaders.themes import ThemeTagger, ThemeText
 
 #: rapidfuzz ratio (case-folded) above which a run of words is a misspelling of an authority's

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from graph.entities import normalise_label
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
 from loaders.components import ComponentRegistry
@@ -17,7 +18,6 @@ from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
 from loaders.names import find_honorific_names, parse_person_name
-from loaders.registry import normalise_label
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label", "furniture"})

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
+from graph.entities import Entity, Registry, normalise_label, slugify
 from graph.kinds import KINDS, MENTION_KIND_CLASS
 from graph.vocabulary import DCTERMS, EG, FOAF, ORG, PCON, PROV, RDF, SCHEMA, SKOS
 from loaders.blocks import Block, ParsedDocument
@@ -34,7 +35,6 @@ from loaders.facts import SEGMENT, Annotation, Fact, Ref, ResolvedDocument, Valu
 from loaders.figures import choose_about, describe_figure, sentence_around
 from loaders.mentions import Mention
 from loaders.names import PersonName, document_namesakes, parse_person_name
-from loaders.registry import Entity, Registry, normalise_label, slugify
 from loaders.sentences import split_sentences
 
 #: One-word committee names that stand for the meeting's own committee ("the Committee").

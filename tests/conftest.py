@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from graph.build import DEFAULT_CORPUS, build_into_store
 from graph.store import EvidenceStore
 from graph.vocabulary import ID, PREFIXES
+from pipeline.build import DEFAULT_CORPUS, build_into_store
 
 SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p != "id")
 SAMPLE = DEFAULT_CORPUS / "kcc-commissioning-select-committee"

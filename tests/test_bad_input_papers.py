@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_documents, collect_sources
+from graph.entities import Registry
 from loaders.context import gather_context
 from loaders.document import Document, read_document
 from loaders.errors import UnsupportedDocument
 from loaders.mentions import find_mentions
-from loaders.registry import Registry
 from loaders.structure import parse_document
+from pipeline.build import build_documents, collect_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
 

@@ -167,7 +167,7 @@ def test_an_internal_error_is_one_line_naming_the_document(built_store: Path, tm
     shutil.copytree(built_store, store)
     before = dump(store)
     # A bug in a stage (simulated: resolution raises) must not reach the user as a traceback.
-    code = ("import sys, cli, graph.build as b\n"
+    code = ("import sys, cli, pipeline.build as b\n"
             "def broken(*a, **k): raise KeyError('org/nowhere')\n"
             "b.resolve_document = broken\n"
             "sys.exit(cli.main(sys.argv[1:]))\n")

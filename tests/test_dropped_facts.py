@@ -8,10 +8,10 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from graph.build import build_into_store
 from graph.iris import document_graph, provenance_graph
 from graph.store import EvidenceStore
 from graph.vocabulary import EG, PROV, RDF, SCHEMA
+from pipeline.build import build_into_store
 
 TEXT = """ASHCOMBE BOROUGH COUNCIL
 

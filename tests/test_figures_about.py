@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.build import build_documents, collect_sources
 from graph.registry import Registry
 from graph.vocabulary import EG, RDF, SCHEMA
 from loaders.figures import choose_about, describe_figure, find_figures
+from pipeline.build import build_documents, collect_sources
 from tests.conftest import PACK, GraphQuery
 
 INVENTED = """Report to the Adult Social Care Scrutiny Committee

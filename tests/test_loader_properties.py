@@ -2,7 +2,7 @@
 
 Whatever the input — committee-like fragments from a grammar, arbitrary text or bytes, or
 mutations of the sample corpus — the loader stages (read → parse → mentions → resolution →
-triples → checks, as :func:`graph.build.build_documents` runs them) either refuse a file with
+triples → checks, as :func:`pipeline.build.build_documents` runs them) either refuse a file with
 a :class:`~loaders.errors.LoaderError` naming it, or give graphs in which every quote
 re-anchors, every IRI is one Oxigraph accepts, every typed literal is of its type, and every
 shape of ``graph/shapes.ttl`` holds. Below them, one regression test per signature the fuzzing
@@ -30,21 +30,22 @@ from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 
 import cli
-import graph.build as build_module
-from graph.build import build_documents, build_into_store, check_document, collect_sources
+import pipeline.build as build_module
+from graph.documents import DocumentGraphs
+from graph.entities import Registry
 from graph.iris import iri, key_of, safe_key
 from graph.registry import registry_subgraph
 from graph.store import EvidenceStore
-from graph.triples import DocumentGraphs, document_graphs
 from graph.validation import quote_failures, shacl_failures
 from graph.vocabulary import EG, PROV, RDF, SCHEMA, XSD
 from loaders.context import gather_context
 from loaders.document import html_to_text, read_document
 from loaders.errors import LoaderError
 from loaders.mentions import find_mentions
-from loaders.registry import Registry
+from loaders.rdf import document_graphs
 from loaders.resolution import resolve_document, seed_registry
 from loaders.structure import parse_document
+from pipeline.build import build_documents, build_into_store, check_document, collect_sources
 
 pytestmark = pytest.mark.stress
 
@@ -92,7 +93,7 @@ class Loaded:
 
 
 def load_stages(folder: Path, root: Path) -> Loaded:
-    """The stages of :func:`graph.build.build_documents` over one folder, in its order."""
+    """The stages of :func:`pipeline.build.build_documents` over one folder, in its order."""
     sources, errors = collect_sources([folder])
     assert errors == []
     registry = SEEDED.snapshot()

@@ -3,12 +3,12 @@ invented bodies (nothing here is in a cue list: the rules must work for bodies t
 
 from __future__ import annotations
 
+from graph.entities import Registry
 from graph.vocabulary import ORG
 from loaders.context import CorpusContext, gather_context, make_authority
 from loaders.document import Document
 from loaders.facts import Ref
 from loaders.mentions import find_mentions
-from loaders.registry import Registry
 from loaders.resolution import resolve_document, seed_registry
 from loaders.structure import parse_document
 

@@ -21,12 +21,12 @@ from typing import Any
 import pytest
 from rdflib import URIRef
 
-from graph.build import build_into_store
+from graph.entities import normalise_label
 from graph.iris import key_of, registry_graph
 from graph.store import EvidenceStore
 from graph.vocabulary import ORG, RDF, SCHEMA, SKOS
 from loaders.cues import load_cues
-from loaders.registry import normalise_label
+from pipeline.build import build_into_store
 from schema import build_schema
 from schema.context import GraphSnapshot, RequestContext
 from tests.conftest import FIXTURES, MINUTES, SAMPLE

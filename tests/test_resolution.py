@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from graph.entities import Registry, normalise_label
 from graph.vocabulary import EG, ORG, SCHEMA
 from loaders.context import gather_context
 from loaders.document import Document
 from loaders.facts import Ref
 from loaders.mentions import find_mentions
-from loaders.registry import Registry, normalise_label
 from loaders.resolution import post_slug, resolve_document, seed_registry
 from loaders.structure import parse_document
 
@@ -138,7 +138,7 @@ def test_same_named_committees_of_two_councils_are_two_committees() -> None:
 def test_units_are_found_within_their_authority() -> None:
     registry = Registry()
     seed_registry(registry)
-    from loaders.registry import Entity
+    from graph.entities import Entity
 
     registry.add(Entity("unit/gb-lae-ken/finance", "OrganisationalUnit", "Finance", attributes={"parent": "org/gb-lae-ken"}))
     assert registry.find("OrganisationalUnit", "Finance", within="org/surrey-county-council") is None

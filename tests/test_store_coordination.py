@@ -27,9 +27,9 @@ import pytest
 from conftest import SAMPLE, free_port, stress
 from starlette.testclient import TestClient
 
+from graph.entities import Entity
 from graph.export import serialise
 from graph.store import EvidenceStore, WriteLock
-from loaders.registry import Entity
 from server import ServerSettings, create_app, load_snapshot
 
 ROOT = Path(__file__).parents[1]

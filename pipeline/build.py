@@ -18,10 +18,11 @@ from pathlib import Path
 
 from rdflib import Literal
 
+from graph.documents import DocumentGraphs
+from graph.entities import Registry
 from graph.iris import key_of
 from graph.registry import registry_subgraph, registry_to_graph
 from graph.store import EvidenceStore
-from graph.triples import DocumentGraphs, document_graphs
 from graph.validation import ValidationError, conform, invalid_iris, quote_failures, shacl_failures
 from graph.vocabulary import EG, PROV, RDF, RDFS, SCHEMA
 from loaders.blocks import ParsedDocument
@@ -30,7 +31,7 @@ from loaders.document import TEXT_FORMATS, Document, read_document
 from loaders.errors import LoaderError, UnreadableDocument
 from loaders.manifest import MANIFEST_NAME, read_manifest
 from loaders.mentions import find_mentions
-from loaders.registry import Registry
+from loaders.rdf import document_graphs
 from loaders.resolution import FigureRecord, resolve_document, seed_registry
 from loaders.structure import parse_document
 
@@ -406,7 +407,7 @@ def check_document(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Reg
     Parameters
     ----------
     graphs : DocumentGraphs
-        From :func:`graph.triples.document_graphs`; facts failing their shape are removed from
+        From :func:`loaders.rdf.document_graphs`; facts failing their shape are removed from
         its assertions, and recorded in its provenance (``prov:invalidated``, ``rdfs:comment``).
     parsed : ParsedDocument
         The document the graphs were made from (its text anchors the quotes).
@@ -426,7 +427,7 @@ def check_document(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Reg
     >>> from loaders.mentions import find_mentions
     >>> from loaders.resolution import resolve_document, seed_registry
     >>> from loaders.structure import parse_document
-    >>> from graph.triples import document_graphs
+    >>> from loaders.rdf import document_graphs
     >>> registry = Registry()
     >>> seed_registry(registry)
     >>> doc = parse_document(Document("c/a.txt", "c/a", "The budget is £5m this year.", "0"))

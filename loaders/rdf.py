@@ -1,4 +1,4 @@
-"""Stage 5: triples. A resolved document becomes its named graph and its provenance graph.
+"""Stage 5: RDF. A resolved document becomes its named graph and its provenance graph.
 
 Every fact with an evidence span is also reified as an ``rdf:Statement`` quoted from a Web
 Annotation segment whose ``oa:exact`` is ``text[start:end]`` of the stored document, so an
@@ -8,10 +8,10 @@ analyst can always get from an answer to the words on the page.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
+from graph.documents import DocumentGraphs
 from graph.iris import document_graph, iri, provenance_graph
 from graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, SCHEMA, XSD, bind_prefixes
 from loaders import __version__ as loader_version
@@ -19,17 +19,6 @@ from loaders.facts import SEGMENT, Fact, Ref, ResolvedDocument, Value
 
 #: Characters of context kept on each side of a quote (TextQuoteSelector prefix/suffix).
 QUOTE_CONTEXT = 32
-
-
-@dataclass
-class DocumentGraphs:
-    """The graphs one document contributes: assertions and provenance."""
-
-    key: str
-    graph_name: URIRef
-    assertions: Graph
-    provenance_name: URIRef
-    provenance: Graph
 
 
 def _literal(value: Value) -> Literal:
