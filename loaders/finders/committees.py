@@ -51,7 +51,10 @@ def load_date_words() -> list[str]:
 
 @cache
 def _not_before() -> re.Pattern[str]:
-    return re.compile(rf"[ \u00a0]+(?:{alternation(cues('committees', 'not_before'))}){NAME_END}")
+    # Also a lower-case noun the name qualifies: "House of Lords Committee chairmen", "Select
+    # Committee activity".
+    lower = alternation(cues("committees", "qualified_nouns"))
+    return re.compile(rf"[ \u00a0]+(?:(?:{alternation(cues('committees', 'not_before'))})|(?:{lower})){NAME_END}")
 
 
 @cache
@@ -59,6 +62,14 @@ def _council_meeting() -> re.Pattern[str]:
     cue = alternation(cues("committees", "council_meeting_cues"))
     return re.compile(rf"(?<![\w-])(?:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
                       rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council){NAME_END}(?![ \u00a0]+[A-Z])")
+
+
+@cache
+def _welsh_committee() -> re.Pattern[str]:
+    """Welsh names put the head first: "Pwyllgor Canolfan Rachub" (the Rachub Centre Committee)."""
+    heads = alternation(cues("committees", "welsh_heads"))
+    word = r"[ \u00a0](?:y[ \u00a0]|yr[ \u00a0]|a[ \u00a0])?[A-Z][\w’'-]+"
+    return re.compile(rf"(?<![\w’'-])(?:{heads})(?:{word}){{1,4}}{NAME_END}")
 
 
 @cache
@@ -113,6 +124,15 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     if " " not in name and tail is not None and with_article:
         # "the Committee for Communities": a committee named by what it is for.
         yield passage.mention(start, tail.end(), "committee", text[start:tail.end()], "pattern:committee")
+        return
+    if tail is not None and name in cues("committees", "heads") and (with_article or " " in name):
+        yield passage.mention(start, tail.end(), "committee", text[start:tail.end()], "pattern:committee")
+        return
+    if name in cues("committees", "kinds"):
+        # "the Task and Finish Group", "the Committee": a kind, or the meeting's own committee
+        # (only with its article), never a committee of another name.
+        if " " not in name and with_article:
+            yield passage.mention(start, end, "committee", name, "pattern:committee-generic")
         return
     if " " not in name and name not in cues("committees", "standalone"):
         # "the Committee": the meeting's own committee (only with its article).
@@ -172,6 +192,8 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))}){NAME_END}", text):
         if " " in match.group() and not _not_before().match(text, match.end()):
             yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
+    for match in _welsh_committee().finditer(text):
+        yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _council_title().finditer(text):
         # "Council - Wednesday, 19th August, 2015": the council meeting as a body, in a title.
         yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),

@@ -277,7 +277,35 @@ def _has_org_suffix(name: str) -> bool:
     return is_org_like(name) or bool(re.search(r"(?:^|\s)[A-Z]{2,}(?:\s|$)|\bUK$|\b(?:Ltd|Limited|plc|LLP|CIC)$", name))
 
 
-@MENTION_FINDERS.register("organisation-lines", after="organisation-heads")
+@cache
+def _welsh_bodies() -> re.Pattern[str]:
+    """Welsh names put the head first: "Cyngor Cymuned Bethesda", "Llywodraeth Cymru"."""
+    context = _context()
+    heads = alternation(context["welsh_heads"])
+    kinds = alternation(context["welsh_kinds"])
+    return re.compile(rf"(?<![\w’'-])(?:{heads})(?:{_SP}(?:{kinds}))?(?:{_SP}[A-Z][\w’'-]+){{1,3}}{NAME_END}")
+
+
+@MENTION_FINDERS.register("organisations-welsh", after="organisation-heads")
+def welsh_organisations(passage: Passage) -> Iterator[Mention]:
+    """Welsh bodies named head first ("Cyngor Cymuned Bethesda", "Llywodraeth Cymru").
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Cofnodion\\n\\nDau gais gan aelodau o Gyngor Cymuned Llanfor a Llywodraeth Cymru.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisations-welsh"]))
+    ['Gyngor Cymuned Llanfor', 'Llywodraeth Cymru']
+    """
+    for match in _welsh_bodies().finditer(passage.text):
+        yield passage.mention(match.start(), match.end(), "organisation", match.group(), "pattern:welsh-body")
+
+
+@MENTION_FINDERS.register("organisation-lines", after="organisations-welsh")
 def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
     """The organisation (or unit) in "Name, Post, Organisation", "Name (Post, Unit)" and
     "Contact: Name, Unit" lines.

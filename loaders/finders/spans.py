@@ -133,7 +133,7 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
     # "Independent Member of the …", "Chair of …": a post or document word, then "of".
     leads = of_leads if of_leads is not None else of_lead_words()
     lead = re.match(rf"((?:{CAP_WORD}[ \u00a0]){{0,3}}(?:{alternation(leads)}))"
-                    r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?", rest)
+                    r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?", rest)
     if lead:
         offset += lead.end()
         rest = rest[lead.end():]
