@@ -158,6 +158,9 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
             # common noun as often as a name: only an acronym is taken.
             if " " not in name and "," in match.group("names") and not name.isupper():
                 continue
+            if re.match(rf"{_SP}+(?:ward|wards|division|divisions|area|constituency|parish|town|village)\b",
+                        text[start + len(name):]):
+                continue  # "representing Northfield ward": a place
             if plausible_organisation(name):
                 yield passage.mention(start, start + len(name), "organisation", name, "context:organisation")
     for match in _quoted_bodies().finditer(text):
@@ -286,7 +289,49 @@ def _welsh_bodies() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?:{heads})(?:{_SP}(?:{kinds}))?(?:{_SP}[A-Z][\w’'-]+){{1,3}}{NAME_END}")
 
 
-@MENTION_FINDERS.register("organisations-welsh", after="organisation-heads")
+@MENTION_FINDERS.register("organisation-acronym-heads", after="organisation-heads")
+def organisations_by_acronym_head(passage: Passage) -> Iterator[Mention]:
+    """A capitalised name ending in an organisation's acronym is that kind of organisation:
+    "Derby and Derbyshire CCG", "Tarnmoor ICB" (the acronym defined as a body in the document,
+    or a national body's in the gazetteer).
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nThe Tarn and Tarnshire CCG agreed.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-acronym-heads"])]
+    ['Tarn and Tarnshire CCG']
+    """
+    heads = _organisation_acronyms(tuple(sorted(passage.acronyms.items())))
+    if not heads:
+        return
+    pattern = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP})?[A-Z][\w’'-]+){{0,3}}"
+                         rf"{_SP}(?:{alternation(heads)})){NAME_END}")
+    for match in pattern.finditer(passage.text):
+        skip, name = trim_start(match.group("name"))
+        if len(name.split()) >= 2 and name.split()[0] not in set(_context()["not_names"]) and not _is_person(name):
+            start = match.start("name") + skip
+            yield passage.mention(start, match.end("name"), "organisation", name, "pattern:acronym-head")
+
+
+@cache
+def _organisation_acronyms(defined: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """Acronyms of kinds of organisation: the gazetteer's capitals aliases, and the document's
+    acronyms whose expansion ends in an organisation suffix."""
+    from loaders.cues import load_cues
+
+    found = {alias for org in load_cues("organisations")["organisation"] for alias in org.get("aliases", [])
+             if alias.isupper() and 2 <= len(alias) <= 5 and alias not in ("NHS",)}
+    suffixes = {s.split()[-1] for s in load_cues("entities")["organisations"]["suffixes"]}
+    found |= {acronym for acronym, expansion in defined if expansion.split()[-1:] and expansion.split()[-1] in suffixes}
+    return tuple(sorted(found))
+
+
+@MENTION_FINDERS.register("organisations-welsh", after="organisation-acronym-heads")
 def welsh_organisations(passage: Passage) -> Iterator[Mention]:
     """Welsh bodies named head first ("Cyngor Cymuned Bethesda", "Llywodraeth Cymru").
 
