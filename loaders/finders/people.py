@@ -526,8 +526,8 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
                 break
             name = match.group("name")
             words = name.split()
-            if words[0] in not_name_words() and len(words[0]) > 1:
-                break
+            if words[0] in plural or (words[0] in not_name_words() and len(words[0]) > 1):
+                break  # the next group's plural honorific ("…; Councillors A and B") starts anew
             label = f"{singular} {' '.join(_normal_case(w) for w in words)}"
             if parse_person_name(label) is None:
                 break
