@@ -112,7 +112,13 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     start = end - len(name)
     if not name or _not_before().match(text, end):
         return
-    if name.endswith(tuple(cues("committees", "organisation_heads"))) or preceded_by_article(text, start):
+    if preceded_by_article(text, start):
+        return
+    if name.endswith(tuple(cues("committees", "organisation_heads"))):
+        # "Truth Recovery Independent Panel", "Strathclyde Joint Fire Board": bodies of their own.
+        head = next(h for h in cues("committees", "organisation_heads") if name.endswith(h))
+        if len(name.split()) > len(head.split()):
+            yield passage.mention(start, end, "organisation", name, "pattern:org-board")
         return
     tail = _tail().match(text, end) if last and name.endswith(tuple(cues("committees", "tail_heads"))) else None
     if tail is not None:

@@ -346,7 +346,10 @@ def welsh_organisations(passage: Passage) -> Iterator[Mention]:
     >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisations-welsh"]))
     ['Gyngor Cymuned Llanfor', 'Llywodraeth Cymru']
     """
+    kinds = set(_context()["welsh_kinds"])
     for match in _welsh_bodies().finditer(passage.text):
+        if all(word in kinds for word in match.group().split()[1:]):
+            continue  # "y Cyngor Cymuned": the community council, named elsewhere
         yield passage.mention(match.start(), match.end(), "organisation", match.group(), "pattern:welsh-body")
 
 
