@@ -202,7 +202,9 @@ def honorific_name_pattern() -> re.Pattern[str]:
         rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+"
         rf"(?P<name>{_INITIALS}{{0,4}}(?:(?:{particles}){_SPACE})?(?:{word}{_SPACE}(?:(?:{particles}){_SPACE})?){{0,2}}"
         rf"(?:{word}|{_CAPS_SURNAME}))"
-        rf"(?P<territory>{_SPACE}of{_SPACE}{_NAME_WORD}(?:[ \u00a0-]{_NAME_WORD})?)?(?![\w’'-])")
+        rf"(?P<territory>{_SPACE}of{_SPACE}{_NAME_WORD}(?:[ \u00a0-]{_NAME_WORD})?)?"
+        # A dash glued to the name's end before a quote or text ("Cllr K Lowe- “I am …”").
+        rf"(?![\w’']|-[\w’'])")
 
 
 @cache
@@ -366,6 +368,11 @@ def _camel_words(glued: str) -> list[str]:
     return words
 
 
+#: A surname at the start of the next line, before a comma or a bracket (a name broken across
+#: a line break after its forename).
+_BROKEN_SURNAME = re.compile(rf"[ \u00a0]*\n(?P<w>{_NAME_WORD})(?=[ \u00a0]*[,(])")
+
+
 def find_honorific_names(text: str) -> Iterator[NameSpan]:
     """Find people named with an honorific, splitting run-on lists.
 
@@ -432,6 +439,11 @@ def find_honorific_names(text: str) -> Iterator[NameSpan]:
             if last is None or last.group(1) not in never_name_words() or len(label.split()) < 3:
                 break
             label, end = label[:last.start()], end - (len(label) - last.start())
+        if len(words) == 1 and not rest:
+            # "Mr Alan\nBoyd, Chief Executive": a forename, then the surname on the next line.
+            broken = _BROKEN_SURNAME.match(text, end)
+            if broken and broken.group("w") not in not_name_words():
+                end, label = broken.end("w"), f"{label} {broken.group('w')}"
         if parse_person_name(label) is None:
             continue
         found.append(NameSpan(start, end, label))
@@ -511,6 +523,16 @@ def document_namesakes(name: PersonName, named: Iterable[PersonName]) -> list[Pe
         if name.first_initial and other.first_initial and name.first_initial != other.first_initial:
             continue
         found.setdefault(other.display, other)
+    if not found and not name.given and not name.initials and not any(
+            other.family.casefold() == name.family.casefold() for other in named):
+        # "Mr Alan" (a name cut after its forename, or an informal reference) for the one
+        # "Alan Boyd" of the document, when no one there has the surname "Alan".
+        forenames = {other.display: other for other in named
+                     if other.given and other.given.split()[0].casefold() == name.family.casefold()
+                     and not (gender and other.honorific and any(other.honorific in words for g, words
+                                                                 in genders.items() if g != gender))}
+        if len(forenames) == 1:
+            return list(forenames.values())
     return list(found.values())
 
 

@@ -360,7 +360,9 @@ class _Resolver:
             return self.entity_of[cache_key], 1.0
         confidence = 1.0 if mention.method.startswith(("structure", "gazetteer", "cast")) else 0.8
         key: str | None
-        if mention.kind == "person":
+        if mention.kind == "person" and mention.end == len(self.text) and self.text[-1:].isalnum():
+            key = None  # "… Councillor J Turne" where a truncated page ends: maybe a cut-off word
+        elif mention.kind == "person":
             key, confidence = self.person(mention.label)
         elif mention.kind == "organisation":
             key = self.organisation(mention.label)

@@ -3,6 +3,9 @@ bodies' papers, each on an invented fixture (the bodies and people do not exist)
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from evaluation.predicted import predict_document
 from loaders.context import CorpusContext
 from loaders.document import Document
 from loaders.mentions import find_mentions
@@ -23,3 +26,36 @@ def test_several_plural_honorific_groups_in_one_attendance_line() -> None:
             "Alderman Ford", "Councillor Gray", "Councillor Hale", "Councillor D Ives",
             "Councillor Jay", "Councillor Amos"} <= people
     assert not any(label.startswith(("Aldermen", "Councillors")) for label in people)
+
+
+def exported_people(tmp_path: Path, text: str, name: str = "minutes.txt") -> list[tuple[str, ...]]:
+    """The people an export of the document alone presents, each with all its labels."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / name).write_text(text)
+    predicted = predict_document(folder / name)
+    assert predicted.errors == []
+    return sorted(e.labels for e in predicted.family("people"))
+
+
+def test_a_name_broken_after_its_forename_and_a_forename_with_an_honorific(tmp_path: Path) -> None:
+    text = ("MINUTES\n\nWe heard from Mr Alan\nBoyd, Chief Executive of the Trust. Later Mr Alan said the plan "
+            "was sound.\n")
+    assert "Mr Alan Boyd" in mentions_of(text)
+    people = exported_people(tmp_path, text)
+    assert len(people) == 1 and "Alan Boyd" in people[0]
+
+
+def test_a_dash_glued_to_a_name_before_a_quote() -> None:
+    assert "Councillor K Lowe" in mentions_of("Councillor K Lowe- \u201cI am an employee of the trust\u201d\n")
+    assert "Councillor K Lowe-Dorn" in mentions_of("Councillor K Lowe-Dorn declared an interest.\n")
+
+
+def test_a_name_cut_off_where_a_truncated_page_ends(tmp_path: Path) -> None:
+    cut = exported_people(tmp_path, "MINUTES\n\nApologies were received from Councillor Ann Beck and Councillor J Turne")
+    assert [labels for labels in cut if any("Turne" in label for label in labels)] == []
+    assert any("Ann Beck" in labels for labels in cut)
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    assert any("Councillor J Turner" in labels for labels in exported_people(
+        whole, "MINUTES\n\nApologies were received from Councillor J Turner.\n"))
