@@ -59,3 +59,19 @@ def test_a_name_cut_off_where_a_truncated_page_ends(tmp_path: Path) -> None:
     whole.mkdir()
     assert any("Councillor J Turner" in labels for labels in exported_people(
         whole, "MINUTES\n\nApologies were received from Councillor J Turner.\n"))
+
+
+def test_a_list_of_plain_full_names_after_a_short_label_or_before_a_verb() -> None:
+    labelled = mentions_of("Representations\n\nII: Ann Beck, Carl Dorn and Eve Fyfe.\n")
+    assert {"Ann Beck", "Carl Dorn", "Eve Fyfe"} <= labelled
+    subject = mentions_of("Ann Beck, Carl Dorn and Eve Fyfe made representations.\n")
+    assert {"Ann Beck", "Carl Dorn", "Eve Fyfe"} <= subject
+    # A list of things is no list of people.
+    assert mentions_of("Item 4: Open Spaces, Parking Charges and Street Lighting.\n") == set()
+
+
+def test_a_plain_name_opening_a_sentence_before_a_reporting_verb() -> None:
+    text = ("Ann Beck addressed the Council on the budget. Carl Dorn shared the key themes of the survey. "
+            "Eve Fyfe outlined the plan.\n")
+    assert {"Ann Beck", "Carl Dorn", "Eve Fyfe"} <= mentions_of(text)
+    assert mentions_of("The Harbour Forum addressed the Council. Kent County shared its plan.\n") == set()

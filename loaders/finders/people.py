@@ -115,6 +115,11 @@ def _verb_after() -> re.Pattern[str]:
 
 
 @cache
+def _sentence_verb() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_alternation(_cues()['context']['sentence_verbs'])})\b")
+
+
+@cache
 def _before_word() -> re.Pattern[str]:
     words = _alternation(_cues()["context"]["before"])
     return re.compile(rf"(?:^|[\s(])(?:{words})\s+$", re.I)
@@ -306,6 +311,9 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     verb = _verb_after().match(after)
     if verb and not _ITS.match(after, verb.end()):
         return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
+    opening = _sentence_verb().match(after)
+    if opening and _SENTENCE_START.search(_before(line, start)) and not _ITS.match(after, opening.end()):
+        return "verb"  # "Ann Lee addressed the Council": a verb that supports a name opening a sentence
     # A transcript's speaker label ("Q12 Ann Lee:", "Ann Lee (Aberdeen) (SNP):").
     if _SPEAKER_BEFORE.fullmatch(before) and _SPEAKER_AFTER.match(after):
         return "speaker"
@@ -413,6 +421,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
                 taken.add(offset + start, offset + end)
             elif _line_only(line, start, end):
                 pending.append((number, offset + start, offset + end, label))
+    found.extend(_plain_lists(lines, taken))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
     found = [p for p in found if p.rule == "plural-honorific" or not _named_as_organisation(text, p.label)]
     found.extend(_forenames(text, found, honorific_spans))
@@ -538,6 +547,56 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
             position = gap.end()
 
 
+_LIST_ENTRY = rf"(?:{NAME_WORD}|[A-Z]\.?)(?:{_SP}(?:{NAME_WORD}|[A-Z]\.?))?{_SP}{NAME_WORD}"
+_LIST_SEPARATOR = r"(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|&)[ \u00a0]+)"
+_PLAIN_LIST = re.compile(rf"(?<![\w’'.-]){_LIST_ENTRY}(?:{_LIST_SEPARATOR}{_LIST_ENTRY})+(?![\w’'-])")
+_SHORT_LABEL = re.compile(r"^[\s|*•·–-]*[^\s:.,;][^:.,;]{0,30}:[ \u00a0]*$")
+
+
+def _name_shaped(entry: str) -> str | None:
+    """The label of a plain name of one or two forenames or initials and a surname, in Title
+    case, that no rule reads as a thing, a place or an organisation; else None."""
+    words = entry.split()
+    if (words[0] in not_name_words() or any(w in _places() for w in words) or " ".join(words) in _places()
+            or words[-1] in _org_words() or any(p in never_name_words() for w in words for p in _parts(w))
+            or any(w in not_name_words() and w not in suffixes() for w in words[1:])):
+        return None
+    name = parse_person_name(entry)
+    return entry if name is not None and (name.given or name.initials) else None
+
+
+def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundPerson]:
+    """A comma/"and" list of plain full names ("Ann Lee, Bo Chan and Kay Moss"), every entry
+    name-shaped, taken whole when the list is supported: a short label before it ("II: …"), a
+    verb after it as its subject ("… made representations"), or a person already found in it."""
+    for offset, line in lines:
+        for match in _PLAIN_LIST.finditer(line):
+            entries = [(m.start(), m.end()) for m in re.finditer(_LIST_ENTRY, match.group())]
+            pieces = re.split(_LIST_SEPARATOR, match.group())
+            if len(pieces) != len(entries) or len(entries) < 2:
+                continue
+            labels = [_name_shaped(p) for p in pieces]
+            if not all(labels) or _DETERMINER.search(_before(line, match.start())):
+                continue
+            before, after = line[:match.start()], line[match.end():]
+            last_and = bool(re.search(r"(?:and|&)[ \u00a0]+$", match.group()[:entries[-1][0]]))
+            if not (last_and or len(entries) >= 3):
+                continue
+            supported = bool(_SHORT_LABEL.match(before) or _label_before().search(before))
+            if not supported and _SENTENCE_START.search(_before(line, match.start())):
+                supported = bool(_verb_after().match(after) or _sentence_verb().match(after))
+            if not supported:
+                supported = any(not taken.free(offset + match.start() + s, offset + match.start() + e)
+                                for s, e in entries) and bool(_STOP_AFTER.match(after))
+            if not supported:
+                continue
+            for (s, e), label in zip(entries, labels, strict=True):
+                start, end = offset + match.start() + s, offset + match.start() + e
+                if taken.free(start, end):
+                    taken.add(start, end)
+                    yield FoundPerson(start, end, label, "name-list")
+
+
 def _forenames(text: str, found: list[FoundPerson], honorific: list[tuple[int, int]]) -> Iterator[FoundPerson]:
     """A forename alone ("James explained") for the one person of that forename named in full."""
     people: dict[str, set[str]] = {}
@@ -591,7 +650,7 @@ def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
 def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
     return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
-                                 "initials", "before", "post-before", "list-line"))
+                                 "initials", "before", "post-before", "list-line", "name-list"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")
