@@ -565,6 +565,9 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         return None
     if is_heading_line(chunk, start, start + len(name)) or any(w in name for w in cues["facility_words"]):
         return None
+    heads = tuple(load_cues("entities")["committees"]["heads"]) + tuple(_words("organisations", "suffixes"))
+    if name.split()[-1].islower() and name.rsplit(" ", 1)[0].endswith(heads):
+        return None  # "the X Task and Finish Group review the contract": a body, then a verb
     if name.endswith(tuple(cues["service_bodies"])):
         return start, "organisation", name
     after_post = re.search(r"(?:Director|Head|Manager|Officer|Lead|Spokesperson|Member)(?:[ \u00a0]+(?:of|for))?"
