@@ -75,3 +75,15 @@ def test_a_plain_name_opening_a_sentence_before_a_reporting_verb() -> None:
             "Eve Fyfe outlined the plan.\n")
     assert {"Ann Beck", "Carl Dorn", "Eve Fyfe"} <= mentions_of(text)
     assert mentions_of("The Harbour Forum addressed the Council. Kent County shared its plan.\n") == set()
+
+
+def test_oral_evidence_witnesses_in_capitals_on_lines_of_their_own() -> None:
+    text = ("HOME AFFAIRS PANEL\n\nOral evidence: Road safety\n\nWednesday 3 March 2021\n\nWITNESSES\n\n"
+            "MR ALAN BOYD\nChief Executive, Roadwise Trust\n\nGILLIAN MERCER\nDirector, Safe Lanes\n\n"
+            "Q1 Chair: Welcome.\n")
+    people = mentions_of(text)
+    assert {"Mr Alan Boyd", "Gillian Mercer"} <= people
+    assert not any("Panel" in label or "Affairs" in label for label in people)
+    after_date = mentions_of("ROADS PANEL\n\nTuesday 4 May 2021\n\nIAN TODD\nHead of Roads, Northvale Trust\n\n"
+                             "Q1 Chair: Welcome.\n")
+    assert "Ian Todd" in after_date

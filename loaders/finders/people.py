@@ -422,6 +422,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
             elif _line_only(line, start, end):
                 pending.append((number, offset + start, offset + end, label))
     found.extend(_plain_lists(lines, taken))
+    found.extend(_capital_witnesses(lines, taken))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
     found = [p for p in found if p.rule == "plural-honorific" or not _named_as_organisation(text, p.label)]
     found.extend(_forenames(text, found, honorific_spans))
@@ -595,6 +596,66 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
                 if taken.free(start, end):
                     taken.add(start, end)
                     yield FoundPerson(start, end, label, "name-list")
+
+
+_CAPS_LINE = re.compile(r"^[\s|*•·–-]*(?P<hon>(?:[A-Z]{2,4}\.?|RT\.? HON|THE RT\.? HON)[ \u00a0]+)?"
+                        r"(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?:[ \u00a0]+(?:[A-Z]\.?|[A-ZÀ-Þ][A-ZÀ-Þ’'-]+)){1,2})"
+                        r"(?:[ \u00a0]*(?:\([^()]{1,60}\)|,.*))?[ \u00a0]*$")
+_WITNESS_HEAD = re.compile(r"^[\s|*•·]*(?:(?:examination|panel|list)\s+of\s+)?witness(?:es)?\s*:?\s*$", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\s+\d{4}\s*$", re.I)
+
+
+def _capital_name(line: str) -> str | None:
+    """The label of a name printed in capitals alone on its line ("ALAN BOYD", "MR ALAN BOYD",
+    "ALAN BOYD, Chief Executive"), title-cased; None for a heading in capitals."""
+    match = _CAPS_LINE.match(line)
+    if match is None:
+        return None
+    words = [_normal_case(w) if len(w.rstrip(".")) > 1 else w for w in match.group("name").split()]
+    if (len(words[0].rstrip(".")) < 2 or any(w in not_name_words() or w.upper() in _TITLE_WORDS for w in words)
+            or any(w in _places() for w in words) or " ".join(words) in _places()):
+        return None
+    hon = match.group("hon")
+    label = " ".join(words)
+    name = parse_person_name(f"{hon.strip()} {label}" if hon else label)
+    return label if name is not None and name.given else None
+
+
+#: Capitalised words of cover blocks that are never a name ("ORAL EVIDENCE", "PUBLIC SESSION").
+_TITLE_WORDS = frozenset({"ORAL", "EVIDENCE", "SESSION", "PUBLIC", "PRIVATE", "WITNESSES", "WITNESS",
+                          "EXAMINATION", "TRANSCRIPT", "UNCORRECTED", "CORRECTED", "MINUTES", "MEMBERS",
+                          "PRESENT", "INQUIRY", "HEARING", "COMMITTEE", "PANEL", "QUESTIONS", "AND", "OF",
+                          "THE", "FOR", "BEFORE", "MEETING", "AGENDA", "REPORT", "STATEMENT"})
+
+
+def _capital_witnesses(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundPerson]:
+    """Witnesses of an oral-evidence cover block, their names in capitals on lines of their own
+    ("ALAN BOYD" under "WITNESSES" or the date line, a post on the next line or not)."""
+    for number, (offset, line) in enumerate(lines):
+        label = _capital_name(line)
+        if label is None:
+            continue
+        match = _CAPS_LINE.match(line)
+        start, end = offset + match.start("name"), offset + match.end("name")
+        if not taken.free(start, end):
+            continue
+        # Up through other witnesses and their posts to the heading or the date line.
+        above, supported = number - 1, False
+        while above >= 0 and number - above <= 16:
+            text = lines[above][1].strip(" \t\u00a0|")
+            if _WITNESS_HEAD.match(text) or _DATE_LINE.match(text):
+                supported = True
+                break
+            if text and _CAPS_LINE.match(text) is None and not _post_line(text) and not re.fullmatch(
+                    r"[A-Z][^.:;,]{2,60},[^.:;]{2,80}", text):  # "Director, Safe Lanes"
+                break
+            above -= 1
+        if supported:
+            taken.add(start, end)
+            yield FoundPerson(start, end, label if not match.group("hon") else
+                              f"{match.group('hon').strip().title()} {label}", "list-line")
 
 
 def _forenames(text: str, found: list[FoundPerson], honorific: list[tuple[int, int]]) -> Iterator[FoundPerson]:
