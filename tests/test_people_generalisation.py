@@ -87,3 +87,10 @@ def test_oral_evidence_witnesses_in_capitals_on_lines_of_their_own() -> None:
     after_date = mentions_of("ROADS PANEL\n\nTuesday 4 May 2021\n\nIAN TODD\nHead of Roads, Northvale Trust\n\n"
                              "Q1 Chair: Welcome.\n")
     assert "Ian Todd" in after_date
+
+
+def test_a_holder_in_brackets_after_a_post_with_a_space_inside_the_bracket() -> None:
+    assert "Mrs P Quinn" in mentions_of("The report of the Lead Finance Officer ( Mrs P Quinn) was noted.\n")
+    assert "P Quinn" in mentions_of("The report of the Lead Finance Officer ( P Quinn) was noted.\n")
+    assert "Ann Beck" in mentions_of("Report of the Head of Audit ( Ann Beck )\n")
+    assert mentions_of("Report of the Head of Audit ( Annual Plan )\n") == set()

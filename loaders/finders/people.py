@@ -306,6 +306,12 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     name = parse_person_name(line[start:end])
     if _label_before().search(before) or _post_label(before):
         return "label"
+    if name is not None and before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+        # "Report of the Portfolio Holder (Ann Lee)", "Lead Finance Officer ( P Quinn)"; not
+        # "Ombudsman (SPSO) (Healthcare …)".
+        words = before.rstrip()[:-1].split()[-4:]
+        if words and ")" not in words[-1] and any(w.lower() in _post_words() for w in words):
+            return "bracketed"
     if name is None or not name.given:
         return None  # initials and a surname need a label ("Contact: D Smith")
     verb = _verb_after().match(after)
@@ -336,11 +342,6 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
                 return "initials"
         elif inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair"):
             return "bracket"
-    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
-        # "Report of the Portfolio Holder (Ann Lee)"; not "Ombudsman (SPSO) (Healthcare …)".
-        words = before.rstrip()[:-1].split()[-4:]
-        if words and ")" not in words[-1] and any(w.lower() in _post_words() for w in words):
-            return "bracketed"
     stop = bool(_STOP_AFTER.match(after))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
         return "post-before" if stop else None
