@@ -526,12 +526,13 @@ def document_namesakes(name: PersonName, named: Iterable[PersonName]) -> list[Pe
     if not found and not name.given and not name.initials and not any(
             other.family.casefold() == name.family.casefold() for other in named):
         # "Mr Alan" (a name cut after its forename, or an informal reference) for the one
-        # "Alan Boyd" of the document, when no one there has the surname "Alan".
+        # "Alan Boyd" of the document, when no one there has the surname "Alan"; with two
+        # people of that forename it is ambiguous (no new person "Mr Alan" either way).
         forenames = {other.display: other for other in named
                      if other.given and other.given.split()[0].casefold() == name.family.casefold()
                      and not (gender and other.honorific and any(other.honorific in words for g, words
                                                                  in genders.items() if g != gender))}
-        if len(forenames) == 1:
+        if forenames:
             return list(forenames.values())
     return list(found.values())
 

@@ -275,6 +275,12 @@ class _Resolver:
         name = parse_person_name(surface)
         if name is None:
             return None, 0.0
+        if not (name.given or name.initials) and name.honorific:
+            # "Mr Alan" where the document names "Alan Boyd" and no one has the surname "Alan":
+            # the forename's one full-named person, or no one when two share it.
+            fuller = document_namesakes(name, self._named_in_full())
+            if fuller and all(f.family.casefold() != name.family.casefold() for f in fuller):
+                return (self._person_entity(fuller[0], surface), 0.8) if len(fuller) == 1 else (None, 0.0)
         matches = self.context.cast_matches(name)
         if len(matches) == 1:
             member = matches[0]

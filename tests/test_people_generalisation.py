@@ -94,3 +94,10 @@ def test_a_holder_in_brackets_after_a_post_with_a_space_inside_the_bracket() -> 
     assert "P Quinn" in mentions_of("The report of the Lead Finance Officer ( P Quinn) was noted.\n")
     assert "Ann Beck" in mentions_of("Report of the Head of Audit ( Ann Beck )\n")
     assert mentions_of("Report of the Head of Audit ( Annual Plan )\n") == set()
+
+
+def test_an_honorific_and_a_forename_shared_by_two_people_is_no_new_person(tmp_path: Path) -> None:
+    text = ("MINUTES\n\nPresent: Alan Boyd (Chair), Alan Kerr (Clerk)\n\nMr Alan said the plan was sound.\n")
+    people = exported_people(tmp_path, text)
+    assert not any(labels == ("Mr Alan",) for labels in people)
+    assert sum(1 for labels in people if "Mr Alan" in labels) == 0
