@@ -101,3 +101,8 @@ def test_an_honorific_and_a_forename_shared_by_two_people_is_no_new_person(tmp_p
     people = exported_people(tmp_path, text)
     assert not any(labels == ("Mr Alan",) for labels in people)
     assert sum(1 for labels in people if "Mr Alan" in labels) == 0
+
+
+def test_a_plural_honorific_with_a_colon_shares_itself_out() -> None:
+    people = mentions_of("Present: Councillors: Gray, Hale and D Ives.\n\nThe meeting opened.\n")
+    assert {"Councillor Gray", "Councillor Hale", "Councillor D Ives"} <= people

@@ -528,7 +528,7 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
     item = re.compile(rf"(?P<name>{INITIALS}{{0,4}}(?:{NAME_WORD}{_SP}){{0,2}}(?:{NAME_WORD}|{_CAPS}))"
                       rf"(?![\w’'-])(?P<tail>\s*\([^()]{{0,60}}\))?")
     separator = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
-    for head in re.finditer(rf"(?<![\w-])(?P<plural>{heads})\.?{_SP}+", text):
+    for head in re.finditer(rf"(?<![\w-])(?P<plural>{heads})\.?(?::-?)?{_SP}+", text):
         singular = plural[head.group("plural")]
         position = head.end()
         while True:
