@@ -106,3 +106,11 @@ def test_an_honorific_and_a_forename_shared_by_two_people_is_no_new_person(tmp_p
 def test_a_plural_honorific_with_a_colon_shares_itself_out() -> None:
     people = mentions_of("Present: Councillors: Gray, Hale and D Ives.\n\nThe meeting opened.\n")
     assert {"Councillor Gray", "Councillor Hale", "Councillor D Ives"} <= people
+
+
+def test_a_list_of_plain_names_after_a_longer_label_or_a_plural_noun() -> None:
+    labelled = mentions_of("Speaking in objection to the application: Ann Beck, Carl Dorn and Eve Fyfe.\n")
+    assert {"Ann Beck", "Carl Dorn", "Eve Fyfe"} <= labelled
+    assert {"Ann Beck", "Carl Dorn", "Eve Fyfe"} <= mentions_of("Ward members Ann Beck, Carl Dorn and Eve Fyfe "
+                                                              "attended.\n")
+    assert mentions_of("North Road, West Street and Mill Lane were resurfaced.\n") == set()

@@ -552,7 +552,7 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
 _LIST_ENTRY = rf"(?:{NAME_WORD}|[A-Z]\.?)(?:{_SP}(?:{NAME_WORD}|[A-Z]\.?))?{_SP}{NAME_WORD}"
 _LIST_SEPARATOR = r"(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|&)[ \u00a0]+)"
 _PLAIN_LIST = re.compile(rf"(?<![\w’'.-]){_LIST_ENTRY}(?:{_LIST_SEPARATOR}{_LIST_ENTRY})+(?![\w’'-])")
-_SHORT_LABEL = re.compile(r"^[\s|*•·–-]*[^\s:.,;][^:.,;]{0,30}:[ \u00a0]*$")
+_SHORT_LABEL = re.compile(r"^[\s|*•·–-]*[^\s:.,;][^:.,;!?]{0,60}:[ \u00a0]*$")
 
 
 def _name_shaped(entry: str) -> str | None:
@@ -585,7 +585,7 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
             if not (last_and or len(entries) >= 3):
                 continue
             supported = bool(_SHORT_LABEL.match(before) or _label_before().search(before))
-            if not supported and _SENTENCE_START.search(_before(line, match.start())):
+            if not supported:  # the list is the subject of a verb ("Ward members A, B and C attended")
                 supported = bool(_verb_after().match(after) or _sentence_verb().match(after))
             if not supported:
                 supported = any(not taken.free(offset + match.start() + s, offset + match.start() + e)
