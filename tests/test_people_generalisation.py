@@ -114,3 +114,8 @@ def test_a_list_of_plain_names_after_a_longer_label_or_a_plural_noun() -> None:
     assert {"Ann Beck", "Carl Dorn", "Eve Fyfe"} <= mentions_of("Ward members Ann Beck, Carl Dorn and Eve Fyfe "
                                                               "attended.\n")
     assert mentions_of("North Road, West Street and Mill Lane were resurfaced.\n") == set()
+
+
+def test_witnesses_in_capitals_listed_after_a_label() -> None:
+    people = mentions_of("ROADS PANEL\n\nWitnesses: ALAN BOYD and GILLIAN MERCER\n\nQ1 Chair: Welcome.\n")
+    assert {"Alan Boyd", "Gillian Mercer"} <= people

@@ -552,6 +552,8 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
 _LIST_ENTRY = rf"(?:{NAME_WORD}|[A-Z]\.?)(?:{_SP}(?:{NAME_WORD}|[A-Z]\.?))?{_SP}{NAME_WORD}"
 _LIST_SEPARATOR = r"(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|&)[ \u00a0]+)"
 _PLAIN_LIST = re.compile(rf"(?<![\w’'.-]){_LIST_ENTRY}(?:{_LIST_SEPARATOR}{_LIST_ENTRY})+(?![\w’'-])")
+_CAPS_ENTRY = r"(?<![\w’'-])[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?:[ \u00a0][A-ZÀ-Þ][A-ZÀ-Þ’'-]+){1,2}(?![\w’'-])"
+_CAPS_LIST = re.compile(rf"{_CAPS_ENTRY}(?:{_LIST_SEPARATOR}{_CAPS_ENTRY})+")
 _SHORT_LABEL = re.compile(r"^[\s|*•·–-]*[^\s:.,;][^:.,;!?]{0,60}:[ \u00a0]*$")
 
 
@@ -591,6 +593,20 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
                 supported = any(not taken.free(offset + match.start() + s, offset + match.start() + e)
                                 for s, e in entries) and bool(_STOP_AFTER.match(after))
             if not supported:
+                continue
+            for (s, e), label in zip(entries, labels, strict=True):
+                start, end = offset + match.start() + s, offset + match.start() + e
+                if taken.free(start, end):
+                    taken.add(start, end)
+                    yield FoundPerson(start, end, label, "name-list")
+        # Names printed in capitals after a label ("Witnesses: ALAN BOYD and GILL MERCER").
+        for match in _CAPS_LIST.finditer(line):
+            before = line[:match.start()]
+            if not (_SHORT_LABEL.match(before) or _label_before().search(before)):
+                continue
+            entries = [(m.start(), m.end()) for m in re.finditer(_CAPS_ENTRY, match.group())]
+            labels = [_name_shaped(" ".join(_normal_case(w) for w in match.group()[s:e].split())) for s, e in entries]
+            if len(entries) < 2 or not all(labels):
                 continue
             for (s, e), label in zip(entries, labels, strict=True):
                 start, end = offset + match.start() + s, offset + match.start() + e
