@@ -119,3 +119,17 @@ def test_a_list_of_plain_names_after_a_longer_label_or_a_plural_noun() -> None:
 def test_witnesses_in_capitals_listed_after_a_label() -> None:
     people = mentions_of("ROADS PANEL\n\nWitnesses: ALAN BOYD and GILLIAN MERCER\n\nQ1 Chair: Welcome.\n")
     assert {"Alan Boyd", "Gillian Mercer"} <= people
+
+
+def test_a_plain_name_in_a_line_of_people_is_no_organisation_field() -> None:
+    from loaders.structure.fields import person_post_org
+
+    assert [(f.name, f.value) for f in person_post_org("Ms Joan Bennett, Ann Beck")] == [
+        ("person", "Ms Joan Bennett")]
+    assert ("organisation", "Harbour Homes") in [(f.name, f.value) for f in person_post_org(
+        "Ms Joan Bennett, Harbour Homes")]
+    parsed = parse_document(Document("t.txt", "t", "Witnesses: Ms Joan Bennett, Ann Beck\n\nThe meeting opened "
+                                     "at ten with all present.\n", "0"))
+    mentions = find_mentions(parsed, CorpusContext())
+    assert ("person", "Ann Beck") in {(m.kind, m.label) for m in mentions}
+    assert not [m for m in mentions if m.kind == "organisation" and m.label == "Ann Beck" and m.method == "structure"]

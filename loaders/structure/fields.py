@@ -169,6 +169,18 @@ def _split_top_level(text: str, sep: str = ",") -> list[tuple[int, str]]:
     return [(o + len(p) - len(p.lstrip()), p.strip()) for o, p in pieces if p.strip()]
 
 
+def _plain_person(piece: str) -> bool:
+    """Whether ``piece`` is a plain personal name of two or three Title-case words, with a
+    forename, that reads as no organisation ("Ann Beck", not "Harbour Trust" or "KCC")."""
+    words = piece.split()
+    if not 2 <= len(words) <= 3 or is_org_like(piece) or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if any(w in not_name_words() or w in organisation_words() for w in words):
+        return False
+    name = parse_person_name(piece)
+    return name is not None and bool(name.given) and name.honorific is None
+
+
 def is_org_like(piece: str) -> bool:
     """Whether ``piece`` reads as an organisation name: an acronym, or ends in an organisation suffix.
 
@@ -256,7 +268,10 @@ def person_post_org(text: str, offset: int = 0) -> list[Field]:
     fields = [person]
     rest_start = person.end - offset
     rest = text[rest_start:]
-    for piece_offset, piece in _split_top_level(rest):
+    pieces = list(_split_top_level(rest))
+    if pieces and all(_plain_person(piece.rstrip(" .;:")) for _, piece in pieces):
+        return fields  # "Ms Joan Bennett, Ann Beck": a list of people, no organisation in it
+    for piece_offset, piece in pieces:
         piece = piece.rstrip(" .;:")
         start = offset + rest_start + piece_offset
         if looks_like_post(piece):
