@@ -133,3 +133,10 @@ def test_a_plain_name_in_a_line_of_people_is_no_organisation_field() -> None:
     mentions = find_mentions(parsed, CorpusContext())
     assert ("person", "Ann Beck") in {(m.kind, m.label) for m in mentions}
     assert not [m for m in mentions if m.kind == "organisation" and m.label == "Ann Beck" and m.method == "structure"]
+
+
+def test_plain_names_listed_between_titled_names() -> None:
+    people = mentions_of("Mr Tom Ure, Ann Beck, Carl Dorn and Mrs Ivy Hart attended.\n")
+    assert {"Mr Tom Ure", "Ann Beck", "Carl Dorn", "Mrs Ivy Hart"} <= people
+    assert mentions_of("Councillor Amos, Northvale Trust and Mr Ure met.\n") == {"Councillor Amos", "Mr Ure"}
+    assert mentions_of("Councillor Amos, Mill Road\n") == {"Councillor Amos"}

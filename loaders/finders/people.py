@@ -551,7 +551,7 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
 
 _LIST_ENTRY = rf"(?:{NAME_WORD}|[A-Z]\.?)(?:{_SP}(?:{NAME_WORD}|[A-Z]\.?))?{_SP}{NAME_WORD}"
 _LIST_SEPARATOR = r"(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|&)[ \u00a0]+)"
-_PLAIN_LIST = re.compile(rf"(?<![\w’'.-]){_LIST_ENTRY}(?:{_LIST_SEPARATOR}{_LIST_ENTRY})+(?![\w’'-])")
+_PLAIN_LIST = re.compile(rf"(?<![\w’'.-]){_LIST_ENTRY}(?:{_LIST_SEPARATOR}{_LIST_ENTRY})*(?![\w’'-])")
 _CAPS_ENTRY = r"(?<![\w’'-])[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?:[ \u00a0][A-ZÀ-Þ][A-ZÀ-Þ’'-]+){1,2}(?![\w’'-])"
 _CAPS_LIST = re.compile(rf"{_CAPS_ENTRY}(?:{_LIST_SEPARATOR}{_CAPS_ENTRY})+")
 _SHORT_LABEL = re.compile(r"^[\s|*•·–-]*[^\s:.,;][^:.,;!?]{0,60}:[ \u00a0]*$")
@@ -574,15 +574,32 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
     name-shaped, taken whole when the list is supported: a short label before it ("II: …"), a
     verb after it as its subject ("… made representations"), or a person already found in it."""
     for offset, line in lines:
-        for match in _PLAIN_LIST.finditer(line):
+        # Names already found are masked, so that a list cannot run into them.
+        mask = taken.mask[offset:offset + len(line)]
+        masked = line if 1 not in mask else "".join("#" if m else c for c, m in zip(line, mask, strict=False))
+        for match in _PLAIN_LIST.finditer(masked):
             entries = [(m.start(), m.end()) for m in re.finditer(_LIST_ENTRY, match.group())]
             pieces = re.split(_LIST_SEPARATOR, match.group())
-            if len(pieces) != len(entries) or len(entries) < 2:
+            if len(pieces) != len(entries):
                 continue
             labels = [_name_shaped(p) for p in pieces]
             if not all(labels) or _DETERMINER.search(_before(line, match.start())):
                 continue
             before, after = line[:match.start()], line[match.end():]
+            # A list that goes on from or to a titled name ("Mr Tom Ure, Ann Beck and Mrs Ivy Hart").
+            left = re.search(r"(?:,|;|&|\band)[ \u00a0]*$", before)
+            right = re.match(r"[ \u00a0]*(?:,|;|&|and\b)[ \u00a0]*(?:and[ \u00a0]+)?", after)
+            after_at = offset + match.end() + (right.end() if right else 0)
+            if ((left and left.start() > 0 and not taken.free(offset + left.start() - 1, offset + left.start()))
+                    or (right and right.end() < len(after) and not taken.free(after_at, after_at + 1))):
+                for (s, e), label in zip(entries, labels, strict=True):
+                    start, end = offset + match.start() + s, offset + match.start() + e
+                    if taken.free(start, end):
+                        taken.add(start, end)
+                        yield FoundPerson(start, end, label, "name-list")
+                continue
+            if len(entries) < 2:
+                continue
             last_and = bool(re.search(r"(?:and|&)[ \u00a0]+$", match.group()[:entries[-1][0]]))
             if not (last_and or len(entries) >= 3):
                 continue
