@@ -14,7 +14,7 @@ from graph.entities import normalise_label
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
 from loaders.components import ComponentRegistry
-from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext
+from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
 from loaders.names import find_honorific_names, parse_person_name
@@ -389,8 +389,8 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
                     span in load_cues("entities")["committees"]["standalone"]:
                 continue
-            if not _suffix_is_a_name(span):
-                continue
+            if not _suffix_is_a_name(span) or is_generic_authority_name(span):
+                continue  # "the County Council" names the host only, through its aliases
             if preceded_by_article(chunk, start):
                 continue
             tail = _organisation_tail().match(chunk, end)
