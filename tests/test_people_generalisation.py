@@ -140,3 +140,7 @@ def test_plain_names_listed_between_titled_names() -> None:
     assert {"Mr Tom Ure", "Ann Beck", "Carl Dorn", "Mrs Ivy Hart"} <= people
     assert mentions_of("Councillor Amos, Northvale Trust and Mr Ure met.\n") == {"Councillor Amos", "Mr Ure"}
     assert mentions_of("Councillor Amos, Mill Road\n") == {"Councillor Amos"}
+
+
+def test_a_dash_glued_to_a_plain_name() -> None:
+    assert "Ann Beck" in mentions_of("Ann Beck- Chief Executive\n\nThe meeting opened at ten with all present.\n")

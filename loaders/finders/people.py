@@ -39,7 +39,7 @@ from loaders.structure.fields import looks_like_post
 
 _SP = "[ \u00a0]"
 _CAPS = r"(?:Mc|Mac|O[’'])?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"
-_TOKEN = re.compile(rf"(?<![\w’'.-])(?:{NAME_WORD}|{_CAPS}|[A-ZÀ-Þ]\.?)(?![\w’'-])")
+_TOKEN = re.compile(rf"(?<![\w’'.-])(?:{NAME_WORD}|{_CAPS}|[A-ZÀ-Þ]\.?)(?![\w’']|-[\w’'])")
 _LIST_MARK = re.compile(r"^[\s|*•·§▪◦–—-]*(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\s|*•·§▪◦–—-]*", re.I)
 
 
