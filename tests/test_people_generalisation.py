@@ -144,3 +144,11 @@ def test_plain_names_listed_between_titled_names() -> None:
 
 def test_a_dash_glued_to_a_plain_name() -> None:
     assert "Ann Beck" in mentions_of("Ann Beck- Chief Executive\n\nThe meeting opened at ten with all present.\n")
+
+
+def test_lines_of_plain_name_lists() -> None:
+    text = ("Attending\n\nAnn Beck, Carl Dorn and Eve Fyfe\nGail Hurst, Ian Jones and Kay Lowe\n\n"
+            "The meeting opened at ten with all present.\n")
+    assert {"Ann Beck", "Carl Dorn", "Eve Fyfe", "Gail Hurst", "Ian Jones", "Kay Lowe"} <= mentions_of(text)
+    assert mentions_of("Open Spaces, Parking Charges and Street Lighting\nNorth Road, West Street and Mill Lane\n\n"
+                       "The meeting opened at ten with all present.\n") == set()

@@ -569,14 +569,38 @@ def _name_shaped(entry: str) -> str | None:
     return entry if name is not None and (name.given or name.initials) else None
 
 
+def _whole_line_list(line: str) -> bool:
+    """Whether a line is a list of two or more plain full names and nothing else."""
+    head = _LIST_MARK.match(line)
+    body = line[head.end() if head else 0:].rstrip(" .;\t\u00a0")
+    match = _PLAIN_LIST.fullmatch(body)
+    if match is None:
+        return False
+    pieces = re.split(_LIST_SEPARATOR, body)
+    return len(pieces) >= 2 and len(pieces) == len(re.findall(_LIST_ENTRY, body)) and all(
+        _name_shaped(p) for p in pieces)
+
+
 def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundPerson]:
     """A comma/"and" list of plain full names ("Ann Lee, Bo Chan and Kay Moss"), every entry
     name-shaped, taken whole when the list is supported: a short label before it ("II: …"), a
     verb after it as its subject ("… made representations"), or a person already found in it."""
-    for offset, line in lines:
+    whole = {number for number, (_, line) in enumerate(lines) if _whole_line_list(line)}
+    for number, (offset, line) in enumerate(lines):
         # Names already found are masked, so that a list cannot run into them.
         mask = taken.mask[offset:offset + len(line)]
         masked = line if 1 not in mask else "".join("#" if m else c for c, m in zip(line, mask, strict=False))
+        if number in whole:
+            # A line of such lists: another list line next to it, or a label line above it.
+            above, below = _neighbour(lines, number, -1), _neighbour(lines, number, 1)
+            heading = above is not None and bool(re.search(r":\s*[-–]?$", lines[above][1]))
+            if heading or above in whole or below in whole:
+                for match in re.finditer(_LIST_ENTRY, line):
+                    start, end = offset + match.start(), offset + match.end()
+                    if taken.free(start, end):
+                        taken.add(start, end)
+                        yield FoundPerson(start, end, match.group(), "name-list")
+                continue
         for match in _PLAIN_LIST.finditer(masked):
             entries = [(m.start(), m.end()) for m in re.finditer(_LIST_ENTRY, match.group())]
             pieces = re.split(_LIST_SEPARATOR, match.group())
