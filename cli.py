@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--explain", metavar="FOLDER",
                           help="one document only: its matches, misses and false positives")
     evaluate.add_argument("--family", choices=REPORT_FAMILIES, help="only this family")
+    evaluate.add_argument("--source-url", action="store_true",
+                          help="give each document its source address (gold.toml [source] url), as a connector "
+                               "fetching it would; default: the text alone, as a pasted file")
     return parser
 
 
@@ -105,8 +108,12 @@ def run_build(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-def export_documents(paths: Sequence[Path]) -> tuple[list[tuple[Node, Node, Node, Node]], list[str], list[str]]:
+def export_documents(paths: Sequence[Path], source_url: str | None = None
+                     ) -> tuple[list[tuple[Node, Node, Node, Node]], list[str], list[str]]:
     """Build documents in memory (a fresh registry, no store) and return what ``export PATH ...`` writes.
+
+    ``source_url``, when given, is the address the documents were fetched from, as a connector
+    or a manifest's ``source_url`` would give it (the host authority may be read from it).
 
     Returns
     -------
@@ -116,6 +123,9 @@ def export_documents(paths: Sequence[Path]) -> tuple[list[tuple[Node, Node, Node
         warnings). ``evidence-graph evaluate`` scores exactly these quads.
     """
     sources, errors = collect_sources(paths)
+    if source_url:
+        for source in sources:
+            source.metadata.setdefault("source_url", source_url)
     result = build_documents(sources, Registry())
     problems = errors + result.errors
     if problems:
@@ -190,7 +200,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     progress = print_progress if sys.stderr.isatty() and not args.explain else None
     try:
-        evaluation = evaluate_devset(args.devset, only=args.explain, progress=progress)
+        evaluation = evaluate_devset(args.devset, only=args.explain, progress=progress,
+                                     with_source_url=args.source_url)
     except GoldError as error:
         return _fail(str(error))
     if not evaluation.documents and not args.explain:

@@ -83,7 +83,7 @@ class PredictedDocument:
         return [e for e in self.entities if e.family == name]
 
 
-def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
+def export_quads(path: Path, source_url: str | None = None) -> tuple[list[Quad], list[str], list[str]]:
     """The quads ``evidence-graph export <path>`` writes, built in process.
 
     This is ``cli.export_documents``, the function the command itself runs:
@@ -96,6 +96,8 @@ def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
     ----------
     path : Path
         The document file.
+    source_url : str, optional
+        The address it was fetched from (see :func:`cli.export_documents`).
 
     Returns
     -------
@@ -119,7 +121,7 @@ def export_quads(path: Path) -> tuple[list[Quad], list[str], list[str]]:
     import cli
 
     try:
-        quads, problems, dropped = cli.export_documents([path])
+        quads, problems, dropped = cli.export_documents([path], source_url=source_url)
     except (LoaderError, BuildError, ValueError) as error:  # what the command prints as one line
         return [], [str(error)], []
     except Exception as error:  # a traceback the command would show: the document presents nothing
@@ -197,13 +199,15 @@ def entities_of(quads: Iterable[Quad], referred: set[Node] | None = None) -> lis
     return found
 
 
-def predict_document(path: Path) -> PredictedDocument:
+def predict_document(path: Path, source_url: str | None = None) -> PredictedDocument:
     """Load one document alone and collect the entities its export presents.
 
     Parameters
     ----------
     path : Path
         The document file (a devset folder's ``[source] file``).
+    source_url : str, optional
+        The address it was fetched from (``evidence-graph evaluate --source-url``).
 
     Returns
     -------
@@ -224,7 +228,7 @@ def predict_document(path: Path) -> PredictedDocument:
     True
     """
     started = time.perf_counter()
-    quads, errors, warnings = export_quads(path)
+    quads, errors, warnings = export_quads(path, source_url)
     return PredictedDocument(path, entities_of(quads, referred_nodes(quads)), errors, warnings,
                              time.perf_counter() - started)
 

@@ -184,7 +184,8 @@ def evaluate_document(gold: GoldDocument, predicted: PredictedDocument) -> Docum
 Progress = Callable[[int, int, str], None]
 
 
-def evaluate_devset(folder: Path, only: str | None = None, progress: Progress | None = None) -> Evaluation:
+def evaluate_devset(folder: Path, only: str | None = None, progress: Progress | None = None,
+                    with_source_url: bool = False) -> Evaluation:
     """Evaluate every annotated document of a devset folder.
 
     Parameters
@@ -195,6 +196,8 @@ def evaluate_devset(folder: Path, only: str | None = None, progress: Progress | 
         Evaluate this one sub-folder (its name or path) instead.
     progress : callable, optional
         Called as ``progress(done, total, folder name)``.
+    with_source_url : bool
+        Give each document its ``[source] url`` as a connector would (default: the text alone).
 
     Returns
     -------
@@ -224,7 +227,8 @@ def evaluate_devset(folder: Path, only: str | None = None, progress: Progress | 
     for done, gold in enumerate(golds, 1):
         if progress:
             progress(done, len(golds), gold.folder)
-        documents.append(evaluate_document(gold, predict_document(gold.document)))
+        url = gold.url if with_source_url else None
+        documents.append(evaluate_document(gold, predict_document(gold.document, url)))
     return Evaluation(documents, problems, time.perf_counter() - started)
 
 

@@ -198,7 +198,7 @@ def test_a_refused_document_presents_nothing(tmp_path):
 
 
 def test_a_crashing_export_presents_nothing(tmp_path, monkeypatch):
-    def crash(argv):
+    def crash(argv, source_url=None):
         raise RuntimeError("boom\nmore")
 
     monkeypatch.setattr(cli, "export_documents", crash)
@@ -352,3 +352,24 @@ def test_evaluate_command_fails_only_on_an_unreadable_devset(tmp_path, capsys):
     (tmp_path / "refused" / "page.pdf").write_bytes(b"%PDF-1.4 not text")
     assert cli.main(["evaluate", str(tmp_path)]) == 0
     assert "not loaded (scored as extracting nothing): refused:" in capsys.readouterr().out
+
+
+def test_a_source_address_lets_a_paper_that_never_names_its_council_find_it(tmp_path: Path) -> None:
+    """``evaluate --source-url`` gives the export the address a connector would fetch it from."""
+    import cli
+    from graph.vocabulary import SKOS
+
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(
+        "Cabinet\n\nMinutes of the meeting held on 3 March 2025\n\n"
+        "Present: Councillor Ann Lee (Chair), Councillor Bob Hale\n\n1. The Council's Leisure Strategy\n\n"
+        "The Cabinet agreed that the Council would consult on the strategy.\n", encoding="utf-8")
+
+    def councils(url: str | None) -> set[str]:
+        quads, problems, _ = cli.export_documents([folder / "minutes.txt"], source_url=url)
+        assert problems == []
+        return {str(o) for _, p, o, _ in quads if p == SKOS.prefLabel and "Council" in str(o)}
+
+    assert councils(None) == set()
+    assert councils("https://democracy.wexcombe.gov.uk/ieListDocuments.aspx?CId=1&MId=2") == {"Wexcombe Council"}
