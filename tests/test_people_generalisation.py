@@ -152,3 +152,9 @@ def test_lines_of_plain_name_lists() -> None:
     assert {"Ann Beck", "Carl Dorn", "Eve Fyfe", "Gail Hurst", "Ian Jones", "Kay Lowe"} <= mentions_of(text)
     assert mentions_of("Open Spaces, Parking Charges and Street Lighting\nNorth Road, West Street and Mill Lane\n\n"
                        "The meeting opened at ten with all present.\n") == set()
+
+
+def test_headings_in_capitals_under_a_date_line_are_no_witnesses() -> None:
+    text = ("ROADS PANEL\n\nTuesday 4 May 2021\n\nROAD SAFETY\n\nGRANT FUNDING\n\nYOUTH CLUBS\nSOCIAL CARE\n\n"
+            "The panel met.\n")
+    assert mentions_of(text) == set()

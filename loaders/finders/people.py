@@ -703,8 +703,15 @@ def _capital_witnesses(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[
         above, supported = number - 1, False
         while above >= 0 and number - above <= 16:
             text = lines[above][1].strip(" \t\u00a0|")
-            if _WITNESS_HEAD.match(text) or _DATE_LINE.match(text):
+            if _WITNESS_HEAD.match(text):
                 supported = True
+                break
+            if _DATE_LINE.match(text):
+                # Under the date line only with a post beside or under the name ("IAN TODD\nHead
+                # of Roads"): a heading in capitals ("GRANT FUNDING") has none.
+                below = _neighbour(lines, number, 1)
+                post = below is not None and _post_line(lines[below][1].strip(" \t\u00a0|"))
+                supported = post or line.rstrip() != line[:match.end("name")].rstrip()
                 break
             if text and _CAPS_LINE.match(text) is None and not _post_line(text) and not re.fullmatch(
                     r"[A-Z][^.:;,]{2,60},[^.:;]{2,80}", text):  # "Director, Safe Lanes"
