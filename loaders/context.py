@@ -664,10 +664,14 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
                 break
         if kind:
             break
-    if kind is None:
-        kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered), "Council")
     written = next((m.group() for m in _PLACE_RUN.finditer(text)
                     if _squash(m.group()) == place and not m.group().isupper()), None)
+    if kind is None and written is not None:
+        # "the County of Fenmoor" names the type of the place the address names.
+        kind = next((t for area, t in _host_rules()["area_types"].items()
+                     if re.search(rf"\b{area} of {re.escape(written)}\b", text)), None)
+    if kind is None:
+        kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered), "Council")
     if written is None and (written_only or (kind == "Council" and not (
             government and re.search(r"\bthe Council\b", text, re.I)))):
         return None  # an address alone, with no type and no place the text writes, names nobody

@@ -111,3 +111,21 @@ def test_of_two_councils_named_the_host_is_the_one_whose_committee_meets() -> No
 def test_a_manifest_authority_wins() -> None:
     context = gather_context([parsed("Minutes of Ashcombe Borough Council")], {"authority": "Dunmore County Council"})
     assert context.authority is not None and context.authority.name == "Dunmore County Council"
+
+
+def test_a_national_body_and_a_council_are_two_names_not_one() -> None:
+    text = "Decision\n\nTo enter into legal agreements with Roadways England and Fernmoor County Council.\n"
+    assert [n for *_, n in council_names(text)] == ["Fernmoor County Council"]
+    assert [n for *_, n in council_names("Sport Wales and Bryncoed Council met.")] == ["Bryncoed Council"]
+    # A place's own "and" stays: "Argyll and Westmuir Council" is one council.
+    assert [n for *_, n in council_names("Argyll and Westmuir Council met.")] == ["Argyll and Westmuir Council"]
+
+
+def test_county_of_a_place_gives_the_type_of_the_council_an_address_names() -> None:
+    text = ("Cabinet\n\nContact: Ann Lee, Email: ann.lee@wexmoor.gov.uk\n\n"
+            "A petition was received from Cllr Bo Tay of Dunhill District Council; some signatures "
+            "were from outside the County of Wexmoor. The Council's Standards Committee noted it.\n")
+    assert host(text) == "Wexmoor County Council"
+    city = ("Cabinet\n\nContact: Ann Lee, Email: ann.lee@wexmoor.gov.uk\n\n"
+            "The Lord Mayor of the City of Wexmoor welcomed Dunhill District Council to the Council.\n")
+    assert host(city) == "Wexmoor City Council"
