@@ -670,6 +670,8 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
         # "the County of Fenmoor" names the type of the place the address names.
         kind = next((t for area, t in _host_rules()["area_types"].items()
                      if re.search(rf"\b{area} of {re.escape(written)}\b", text)), None)
+    if kind is None and any(re.search(rf"\b{re.escape(post)}\b", text) for post in _host_rules()["city_posts"]):
+        kind = "City Council"
     if kind is None:
         kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered), "Council")
     if written is None and (written_only or (kind == "Council" and not (

@@ -129,3 +129,10 @@ def test_county_of_a_place_gives_the_type_of_the_council_an_address_names() -> N
     city = ("Cabinet\n\nContact: Ann Lee, Email: ann.lee@wexmoor.gov.uk\n\n"
             "The Lord Mayor of the City of Wexmoor welcomed Dunhill District Council to the Council.\n")
     assert host(city) == "Wexmoor City Council"
+
+
+def test_a_lord_mayor_says_the_council_an_address_names_is_a_city_council() -> None:
+    text = ("Council\n\nVenue: Town Hall, Wexmoor\n\nContact: Ann Lee, Email: ann.lee@wexmoor.gov.uk\n\n"
+            "The Lord Mayor (Councillor Bo Tay) took the chair. The Council agreed.\n")
+    assert host(text) == "Wexmoor City Council"
+    assert host(text.replace("Lord Mayor", "Chair")) == "Wexmoor Council"
