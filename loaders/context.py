@@ -677,6 +677,8 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
     if written is None and (written_only or (kind == "Council" and not (
             government and re.search(r"\bthe Council\b", text, re.I)))):
         return None  # an address alone, with no type and no place the text writes, names nobody
+    if kind == "Council" and not re.search(r"\bthe Council\b", text, re.I):
+        return None  # a place and an address, with no type and no "the Council", name nobody the text speaks of
     return f"{written or place.title()} {kind}"
 
 

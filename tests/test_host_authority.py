@@ -136,3 +136,10 @@ def test_a_lord_mayor_says_the_council_an_address_names_is_a_city_council() -> N
             "The Lord Mayor (Councillor Bo Tay) took the chair. The Council agreed.\n")
     assert host(text) == "Wexmoor City Council"
     assert host(text.replace("Lord Mayor", "Chair")) == "Wexmoor Council"
+
+
+def test_an_address_and_a_place_with_no_council_spoken_of_name_no_host() -> None:
+    text = ("Cabinet\n\nContact: Ann Lee, Email: committees@wexmoor.gov.uk\n\n"
+            "The festival was held at Wexmoor in July. Cllr Bo Tay thanked the organisers.\n")
+    assert host(text) is None
+    assert host(text + "The Council agreed to support it.\n") == "Wexmoor Council"
