@@ -613,8 +613,43 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         for name in fitting:
             scores[name] += rules["url_weight"]
     if not scores:
-        return None
+        return _authority_from_area(parsed) if label is None else None
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
+
+
+def _authority_from_area(parsed: list[ParsedDocument]) -> str | None:
+    """The host of papers that name no council and give no address, from the one area they
+    name by its type at least twice ("the City of Fenmoor", "Sheriff of the City of Fenmoor")
+    while speaking of "the Council": Fenmoor City Council. None when two areas are named.
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> from loaders.structure import parse_document
+    >>> doc = parse_document(Document("c/a.txt", "c/a", "The City of Wexmoor Award went to Bo Tay. "
+    ...     "The Sheriff of the City of Wexmoor and the Council thanked him.", "0"))
+    >>> _authority_from_area([doc])
+    'Wexmoor City Council'
+    """
+    text = "\n".join(doc.document.text for doc in parsed)
+    if not re.search(r"\bthe Council\b", text, re.I):
+        return None
+    areas: Counter[str] = Counter()
+    for area, kind in _host_rules()["area_types"].items():
+        for match in re.finditer(rf"\b{area} of ({_WORD}(?:[ \u00a0](?:and|upon|on)[ \u00a0]{_WORD})?)", text):
+            place = _clean_place(match.group(1))
+            if place is not None:
+                areas[f"{place} {kind}"] += 1
+    # "the City of Fenmoor and Vice-Chair …" is the City of Fenmoor: a longer name that only
+    # extends a shorter one found too is that one.
+    for name in sorted(areas, key=len, reverse=True):
+        shorter = [o for o in areas if o != name and o.split()[0] == name.split()[0] and len(o) < len(name)]
+        if shorter:
+            areas[min(shorter, key=len)] += areas.pop(name)
+    if len(areas) != 1:
+        return None
+    name, count = areas.most_common(1)[0]
+    return name if count >= 2 else None
 
 
 def _fold_variants(scores: Counter[str], first_seen: dict[str, int]) -> None:

@@ -143,3 +143,13 @@ def test_an_address_and_a_place_with_no_council_spoken_of_name_no_host() -> None
             "The festival was held at Wexmoor in July. Cllr Bo Tay thanked the organisers.\n")
     assert host(text) is None
     assert host(text + "The Council agreed to support it.\n") == "Wexmoor Council"
+
+
+def test_papers_naming_no_council_and_no_address_take_their_host_from_the_one_area_they_name() -> None:
+    text = ("Council\n\nVenue: Civic Centre\n\n1. City of Wexmoor Award\n\nThe award went to Bo Tay.\n\n"
+            "2. Sheriff\n\nCllr Ann Lee was appointed Sheriff of the City of Wexmoor and Vice-Chair of the Council.\n")
+    assert host(text) == "Wexmoor City Council"
+    # Named once, two areas, or no council spoken of: no host.
+    assert host(text.replace("1. City of Wexmoor Award", "1. Award")) is None
+    assert host(text.replace("1. City of Wexmoor Award", "1. County of Dunhill Award")) is None
+    assert host(text.replace("of the Council", "of the meeting")) is None
