@@ -213,19 +213,27 @@ RUNS: dict[str, Callable[[GraphViews, Deadline], object]] = {
 def test_every_long_loop_checks_its_deadline(run: str) -> None:
     # At the full size each algorithm runs at its node limit, where an unchecked stretch is longest.
     views = synthetic_views(min(NODES, analytics.NODE_LIMITS.get(run, NODES)))
-    deadline = CheckGaps(stress(1, 4))
-    # A full collection of the whole test session's heap can take a third of a second of this
-    # thread's CPU: that is no stretch of the algorithm's, so the collector waits until the end.
-    gc.collect()
-    gc.disable()
-    try:
-        with contextlib.suppress(AnalyticsTimeoutError, analytics.AnalyticsLimitError):
-            RUNS[run](views, deadline)
-        widest = max(deadline.widest, time.thread_time() - deadline.last)
-    finally:
-        gc.enable()
-    assert deadline.checks > 0
-    assert widest < stress(0.25, 1.0), f"{run} ran {widest:.2f} CPU seconds without checking its deadline"
+    bound = stress(0.25, 1.0)
+    # A loop without checks is wide on every run; a stretch made wide by the machine (page faults
+    # in a long test session's heap, another process on the core) is not: the narrowest of up to
+    # three runs is the algorithm's own.
+    widest = float("inf")
+    for _ in range(3):
+        deadline = CheckGaps(stress(1, 4))
+        # A full collection of the whole test session's heap can take a third of a second of this
+        # thread's CPU: that is no stretch of the algorithm's, so the collector waits until the end.
+        gc.collect()
+        gc.disable()
+        try:
+            with contextlib.suppress(AnalyticsTimeoutError, analytics.AnalyticsLimitError):
+                RUNS[run](views, deadline)
+            widest = min(widest, max(deadline.widest, time.thread_time() - deadline.last))
+        finally:
+            gc.enable()
+        assert deadline.checks > 0
+        if widest < bound:
+            break
+    assert widest < bound, f"{run} ran {widest:.2f} CPU seconds without checking its deadline"
 
 
 def test_a_timed_out_betweenness_frees_the_cpu_within_a_second() -> None:
