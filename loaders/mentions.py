@@ -114,7 +114,15 @@ def _gazetteer() -> list[tuple[str, str, str]]:
 
 
 @cache
-def _places() -> dict[str, str]:
+def gazetteer_places() -> dict[str, str]:
+    """Every name and alias of the gazetteer's places, with the place's name.
+
+    Examples
+    --------
+    >>> names = gazetteer_places()
+    >>> all(names[name] in names for name in names)
+    True
+    """
     places: dict[str, str] = {}
     for place in load_cues("places")["place"]:
         places[place["name"]] = place["name"]
@@ -584,7 +592,7 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
 
 
 def _places_in(chunk: str, offset: int, index: int) -> Iterator[Mention]:
-    places = _places()
+    places = gazetteer_places()
     cues = "|".join(_words("places", "cues"))
     names = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     separator = r"(?:,[ \u00a0]*|[ \u00a0]+and[ \u00a0]+|[ \u00a0]+or[ \u00a0]+)?"

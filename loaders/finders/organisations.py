@@ -30,10 +30,12 @@ from loaders.finders.spans import (
     run_parts,
     trim_start,
 )
-from loaders.mentions import MENTION_FINDERS, Mention, Passage
+from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
 from loaders.names import honorifics, parse_person_name
 
 _SP = r"[ \u00a0]"
+#: Where a list of bodies divides: a comma (with "and" or "the" after it) or "and".
+_LIST_SEPARATOR = re.compile(rf"(,{_SP}*(?:and{_SP}+)?(?:the{_SP}+)?|{_SP}+and{_SP}+(?:the{_SP}+)?)")
 #: A capitalised name: words, with joiners and "&" inside ("Leisure & Culture Dundee").
 _NAME = (rf"{CAP_WORD}(?:{_SP}(?:(?:of|and|for|the|&|in|on|an|y|de|du|la|le){_SP}){{0,2}}"
          rf"(?:{CAP_WORD}|\([A-Z][A-Za-z&]{{1,7}}\))){{0,7}}")
@@ -63,17 +65,6 @@ def _is_person(name: str) -> bool:
         re.search(r"(?:^|\s)[A-Z]\.(?:\s|$)|^[A-Z](?:\s[A-Z])?\s[A-Z][a-z]", name))
 
 
-@cache
-def _places() -> frozenset[str]:
-    from loaders.cues import load_cues
-
-    names: set[str] = set()
-    for place in load_cues("places")["place"]:
-        names.add(place["name"])
-        names.update(place.get("aliases", []))
-    return frozenset(names)
-
-
 def plausible_organisation(name: str) -> bool:
     """Whether a capitalised candidate found by context can be an organisation's name: not a
     person by form, a place, a post, a date or a bare generic word.
@@ -91,7 +82,7 @@ def plausible_organisation(name: str) -> bool:
     not_names = set(_context()["not_names"])
     if words[0] in not_names or name in not_names or all(w in not_names for w in words):
         return False
-    if _is_person(name) or looks_like_post(name) or name in _places():
+    if _is_person(name) or looks_like_post(name) or name in gazetteer_places():
         return False
     committees = _context("committees")
     if name.endswith(tuple(committees["heads"])) and not name.endswith(tuple(committees["organisation_heads"])):
@@ -122,8 +113,8 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
             yield 0, names
         return
     at = 0
-    for piece in re.split(rf"(,{_SP}*(?:and{_SP}+)?(?:the{_SP}+)?|{_SP}+and{_SP}+(?:the{_SP}+)?)", names):
-        if piece and not re.fullmatch(rf"(,{_SP}*(?:and{_SP}+)?(?:the{_SP}+)?|{_SP}+and{_SP}+(?:the{_SP}+)?)", piece):
+    for piece in _LIST_SEPARATOR.split(names):
+        if piece and not _LIST_SEPARATOR.fullmatch(piece):
             yield at, piece
         at += len(piece)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from loaders.cues import load_cues
-from loaders.mentions import MENTION_FINDERS, Mention, Passage
+from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
 from loaders.names import (
     INITIALS,
     NAME_WORD,
@@ -55,15 +55,6 @@ class FoundPerson:
 
 def _cues() -> dict:
     return load_cues("people")
-
-
-@cache
-def _places() -> frozenset[str]:
-    names: set[str] = set()
-    for place in load_cues("places")["place"]:
-        names.add(place["name"])
-        names.update(place.get("aliases", []))
-    return frozenset(names)
 
 
 @cache
@@ -266,7 +257,7 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
     # A cue noun that is also a forename ("Grant", "Bill") may start a name before a word that
     # is no cue: "Bill Ure" but not "Bill Committee".
     soft = first in _soft_words() and words[1] not in not_name_words()
-    if (first in not_name_words() and not soft) or first in _places() or (len(first) > 1 and first.isupper()):
+    if (first in not_name_words() and not soft) or first in gazetteer_places() or (len(first) > 1 and first.isupper()):
         return None  # "Members agreed", "Kent County", "CAG Consultants"
     if any(p in never_name_words() for w in words[1 if soft else 0:] for p in _parts(w)):
         return None
@@ -281,7 +272,7 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
     start, end = picked[0].start(), picked[-1].end()
     label = " ".join(_normal_case(w) for w in line[start:end].split())
     name = parse_person_name(label)
-    if name is None or " ".join(words) in _places():
+    if name is None or " ".join(words) in gazetteer_places():
         return None
     lead_text = line[run[0].start():start] if lead else ""
     return start, end, label, lead_text
@@ -561,7 +552,8 @@ def _name_shaped(entry: str) -> str | None:
     """The label of a plain name of one or two forenames or initials and a surname, in Title
     case, that no rule reads as a thing, a place or an organisation; else None."""
     words = entry.split()
-    if (words[0] in not_name_words() or any(w in _places() for w in words) or " ".join(words) in _places()
+    places = gazetteer_places()
+    if (words[0] in not_name_words() or any(w in places for w in words) or " ".join(words) in places
             or words[-1] in _org_words() or any(p in never_name_words() for w in words for p in _parts(w))
             or any(w in not_name_words() and w not in suffixes() for w in words[1:])):
         return None
@@ -673,7 +665,7 @@ def _capital_name(line: str) -> str | None:
         return None
     words = [_normal_case(w) if len(w.rstrip(".")) > 1 else w for w in match.group("name").split()]
     if (len(words[0].rstrip(".")) < 2 or any(w in not_name_words() or w.upper() in _TITLE_WORDS for w in words)
-            or any(w in _places() for w in words) or " ".join(words) in _places()):
+            or any(w in gazetteer_places() for w in words) or " ".join(words) in gazetteer_places()):
         return None
     hon = match.group("hon")
     label = " ".join(words)
