@@ -63,3 +63,17 @@ def test_a_possessive_body_and_a_venue_are_not_part_of_a_name() -> None:
     services = {surface for kind, surface in found if kind in _SERVICE_KINDS}
     assert "Clean Air Plan" in services
     assert not any("Civic Centre" in name or "Government" in name for name in services)
+
+
+def test_a_decision_title_in_title_case_names_a_project() -> None:
+    text = ("Decisions\n\n14/03/2025 - Brackenfold Harbour Wall Repairs (Phase 2) ref: 3101    Recommendations Approved\n\n"
+            "Decision Maker: Director of Place\n\n"
+            "12/03/2025 - Apologies for Absence ref: 3100\n\n"
+            "11/03/2025 - Scrutiny Board - 2 March 2025 ref: 3099\n\n"
+            "10/03/2025 - Quarter 3 Corporate Performance Report ref: 3098\n\n"
+            "09/03/2025 - Temporary change in delegated powers within Property ref: 3097\n")
+    parsed = parse_document(Document("d.txt", "d", text, "0"))
+    found = {(m.label, text[m.start:m.end]) for m in find_mentions(parsed, CorpusContext())
+             if m.kind in _SERVICE_KINDS}
+    assert ("Brackenfold Harbour Wall Repairs", "Brackenfold Harbour Wall Repairs (Phase 2)") in found
+    assert not any(label.startswith(("Apologies", "Scrutiny", "Quarter", "Temporary")) for label, _ in found)

@@ -8,6 +8,10 @@ a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
 - **Lower-case service phrases in service contexts**: "the leisure management contract",
   "saving the mobile library service", "the provision of community pharmacy services", "the
   Council’s ethical governance framework", "an inquiry into the advertising industry".
+- **Decision titles**: the title of a published decision names the project or scheme decided on
+  when it is a name in title case and no procedure or body ("26/07/2024 - Harbour Wall
+  Repairs ref: 2910" names a project; "Apologies for Absence" and "Audit Committee - 29 January"
+  do not).
 
 Heads and the modifiers that make a phrase generic are cue data (``services_more`` in
 ``cues/entities.toml``).
@@ -19,8 +23,19 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from loaders.finders.spans import NAME_END, alternation, cues, headed_run, preceded_by_article, run_parts
+from loaders.finders.spans import (
+    CAP_WORD,
+    JOINERS,
+    NAME_END,
+    alternation,
+    cues,
+    headed_run,
+    is_heading_line,
+    preceded_by_article,
+    run_parts,
+)
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, judge_named_thing
+from loaders.structure.fields import looks_like_post
 
 _SP = r"[ \u00a0]"
 
@@ -144,3 +159,79 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     for match in _inquiry().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
                               "grammar:inquiry")
+
+
+@cache
+def _title_name() -> re.Pattern[str]:
+    """A name in title case: capitalised words, the joiners names hold, numbers, a phase."""
+    joiners = alternation([*JOINERS, "a"])
+    word = rf"(?:{CAP_WORD}|[0-9]+(?:{_SP}?[-/–]{_SP}?[0-9]+)*|\(Phase{_SP}\d+\))"
+    return re.compile(rf"{CAP_WORD}(?:{_SP}+(?:(?:{joiners}){_SP}+){{0,2}}{word})+")
+
+
+def title_names_programme(title: str) -> str | None:
+    """The programme or project a decision title names, or None when it names a procedure,
+    a report or a body.
+
+    The title is cut at a dash or colon ("Race Equality Week - Update from the Taskforce"); what
+    is left must be all in title case, at least two words, start with no furniture or procedure
+    word and end with no document word ("Performance Report", "Update"), and hold no body's
+    head noun ("Audit, Risk & Assurance Committee").
+
+    Examples
+    --------
+    >>> title_names_programme("Harbour Wall Repairs")
+    'Harbour Wall Repairs'
+    >>> title_names_programme("Moorside Depot Relocation - Update from the Director")
+    'Moorside Depot Relocation'
+    >>> [title_names_programme(t) for t in ("Apologies for Absence", "Regional Activity & Delivery Update",
+    ...  "Audit, Risk & Assurance Committee - 29 January 2024", "Temporary change in delegated powers")]
+    [None, None, None, None]
+    """
+    # A dash between years is the name's period ("Plan 2023 - 2025"), any other ends the name.
+    name = re.split(rf"(?<![0-9]){_SP}+[-–—]{_SP}+|:{_SP}", title, maxsplit=1)[0].strip()
+    name = re.sub(rf"{_SP}*\((?!Phase)[^)]*\)$", "", name)  # a reference: "(ODD/023/2024)"
+    words = name.split()
+    if len(words) < 2 or _title_name().fullmatch(name) is None or is_heading_line(name, 0, len(name)):
+        return None
+    last = next(w for w in reversed(words) if w[:1].isalpha())
+    no_first = {*cues("services_more", "not_first"), *cues("services_more", "title_not_first")}
+    bodies = (*cues("committees", "heads"), *cues("organisations", "suffixes"))
+    if words[0] in no_first or last in cues("services_more", "title_not_last") or looks_like_post(name):
+        return None
+    if re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", name):
+        return None
+    return name
+
+
+@MENTION_FINDERS.register("decision-titles", after="service-phrases")
+def decision_titles(passage: Passage) -> Iterator[Mention]:
+    """The project or scheme a published decision's title names (see :func:`title_names_programme`).
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Decisions\\n\\n26/07/2024 - Harbour Wall Repairs ref: 2910    Recommendations Approved\\n\\n"
+    ...         "Decision Maker: Director of Place\\n")
+    >>> parsed = parse_document(Document("d.txt", "d", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["decision-titles"])]
+    ['Harbour Wall Repairs']
+    """
+    if passage.block.kind != "decision-notice":
+        return
+    for field in passage.block.fields:
+        if field.name != "title":
+            continue
+        name = title_names_programme(field.value)
+        if name is not None:
+            start = field.start - passage.start
+            # The period is in the span, not the label: the title's "Plan 2023 - 2025" and the
+            # text's "the Plan" are one plan.
+            label = name
+            for period in _period().finditer(name):
+                if period.end() == len(name):
+                    label = name[:period.start()]
+            yield passage.mention(start, start + len(name), "programme", label, "grammar:decision-title")
