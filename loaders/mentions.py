@@ -397,7 +397,7 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
                     span in load_cues("entities")["committees"]["standalone"]:
                 continue
-            if not _suffix_is_a_name(span) or is_generic_authority_name(span):
+            if not _suffix_is_a_name(span) or is_generic_authority_name(span) or names_a_class(span):
                 continue  # "the County Council" names the host only, through its aliases
             if preceded_by_article(chunk, start):
                 continue
@@ -448,6 +448,34 @@ def _suffix_is_a_name(span: str) -> bool:
     return True
 
 
+def names_a_class(name: str) -> bool:
+    """Whether a capitalised name ending in a plural organisation word is a class of bodies
+    ("Independent Foster Care Agencies", "Town and Parish Councils", "Housing Associations"),
+    not one body; a plural after "of" or "for" belongs to one body's name ("Association of
+    Local Councils").
+
+    Examples
+    --------
+    >>> [names_a_class(n) for n in ("Housing Associations", "Association of Local Councils", "Tarn Trust")]
+    [True, False, False]
+    """
+    words = name.split()
+    if len(words) < 2 or any(w in ("of", "for") for w in words):
+        return False
+    last = words[-1]
+    singular = {s.split()[-1] for s in _words("organisations", "suffixes")} - set(_plural_suffixes())
+    return last in _plural_suffixes() or (last not in singular and (
+        (last.endswith("s") and last[:-1] in singular) or (last.endswith("ies") and last[:-3] + "y" in singular)))
+
+
+@cache
+def _plural_suffixes() -> frozenset[str]:
+    """The suffix words that are plurals of other suffix words ("Councils", "Agencies")."""
+    lasts = {s.split()[-1] for s in _words("organisations", "suffixes")}
+    return frozenset(w for w in lasts if (w.endswith("s") and w[:-1] in lasts)
+                     or (w.endswith("ies") and w[:-3] + "y" in lasts))
+
+
 def _may_name_organisation(expansion: str) -> bool:
     """Whether an acronym's expansion can name an organisation: a capitalised name that is not
     a person's ("Julian Corner (JC)"); a lower-case class ("small and medium-sized enterprises
@@ -458,7 +486,7 @@ def _may_name_organisation(expansion: str) -> bool:
     >>> [_may_name_organisation(e) for e in ("Care Quality Commission", "Julian Corner", "small businesses")]
     [True, False, False]
     """
-    if not expansion[:1].isupper():
+    if not expansion[:1].isupper() or names_a_class(expansion):
         return False
     last = expansion.split()[-1]
     suffixes = {s.split()[-1] for s in _words("organisations", "suffixes")}
@@ -743,12 +771,48 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
             kept.append(mention)
             for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1):
                 cells.setdefault(c, []).append(mention)
+    kept = _unglue_people(kept, cells)
     # "NHS" inside "NHS Highland", "CCG" inside "Derby and Derbyshire CCG": a body named
     # inside a longer body's name is part of that name, not a mention of its own.
     kept = [m for m in kept if not (m.kind == "organisation" and m.method != "structure" and any(
         o.kind in _BODY_KINDS and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
         for o in cells.get(m.start >> 6, ())))]
     return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
+
+
+def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list[Mention]:
+    """Cut a person found by structure or context out of a body's name that runs into them.
+
+    A body's name never holds a person the people finders found: "Ann Lee Harbour Support"
+    (an agenda line with no comma) is the person and "Harbour Support"; "Frodsham, Malpas
+    and Ian Wilson" ends in a person and is no body. A person at the start is cut off when two
+    words of name are left (the body found by structure in the same place wins); one word left
+    is a body named after a person ("Alan Turing Institute"), kept whole.
+    """
+    unglued: list[Mention] = []
+    for mention in kept:
+        if mention.kind not in ("organisation", "unit") or mention.method == "structure":
+            unglued.append(mention)
+            continue
+        people = [o for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1)
+                  for o in cells.get(c, ()) if o.kind == "person" and not o.method.startswith("pattern")
+                  and mention.start <= o.start and o.end <= mention.end and (o.start, o.end) != (
+                      mention.start, mention.end)]
+        if not people:
+            unglued.append(mention)
+            continue
+        first = min(people, key=lambda p: p.start)
+        rest = mention.label[first.end - mention.start:].lstrip(" \u00a0,")
+        surface = len(mention.label) == mention.end - mention.start
+        if first.start != mention.start or len(people) > 1 or not surface or len(rest.split()) < 2:
+            if first.start == mention.start and len(people) == 1 and len(rest.split()) == 1:
+                unglued.append(mention)  # "Alan Turing Institute"
+            continue
+        start = mention.end - len(rest)
+        if any(o.kind == mention.kind and (o.start, o.end) == (start, mention.end) for o in kept):
+            continue  # the same name found on its own already
+        unglued.append(Mention(start, mention.end, mention.kind, rest, mention.block, mention.method))
+    return unglued
 
 
 def _as_post(mentions: list[Mention]) -> list[Mention]:

@@ -139,3 +139,29 @@ def test_units_are_parts_of_the_host_authority() -> None:
 def test_page_furniture_gives_no_organisation_committee_or_service() -> None:
     found = mentions_of("Agenda Reports Pack pdf icon PDF 280 KB. Page 5. Technical Error.")
     assert not {kind for kind, _ in found} & {"organisation", "committee", "unit", "service", "programme"}
+
+
+def test_a_person_run_into_a_body_in_an_agenda_line_is_cut_off() -> None:
+    text = ("## AGENDA\n\n### SELECT COMMITTEE - HOUSING\n\n#### UNRESTRICTED ITEMS\n\n"
+            "- 1 \u00a0\u00a0 **10.00am** - Nia Pollard, Director, Tarn Lights (Pages 7 - 10)\n"
+            "- 2 \u00a0\u00a0 **11.00am** - Corin Halloway Brightwater Support (Pages 11 - 16)\n")
+    parsed = parse_document(Document("a.md", "a", text, "0"))
+    organisations = {text[m.start:m.end] for m in find_mentions(parsed, CorpusContext())
+                     if m.kind in ("organisation", "unit")}
+    assert "Brightwater Support" in organisations
+    assert not any("Corin" in name for name in organisations)
+
+
+def test_a_list_of_places_ending_in_a_person_is_no_body() -> None:
+    found = mentions_of("Present: Ada Brook, Station Manager from Holmfirth, Denby and Tarnside and Owen Pryce, "
+                        "Firefighter from Marsden.")
+    assert ("person", "Owen Pryce") in found
+    assert not any("Owen" in surface for kind, surface in found if kind in ("organisation", "unit"))
+
+
+def test_plural_acronyms_and_plural_body_words_are_classes_not_bodies() -> None:
+    found = kinds_of("How do we work with SME's and VCSs? We spend £9m on Independent Fostering Agencies (IFAs) "
+                     "and work with Town and Parish Councils, the Tarnshire Association of Local Councils and "
+                     "Moorland Homes Trust.", "organisation")
+    assert not {"SME's", "VCSs", "Independent Fostering Agencies", "IFAs", "Town and Parish Councils"} & found
+    assert {"Tarnshire Association of Local Councils", "Moorland Homes Trust"} <= found

@@ -67,12 +67,12 @@ def _is_person(name: str) -> bool:
 
 def plausible_organisation(name: str) -> bool:
     """Whether a capitalised candidate found by context can be an organisation's name: not a
-    person by form, a place, a post, a date or a bare generic word.
+    person by form, a place, a post, a date, a bare generic word or a plural acronym (a class).
 
     Examples
     --------
-    >>> [plausible_organisation(n) for n in ("Homeless Link", "Cllr Smith", "Head of Housing", "Council")]
-    [True, False, False, False]
+    >>> [plausible_organisation(n) for n in ("Homeless Link", "Cllr Smith", "Head of Housing", "Council", "SME's")]
+    [True, False, False, False, False]
     """
     from loaders.structure.fields import looks_like_post
 
@@ -84,6 +84,8 @@ def plausible_organisation(name: str) -> bool:
         return False
     if _is_person(name) or looks_like_post(name) or name in gazetteer_places():
         return False
+    if re.fullmatch(r"[A-Z]{2,6}[’']?s", name):
+        return False  # "SMEs", "SME's", "CCGs": a plural acronym is a class of bodies, not one body
     committees = _context("committees")
     if name.endswith(tuple(committees["heads"])) and not name.endswith(tuple(committees["organisation_heads"])):
         return False  # a committee's name: the committee finder's
