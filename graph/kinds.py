@@ -3,7 +3,7 @@ the mention kinds that resolve to it, whether the registry holds it, and its SHA
 
 Everything else is derived from :data:`KINDS`: the registry's kinds and classes
 (:mod:`graph.registry`), the short type names of views and exports (:mod:`graph.views`), the
-resolver's class for each mention kind and key prefix for each class (:mod:`loaders.resolution`),
+resolver's class for each mention kind and key prefix for each class (:mod:`loaders.resolution.entities`),
 and the GraphQL object types' names and descriptions (:mod:`schema.types`). Adding a kind is one
 entry here (plus its GraphQL fields, if it has any of its own).
 """

@@ -99,6 +99,18 @@ class ComponentRegistry(Generic[T]):
         except KeyError:
             raise KeyError(f"no {self.sort} named {name!r}; registered: {', '.join(self._components)}") from None
 
+    def remove(self, name: str) -> T:
+        """Unregister the component under ``name`` and return it (a plugin switched off).
+
+        Raises
+        ------
+        KeyError
+            If there is none of that name.
+        """
+        component = self.get(name)
+        del self._components[name]
+        return component
+
     def names(self) -> tuple[str, ...]:
         """The registered names, in running order."""
         return tuple(self._components)
@@ -108,3 +120,6 @@ class ComponentRegistry(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._components)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._components

@@ -1,0 +1,105 @@
+"""The one object every stage of resolution reads and writes: a document being resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rdflib import URIRef
+
+from graph.entities import Registry
+from graph.vocabulary import SKOS
+from loaders.blocks import ParsedDocument
+from loaders.context import CorpusContext
+from loaders.facts import Fact, Ref, ResolvedDocument, Value
+from loaders.mentions import Mention
+from loaders.resolution.keys import authority_key, committee_key, meeting_key
+
+if TYPE_CHECKING:
+    from loaders.resolution.entities import EntityResolver
+    from loaders.resolution.speakers import SpeakerAttribution
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    """A figure of any document of the build, for linking restatements."""
+
+    key: str
+    value: str | None
+    about: str | None
+
+
+class DocumentResolution:
+    """A document under resolution: its parse, mentions and context, and the facts made so far.
+
+    Fact extractors (:data:`loaders.resolution.extractors.FACT_EXTRACTORS`) each read it and add
+    facts to :attr:`out`; :attr:`entities` turns names into registry keys and :attr:`speakers`
+    says who speaks in a passage.
+
+    Parameters
+    ----------
+    parsed : ParsedDocument
+    mentions : list of Mention
+    context : CorpusContext
+        The meeting's authority, committee, date and cast.
+    registry : Registry
+        Canonical entities; updated in place.
+    figures : iterable of FigureRecord
+        Figures of the build's other documents, for restatements.
+
+    Examples
+    --------
+    >>> from graph.entities import Registry
+    >>> from loaders.document import Document
+    >>> from loaders.structure import parse_document
+    >>> parsed = parse_document(Document("n.txt", "d", "The Chair opened the meeting.", "0"))
+    >>> doc = DocumentResolution(parsed, [], CorpusContext(), Registry(), ())
+    >>> doc.doc_key, doc.authority, doc.meeting
+    ('doc/d', None, None)
+    """
+
+    entities: EntityResolver
+    speakers: SpeakerAttribution
+
+    def __init__(self, parsed: ParsedDocument, mentions: list[Mention], context: CorpusContext,
+                 registry: Registry, figures: Iterable[FigureRecord]) -> None:
+        self.parsed = parsed
+        self.text = parsed.document.text
+        self.mentions = mentions
+        self.context = context
+        self.registry = registry
+        self.peer_figures = list(figures)
+        self.doc_key = f"doc/{parsed.document.key}"
+        self.out = ResolvedDocument(parsed, parsed.document.key)
+        self.authority = authority_key(context)
+        self.committee = committee_key(context)
+        self.meeting = meeting_key(context)
+        self.by_block: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            self.by_block.setdefault(mention.block, []).append(mention)
+        #: The key of each part of the document (the document's own key when it has one part).
+        self.part_keys: list[str] = []
+        #: The agenda item at which each person, and each organisation's witness, gave evidence.
+        self.item_by_person: dict[str, str] = {}
+        self.item_by_org: dict[str, str] = {}
+
+    def fact(self, subject: str, predicate: URIRef, obj: Ref | Value | URIRef | str,
+             evidence: tuple[int, int] | None = None, block: int | None = None) -> None:
+        """Add ``subject predicate obj``; a plain string object is a node key."""
+        if isinstance(obj, str) and not isinstance(obj, URIRef):
+            obj = Ref(obj)
+        self.out.facts.append(Fact(subject, predicate, obj, evidence, block))
+
+    def label(self, subject: str, text: str, predicate: URIRef = SKOS.prefLabel) -> None:
+        """Add a label of ``subject``."""
+        self.fact(subject, predicate, Value(text))
+
+    def tor_scheme(self) -> str:
+        """Key of the concept scheme of the meeting's terms of reference."""
+        committee = (self.committee or f"committee/{self.parsed.document.key}").split("/", 1)[1]
+        return f"scheme/tor/{committee}"
+
+    def theme_key(self, notation: str) -> str:
+        """Key of the terms-of-reference theme with ``notation`` ("a", "b" …)."""
+        return f"concept/tor/{self.tor_scheme().split('/', 2)[2]}/{notation}"
