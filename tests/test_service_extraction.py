@@ -77,3 +77,23 @@ def test_a_decision_title_in_title_case_names_a_project() -> None:
              if m.kind in _SERVICE_KINDS}
     assert ("Brackenfold Harbour Wall Repairs", "Brackenfold Harbour Wall Repairs (Phase 2)") in found
     assert not any(label.startswith(("Apologies", "Scrutiny", "Quarter", "Temporary")) for label, _ in found)
+
+
+def test_a_programme_named_by_a_gerund_of_change_and_a_title_case_object() -> None:
+    found = services_in("Members asked about Tackling the Rural Bus Gap and Transforming Day Care at "
+                        "Fellside; Improving School Meals was noted.")
+    assert {"Tackling the Rural Bus Gap", "Transforming Day Care", "Improving School Meals"} <= found
+
+
+def test_a_gerund_before_a_body_or_a_single_word_is_no_programme() -> None:
+    found = services_in("Supporting Documents were circulated. Improving Outcomes was discussed by the "
+                        "board. Transforming Fellside District Council was the aim.")
+    assert not any(name.startswith(("Supporting", "Improving", "Transforming")) for name in found)
+
+
+def test_a_scrutiny_review_titled_by_its_subject() -> None:
+    found = services_in("Reports: · 9.1 – Tenant Voice in Estate Repairs – Scrutiny Review · 9.2 – Fellside "
+                        "Council’s Approach to Flexible Working – Scrutiny Review · 9.3 – Audit Committee – Review")
+    assert {"Tenant Voice in Estate Repairs – Scrutiny Review",
+            "Fellside Council’s Approach to Flexible Working – Scrutiny Review"} <= found
+    assert not any("Audit Committee" in name for name in found)

@@ -8,6 +8,9 @@ a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
 - **Lower-case service phrases in service contexts**: "the leisure management contract",
   "saving the mobile library service", "the provision of community pharmacy services", "the
   Council’s ethical governance framework", "an inquiry into the advertising industry".
+- **Names with no cue noun**: a programme named by what it does ("Tackling the School Places
+  Gap", "Transforming Home Care": a gerund of change and a title-case object), and a review
+  titled by its subject ("Resident Engagement in Planning – Scrutiny Review").
 - **Decision titles**: the title of a published decision names the project or scheme decided on
   when it is a name in title case and no procedure or body ("26/07/2024 - Harbour Wall
   Repairs ref: 2910" names a project; "Apologies for Absence" and "Audit Committee - 29 January"
@@ -33,6 +36,7 @@ from loaders.finders.spans import (
     is_heading_line,
     preceded_by_article,
     run_parts,
+    trim_start,
 )
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, judge_named_thing
 from loaders.structure.fields import looks_like_post
@@ -235,3 +239,64 @@ def decision_titles(passage: Passage) -> Iterator[Mention]:
                 if period.end() == len(name):
                     label = name[:period.start()]
             yield passage.mention(start, start + len(name), "programme", label, "grammar:decision-title")
+
+
+@cache
+def _gerund_name() -> re.Pattern[str]:
+    """A gerund of change and a title-case object: "Tackling the School Places Gap"."""
+    gerunds = alternation(cues("services_more", "programme_gerunds"))
+    joiners = alternation(["of", "for", "and", "the", "in", "to", "&"])
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{gerunds})(?:{_SP}the)?{_SP}{CAP_WORD}"
+                      rf"(?:{_SP}(?:(?:{joiners}){_SP}){{0,2}}(?!(?:{gerunds}){_SP}){CAP_WORD}){{1,7}})" + NAME_END)
+
+
+@cache
+def _titled_review() -> re.Pattern[str]:
+    """A title-case subject, a dash and "Scrutiny Review": the title of a scrutiny review."""
+    joiners = alternation(["of", "for", "and", "the", "in", "to", "&", "with", "on", "at", "from", "by"])
+    return re.compile(rf"(?:^|(?<=[–·:(\n])|(?<=[–·:(]{_SP})|(?<=\d{_SP}))(?P<name>{CAP_WORD}"
+                      rf"(?:{_SP}(?:(?:{joiners}){_SP}){{0,2}}{CAP_WORD}){{1,14}}{_SP}[–—-]{_SP}"
+                      rf"(?:Scrutiny{_SP}|Task{_SP}and{_SP}Finish{_SP})?(?:Review|Inquiry|Challenge{_SP}Session))"
+                      + NAME_END)
+
+
+def _names_no_body(name: str) -> bool:
+    """Whether a name is no body's and no building's: no committee head or council word in it,
+    and no organisation suffix ending it ("Tackling the School Places Gap" is a programme)."""
+    bodies = (*cues("committees", "heads"), "Council", "Councils", "Authority", *cues("services", "facility_words"))
+    last = name.split()[-1]
+    weak = cues("organisations", "weak_suffixes")  # everyday words too ("Transforming Day Care")
+    return (last in weak or last not in cues("organisations", "suffixes")) and re.search(
+        rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", name) is None
+
+
+@MENTION_FINDERS.register("uncued-programmes", after="decision-titles")
+def uncued_programmes(passage: Passage) -> Iterator[Mention]:
+    """Programmes named with no cue noun: by a gerund of change, or as a titled scrutiny review.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nThe Board noted progress on Tackling the Rural Bus Gap and Transforming Day "
+    ...         "Care. Items: 4.1 – Tenant Voice in Estate Repairs – Scrutiny Review.\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["uncued-programmes"])]
+    ['Tackling the Rural Bus Gap', 'Transforming Day Care', 'Tenant Voice in Estate Repairs – Scrutiny Review']
+    """
+    text = passage.text
+    for match in _gerund_name().finditer(text):
+        name = match.group("name")
+        if _names_no_body(name) and not is_heading_line(name, 0, len(name)):
+            yield passage.mention(match.start("name"), match.end("name"), "programme", name, "grammar:gerund-name")
+    for match in _titled_review().finditer(text):
+        name = match.group("name")
+        # The body whose approach is reviewed may be named in the title ("X Council’s Approach
+        # to …"); a body as the subject itself is not ("Audit Committee – Review").
+        subject = re.sub(r"^(?:\S+ ){0,4}\S+[’']s ", "", re.split(rf"{_SP}[–—-]{_SP}", name)[0])
+        if trim_start(subject)[1] != subject or len(subject.split()) < 2 or is_heading_line(name, 0, len(name)):
+            continue
+        if _names_no_body(subject):
+            yield passage.mention(match.start("name"), match.end("name"), "programme", name, "grammar:titled-review")
