@@ -165,3 +165,17 @@ def test_plural_acronyms_and_plural_body_words_are_classes_not_bodies() -> None:
                      "Moorland Homes Trust.", "organisation")
     assert not {"SME's", "VCSs", "Independent Fostering Agencies", "IFAs", "Town and Parish Councils"} & found
     assert {"Tarnshire Association of Local Councils", "Moorland Homes Trust"} <= found
+
+
+def test_an_acronym_before_a_post_title_is_the_posts_body() -> None:
+    found = kinds_of("The council seeks an urgent meeting with the DfX Permanent Secretary. Present: Ola Berg, "
+                     "TCB Non-Executive Member; the HR Manager and the SNP Group Leader.", "organisation")
+    assert {"DfX", "TCB"} <= found
+    assert not {"HR", "SNP"} & found
+
+
+def test_the_government_in_lower_case_and_after_a_preposition() -> None:
+    found = mentions_of("The authority will write to the government. Restrictions were enforced by Government; "
+                        "local government and a government review were discussed.")
+    governments = [surface for kind, surface in found if kind == "organisation"]
+    assert sorted(governments) == ["Government", "government"]

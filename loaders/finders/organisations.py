@@ -194,7 +194,11 @@ def _state_bodies() -> re.Pattern[str]:
 
 @cache
 def _the_government() -> re.Pattern[str]:
-    return re.compile(rf"(?<=\b[Tt]he{_SP})Government{NAME_END}(?!{_SP}(?:of|for|[A-Z]))")
+    # "the government" is the body in lower case too; a bare "Government" after a preposition
+    # ("restrictions enforced by Government") is the body, before a capital a modifier.
+    after_preposition = "|".join(rf"(?<=\b{word}{_SP})" for word in ("by", "from", "to", "with"))
+    return re.compile(rf"(?:(?<=\b[Tt]he{_SP})[Gg]overnment|(?:{after_preposition})Government)"
+                      rf"{NAME_END}(?!{_SP}(?:of|for|[A-Z]))")
 
 
 @cache
@@ -234,7 +238,60 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
                 continue
             yield passage.mention(start, start + len(name), "organisation", name, "pattern:state-body")
     for match in _the_government().finditer(text):
+        if re.search(r"(?i:\b(?:local|central|devolved|regional|national|a|any|every|this|that)[ \u00a0]+)$",
+                     text[max(0, match.start() - 20):match.start()]):
+            continue
         yield passage.mention(match.start(), match.end(), "organisation", "Government", "pattern:state-body")
+
+
+@cache
+def _acronym_before_post() -> re.Pattern[str]:
+    from loaders.cues import load_cues
+
+    cues = load_cues("organisations")["acronym_before_post"]
+    extra = alternation(cues["posts"])
+    return re.compile(rf"(?<![\w’'&/-])(?P<name>[A-Z][A-Za-z]{{1,5}}){_SP}+"
+                      rf"(?=(?:{extra})\b|[A-Z])")
+
+
+@MENTION_FINDERS.register("organisation-before-post", after="organisation-heads")
+def organisations_before_posts(passage: Passage) -> Iterator[Mention]:
+    """An acronym straight before a post title is the body the post is in: "the DfX Permanent
+    Secretary", "ABC Non-Executive Member", "Chair, XYZ" aside. Acronyms of functions and
+    professions ("HR Manager"), parties, posts and committees the document defines are none.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nWe seek a meeting with the DfX Permanent Secretary and the HR Manager.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-before-post"])]
+    ['DfX']
+    """
+    from loaders.cues import load_cues
+    from loaders.structure.fields import looks_like_post
+
+    cues = load_cues("organisations")["acronym_before_post"]
+    not_bodies = set(cues["not_bodies"]) | set(_context()["parties"])
+    committee_heads = tuple(_context("committees")["heads"])
+    text = passage.text
+    for match in _acronym_before_post().finditer(text):
+        name = match.group("name")
+        after = text[match.end():match.end() + 60]
+        capitals = sum(c.isupper() for c in name)
+        if capitals < 2 or len(name) - capitals > 1 or name in not_bodies or name.rstrip("s") in not_bodies:
+            continue  # "DfE", "HMRC", "ICB"; not a word ("Mr", "Tarn")
+        if not (looks_like_post(after) or after.startswith(tuple(cues["posts"]))):
+            continue
+        expansion = passage.acronyms.get(name, "")
+        if expansion and (expansion.endswith(committee_heads) or looks_like_post(expansion)
+                          or not expansion[:1].isupper()):
+            continue  # "the OSC Chair": a committee's post; "the SRO Lead": a post's
+        yield passage.mention(match.start("name"), match.end("name"), "organisation", expansion or name,
+                              "pattern:acronym-before-post")
 
 
 @cache
