@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.finders.spans import (
     CAP_WORD,
@@ -62,6 +62,31 @@ def _council_meeting() -> re.Pattern[str]:
     cue = alternation(cues("committees", "council_meeting_cues"))
     return re.compile(rf"(?<![\w-])(?:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
                       rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council){NAME_END}(?![ \u00a0]+[A-Z])")
+
+
+@cache
+def _bare_council() -> re.Pattern[str]:
+    """"Council" with no article where the council meets as a body: the subject of a verb
+    ("Council noted", "move that Council receives"), after a preposition with nothing that makes
+    it a modifier next ("recommended to Council.", "the chairing of Council and its committees",
+    not "Council officers"), or "Council meeting" ("the last Council meeting")."""
+    space = r"[ \u00a0]"
+    verbs = alternation(cues("committees", "council_verbs"))
+    after = alternation(cues("committees", "council_after"))
+    before = alternation(cues("committees", "council_before"))
+    leads = alternation(cues("committees", "council_meeting_leads"))
+    subject = rf"(?:^|(?<=[\n\"“‘(])|(?<=[.;:!?]{space})|(?<=\b[Tt]hat{space}))"
+    verb = rf"{space}+(?:{verbs})(?![\w’'-])"
+    follows = rf"(?:{space}*(?:[.,;:)(\n]|$)|{space}+(?:{after})(?![\w’'-])|{verb})"
+    return re.compile(rf"{subject}(?P<subject>Council)(?={verb})"
+                      rf"|(?<![\w’'-])(?:{before}){space}+(?P<object>Council)(?![\w’'-])(?={follows})"
+                      rf"|(?<![\w’'-])(?i:{leads}){space}+(?P<meeting>Council)(?={space}+[Mm]eetings?(?![\w’'-]))")
+
+
+@lru_cache(maxsize=8)
+def _names_full_council(document_text: str) -> bool:
+    """Whether a document calls the council meeting "Full Council"."""
+    return re.search(rf"(?<![\w’'-])Full[ \u00a0]+Council{NAME_END}", document_text) is not None
 
 
 @cache
@@ -200,17 +225,22 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
             yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _welsh_committee().finditer(text):
         yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
+    # The council meeting as a body has one name in a document, whatever form each sentence
+    # gives it ("meeting of County Council", "the Special County Council meeting", "Council
+    # noted"): "Council", or "Full Council" when the paper calls it that.
+    council = "Full Council" if _names_full_council(passage.parsed.document.text) else "Council"
     for match in _council_title().finditer(text):
         # "Council - Wednesday, 19th August, 2015": the council meeting as a body, in a title.
-        yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
-                              "grammar:council-meeting")
+        yield passage.mention(match.start("name"), match.end("name"), "committee", council, "grammar:council-meeting")
     special = (r"(?<![\w’'-])(?:Special|Extraordinary|Annual)[ \u00a0]+(?:(?:County|City|Borough|District)[ \u00a0]+)?"
                r"Council(?=[ \u00a0]+[Mm]eeting)")
     for match in re.finditer(special, text):
-        yield passage.mention(match.start(), match.end(), "committee", match.group(), "grammar:council-meeting")
+        yield passage.mention(match.start(), match.end(), "committee", council, "grammar:council-meeting")
     for match in _the_executive().finditer(text):
         yield passage.mention(match.start(), match.end(), "committee", "Executive", "pattern:committee")
     for match in _council_meeting().finditer(text):
         # "grammar": the cue decides, so it stands beside the host authority's own mention.
-        yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
-                              "grammar:council-meeting")
+        yield passage.mention(match.start("name"), match.end("name"), "committee", council, "grammar:council-meeting")
+    for match in _bare_council().finditer(text):
+        group = next(g for g in ("subject", "object", "meeting") if match.group(g))
+        yield passage.mention(match.start(group), match.end(group), "committee", council, "grammar:council-meeting")

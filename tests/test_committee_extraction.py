@@ -1,0 +1,52 @@
+"""Committees found by head noun, standalone name and the council-meeting grammar, on invented
+papers of invented bodies (no name here is in a cue list: the rules must work for bodies they
+never saw)."""
+
+from __future__ import annotations
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.mentions import find_mentions
+from loaders.structure import parse_document
+
+
+def committee_mentions_of(text: str) -> set[tuple[str, str]]:
+    """(surface, label) of every committee mention in a short minutes document."""
+    body = "Minutes\n\n" + text + "\n"
+    parsed = parse_document(Document("t.txt", "t", body, "0"))
+    return {(body[m.start:m.end], m.label) for m in find_mentions(parsed, CorpusContext(), finders=["committees"])}
+
+
+def labels_of(text: str) -> set[str]:
+    return {label for _, label in committee_mentions_of(text)}
+
+
+def test_bare_council_as_the_subject_of_a_verb_is_the_council_meeting() -> None:
+    assert "Council" in labels_of("Council considered the recommendation from the Harbour Working Group.")
+    assert "Council" in labels_of("The Chairman moved that Council receives and notes the minutes.")
+
+
+def test_bare_council_after_a_preposition_is_the_council_meeting() -> None:
+    assert "Council" in labels_of("The Cabinet recommended the scheme to Council.")
+    assert "Council" in labels_of("A principle on the chairing of Council and certain committee meetings.")
+    assert "Council" in labels_of("Questions were raised at the last Council meeting in respect of Tarn Lane.")
+
+
+def test_council_as_a_modifier_or_with_a_determiner_is_no_council_meeting() -> None:
+    for text in ("Council officers attended the site visit.", "Following a review of Council governance.",
+                 "That this Council recognises the work of volunteers.", "Council Tax will rise by 3%.",
+                 "Schools and Council offices will be closed.", "Members serve as Council representatives."):
+        assert "Council" not in labels_of(text), text
+
+
+def test_every_form_of_the_council_meeting_is_one_council() -> None:
+    found = committee_mentions_of("To receive the minutes of the meeting of County Council held on 20 May and "
+                                  "the Special County Council meeting held on 3 June. Council noted them.")
+    assert {label for _, label in found} == {"Council"}
+    assert {"County Council", "Special County Council", "Council"} <= {surface for surface, _ in found}
+
+
+def test_a_paper_that_says_full_council_names_the_meeting_so_throughout() -> None:
+    found = labels_of("The Panel made a recommendation to Full Council. Officers said it should have been "
+                      "made clear to Council.")
+    assert "Full Council" in found and "Council" not in found
