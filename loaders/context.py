@@ -31,12 +31,18 @@ _AUTHORITY_NAME = re.compile(
 
 @dataclass(frozen=True)
 class Authority:
-    """A council: its name, org-id identifier, area, and the aliases papers use for it."""
+    """A council: its name, org-id identifier, area, and the aliases papers use for it.
+
+    An unnamed host (papers that call their council only "the Council") has the ``scope`` of
+    the documents that speak of it: its key is theirs alone, so two documents' unnamed hosts
+    are never one entity.
+    """
 
     name: str
     identifier: str | None = None
     area: str | None = None
     aliases: tuple[str, ...] = ()
+    scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,11 @@ def authority_key_of(authority: Authority) -> str:
     'org/gb-lae-ken'
     >>> authority_key_of(make_authority("Wexcombe City Council"))
     'org/wexcombe-city-council'
+    >>> authority_key_of(Authority("the Council", scope="papers/2025-03-05-minutes"))
+    'org/host-of-papers-2025-03-05-minutes'
     """
+    if authority.scope:
+        return f"org/host-of-{slugify(authority.scope, limit=160)}"
     if authority.identifier:
         return f"org/{authority.identifier.lower()}"
     return f"org/{slugify(authority.name)}"
@@ -180,6 +190,51 @@ def make_authority(name: str) -> Authority:
     """Build an :class:`Authority` from its name, with gazetteer facts where known."""
     known = authority_gazetteer().get(name, {})
     return Authority(name, known.get("identifier"), known.get("area"), authority_aliases(name))
+
+
+def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
+    """The host of papers that name no council but speak of their own as "the Council" (or
+    "the County Council", "the Authority", "the Fire Authority" …): a body labelled as the
+    papers call it, scoped to their first document (:class:`Authority` ``scope``), so that it
+    is never merged with another document's unnamed host. None when the papers speak of no
+    such body ("the Council Chamber" and "council tax" are no body).
+
+    Parameters
+    ----------
+    parsed : list of ParsedDocument
+        The documents of one meeting.
+
+    Returns
+    -------
+    Authority or None
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> from loaders.structure import parse_document
+    >>> doc = parse_document(Document("c/a.txt", "c/a", "The County Council agreed; the County Council "
+    ...     "noted that the Council Chamber was closed.", "0"))
+    >>> host = unnamed_host([doc])
+    >>> host.name, host.scope, authority_key_of(host)
+    ('the County Council', 'c/a', 'org/host-of-c-a')
+    """
+    if not parsed:
+        return None
+    text = "\n".join(doc.document.text for doc in parsed)
+    compounds = "|".join(re.escape(w) for w in (*load_cues("authorities")["alias_compounds"]["followed_by"],
+                                                *_host_rules()["unnamed_not_before"]))
+    counts: Counter[str] = Counter()
+    for kind in _host_rules()["unnamed"]:
+        spaced = r"[ \u00a0]+".join(re.escape(word) for word in kind.split())
+        # "the Council Chamber", "the Council meeting" and "the Council Leader Ann Lee" are no body.
+        pattern = rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds})\b)(?![ \u00a0]+[A-Z])"
+        counts[kind] = len(re.findall(pattern, text))
+    if not any(counts.values()):
+        return None
+    # The form the papers use most: a district's papers may speak of "the County Council" too,
+    # but of their own council as "the Council". Among equals the more specific (listed first).
+    name = "the " + max(counts, key=lambda kind: (counts[kind], -_host_rules()["unnamed"].index(kind)))
+    return Authority(name, aliases=authority_aliases(name), scope=parsed[0].document.key)
 
 
 def _find_authority(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None) -> str | None:
@@ -950,7 +1005,8 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
         meeting_date = meeting_date or (None if meeting_date_text else found_date)
     if committee and committee.isupper():
         committee = committee.title().replace(" - ", " – ")
-    return CorpusContext(make_authority(authority_name) if authority_name else None, committee,
+    authority = make_authority(authority_name) if authority_name else unnamed_host(parsed)
+    return CorpusContext(authority, committee,
                          meeting_date, tuple(merged.values()), tuple(organisations),
                          tuple(witness_order), acronym_definitions(d.document.text for d in parsed),
                          tuple(items), theme_tagger(parsed), None if meeting_date else meeting_date_text,

@@ -1,0 +1,89 @@
+"""Papers that never name their own council (issue 9, point 1, case 2): the host is an unnamed
+body labelled as the papers call it ("the Council"), with a key scoped to the papers, so that
+two documents' unnamed hosts are never one entity. Every text here is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from cli import export_documents
+from graph.vocabulary import ORG, SCHEMA
+from loaders.context import authority_key_of, gather_context, unnamed_host
+from loaders.document import Document
+from loaders.structure import parse_document
+
+ID = "https://evidencegraph.example/id/"
+
+MINUTES = ("Cabinet\n\nMinutes of the meeting held on 4 June 2025\n\n1. Leisure contract\n\n"
+           "Councillor Ann Lee said that the Council had extended the leisure contract. The Cabinet "
+           "agreed that the Council would review it in the Council Chamber next year.\n")
+
+
+def parsed(text: str, key: str = "c/a"):
+    return parse_document(Document(f"{key}.txt", key, text, "0"))
+
+
+def test_papers_calling_their_council_only_the_council_have_an_unnamed_host() -> None:
+    context = gather_context([parsed(MINUTES)])
+    assert context.authority is not None
+    assert context.authority.name == "the Council"
+    assert authority_key_of(context.authority) == "org/host-of-c-a"
+    # Another document's unnamed host is another key.
+    other = gather_context([parsed(MINUTES, "d/b")]).authority
+    assert other is not None and authority_key_of(other) != authority_key_of(context.authority)
+
+
+def test_the_form_the_papers_use_most_labels_the_unnamed_host() -> None:
+    fire = "The Fire Authority agreed the budget. The Fire Authority noted the report of the Authority."
+    host = unnamed_host([parsed(fire)])
+    assert host is not None and host.name == "the Fire Authority"
+    district = ("The Council agreed. The Council noted that the County Council would pay. "
+                "The Council thanked the County Council.")
+    host = unnamed_host([parsed(district)])
+    assert host is not None and host.name == "the Council"
+
+
+def test_rooms_taxes_meetings_and_posts_are_no_unnamed_host() -> None:
+    for text in ("Venue: the Council Chamber, Civic Centre.", "The council tax was set.",
+                 "To confirm the minutes of the Council meeting held on 2 May.",
+                 "The Council Leader Ann Lee welcomed everyone.", "The Cabinet agreed."):
+        assert unnamed_host([parsed(text)]) is None, text
+
+
+def test_a_named_host_is_not_replaced_by_an_unnamed_one() -> None:
+    context = gather_context([parsed("Fernleigh District Council\n\n" + MINUTES)])
+    assert context.authority is not None and context.authority.name == "Fernleigh District Council"
+    assert context.authority.scope is None
+
+
+def _graph(paths: list[Path]) -> Graph:
+    """Every triple of the documents' export, in any graph (their own and the registry's)."""
+    quads, problems, _dropped = export_documents(paths)
+    assert problems == []
+    graph = Graph()
+    for s, p, o, _name in quads:
+        graph.add((s, p, o))
+    return graph
+
+
+def test_two_documents_unnamed_hosts_never_merge_and_their_committees_hang_off_each(tmp_path: Path) -> None:
+    for folder in ("ashmoor", "wexdale"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "2025-06-04-cabinet-minutes.txt").write_text(MINUTES, encoding="utf-8")
+    graph = _graph([tmp_path / "ashmoor", tmp_path / "wexdale"])
+    hosts = {str(s) for s in graph.subjects(ORG.hasSubOrganization, None)} | {
+        str(o) for o in graph.objects(None, ORG.subOrganizationOf)}
+    unnamed = sorted(h for h in hosts if h.startswith(ID + "org/host-of-"))
+    assert len(unnamed) == 2, hosts
+    committees = {str(s): str(o) for s, o in graph.subject_objects(ORG.subOrganizationOf)
+                  if str(s).startswith(ID + "committee/")}
+    # Each document's Cabinet is its own host's: two committees, two parents.
+    assert len(committees) == 2 and sorted(committees.values()) == unnamed
+    # The host is known by what the papers call it, and "the Council" in the text refers to it.
+    labels = {str(o) for host in unnamed for p in (RDFS.label, SKOS.prefLabel, SCHEMA.name)
+              for o in graph.objects(URIRef(host), p) if isinstance(o, Literal)}
+    assert labels == {"the Council"}
