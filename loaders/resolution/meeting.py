@@ -9,6 +9,7 @@ from graph.entities import Entity, slugify
 from graph.vocabulary import EG, ORG, RDF, SCHEMA, SKOS
 from loaders.blocks import Block
 from loaders.context import is_generic_authority_name
+from loaders.cues import load_cues
 from loaders.facts import Value
 from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS, FACT_EXTRACTORS
 from loaders.resolution.keys import meeting_name
@@ -119,10 +120,82 @@ def meeting_header_facts(doc: DocumentResolution, index: int, block: Block) -> N
         name = ", ".join(f.value for f in venue_fields(doc))
         place = doc.entities.ensure("Place", name, key=f"place/{slugify(name)}", placeType="Venue")
         doc.fact(doc.meeting, SCHEMA.location, place, (venues[0].start, venues[0].end), index)
+        towns = []
         for f in venues:
             town = doc.registry.find("Place", f.value)
             if town and town.key != place and town.status == "curated":
                 doc.fact(place, SCHEMA.containedInPlace, town.key, (f.start, f.end), index)
+                towns.append(town.key)
+        venue_building_facts(doc, place, venues, towns, index)
+
+
+def venue_building_facts(doc: DocumentResolution, venue: str, fields: list, towns: list[str], index: int) -> None:
+    """The building a venue names ("Council Chamber - Civic Centre", "Norfolk Room, Elizabeth House,
+    Dereham") as a place of its own that the venue is in, and which is in the venue's town.
+
+    The building is keyed with its town ("Civic Centre" is in every other town), else with the
+    host, else with the document.
+    """
+    pieces = [(f.start + start, name) for f in fields for start, name in venue_pieces(f.value)]
+    if len(pieces) < 2:
+        return
+    for start, name in pieces:
+        kind = venue_piece_kind(name)
+        after_dash = re.search(r"\s[-–]\s+$", doc.text[max(0, start - 4):start]) is not None
+        if kind != "building" and not (kind is None and after_dash):
+            continue
+        known = doc.registry.find("Place", name)
+        if known is not None and known.status == "curated":
+            continue
+        scope = (doc.registry.get(towns[0]).label if towns else
+                 (doc.authority or doc.doc_key).split("/", 1)[1])
+        key = f"place/{slugify(name)}-{slugify(scope)}"
+        building = doc.entities.ensure("Place", name, key=key, placeType="Building")
+        doc.fact(venue, SCHEMA.containedInPlace, building, (start, start + len(name)), index)
+        for town in towns[:1]:
+            doc.fact(building, SCHEMA.containedInPlace, town)
+
+
+def venue_pieces(value: str) -> list[tuple[int, str]]:
+    """The comma- and dash-separated pieces of a venue, each with its offset in ``value``.
+
+    Examples
+    --------
+    >>> venue_pieces("Council Chamber - Civic Centre, Anytown")
+    [(0, 'Council Chamber'), (18, 'Civic Centre'), (32, 'Anytown')]
+    """
+    pieces, start = [], 0
+    for match in re.finditer(r"\s+[-–]\s+|\s*,\s*|$", value):
+        text = value[start:match.start()]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            pieces.append((start + lead, text.strip()))
+        start = match.end()
+    return pieces
+
+
+def venue_piece_kind(piece: str) -> str | None:
+    """``"building"``, ``"room"``, ``"address"`` (a street, a number, a postcode, a virtual
+    meeting) or None (a name with no telling word) for a piece of a venue.
+
+    Examples
+    --------
+    >>> [venue_piece_kind(p) for p in ("Civic Centre", "Norfolk Room", "3 High Street", "Bodlondeb")]
+    ['building', 'room', 'address', None]
+    """
+    words = load_cues("places")["venue"]
+    tokens = re.findall(r"[A-Za-z][\w'’]*", piece)
+    if not tokens or re.search(r"\d|\bvideo\b|\bvirtual\b|\bremote\b|\bonline\b", piece, re.I):
+        return "address"
+    last = tokens[-1].strip("’'")
+    if last in words["street_words"]:
+        return "address"
+    if last in words["room_words"]:
+        return "room"
+    if last in words["building_words"]:
+        return "building"
+    # "Committee Suite (DAW)", "Chamber & Ante Room": a room word inside.
+    return "room" if any(t in words["room_words"] for t in tokens) else None
 
 
 def venue_fields(doc: DocumentResolution) -> list:
