@@ -50,3 +50,16 @@ def test_a_paper_that_says_full_council_names_the_meeting_so_throughout() -> Non
     found = labels_of("The Panel made a recommendation to Full Council. Officers said it should have been "
                       "made clear to Council.")
     assert "Full Council" in found and "Council" not in found
+
+
+def test_an_authority_meeting_as_a_whole_is_the_meeting_body() -> None:
+    found = labels_of("To confirm the minutes of the meeting of the Tarnside Fire Authority held on 3 May. "
+                      "Minutes of Police Authority PDF 120 KB. The minutes of the Combined Authority Meeting "
+                      "held on 4 June were agreed.")
+    assert {"Tarnside Fire Authority", "Police Authority", "Combined Authority"} <= found
+
+
+def test_an_authority_named_outside_a_meeting_is_no_committee() -> None:
+    found = labels_of("The plans were reported to the Local Planning Authority. The minutes of the Fire "
+                      "Authority Audit Committee were noted.")
+    assert not any(label.endswith("Authority") for label in found)

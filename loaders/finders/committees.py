@@ -83,6 +83,18 @@ def _bare_council() -> re.Pattern[str]:
                       rf"|(?<![\w’'-])(?i:{leads}){space}+(?P<meeting>Council)(?={space}+[Mm]eetings?(?![\w’'-]))")
 
 
+@cache
+def _body_meeting() -> re.Pattern[str]:
+    """A body that meets as a whole, named where it meets: "minutes of the meeting of the Fire
+    Authority", "Minutes of Fire Authority", "the Combined Authority meeting" (group ``name``)."""
+    heads = alternation(cues("committees", "meeting_body_heads"))
+    cue = alternation(cues("committees", "meeting_body_cues"))
+    name = rf"(?P<name>(?:{CAP_WORD}[ \u00a0](?:(?:and|&|of)[ \u00a0])?){{1,6}}(?:{heads}))"
+    return re.compile(rf"(?<![\w’'-])(?i:{cue})[ \u00a0]+(?:the[ \u00a0]+)?{name}{NAME_END}(?![ \u00a0]+[A-Z][a-z])"
+                      rf"|(?<![\w’'-])(?:the|[Aa]|[Tt]his|[Ll]ast|[Nn]ext)[ \u00a0]+{name.replace('name', 'named')}"
+                      rf"(?=[ \u00a0]+[Mm]eetings?(?![\w’'-]))")
+
+
 @lru_cache(maxsize=8)
 def _names_full_council(document_text: str) -> bool:
     """Whether a document calls the council meeting "Full Council"."""
@@ -244,3 +256,9 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in _bare_council().finditer(text):
         group = next(g for g in ("subject", "object", "meeting") if match.group(g))
         yield passage.mention(match.start(group), match.end(group), "committee", council, "grammar:council-meeting")
+    for match in _body_meeting().finditer(text):
+        group = "name" if match.group("name") else "named"
+        name = trim_start(match.group(group))[1]
+        end = match.end(group)
+        if name and " " in name:
+            yield passage.mention(end - len(name), end, "committee", name, "grammar:body-meeting")
