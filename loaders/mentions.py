@@ -394,8 +394,12 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             end = start + len(span)
             if len(span.split()) < 2 or not span[:1].isupper() or not re.search(rf"(?:{suffixes})$", span):
                 continue
+            cut = glued_verb_cut(span)
+            start, span = start + cut, span[cut:]
             if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
                     span in load_cues("entities")["committees"]["standalone"]:
+                continue
+            if names_a_place_after(chunk, end) or _party_before_council(span):
                 continue
             if not _suffix_is_a_name(span) or is_generic_authority_name(span) or names_a_class(span):
                 continue  # "the County Council" names the host only, through its aliases
@@ -422,8 +426,9 @@ def _organisation_tail() -> re.Pattern[str]:
 def _suffix_is_a_name(span: str) -> bool:
     """Whether a capitalised run ending in an organisation suffix names an organisation: not
     "… for Council" (a meeting), "… of Office" (a phrase), a council's thing ("Cardiff Council
-    CCTV …"), a post ("Lay Member for …"), nor an everyday phrase ending in a weak suffix
-    ("Cost of Living Support").
+    CCTV …"), a post ("Lay Member for …"), an everyday phrase ending in a weak suffix ("Cost
+    of Living Support"), nor headings run together by "and" twice ("Planning and Commissioning
+    and Patient Partnership").
 
     Examples
     --------
@@ -439,6 +444,8 @@ def _suffix_is_a_name(span: str) -> bool:
         return False  # "the Special County Council meeting": the council meeting as a body
     if re.search(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bon)[ \u00a0]the[ \u00a0]", span):
         return False  # "Tackling the School …": a phrase, not a name
+    if words.count("and") + words.count("&") >= 2 and not any(w in ("of", "for") for w in words):
+        return False  # "Strategy Planning and Commissioning and Patient Partnership": headings run together
     if re.search(r"\bCouncil(?:[’']s)?[ \u00a0](?!of\b|for\b|and\b)[A-Za-z]", span) or looks_like_post(span):
         return False
     cues = load_cues("entities")["organisations"]
@@ -474,6 +481,52 @@ def _plural_suffixes() -> frozenset[str]:
     lasts = {s.split()[-1] for s in _words("organisations", "suffixes")}
     return frozenset(w for w in lasts if (w.endswith("s") and w[:-1] in lasts)
                      or (w.endswith("ies") and w[:-3] + "y" in lasts))
+
+
+def glued_verb_cut(span: str) -> int:
+    """Where a body's name starts when a sentence's subject and verb run into it: "Ann Joined
+    Tarn Fire & Rescue Service" (a verb the people cues know, capitalised, as the second or
+    third word) starts at the word after the verb; 0 when nothing is glued.
+
+    Examples
+    --------
+    >>> span = "Ann Joined Tarn Fire & Rescue Service"
+    >>> span[glued_verb_cut(span):], glued_verb_cut("Tarn Fire & Rescue Service")
+    ('Tarn Fire & Rescue Service', 0)
+    """
+    verbs = {v for v in load_cues("people")["context"]["verbs"] if " " not in v}
+    words = span.split(" ")
+    for at in (1, 2):
+        if len(words) > at + 2 and words[at][:1].isupper() and words[at].lower() in verbs:
+            return len(" ".join(words[:at + 1])) + 1
+    return 0
+
+
+def names_a_place_after(chunk: str, end: int) -> bool:
+    """Whether the body's name ending at ``end`` is part of a place's or building's name that
+    goes on ("Tarn Fire Service Headquarters", "the Tarn Police area or …"): a place word
+    follows, with no capitalised word after it ("Police Area Commander" is a post of the body).
+
+    Examples
+    --------
+    >>> text = "at Tarn Police Headquarters, in the Tarn Police area; the Tarn Police Area Commander"
+    >>> [names_a_place_after(text, at) for at in (14, 47, 69)]
+    [True, True, False]
+    """
+    from loaders.finders.spans import alternation
+
+    heads = alternation(load_cues("organisations")["run_on"]["place_heads_after"])
+    return bool(re.match(rf"[ \u00a0]+(?:{heads})(?![\w’'-])(?![ \u00a0]+[A-Z])", chunk[end:end + 40]))
+
+
+def _party_before_council(span: str) -> bool:
+    """ "Tarnside Conservative County Council Members": a party word straight before the council
+    type names members of a party, never a body."""
+    from loaders.finders.spans import alternation
+
+    parties = alternation(load_cues("entities")["organisation_context"]["parties"])
+    return bool(re.search(rf"(?:^|[ \u00a0])(?:{parties})[ \u00a0]+(?:(?:County|Borough|District|City|Town|Parish)"
+                          rf"[ \u00a0]+)?Council$", span))
 
 
 def _may_name_organisation(expansion: str) -> bool:
@@ -605,7 +658,10 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     if name.split()[-1].islower() and name.rsplit(" ", 1)[0].endswith(heads):
         return None  # "the X Task and Finish Group review the contract": a body, then a verb
     if name.endswith(tuple(cues["service_bodies"])):
-        return start, "organisation", name
+        cut = glued_verb_cut(name)
+        if names_a_place_after(chunk, start + len(name)) or len(name[cut:].split()) < 2:
+            return None  # "Fire Service Headquarters": a building's name
+        return start + cut, "organisation", name[cut:]
     after_post = re.search(r"(?:Director|Head|Manager|Officer|Lead|Spokesperson|Member)(?:[ \u00a0]+(?:of|for))?"
                            r"[ \u00a0]+(?:the[ \u00a0]+)?$", chunk[max(0, start - 40):start])
     if after_post or re.match(r"[ \u00a0]+(?:Officer|Officers|Manager|Team Leader|Lead|Assistant|Adviser|Advisor)\b",

@@ -179,3 +179,24 @@ def test_the_government_in_lower_case_and_after_a_preposition() -> None:
                         "local government and a government review were discussed.")
     governments = [surface for kind, surface in found if kind == "organisation"]
     assert sorted(governments) == ["Government", "government"]
+
+
+def test_a_subject_and_verb_run_into_a_body_are_cut_off() -> None:
+    found = kinds_of("Area Manager Ivo Brant will retire in March. Ivo Joined Tarnshire Fire & Rescue Service in "
+                     "1994 and the Moorvale Housing Trust later.", "organisation")
+    assert "Tarnshire Fire & Rescue Service" in found
+    assert not any("Joined" in name for name in found)
+
+
+def test_a_body_name_running_on_into_a_building_or_area_is_no_mention_of_the_body() -> None:
+    found = kinds_of("Venue: Lecture Theatre - Fire Service Headquarters, Tarn Road. Towns within the Moorvale "
+                     "Police Area or nearby. The Moorvale Police Area Commander spoke.", "organisation")
+    assert "Fire Service" not in found
+    assert found == {"Moorvale Police"}
+
+
+def test_party_members_and_headings_run_together_are_not_bodies() -> None:
+    found = kinds_of("Why were local Tarnside Conservative County Council Members not consulted? Present: Ivy "
+                     "Lowe, Non-Executive Member – Strategy Planning and Commissioning and Patient Partnership.",
+                     "organisation")
+    assert not any("Conservative" in name or "Patient Partnership" in name for name in found)
