@@ -97,3 +97,33 @@ def test_a_scrutiny_review_titled_by_its_subject() -> None:
     assert {"Tenant Voice in Estate Repairs – Scrutiny Review",
             "Fellside Council’s Approach to Flexible Working – Scrutiny Review"} <= found
     assert not any("Audit Committee" in name for name in found)
+
+
+def test_projects_named_by_their_object() -> None:
+    found = services_in("The item on Improvements at A59 Junction 4 was deferred. CPO Resolution: Brackley "
+                        "Estate Phase 3 was agreed, with Section 106 funding for bus shelters.")
+    assert {"Improvements at A59 Junction 4", "Brackley Estate Phase 3", "Section 106 funding"} <= found
+
+
+def test_a_review_titled_by_what_it_reviews() -> None:
+    found = services_in("The Review of Investigative Select Committee activity in 2019–20 and the Regional "
+                        "Peer Review of Adult Day Services were noted; the Review of Minutes was not.")
+    assert {"Review of Investigative Select Committee activity in 2019–20",
+            "Regional Peer Review of Adult Day Services"} <= found
+    assert not any("Minutes" in name for name in found)
+
+
+def test_a_proper_name_or_acronym_leading_a_lower_case_service_phrase() -> None:
+    found = services_in("Cabinet agreed the creation of a Tarnshire CCTV hub. This Council supports free "
+                        "concessionary bus travel. The County Council contract and the Council’s ethical "
+                        "governance framework were noted.")
+    assert {"Tarnshire CCTV hub", "free concessionary bus travel", "ethical governance framework"} <= found
+    assert not any("County Council" in name for name in found)
+
+
+def test_a_bodys_business_plan_keeps_the_body_as_an_organisation() -> None:
+    text = "Minutes\n\nMembers discussed the proposed Fellside Leisure Limited (FLL) business plan.\n"
+    parsed = parse_document(Document("t.txt", "t", text, "0"))
+    found = {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext())}
+    assert ("programme", "Fellside Leisure Limited business plan") in found
+    assert ("organisation", "Fellside Leisure Limited") in found

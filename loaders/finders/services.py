@@ -11,6 +11,10 @@ a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
 - **Names with no cue noun**: a programme named by what it does ("Tackling the School Places
   Gap", "Transforming Home Care": a gerund of change and a title-case object), and a review
   titled by its subject ("Resident Engagement in Planning – Scrutiny Review").
+- **Projects and reviews by their object**: works at a place ("Improvements at M4 Junction 16"),
+  a phase of a named scheme ("Aberfeldy Estate Phase 2"), a review titled by what it reviews
+  ("Review of Select Committee activity in 2017–18"), and planning-obligation money
+  ("Section 106 funding").
 - **Decision titles**: the title of a published decision names the project or scheme decided on
   when it is a name in title case and no procedure or body ("26/07/2024 - Harbour Wall
   Repairs ref: 2910" names a project; "Apologies for Absence" and "Audit Committee - 29 January"
@@ -104,13 +108,18 @@ def _period() -> re.Pattern[str]:
 @cache
 def _lower_phrases() -> re.Pattern[str]:
     heads = alternation(cues("services_more", "lower_heads"))
-    lead = (r"(?:\b(?:the|a|an|its|our|their|[Cc]ouncil[’']s|[A-Z][a-z]+[’']s|of|for|commissioned|"
+    lead = (r"(?:\b(?:the|a|an|its|our|their|supports?|supporting|[Cc]ouncil[’']s|[A-Z][a-z]+[’']s|of|for|commissioned|"
             r"commissioning|providing|provide|provides|delivering|deliver|delivers|saving|save|"
             r"include|includes|including|such as|new|existing|proposed|fund|funds|funding|run|runs|"
             r"operate|operates|extend|extending|award|awarding|retender|re-tender|tender|procure|"
             r"procuring|cut|cuts to|close|closing|review of|reviewing|support for|access to))")
-    word = r"[a-z][a-z-]+"
-    return re.compile(rf"{lead}{_SP}+(?P<name>(?:{word}{_SP}+){{1,3}}(?:{heads}))(?![\w-])"
+    word = r"(?:[a-z][a-z-]+|[A-Z]{2,6})"
+    # A proper name may lead the modifiers ("an Oxfordshire CCTV hub", "the proposed Fellside
+    # Leisure Limited (FLL) business plan"), each word judged in service_phrases.
+    # A possessive is a lead, not a modifier ("the Council’s ethical governance framework").
+    proper = rf"(?P<proper>(?:[A-Z][\w&-]*{_SP}+){{1,4}}(?:\([A-Z]{{2,6}}\){_SP}+)?)"
+    modifiers = rf"(?:{proper}(?:{word}{_SP}+){{0,3}}|(?:{word}{_SP}+){{1,3}})"
+    return re.compile(rf"{lead}{_SP}+(?P<name>{modifiers}(?:{heads}))(?![\w-])"
                       rf"(?P<tail>{_SP}+for{_SP}+(?:20\d\d(?:[/–-]\d{{2,4}})?|[a-z]+(?:{_SP}[a-z]+)?{_SP}(?:children|adults|"
                       rf"people|residents|families|carers)))?")
 
@@ -143,12 +152,27 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     text = passage.text
     generic = set(cues("services_more", "generic_modifiers"))
     function = set(cues("services_more", "function_words"))
+    bodies = (*cues("committees", "heads"), *cues("organisations", "government_words"), "Cabinet", "Executive")
+    company = tuple(cues("organisations", "suffixes"))
     for match in _lower_phrases().finditer(text):
         name = match.group("name")
+        proper = (match.group("proper") or "").strip()
+        if proper and re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", proper):
+            continue  # "the County Council contract", "the Cabinet Member services"
+        owner = re.sub(r"\s*\([A-Z]{2,6}\)$", "", proper)
+        if proper and owner.endswith(company):
+            # A body's plan or contract ("the Fellside Leisure Limited business plan"): the
+            # body keeps its own mention, the span is the phrase after it.
+            rest = match.start("name") + len(proper)
+            while text[rest] in " \u00a0":
+                rest += 1
+            label = f"{owner} {text[rest:match.end('name')]}"
+            yield passage.mention(rest, match.end("name"), "programme", label, "grammar:service-phrase")
+            continue
         words = name.split()
         head_words = 1 if words[-1] != "plan" else 2
         modifiers = words[:-head_words]
-        while modifiers and modifiers[0] in generic:
+        while modifiers and modifiers[0].lower() in generic:
             modifiers = modifiers[1:]
         # Two modifiers at least ("mobile library service"; "housing services" is a department
         # as often as a service), one of them specific, and no function word in between.
@@ -158,7 +182,7 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         start = match.end("name") - len(" ".join(modifiers + words[-head_words:]))
         end = match.end("tail") if match.group("tail") else match.end("name")
         label = text[start:end]
-        kind = "service" if words[-1] in ("service", "services", "helpline", "hub") else "programme"
+        kind = "service" if words[-1] in ("service", "services", "helpline", "hub", "travel") else "programme"
         yield passage.mention(start, end, kind, label, "grammar:service-phrase")
     for match in _inquiry().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
@@ -300,3 +324,80 @@ def uncued_programmes(passage: Passage) -> Iterator[Mention]:
             continue
         if _names_no_body(subject):
             yield passage.mention(match.start("name"), match.end("name"), "programme", name, "grammar:titled-review")
+
+
+@cache
+def _object_run(with_in: bool = True) -> str:
+    """A title-case object: capitalised words and road or junction numbers ("M4 Junction 16")."""
+    joiners = alternation(["of", "and", "the", "&", "on", "for", "to", *(["in"] if with_in else [])])
+    word = rf"(?:{CAP_WORD}|[A-Z]?[0-9]+[A-Z]?)"
+    return rf"{word}(?:{_SP}(?:(?:{joiners}){_SP}){{0,2}}{word}){{0,7}}"
+
+
+@cache
+def _works_at() -> re.Pattern[str]:
+    """Works named by where they are done: "Improvements at M4 Junction 16"."""
+    works = alternation(cues("services_more", "works_heads"))
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{works}){_SP}(?:at|to|on){_SP}(?:the{_SP})?{_object_run()})"
+                      + NAME_END)
+
+
+@cache
+def _phase_of() -> re.Pattern[str]:
+    """A phase of a named scheme: "Aberfeldy Estate Phase 2"."""
+    number = r"(?:[0-9]+[A-Za-z]?|[A-Z]|One|Two|Three|Four|I{1,3}|IV)"
+    return re.compile(rf"(?<![\w’'-])(?P<name>{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,4}}{_SP}Phase{_SP}{number})(?![\w-])")
+
+
+@cache
+def _review_of() -> re.Pattern[str]:
+    """A review titled by its object: "Review of Select Committee activity in 2017–18"."""
+    period = rf"{_SP}in{_SP}(?:19|20)[0-9][0-9](?:{_SP}?[-–/]{_SP}?[0-9]{{2,4}})?"
+    # The review's own name may come first ("LGA Peer Review of …"); "in" before a place or a
+    # period ends the object ("… Social Care in the Borough").
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{0,3}}Review{_SP}of{_SP}(?:the{_SP})?"
+                      rf"(?P<object>{_object_run(False)})"
+                      rf"(?:(?:{_SP}[a-z]+)?{period})?)" + NAME_END)
+
+
+@cache
+def _section_106() -> re.Pattern[str]:
+    """Planning-obligation money: "Section 106 funding", "S106 monies"."""
+    return re.compile(rf"\b(?:Section|S\.?){_SP}?106{_SP}(?:funding|monies|funds?)\b")
+
+
+@MENTION_FINDERS.register("projects", after="uncued-programmes")
+def projects(passage: Passage) -> Iterator[Mention]:
+    """Projects and reviews named by their object, and planning-obligation money.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nThe item on Improvements at A59 Junction 4 was deferred; Brackley Estate Phase 3 "
+    ...         "and the Review of Investigative Select Committee activity in 2019–20 were noted, with "
+    ...         "Section 106 funding.\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> for mention in find_mentions(parsed, CorpusContext(), finders=["projects"]):
+    ...     print(mention.label)
+    Improvements at A59 Junction 4
+    Brackley Estate Phase 3
+    Review of Investigative Select Committee activity in 2019–20
+    Section 106 funding
+    """
+    text = passage.text
+    for match in _phase_of().finditer(text):
+        cut, name = trim_start(match.group("name"))
+        if len(name.split()) >= 3 and not is_heading_line(name, 0, len(name)):
+            yield passage.mention(match.start() + cut, match.end(), "programme", name, "grammar:phase")
+    for match in _review_of().finditer(text):
+        cut, name = trim_start(match.group("name"), of_leads=())
+        # Two words of object at least: "Review of Polling Districts", not "Review of Minutes".
+        if len([w for w in match.group("object").split() if w[:1].isupper()]) >= 2 and \
+                not is_heading_line(name, 0, len(name)):
+            yield passage.mention(match.start() + cut, match.end("name"), "programme", name, "grammar:review-of")
+    for match in (*_works_at().finditer(text), *_section_106().finditer(text)):
+        if not is_heading_line(match.group(), 0, len(match.group())):
+            yield passage.mention(match.start(), match.end(), "programme", match.group(), "grammar:object-name")
