@@ -63,3 +63,17 @@ def test_an_authority_named_outside_a_meeting_is_no_committee() -> None:
     found = labels_of("The plans were reported to the Local Planning Authority. The minutes of the Fire "
                       "Authority Audit Committee were noted.")
     assert not any(label.endswith("Authority") for label in found)
+
+
+def test_committee_names_printed_in_capitals_in_a_heading() -> None:
+    found = committee_mentions_of("V APPOINTMENTS TO STANDING COMMITTEES, HARBOUR LICENSING BOARD, LOCAL REVIEW "
+                                  "BODY AND AD HOC SUB-COMMITTEES\n\nRECOMMENDS TO THE TARN PROJECT GOVERNANCE BOARD:")
+    assert {("HARBOUR LICENSING BOARD", "Harbour Licensing Board"), ("LOCAL REVIEW BODY", "Local Review Body"),
+            ("TARN PROJECT GOVERNANCE BOARD", "Tarn Project Governance Board")} <= found
+    # Plural heads are kinds of committee, not names.
+    assert not any("COMMITTEES" in surface for surface, _ in found)
+
+
+def test_a_bare_head_a_kind_or_a_body_yet_to_be_set_up_in_capitals_is_no_committee() -> None:
+    found = labels_of("ESTABLISHMENT OF A RIVER MANAGEMENT BOARD\n\nREPORT TO THE COMMITTEE\n\nSELECT COMMITTEE")
+    assert not {"River Management Board", "The Committee", "Select Committee"} & found

@@ -17,10 +17,12 @@ from functools import cache, lru_cache
 
 from loaders.finders.spans import (
     CAP_WORD,
+    JOINERS,
     NAME_END,
     alternation,
     cues,
     headed_run,
+    of_lead_words,
     preceded_by_article,
     run_parts,
     trim_start,
@@ -93,6 +95,47 @@ def _body_meeting() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?i:{cue})[ \u00a0]+(?:the[ \u00a0]+)?{name}{NAME_END}(?![ \u00a0]+[A-Z][a-z])"
                       rf"|(?<![\w’'-])(?:the|[Aa]|[Tt]his|[Ll]ast|[Nn]ext)[ \u00a0]+{name.replace('name', 'named')}"
                       rf"(?=[ \u00a0]+[Mm]eetings?(?![\w’'-]))")
+
+
+@cache
+def _shouted_committee() -> re.Pattern[str]:
+    """A run of words in capitals ending in a committee head in capitals ("LICENSING BOARD")."""
+    heads = alternation(sorted({head.upper() for head in cues("committees", "heads")}))
+    return re.compile(rf"(?<![\w’'-])(?P<span>(?:[A-Z][A-Z’'&-]*[ \u00a0]+){{0,10}}(?:{heads}))(?![\w’'-])")
+
+
+def title_case_name(shouted: str) -> str:
+    """A name printed in capitals, as it is written in running text: each word capitalised,
+    joiners in lower case, acronyms (no vowel) kept.
+
+    Examples
+    --------
+    >>> title_case_name("HEALTH AND WELLBEING SUB-COMMITTEE")
+    'Health and Wellbeing Sub-Committee'
+    >>> title_case_name("CHILDREN’S NHS PANEL")
+    'Children’s NHS Panel'
+    """
+    def word(token: str) -> str:
+        if token.lower() in JOINERS:
+            return token.lower()
+        if not re.search(r"[AEIOUY]", token):
+            return token
+        return "-".join(piece.capitalize() for piece in token.split("-"))
+    words = shouted.split()
+    return " ".join(word(token) if at else word(token).capitalize() for at, token in enumerate(words))
+
+
+def _shouted_name(span: str) -> str:
+    """The committee's name at the end of a run in capitals: what follows the last word that
+    ends a phrase before a name ("RECOMMENDS TO THE PROJECT BOARD" → "PROJECT BOARD")."""
+    cuts = frozenset(cues("committees", "shouted_cuts"))
+    leads = frozenset(word.upper() for word in of_lead_words())
+    words = span.split()
+    start = 0
+    for at, token in enumerate(words[:-1]):
+        if token in cuts or (token == "OF" and at and words[at - 1] in leads):
+            start = at + 1
+    return " ".join(words[start:])
 
 
 @lru_cache(maxsize=8)
@@ -262,3 +305,15 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         end = match.end(group)
         if name and " " in name:
             yield passage.mention(end - len(name), end, "committee", name, "grammar:body-meeting")
+    kinds = {kind.upper() for kind in cues("committees", "kinds")}
+    for match in _shouted_committee().finditer(text):
+        # "APPOINTMENT TO THE LICENSING BOARD, LOCAL REVIEW BODY AND …": a heading shouting
+        # committee names; a bare head or kind ("THE COMMITTEE", "SELECT COMMITTEE") names none.
+        span = match.group("span")
+        name = _shouted_name(span)
+        # After "A"/"AN" ("ESTABLISHMENT OF A … BOARD"): a kind, or a body yet to be set up.
+        after_article = re.search(r"(?:^|[ \u00a0])(?:A|AN)[ \u00a0]+$", span[:-len(name)])
+        if len(name.split()) < 2 or name in kinds or after_article:
+            continue
+        end = match.end("span")
+        yield passage.mention(end - len(name), end, "committee", title_case_name(name), "pattern:committee-capitals")
