@@ -14,6 +14,7 @@ from graph.entities import Registry
 from loaders.context import gather_context
 from loaders.document import Document, read_document
 from loaders.errors import UnsupportedDocument
+from loaders.finders.people import people_in_document
 from loaders.mentions import find_mentions
 from loaders.structure import parse_document
 from pipeline.build import build_documents, collect_sources
@@ -89,6 +90,31 @@ def test_five_thousand_name_attendance_list_loads_in_bounded_time() -> None:
     # Ten times the names may cost at most about thirty times the time (a quadratic step would
     # cost a hundred times); measured: about 0.4 s and 12 s on two shared cores.
     assert large < 30 * small + 5, (small, large)
+
+
+def _plain_names(n: int) -> list[str]:
+    return [f"{g} {f}" for g, f in itertools.islice(itertools.product(_GIVEN, _FAMILY), n)]
+
+
+@pytest.mark.parametrize("layout", [
+    lambda names: "Present: " + ", ".join(names) + ".\n",  # one line after a label
+    lambda names: "Present: " + ", ".join(f"{n} (Ward Member)" for n in names) + ".\n",  # a post after each
+    lambda names: " ".join(f"{n} said the scheme was sound." for n in names) + "\n",  # a verb after each
+    lambda names: "Present:\n" + "\n".join(names) + "\n",  # a line each
+], ids=["label-line", "posts", "verbs", "lines"])
+def test_five_thousand_plain_names_are_read_in_bounded_time(layout) -> None:
+    # Plain names are found by their context; each look at the context was a read of the line
+    # or text so far (and a pattern compiled per name): 1,000 names on one line took 14 s, 4,000
+    # took 70 s, before these were bounded.
+    timings = []
+    for n in (500, 5000):
+        text = layout(_plain_names(n))
+        started = time.perf_counter()
+        found = people_in_document(text)
+        timings.append(time.perf_counter() - started)
+        assert len(found) == n
+    small, large = timings
+    assert large < 30 * small + 3, timings
 
 
 def test_document_naming_two_councils_exposes_the_meeting_body(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ Every fixture here is invented; the bodies and people do not exist.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from evaluation.predicted import predict_document
 from loaders.context import CorpusContext
 from loaders.document import Document
+from loaders.finders import people as people_module
 from loaders.finders.people import people_in_document
 from loaders.mentions import find_mentions
 from loaders.names import find_honorific_names, parse_person_name
@@ -261,3 +263,47 @@ def test_each_people_finder_runs_alone_by_name() -> None:
     for name, labels in expected.items():
         assert name in MENTION_FINDERS.names()
         assert {m.label for m in find_mentions(parsed, CorpusContext(), finders=[name])} == labels, name
+
+
+# --- The fast look-ups give what the patterns they replace give (issue #9: a 5,000-name list) ---
+
+_LABEL_LINES = [
+    "Present: Ann Lee, Bo Chan and Kay Moss",
+    "Contact officer (Finance): Ann Lee 01234 567890 Bo Chan (01234) and Tom Ure",
+    "Report of the Chair - Ann Lee; Bo Chan & Kay Moss or Ivy Hart",
+    "Apologies:- Ann Lee, Bo Chan. Also present: Kay Moss, Tom Ure",
+    "Minutes. Signed: Ann Lee  ,   Bo Chan   AND Kay Moss OR  Ivy Hart",
+    "The Presented by note: nothing here, Contact – Ann Lee, Bo Chan",
+    "(Chair: Ann Lee) Members: Bo Chan 0123) and Kay Moss sandor Ivy",
+    "Lead officer — Ann Lee, Bo Chan.Lead members:Kay Moss,  Tom Ure ",
+]
+
+
+@pytest.mark.parametrize("line", _LABEL_LINES)
+def test_a_label_before_a_place_is_found_as_the_label_pattern_finds_it(line: str) -> None:
+    pattern = people_module._label_before()
+    for at in range(len(line) + 1):
+        assert people_module._labelled(line, at) == bool(pattern.search(line[:at])), (line[:at])
+
+
+def _written_as_organisation(text: str, name: str) -> bool:
+    """The regular expression per name that ``_named_as_organisations`` replaced (the oracle)."""
+    words = "|".join(re.escape(w) for w in sorted(people_module._org_words() | {"UK", "Associates", "Consulting",
+                                                                                "Solicitors"}, key=len, reverse=True))
+    return bool(re.search(rf"(?:\b(?:the|a|an|in|at|near|across|throughout|around)[ \u00a0]+{re.escape(name)}\b"
+                          rf"(?![’']s)|(?<![\w-]){re.escape(name)}"
+                          rf"(?:[ \u00a0]+(?:&|and)[ \u00a0]+Co\b|’s[ \u00a0]+(?:own|staff)|[ \u00a0]+(?:{words})\b))",
+                          text))
+
+
+def test_names_written_as_organisations_are_those_the_pattern_per_name_finds() -> None:
+    text = ("Works by Ann Lee Ltd and the Bo Chan Trust; in Kay Moss we met; Tom Ure’s own staff; "
+            "Ivy Hart & Co; the Jo Deeming report; x-Sam Rae Council; around Lu Chan's house; "
+            "near  Pat Ode Associates; the Ray Orr’s plan; in\u00a0Max Ivo. Dee Ash and Co; "
+            "Fay Oak Trustees; at Gil Bay")
+    names = {"Ann Lee", "Bo Chan", "Kay Moss", "Tom Ure", "Ivy Hart", "Jo Dee", "Sam Rae", "Lu Chan",
+             "Pat Ode", "Ray Orr", "Max Ivo", "Dee Ash", "Fay Oak", "Gil Bay", "Nobody Here"}
+    expected = {name for name in names if _written_as_organisation(text, name)}
+    assert people_module._named_as_organisations(text, names) == expected
+    assert {"Ann Lee", "Bo Chan", "Kay Moss", "Ivy Hart", "Max Ivo"} <= expected  # the oracle is no empty set
+    assert not {"Jo Dee", "Sam Rae", "Ray Orr", "Nobody Here"} & expected

@@ -15,7 +15,7 @@ each finder yields what falls in its passage.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -99,6 +99,105 @@ def _label_before() -> re.Pattern[str]:
 
 
 @cache
+def _label_core() -> re.Pattern[str]:
+    """A label and its colon or dash (the head of :func:`_label_before`), at every place it starts."""
+    labels = _alternation(_cues()["context"]["labels"])
+    return re.compile(rf"(?:^|(?<=[\s|;(]))(?=(?P<core>(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—]))"
+                      rf"(?P<space>\s*))", re.I)
+
+
+class _LineLabels:
+    """Where the labels of one line end, so that whether ``_label_before()`` finds a label before a
+    position of the line is answered without reading the line again (a 5,000-name list after
+    "Present:" is one line, and its names are looked at one by one)."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        ends: dict[int, int] = {}  # end after the label's spaces -> earliest end before them
+        for match in _label_core().finditer(line):
+            end, bare = match.end("space"), match.end("core")
+            if match.group("core").endswith(":-"):
+                bare -= 1  # cut after its colon, "Apologies:-" is still a label
+            ends[end] = min(bare, ends.get(end, bare))
+        self.ends = ends
+        self.sorted_ends = sorted(ends)
+        # The list after a label runs to no colon or full stop.
+        self.stops = [m.start() for m in re.finditer(r"[:.]", line)]
+        self.colons = [m.start() for m in re.finditer(":", line)]
+
+    def before(self, at: int) -> bool:
+        """``bool(_label_before().search(line[:at]))``, in logarithmic time."""
+        ends, line = self.sorted_ends, self.line
+        first = bisect_left(ends, at)
+        if first < len(ends) and self.ends[ends[first]] <= at:
+            return True  # the label with nothing but spaces after it up to ``at``
+        # Else a separator ends line[:at] (spaces aside) and the label ends after the last
+        # colon or full stop and no later than the separator.
+        tail = at
+        while tail > 0 and line[tail - 1].isspace():
+            tail -= 1
+        separator = _separator_start(line, tail)
+        if separator is None:
+            return False
+        stop = bisect_left(self.stops, at) - 1
+        last_stop = self.stops[stop] if stop >= 0 else -1
+        after_stop = bisect_right(ends, last_stop)
+        return after_stop < len(ends) and ends[after_stop] <= separator
+
+
+def _separator_start(line: str, end: int) -> int | None:
+    """Where the list separator of ``_label_before()`` (",", ";", "and", "or", "&", a telephone
+    number's last three digits) that ends at ``end`` starts, if one does."""
+    if end == 0:
+        return None
+    last = line[end - 1]
+    if last in ",;&":
+        return end - 1
+    for word in ("and", "or"):
+        start = end - len(word)
+        if start >= 0 and line[start:end].lower() == word and (start == 0 or not _is_word(line[start - 1])):
+            return start
+    digits_end = end - 1 if last == ")" else end
+    if digits_end >= 3 and line[digits_end - 3:digits_end].isdecimal():
+        return digits_end - 3
+    return None
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``re`` counts the character as a word character (``\\w``)."""
+    return char.isalnum() or char == "_"
+
+
+@lru_cache(maxsize=64)
+def _line_labels(line: str) -> _LineLabels:
+    return _LineLabels(line)
+
+
+def _labelled(line: str, at: int) -> bool:
+    """Whether a label ("Contact:", "Present -") and perhaps names listed after it stand before
+    ``line[at:]`` (what ``_label_before().search(line[:at])`` says)."""
+    return _line_labels(line).before(at)
+
+
+def _tail(line: str, at: int, tokens: int, floor: int = 0) -> str:
+    """The last ``tokens`` whitespace-separated words before ``at`` (and after ``floor``, where
+    the line starts) with the spaces before them.
+
+    A window, like :func:`_before`, for end-anchored patterns that span a bounded number of
+    words; a NUL marks a cut window so that ``^`` cannot match at the cut.
+    """
+    position = at
+    while position > floor and line[position - 1].isspace():
+        position -= 1
+    for _ in range(tokens):
+        while position > floor and not line[position - 1].isspace():
+            position -= 1
+        while position > floor and line[position - 1].isspace():
+            position -= 1
+    return ("\x00" if position > floor else "") + line[position:at]
+
+
+@cache
 def _verb_after() -> re.Pattern[str]:
     verbs = _alternation(_cues()["context"]["verbs"])
     # "Ann Lee (Chair) said", "Ann Lee, the Leader, said", "Ann Lee, who …".
@@ -117,6 +216,12 @@ def _before_word() -> re.Pattern[str]:
 
 
 @cache
+def _before_word_tokens() -> int:
+    """How many words the longest cue of :func:`_before_word` has."""
+    return max(len(p.split()) for p in _cues()["context"]["before"])
+
+
+@cache
 def _weak_before() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues()["context"]["before_weak"])
 
@@ -130,13 +235,24 @@ _POST_DASH = re.compile(r"^[\s|*•·]*(?P<post>[A-Z][^,:;.|]{2,60}?)\s+[-–—
 _PLURAL_LABEL = re.compile(r"\b(?P<word>[A-Za-z-]+)\s*:\s*(?:[^:.\n()]{0,120}?(?:,|;|\band\b|\bor\b|&)\s*)?$")
 
 
-def _post_label(before: str) -> bool:
+def _post_label(line: str, at: int) -> bool:
     """A post title before a dash ("Head of Audit - Ann Lee") or a post noun before a colon
-    ("Honorary Aldermen: Ann Lee and Bo Chan")."""
-    dash = _POST_DASH.match(before)
+    ("Honorary Aldermen: Ann Lee and Bo Chan") before ``line[at:]``."""
+    dash = _POST_DASH.match(line, 0, at)
     if dash and looks_like_post(dash.group("post")):
         return True
-    plural = _PLURAL_LABEL.search(before)
+    # The colon is the last before ``at``; the search starts at the word before it, not at the
+    # start of a long line.
+    colons = _line_labels(line).colons
+    last = bisect_left(colons, at) - 1
+    if last < 0:
+        return False
+    word = colons[last]
+    while word > 0 and line[word - 1].isspace():
+        word -= 1
+    while word > 0 and (line[word - 1].isascii() and (line[word - 1].isalpha() or line[word - 1] == "-")):
+        word -= 1
+    plural = _PLURAL_LABEL.search(line, word, at)
     if plural is None:
         return False
     word = plural.group("word").lower()
@@ -144,6 +260,9 @@ def _post_label(before: str) -> bool:
     return bool(forms & _post_words())
 
 
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_APPOSITION = re.compile(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})")
+_BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _POST_COMMA = re.compile(r"\b(?:the|our|its|their|his|her)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+),\s*$", re.I)
 _SPEAKER_BEFORE = re.compile(r"[\s|*•·]*(?:Q\s?\d+[\s.]*)?")
 _SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?!\d)")
@@ -278,6 +397,7 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
     return start, end, label, lead_text
 
 
+@lru_cache(maxsize=64)
 def _heading_like(line: str) -> bool:
     """A line of mostly capitalised words (a title): weak cues do not count there."""
     if re.search(r"[.!?;,]\s*$", line):
@@ -293,11 +413,13 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
 
     ``earlier``: whether a person was already found earlier on the line (a list goes on).
     """
-    before, after = line[:start], line[end:]
+    # Patterns match at ``end`` and search windows before ``start``, never copies of the rest of
+    # the line: a 5,000-name list is one line.
     name = parse_person_name(line[start:end])
-    if _label_before().search(before) or _post_label(before):
+    if _labelled(line, start) or _post_label(line, start):
         return "label"
-    if name is not None and before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+    before = _tail(line, start, 5)
+    if name is not None and before.rstrip().endswith("(") and _CLOSE_BRACKET.match(line, end):
         # "Report of the Portfolio Holder (Ann Lee)", "Lead Finance Officer ( P Quinn)"; not
         # "Ombudsman (SPSO) (Healthcare …)".
         words = before.rstrip()[:-1].split()[-4:]
@@ -305,24 +427,24 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
             return "bracketed"
     if name is None or not name.given:
         return None  # initials and a surname need a label ("Contact: D Smith")
-    verb = _verb_after().match(after)
-    if verb and not _ITS.match(after, verb.end()):
+    verb = _verb_after().match(line, end)
+    if verb and not _ITS.match(line, verb.end()):
         return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
-    opening = _sentence_verb().match(after)
-    if opening and _SENTENCE_START.search(_before(line, start)) and not _ITS.match(after, opening.end()):
+    opening = _sentence_verb().match(line, end)
+    if opening and _SENTENCE_START.search(_before(line, start)) and not _ITS.match(line, opening.end()):
         return "verb"  # "Ann Lee addressed the Council": a verb that supports a name opening a sentence
     # A transcript's speaker label ("Q12 Ann Lee:", "Ann Lee (Aberdeen) (SNP):").
-    if _SPEAKER_BEFORE.fullmatch(before) and _SPEAKER_AFTER.match(after):
+    if _SPEAKER_BEFORE.fullmatch(line, 0, start) and _SPEAKER_AFTER.match(line, end):
         return "speaker"
-    apposition = re.match(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})", after)
+    apposition = _APPOSITION.match(line, end)
     if apposition and _is_post(apposition.group("post")):
         return "post"
-    if _POST_NOMINAL.match(after):
+    if _POST_NOMINAL.match(line, end):
         return "post-nominal"  # "Ann Lee MP", "Bo Chan OBE"
-    cell = _NEXT_CELL.match(after)
+    cell = _NEXT_CELL.match(line, end)
     if cell and _is_post(cell.group("post")):
         return "post"  # a table row: "Ann Lee    Licensing Officer", "Ann Lee | Chair"
-    bracket = re.match(r"\s*\((?P<inner>[^()]{1,80})\)", after)
+    bracket = _BRACKET_AFTER.match(line, end)
     if bracket:
         inner = bracket.group("inner").strip()
         initials = "".join(w[0] for w in line[start:end].split())
@@ -333,13 +455,14 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
                 return "initials"
         elif inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair"):
             return "bracket"
-    stop = bool(_STOP_AFTER.match(after))
+    stop = bool(_STOP_AFTER.match(line, end))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
         return "post-before" if stop else None
     # "presented by the Director of Finance, Ann Lee.": the post, a comma, then the holder.
-    apposed = _POST_COMMA.search(before)
+    apposed = _POST_COMMA.search(_tail(line, start, 8))  # "the", up to seven words and a comma
     if apposed and stop and any(w.lower() in _post_words() for w in re.findall(r"[\w’'-]+", apposed.group(1))):
         return "post-before"
+    before = _tail(line, start, _before_word_tokens())
     word = _before_word().search(before)
     if word and stop:
         cue = " ".join(before[word.start():].strip(" (").lower().split())
@@ -352,7 +475,7 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
 
 def _line_only(line: str, start: int, end: int) -> bool:
     """Whether the name is all there is on its line (list marks, posts and brackets aside)."""
-    head = _LIST_MARK.match(line[:start])
+    head = _LIST_MARK.match(line, 0, start)
     if head is None or head.end() != start:
         return False
     tail = line[end:]
@@ -399,6 +522,9 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
         position += len(line) + 1
     pending: list[tuple[int, int, int, str]] = []  # line index, start, end, label: list-line candidates
     for number, (offset, line) in enumerate(lines):
+        # The first character of the line already in a name, kept up to date rather than looked
+        # for again from the line's start for every name of a long list.
+        first_taken = taken.first(offset, offset + len(line))
         for run in _runs(line):
             candidate = _candidate(line, run)
             if candidate is None:
@@ -406,17 +532,19 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
             start, end, label, lead = candidate
             if not taken.free(offset + start, offset + end):
                 continue
-            earlier = not taken.free(offset, offset + start)
+            earlier = first_taken is not None and first_taken < offset + start
             rule = _supported(line, start, end, lead, earlier)
             if rule:
                 found.append(FoundPerson(offset + start, offset + end, label, rule))
                 taken.add(offset + start, offset + end)
+                first_taken = offset + start if first_taken is None else min(first_taken, offset + start)
             elif _line_only(line, start, end):
                 pending.append((number, offset + start, offset + end, label))
     found.extend(_plain_lists(lines, taken))
     found.extend(_capital_witnesses(lines, taken))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
-    found = [p for p in found if p.rule == "plural-honorific" or not _named_as_organisation(text, p.label)]
+    organisations = _named_as_organisations(text, {p.label for p in found if p.rule != "plural-honorific"})
+    found = [p for p in found if p.rule == "plural-honorific" or p.label not in organisations]
     found.extend(_forenames(text, found, honorific_spans))
     found.extend(_royals(text))
     return tuple(sorted(found, key=lambda p: (p.start, p.rule)))
@@ -437,21 +565,50 @@ def _royals(text: str) -> Iterator[FoundPerson]:
             yield FoundPerson(match.start("title"), match.end("title"), label, "royal")
 
 
-@lru_cache(maxsize=4096)
-def _organisation_form(name: str) -> re.Pattern[str]:
+_ORGANISATION_BEFORE = re.compile(r"\b(?:the|a|an|in|at|near|across|throughout|around)[ \u00a0]+")
+
+
+@cache
+def _organisation_after() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(_org_words() | {"UK", "Associates", "Consulting", "Solicitors"},
                                                      key=len, reverse=True))
-    # "the X", "in X" (a place), "X Ltd", "X & Co", "X Council": an organisation or a place.
-    return re.compile(rf"(?:\b(?:the|a|an|in|at|near|across|throughout|around)[ \u00a0]+{re.escape(name)}\b"
-                      rf"(?![’']s)|(?<![\w-]){re.escape(name)}"
-                      rf"(?:[ \u00a0]+(?:&|and)[ \u00a0]+Co\b|’s[ \u00a0]+(?:own|staff)|[ \u00a0]+(?:{words})\b))")
+    return re.compile(rf"(?=[ \u00a0]+(?:&|and)[ \u00a0]+Co\b|’s[ \u00a0]+(?:own|staff)|[ \u00a0]+(?:{words})\b)")
 
 
-def _named_as_organisation(text: str, label: str) -> bool:
-    """Whether the document writes the name as an organisation's or a place's somewhere
-    ("Balfour Beatty plc", "the Bevan Report", "in Milton Keynes"): then it is no person's name
-    there."""
-    return bool(_organisation_form(label).search(text))
+def _named_as_organisations(text: str, labels: set[str]) -> set[str]:
+    """Which of the names the document writes as an organisation's or a place's somewhere
+    ("Balfour Beatty plc", "the Bevan Report", "in Milton Keynes"): there they are no person's.
+
+    "the X", "in X" (a place), "X Ltd", "X & Co", "X's own", "X Council". The text is read once
+    for the words around any name and each place looked up among the names' lengths, so that a
+    5,000-name list costs no 5,000 readings of the text.
+    """
+    by_length: dict[int, set[str]] = {}
+    for label in labels:
+        by_length.setdefault(len(label), set()).add(label)
+    written: set[str] = set()
+    size = len(text)
+
+    def boundary(at: int) -> bool:  # ``\b`` at ``at``
+        return (at > 0 and _is_word(text[at - 1])) != (at < size and _is_word(text[at]))
+
+    for match in _ORGANISATION_BEFORE.finditer(text):
+        start = match.end()
+        for length, names in by_length.items():
+            name = text[start:start + length]
+            end = start + length
+            if name in names and boundary(end) and text[end:end + 2] not in ("’s", "'s"):
+                written.add(name)
+    for match in _organisation_after().finditer(text):
+        end = match.start()
+        for length, names in by_length.items():
+            start = end - length
+            if start < 0:
+                continue
+            name = text[start:end]
+            if name in names and not (start > 0 and (_is_word(text[start - 1]) or text[start - 1] == "-")):
+                written.add(name)
+    return written
 
 
 class _Taken:
@@ -465,6 +622,11 @@ class _Taken:
 
     def free(self, start: int, end: int) -> bool:
         return start >= end or self.mask.find(1, start, end) < 0
+
+    def first(self, start: int, end: int) -> int | None:
+        """The first taken character in ``[start, end)``, if any."""
+        found = self.mask.find(1, start, end) if start < end else -1
+        return found if found >= 0 else None
 
 
 def _is_name_line(lines: list[tuple[int, str]], number: int, spans: dict[int, int]) -> bool:
@@ -545,6 +707,8 @@ _LIST_SEPARATOR = r"(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|&)[ \u00a0
 _PLAIN_LIST = re.compile(rf"(?<![\w’'.-]){_LIST_ENTRY}(?:{_LIST_SEPARATOR}{_LIST_ENTRY})*(?![\w’'-])")
 _CAPS_ENTRY = r"(?<![\w’'-])[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?:[ \u00a0][A-ZÀ-Þ][A-ZÀ-Þ’'-]+){1,2}(?![\w’'-])"
 _CAPS_LIST = re.compile(rf"{_CAPS_ENTRY}(?:{_LIST_SEPARATOR}{_CAPS_ENTRY})+")
+_LIST_GOES_ON_LEFT = re.compile(r"(?:,|;|&|\band)[ \u00a0]*$")
+_LIST_GOES_ON_RIGHT = re.compile(r"[ \u00a0]*(?:,|;|&|and\b)[ \u00a0]*(?:and[ \u00a0]+)?")
 _SHORT_LABEL = re.compile(r"^[\s|*•·–-]*[^\s:.,;][^:.,;!?]{0,60}:[ \u00a0]*$")
 
 
@@ -601,13 +765,17 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
             labels = [_name_shaped(p) for p in pieces]
             if not all(labels) or _DETERMINER.search(_before(line, match.start())):
                 continue
-            before, after = line[:match.start()], line[match.end():]
+            # Patterns match at the list's ends, not on copies of a long line's rest.
+            list_start, list_end = match.start(), match.end()
             # A list that goes on from or to a titled name ("Mr Tom Ure, Ann Beck and Mrs Ivy Hart").
-            left = re.search(r"(?:,|;|&|\band)[ \u00a0]*$", before)
-            right = re.match(r"[ \u00a0]*(?:,|;|&|and\b)[ \u00a0]*(?:and[ \u00a0]+)?", after)
-            after_at = offset + match.end() + (right.end() if right else 0)
+            spaces = list_start
+            while spaces > 0 and line[spaces - 1] in " \u00a0":
+                spaces -= 1
+            left = _LIST_GOES_ON_LEFT.search(line, max(0, spaces - 3), list_start)
+            right = _LIST_GOES_ON_RIGHT.match(line, list_end)
+            after_at = offset + (right.end() if right else list_end)
             if ((left and left.start() > 0 and not taken.free(offset + left.start() - 1, offset + left.start()))
-                    or (right and right.end() < len(after) and not taken.free(after_at, after_at + 1))):
+                    or (right and right.end() < len(line) and not taken.free(after_at, after_at + 1))):
                 for (s, e), label in zip(entries, labels, strict=True):
                     start, end = offset + match.start() + s, offset + match.start() + e
                     if taken.free(start, end):
@@ -619,12 +787,12 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
             last_and = bool(re.search(r"(?:and|&)[ \u00a0]+$", match.group()[:entries[-1][0]]))
             if not (last_and or len(entries) >= 3):
                 continue
-            supported = bool(_SHORT_LABEL.match(before) or _label_before().search(before))
+            supported = bool(_SHORT_LABEL.match(line, 0, list_start) or _labelled(line, list_start))
             if not supported:  # the list is the subject of a verb ("Ward members A, B and C attended")
-                supported = bool(_verb_after().match(after) or _sentence_verb().match(after))
+                supported = bool(_verb_after().match(line, list_end) or _sentence_verb().match(line, list_end))
             if not supported:
                 supported = any(not taken.free(offset + match.start() + s, offset + match.start() + e)
-                                for s, e in entries) and bool(_STOP_AFTER.match(after))
+                                for s, e in entries) and bool(_STOP_AFTER.match(line, list_end))
             if not supported:
                 continue
             for (s, e), label in zip(entries, labels, strict=True):
@@ -634,8 +802,7 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
                     yield FoundPerson(start, end, label, "name-list")
         # Names printed in capitals after a label ("Witnesses: ALAN BOYD and GILL MERCER").
         for match in _CAPS_LIST.finditer(line):
-            before = line[:match.start()]
-            if not (_SHORT_LABEL.match(before) or _label_before().search(before)):
+            if not (_SHORT_LABEL.match(line, 0, match.start()) or _labelled(line, match.start())):
                 continue
             entries = [(m.start(), m.end()) for m in re.finditer(_CAPS_ENTRY, match.group())]
             labels = [_name_shaped(" ".join(_normal_case(w) for w in match.group()[s:e].split())) for s, e in entries]
@@ -725,20 +892,30 @@ def _forenames(text: str, found: list[FoundPerson], honorific: list[tuple[int, i
     taken = _Taken(len(text))
     for start, end in [(p.start, p.end) for p in found] + honorific:
         taken.add(start, end)
-    for given, displays in people.items():
-        if len(displays) != 1 or given in not_name_words() or len(given) < 3:
+    unique = {given: next(iter(displays)) for given, displays in people.items()
+              if len(displays) == 1 and given not in not_name_words() and len(given) >= 3}
+    # A forename stands alone as a whole word: one reading of the text's words finds every
+    # forename, where a search per forename would read a 5,000-name list once per name.
+    plain = {given for given in unique if _WORD_RUN.fullmatch(given)}
+    matches = [m for m in _WORD_RUN.finditer(text) if m.group() in plain]
+    for given in unique.keys() - plain:
+        matches.extend(re.finditer(rf"(?<![\w’'-]){re.escape(given)}(?![\w’'-])", text))
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    for match in matches:
+        if _CAPITAL_NEXT.match(text, match.end()) or not taken.free(match.start(), match.start() + 1):
             continue
-        full = next(iter(displays))
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(given)}(?![\w’'-])(?!{_SP}[A-Z])", text):
-            if not taken.free(match.start(), match.start() + 1):
-                continue
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            line_end = text.find("\n", match.end())
-            after = text[match.end():line_end if line_end >= 0 else len(text)]
-            before = text[line_start:match.start()]
-            if _verb_after().match(after) or (_before_word().search(before) and _STOP_AFTER.match(after)
-                                               and before.split()[-1].lower() not in _weak_before()):
-                yield FoundPerson(match.start(), match.end(), full, "forename")
+        line = bisect_left(newlines, match.start())
+        line_start = newlines[line - 1] + 1 if line else 0
+        line_end = newlines[line] if line < len(newlines) else len(text)
+        before = _tail(text, match.start(), _before_word_tokens(), line_start)
+        if _verb_after().match(text, match.end(), line_end) or (
+                _before_word().search(before) and _STOP_AFTER.match(text, match.end(), line_end)
+                and before.split()[-1].lower() not in _weak_before()):
+            yield FoundPerson(match.start(), match.end(), unique[match.group()], "forename")
+
+
+_WORD_RUN = re.compile(r"[\w’'-]+")
+_CAPITAL_NEXT = re.compile(rf"{_SP}[A-Z]")
 
 
 @lru_cache(maxsize=8)
