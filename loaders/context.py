@@ -335,10 +335,20 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
                 name = f"{prefix} {place}" + (" Council" if prefix == "City of" else "")
             else:
                 name = f"{place} {kind}"
-            start = match.start("place") if not prefix else match.start()
+            start = match.start() if prefix else _place_start(match, place)
             found.append((start, match.end(), name))
             taken.append((match.start(), match.end()))
     return sorted(found)
+
+
+def _place_start(match: re.Match[str], place: str) -> int:
+    """Where a cleaned place begins in its match: past the leading words dropped from it
+    ("Mayor of Ashby" → "Ashby"), so that what precedes the name is read from there."""
+    raw = match.group("place")
+    first = place.split()[0]
+    at = next((m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(first)}(?![\w'’-])", raw)
+               if re.sub(r"[ \u00a0]+", " ", raw[m.start():]).startswith(place)), 0)
+    return match.start("place") + at
 
 
 def _initials(name: str) -> str:
@@ -550,6 +560,8 @@ def _fits_url(name: str, label: str) -> bool:
     --------
     >>> [_fits_url("Ashby Borough Council", label) for label in ("ashby", "ashbybc", "abc", "ashbyfield")]
     [True, True, True, False]
+    >>> _fits_url("West Oxfordshire District Council", "westoxon")
+    True
     """
     place, kind = _place_and_type(name)
     place = _squash(place)
@@ -558,7 +570,8 @@ def _fits_url(name: str, label: str) -> bool:
     kind_words = [w for w in kind.split() if w not in ("Council", "of")]
     forms = {place, place + _squash(" ".join(kind_words)), place + _initials(kind).lower(),
              place + "council", _initials(name).lower()}
-    return label in forms
+    spelled = _spelled_out(label)[0]  # "southoxon" is South Oxfordshire
+    return label in forms or (spelled is not None and _squash(spelled) in forms)
 
 
 def _header_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
@@ -635,13 +648,15 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         header = _header_spans(doc)
         names = council_names(text)
         for start, _end, name in names:
+            first_seen.setdefault(name, order + start)
+            if is_counterpart(text, start):
+                continue  # another body the host deals with: "a letter from X Council"
             weight = 1 + (rules["header_weight"] if any(a <= start < b for a, b in header) else 0)
             scores[name] += weight
-            first_seen.setdefault(name, order + start)
         for name, count in _fitted_acronyms(text, {n for *_, n in names}, label).items():
             scores[name] += count
             first_seen.setdefault(name, order + len(text))
-        for name in {n for *_, n in names}:
+        for name in {n for *_, n in names} & set(scores):
             scores[name] += sum(1 for m in _ACRONYM.finditer(text) if m.group(1) == _initials(name)
                                 and len(m.group(1)) >= 3)
         for field_name in ("html_title", "html_meta"):
@@ -670,6 +685,35 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
     if not scores:
         return _authority_from_area(parsed) if label is None else None
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
+
+
+@cache
+def _counterpart_before() -> re.Pattern[str]:
+    """What ends the text before a council's name that is another body than the host (cue
+    ``[host] counterpart_before``), allowing a list before it ("with Roadways England and")."""
+    cues = "|".join(re.escape(c).replace(r"\ ", r"[ \u00a0]+") for c in _host_rules()["counterpart_before"])
+    name = rf"{_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)?{_WORD}){{0,5}}"
+    listed = rf"(?:{name}[ \u00a0]*,?[ \u00a0]+(?:and|&)[ \u00a0]+)?"
+    return re.compile(rf"(?:\b(?:{cues}),?[ \u00a0]+(?:the[ \u00a0]+)?{listed}|{_WORD}[ \u00a0]+\()$")
+
+
+def is_counterpart(text: str, start: int) -> bool:
+    """Whether the council named at ``start`` is written as another body than the host: after a
+    word of dealing with one ("from", "with", "between", "on behalf of", "a Member of") or in
+    brackets after a person's name ("Councillor K. Ash (Fenmoor County Council)", a member
+    sent by a council to a joint body).
+
+    Examples
+    --------
+    >>> text = "Feedback was received from Wexmoor County Council. Ashby Borough Council agreed."
+    >>> is_counterpart(text, text.index("Wexmoor")), is_counterpart(text, text.index("Ashby"))
+    (True, False)
+    >>> text = ("Apologies from Councillor K. Ash (Fenmoor County Council); agreements with "
+    ...         "Roadways England and Dunmore Council")
+    >>> is_counterpart(text, text.index("Fenmoor")), is_counterpart(text, text.index("Dunmore"))
+    (True, True)
+    """
+    return _counterpart_before().search(text[max(0, start - 120):start]) is not None
 
 
 def _authority_from_area(parsed: list[ParsedDocument]) -> str | None:
@@ -754,6 +798,8 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
                 break
         if kind:
             break
+    spelled, county = _spelled_out(place)
+    place = _squash(spelled) if spelled else place
     written = next((m.group() for m in _PLACE_RUN.finditer(text)
                     if _squash(m.group()) == place and not m.group().isupper()), None)
     if kind is None and written is not None:
@@ -763,13 +809,35 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
     if kind is None and any(re.search(rf"\b{re.escape(post)}\b", text) for post in _host_rules()["city_posts"]):
         kind = "City Council"
     if kind is None:
-        kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered), "Council")
+        # A county's short form alone ("hants") is its county council's address.
+        kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered),
+                    "County Council" if county else "Council")
     if written is None and (written_only or (kind == "Council" and not (
             government and re.search(r"\bthe Council\b", text, re.I)))):
         return None  # an address alone, with no type and no place the text writes, names nobody
     if kind == "Council" and not re.search(r"\bthe Council\b", text, re.I):
         return None  # a place and an address, with no type and no "the Council", name nobody the text speaks of
-    return f"{written or place.title()} {kind}"
+    return f"{written or spelled or place.title()} {kind}"
+
+
+def _spelled_out(label: str) -> tuple[str | None, bool]:
+    """A web address's place label with a county's short form spelled out (cue ``[host]
+    county_short_forms``), after a compass word or alone: the place's name, and whether the
+    label is the county's short form alone (an address of the county's council).
+
+    Examples
+    --------
+    >>> _spelled_out("hants"), _spelled_out("westberks"), _spelled_out("fenmoor")
+    (('Hampshire', True), ('West Berkshire', False), (None, False))
+    """
+    short_forms = _host_rules()["county_short_forms"]
+    if label in short_forms:
+        return short_forms[label], True
+    for compass in _host_rules()["compass_words"]:
+        rest = label.removeprefix(compass)
+        if rest != label and rest in short_forms:
+            return f"{compass.title()} {short_forms[rest]}", False
+    return None, False
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’&-]+(?:[ \u00a0]+[A-Z][A-Z'’&-]*)+\b")

@@ -153,3 +153,32 @@ def test_papers_naming_no_council_and_no_address_take_their_host_from_the_one_ar
     assert host(text.replace("1. City of Wexmoor Award", "1. Award")) is None
     assert host(text.replace("1. City of Wexmoor Award", "1. County of Dunhill Award")) is None
     assert host(text.replace("of the Council", "of the meeting")) is None
+
+
+def test_a_council_the_host_deals_with_is_no_vote_for_host() -> None:
+    passing = ("Scrutiny Commission\n\nCouncillor Ann Lee reported that useful feedback had been received from "
+               "Wexmoor County Council on its project. The Council would reply.\n")
+    assert host(passing) is None
+    context = gather_context([parsed(passing)])
+    assert context.authority is not None and context.authority.name == "the Council"
+    listed = "Decision\n\nTo enter into agreements with Roadways England and Dunmore County Council.\n"
+    assert host(listed) is None
+    members = ("Police and Crime Panel\n\nApologies were received from Councillors K. Ash (Fenmoor County "
+               "Council) and L. Bell (Dunhill County Council).\n")
+    assert host(members) is None
+    mayor = "Cabinet\n\nCllr Bo Tay declared an interest as the Mayor of Ashby Town Council.\n"
+    assert host(mayor) is None
+    # Named plainly, the same council is the host.
+    assert host(passing.replace("from Wexmoor", "by Wexmoor")) == "Wexmoor County Council"
+
+
+def test_a_counties_short_form_in_the_address_is_spelled_out() -> None:
+    text = "Delegated decisions\n\nThe council's decision making bodies took these decisions.\n"
+    assert host(text, source_url="https://democracy.hants.gov.uk/mgDelegatedDecisions.aspx") == \
+        "Hampshire County Council"
+    scrutiny = "Scrutiny\n\nA project undertaken by the Council was considered.\n"
+    assert host(scrutiny, source_url="https://decisionmaking.westberks.gov.uk/mgAi.aspx?ID=1") == \
+        "West Berkshire Council"
+    # A name the text writes that fits the spelled-out address keeps its own type.
+    named = "Cabinet\n\nThe contract of South Oxfordshire District Council was noted. The Council agreed.\n"
+    assert host(named, source_url="https://democratic.southoxon.gov.uk/x") == "South Oxfordshire District Council"
