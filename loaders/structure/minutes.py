@@ -17,16 +17,24 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import cache
+from itertools import pairwise
 
 from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, first_match, load_cues
-from loaders.names import honorific_name_pattern
+from loaders.names import (
+    _INITIALS,
+    _NAME_WORD,
+    _NAME_WORD_RE,
+    honorific_name_pattern,
+    never_name_words,
+    parse_person_name,
+    plural_honorifics,
+)
 from loaders.structure.fields import (
     _split_top_level,
     is_org_like,
     leading_person,
     looks_like_post,
-    name_list,
     person_post_org,
 )
 from loaders.structure.segment import split_columns
@@ -171,15 +179,143 @@ def _attendance_entries(text: str, start: int, end: int) -> list[Field]:
     """People, posts and organisations of an "In attendance:" or "Officers:" list.
 
     Entries are split on semicolons and lines, and on commas where the next piece starts a
-    new person ("A Lee (Clerk), B Chan (Chief Executive), Inspector C Dee").
+    new person ("A Lee (Clerk), B Chan (Chief Executive), Inspector C Dee"); a line of run-on
+    "Post – Name" pairs gives each person their post, a person run on from the last one's
+    organisation starts an entry of their own, and plain names whose commas were lost are
+    each a person.
     """
     entries: list[Field] = []
     offset = start
     for piece in re.split(r"[;\n]", text[start:end]):
-        for group_start, group_end in _person_groups(piece):
-            entries.extend(attendance_row(text, offset + group_start, offset + group_end))
+        pairs = post_name_pairs(piece, offset)
+        if pairs is not None:
+            entries.extend(pairs)
+            offset += len(piece) + 1
+            continue
+        bounds = [0, *_run_on_starts(piece), len(piece)]
+        for entry_start, entry_end in pairwise(bounds):
+            entry = piece[entry_start:entry_end]
+            flattened = _flattened_names(entry.strip(" ,.")) if "," not in entry else []
+            if flattened:
+                lead = offset + entry_start + len(entry) - len(entry.lstrip(" ,."))
+                entries.extend(Field("person", entry.strip(" ,.")[a:b], lead + a, lead + b) for a, b in flattened)
+                continue
+            for group_start, group_end in _person_groups(entry):
+                entries.extend(attendance_row(text, offset + entry_start + group_start,
+                                              offset + entry_start + group_end))
         offset += len(piece) + 1
     return entries
+
+
+_SPACED_DASH = re.compile(r"[ \u00a0]+[-–—][ \u00a0]+")
+_PLAIN_TWO = re.compile(rf"{_NAME_WORD}[ \u00a0]+{_NAME_WORD}")
+
+
+def _leading_holder(segment: str) -> int:
+    """Length of the name opening ``segment`` ("J Doe Director of Finance" → 5), or 0.
+
+    The name is an honorific name, initials and a surname, or a forename and a surname; a
+    third word only when the two would leave something that is no post and the three leave a
+    post or nothing ("Nick Roe Policy Officer" is a two-word name before a post).
+    """
+    honoured = honorific_name_pattern().match(segment)
+    if honoured and parse_person_name(honoured.group()):
+        return honoured.end()
+    # After a post and its dash, initials and a word are a name even where alone they might
+    # not be ("ICT Officer – A Moe").
+    initialled = _INITIALLED.match(segment)
+    if initialled:
+        return initialled.end()
+    match = _PLAIN_TWO.match(segment)
+    if match is None or parse_person_name(match.group()) is None:
+        return 0
+    rest = segment[match.end():].strip()
+    third = re.match(rf"[ \u00a0]+{_NAME_WORD}(?![\w’'-])", segment[match.end():])
+    if rest and not looks_like_post(rest) and third and third.group().strip() not in never_name_words():
+        after = segment[match.end() + third.end():].strip(" \u00a0,")
+        if not after or looks_like_post(after):
+            return match.end() + third.end()
+    return match.end()
+
+
+def post_name_pairs(piece: str, offset: int = 0) -> list[Field] | None:
+    """Officers run on as "Post – Name" pairs with nothing between the pairs.
+
+    "Chief Executive - J Doe Director of Finance – K Roe": each dash has a post before it and
+    a name after it, and the text between two dashes is one name and the next post.
+
+    Parameters
+    ----------
+    piece : str
+        One line (or semicolon piece) of an attendance list.
+    offset : int
+        Where ``piece`` starts in the document.
+
+    Returns
+    -------
+    list of Field or None
+        ``person`` then ``post`` for each pair; None when the piece is not in this layout (it
+        does not open with a post and a dash, or a name is missing between two dashes).
+
+    Examples
+    --------
+    >>> pairs = post_name_pairs("Chief Executive - J Doe Director of Finance – Kay Roe")
+    >>> [(f.name, f.value) for f in pairs]
+    [('person', 'J Doe'), ('post', 'Chief Executive'), ('person', 'Kay Roe'), ('post', 'Director of Finance')]
+    >>> post_name_pairs("J Doe – Chief Executive") is None
+    True
+    """
+    dashes = list(_SPACED_DASH.finditer(piece))
+    if not dashes:
+        return None
+    lead = len(piece) - len(piece.lstrip(" \u00a0,"))
+    post_start, post_end = lead, dashes[0].start()
+    first = piece[post_start:post_end]
+    if not looks_like_post(first) or leading_person(first) is not None:
+        return None
+    fields: list[Field] = []
+    for index, dash in enumerate(dashes):
+        segment_end = dashes[index + 1].start() if index + 1 < len(dashes) else len(piece)
+        segment = piece[dash.end():segment_end]
+        length = _leading_holder(segment)
+        if not length:
+            return None
+        rest = segment[length:]
+        next_post = rest.strip(" \u00a0,")
+        if index + 1 < len(dashes) and not looks_like_post(next_post):
+            return None
+        fields.append(Field("person", segment[:length], offset + dash.end(), offset + dash.end() + length))
+        fields.append(Field("post", piece[post_start:post_end], offset + post_start, offset + post_end))
+        post_start = dash.end() + length + len(rest) - len(rest.lstrip(" \u00a0,"))
+        post_end = post_start + len(next_post)
+    return fields
+
+
+def _run_on_starts(piece: str) -> list[int]:
+    """Where a new person starts inside a comma piece, run on from the last one's
+    organisation ("…, Director of Housing, NIHE Ms Ann Kay, …", "…, XNPA Nick Roe, …").
+
+    Examples
+    --------
+    >>> piece = "Mr Sam Lee, Director, NIHE Ms Ann Kay, Area Manager, NIHE"
+    >>> [piece[a:] for a in _run_on_starts(piece)]
+    ['Ms Ann Kay, Area Manager, NIHE']
+    """
+    starts = []
+    for segment_offset, segment in _split_top_level(piece):
+        holder = honorific_name_pattern().search(segment, 1)
+        at = holder.start() if holder else None
+        if at is None:
+            # A plain name closing the piece after an acronym or organisation.
+            plain = re.search(rf"(?<=[ \u00a0]){_NAME_WORD}[ \u00a0]+{_NAME_WORD}$", segment)
+            name = plain and parse_person_name(plain.group())
+            at = plain.start() if plain and name and name.given and not any(
+                w in never_name_words() for w in plain.group().split()) else None
+        if at is not None:
+            head = segment[:at].strip()
+            if head and is_org_like(head):
+                starts.append(segment_offset + at)
+    return starts
 
 
 def _person_groups(piece: str) -> list[tuple[int, int]]:
@@ -215,6 +351,170 @@ def _person_groups(piece: str) -> list[tuple[int, int]]:
             groups[-1][1] = offset + len(segment)
             complete = False
     return [(a, b) for a, b in groups]
+
+
+@cache
+def _plural_honorific_pattern() -> re.Pattern[str]:
+    """A plural honorific shared by the names after it, with an optional dash or colon
+    ("Aldermen – A Blair, B Cole", "Councillors: Gray, Hale", "Cllrs Ives and Jay")."""
+    plurals = "|".join(re.escape(p) for p in sorted(plural_honorifics(), key=len, reverse=True))
+    return re.compile(rf"(?P<plural>{plurals})\.?(?:[ \t\u00a0]*[-–—:][ \t\u00a0]*|[ \t\u00a0]+)")
+
+
+#: One initialled name under a shared honorific: "G Hill", "A B Lowe", "M. McNabb".
+_INITIALLED = re.compile(rf"{_INITIALS}{{1,3}}{_NAME_WORD}")
+_RUN_SPACE = re.compile(r"[ \u00a0]+")
+
+
+def _initialled_run(piece: str) -> list[tuple[int, int]]:
+    """Spans of two or more initialled names run together without a comma ("G Hill H Ince").
+
+    Examples
+    --------
+    >>> piece = "G Hill H Ince"
+    >>> [piece[a:b] for a, b in _initialled_run(piece)]
+    ['G Hill', 'H Ince']
+    >>> _initialled_run("A B Lowe")
+    []
+    """
+    spans, position = [], 0
+    while position < len(piece):
+        match = _INITIALLED.match(piece, position)
+        if match is None:
+            return []
+        spans.append((match.start(), match.end()))
+        gap = _RUN_SPACE.match(piece, match.end())
+        position = gap.end() if gap else match.end()
+        if gap is None and position < len(piece):
+            return []
+    return spans if len(spans) >= 2 else []
+
+
+def _flattened_names(piece: str) -> list[tuple[int, int]]:
+    """Spans of plain names run together by a PDF's lost commas ("Peter Abel Eric Bain …").
+
+    Each name is a forename, any middle initials, any capitalised surname particle ("Mac",
+    "De") and a surname; a run of fewer than two names, or one that does not divide into whole
+    names, or holds a word that is never part of a name, is left alone.
+
+    Examples
+    --------
+    >>> piece = "Peter Abel Eric J Bain Anne De Vere Willie MacKay"
+    >>> [piece[a:b] for a, b in _flattened_names(piece)]
+    ['Peter Abel', 'Eric J Bain', 'Anne De Vere', 'Willie MacKay']
+    >>> _flattened_names("Peter Abel Eric")
+    []
+    """
+    words = list(re.finditer(r"\S+", piece))
+    if len(words) < 4 or honorific_name_pattern().search(piece):
+        return []
+    particles = set(load_cues("people")["words"]["capital_particles"])
+    spans, index = [], 0
+    while index < len(words):
+        first = index
+        if not _NAME_WORD_RE.fullmatch(words[index].group()) or words[index].group() in particles:
+            return []
+        index += 1
+        while index < len(words) and re.fullmatch(r"[A-Z]\.?", words[index].group()):
+            index += 1  # middle initials
+        if index < len(words) and words[index].group() in particles:
+            index += 1
+        if index >= len(words) or not _NAME_WORD_RE.fullmatch(words[index].group()):
+            return []
+        name = piece[words[first].start():words[index].end()]
+        if any(w in never_name_words() for w in name.split()) or parse_person_name(name) is None:
+            return []
+        spans.append((words[first].start(), words[index].end()))
+        index += 1
+    return spans if len(spans) >= 2 else []
+
+
+def member_list(text: str, offset: int = 0, chair: bool = False) -> list[Field]:
+    """Split a membership, presence or apologies list into ``member`` fields, flagging the chair.
+
+    Besides the comma-and-"and" lists of :func:`loaders.structure.fields.name_list`, this reads
+    a plural honorific shared out over the names after it, also behind a dash or colon
+    ("Aldermen – A Blair, B Cole"); initialled names that lost their comma ("G Hill H Ince");
+    plain names that lost every comma in a PDF ("Peter Abel Eric Bain"); one name per line; and
+    a post with its holder in brackets ("Mayor (Councillor J Doe)").
+
+    Parameters
+    ----------
+    text : str
+        The list, without its label.
+    offset : int
+        Where ``text`` starts in the document.
+    chair : bool
+        Whether the label says the people listed chaired ("In the Chair:").
+
+    Returns
+    -------
+    list of Field
+        ``chair``, ``vice-chair`` or ``member`` fields; a value with a shared honorific names
+        it ("Alderman T Blair") while the span covers the name as written.
+
+    Examples
+    --------
+    >>> [(f.name, f.value) for f in member_list("Aldermen – T Blair and B Cole")]
+    [('member', 'Alderman T Blair'), ('member', 'Alderman B Cole')]
+    >>> [(f.name, f.value) for f in member_list("Mr M J Angell (Chairman), Mr G Cowan")]
+    [('chair', 'Mr M J Angell'), ('member', 'Mr G Cowan')]
+    """
+    cues = load_cues("entities")["people"]
+    vice = [re.compile(p, re.IGNORECASE) for p in cues["vice_chair_marks"]]
+    chair_marks = [re.compile(p, re.IGNORECASE) for p in cues["chair_marks"]]
+    singular = plural_honorifics()
+    fields: list[Field] = []
+    shared: str | None = None
+    # " and " and ";" read as commas, and a new line as a new piece, keeping every offset.
+    flat = re.sub(r"[ \u00a0]and[ \u00a0]", ",    ", text).replace(";", ",")
+    for line_offset, line in _lines(flat):
+        for piece_offset, piece in _split_top_level(line):
+            start = offset + line_offset + piece_offset
+            plural = _plural_honorific_pattern().match(piece)
+            if plural:
+                shared = singular[plural.group("plural")]
+                piece, start = piece[plural.end():], start + plural.end()
+            names = _piece_names(piece, start, shared)
+            for position, person in enumerate(names):
+                tail = piece[person.end - start:] if position == len(names) - 1 else ""
+                role = "vice-chair" if any(p.search(tail) for p in vice) else \
+                    "chair" if chair or any(p.search(tail) for p in chair_marks) else "member"
+                fields.append(Field(role, person.value, person.start, person.end))
+    return fields
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    return lines
+
+
+def _piece_names(piece: str, start: int, shared: str | None) -> list[Field]:
+    """The people of one piece of a list: one name, or several run together."""
+    runs = _initialled_run(piece) if shared else _flattened_names(piece)
+    if runs:
+        prefix = f"{shared} " if shared else ""
+        return [Field("person", prefix + piece[a:b], start + a, start + b) for a, b in runs]
+    person = leading_person(piece, start)
+    if person is not None and shared and parse_person_name(person.value).honorific is None:
+        # "Councillors: Ann Vale, Bo Quill": the shared honorific is part of each name.
+        return [Field("person", f"{shared} {person.value}", person.start, person.end)]
+    if person is None and shared:
+        person = leading_person(f"{shared} {piece}", start - len(shared) - 1)
+        if person is not None:
+            return [Field("person", f"{shared} {piece[: person.end - start]}", start, person.end)]
+    if person is None:
+        # "Mayor (Councillor J Doe)": a post, its holder in brackets.
+        held = re.match(r"[A-Z][\w'’ -]{0,40}?\((?P<holder>[^()]+)\)", piece)
+        holder = held and honorific_name_pattern().fullmatch(held.group("holder").strip())
+        if held and holder:
+            at = held.start("holder") + held.group("holder").index(holder.group())
+            return [Field("person", holder.group(), start + at, start + at + len(holder.group()))]
+        return []
+    return [person]
 
 
 def _is_heading_like(body: str) -> bool:
@@ -289,9 +589,18 @@ def _attendance_kind(label: str) -> str:
     return "apologies" if label.startswith(("apolog", "absent")) else "membership"
 
 
+@cache
+def _inline_attendance_pattern() -> re.Pattern[str]:
+    """An attendance label with its colon inside a line, where a PDF ran one list into the
+    next ("… Head of Corporate Services Apologies: Sally Dee")."""
+    labels = "|".join(sorted(load_cues("structure")["minutes"]["attendance"], key=len, reverse=True))
+    return re.compile(rf"(?<=\S[ \u00a0])(?-i:(?=[A-Z]))(?P<label>{labels})[ \u00a0]*:[ \u00a0]*", re.I)
+
+
 def _labelled_attendance(text: str, label: str, start: int, end: int) -> list[Field]:
     """The fields of an attendance block whose later lines may start lists of their own
-    ("Present: Cllrs A, B" then "In attendance: C (Clerk)" on the next line)."""
+    ("Present: Cllrs A, B" then "In attendance: C (Clerk)" on the next line), or whose lists
+    run on in one line with a label and colon between them."""
     fields: list[Field] = []
     segment_start, position = start, start
     for line in text[start:end].split("\n"):
@@ -299,6 +608,9 @@ def _labelled_attendance(text: str, label: str, start: int, end: int) -> list[Fi
         if following:
             fields.extend(_attendance_fields(text, label, segment_start, position - 1))
             label, segment_start = following.group("label").lower(), position + following.end()
+        for inline in _inline_attendance_pattern().finditer(line, following.end() if following else 0):
+            fields.extend(_attendance_fields(text, label, segment_start, position + inline.start()))
+            label, segment_start = inline.group("label").lower(), position + inline.end()
         position += len(line) + 1
     fields.extend(_attendance_fields(text, label, segment_start, end))
     return fields
@@ -310,7 +622,7 @@ def _attendance_fields(text: str, label: str, start: int, end: int) -> list[Fiel
     # "Apologies … from Cllr Quinlan and Cllr Rowe. Cllr Nash attended as substitute.":
     # the list ends with its sentence.
     stop = _SENTENCE_BREAK.search(text, start, end)
-    return name_list(text[start:stop.start() if stop else end], start)
+    return member_list(text[start:stop.start() if stop else end], start, chair=label == "in the chair")
 
 
 def _merge_decision_lists(text: str, blocks: list[Block]) -> list[Block]:

@@ -1,0 +1,141 @@
+"""Attendance-list layouts of other bodies' minutes (issue 9, point 2), each on invented text
+in the real layout: borough-style plural-honorific groups behind a dash, officers run on as
+"Post – Name" pairs, people run on from the last one's organisation, and lists that a PDF
+flattened into one line without commas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluation.predicted import predict_document
+from loaders.blocks import ParsedDocument
+from loaders.document import Document
+from loaders.names import parse_person_name
+from loaders.structure import parse_document
+from loaders.structure.minutes import member_list, post_name_pairs
+
+
+def parsed(text: str) -> ParsedDocument:
+    return parse_document(Document("minutes.txt", "minutes", text, "0"))
+
+
+def minutes(*lines: str) -> str:
+    """An invented meeting's minutes with the given attendance lines under its title."""
+    return ("Minutes of the Meeting of the Wexcombe Harbour Committee held on 3 March 2026\n\n"
+            + "\n".join(lines) + "\n\n1. Apologies\n\nThe Chair welcomed everyone to the meeting.\n")
+
+
+def attendance(doc: ParsedDocument) -> list[tuple[str, str]]:
+    """Every field of the attendance, membership and apologies blocks, in order."""
+    return [(f.name, f.value) for b in doc.blocks if b.kind in ("membership", "attendance", "apologies")
+            for f in b.fields]
+
+
+def spans_hold_their_names(doc: ParsedDocument) -> bool:
+    """Whether every person field's span is the name as written (a shared honorific aside)."""
+    return all(f.value.endswith(doc.document.text[f.start:f.end]) for b in doc.blocks for f in b.fields
+               if f.name in ("person", "member", "chair"))
+
+
+def test_plural_honorifics_behind_a_dash_share_themselves_out_over_the_next_line() -> None:
+    doc = parsed(minutes("Members Present : Aldermen – T Bly, B Cole, C Dunn and D Eyre",
+                         "Councillors – E Fox, F Gray, G Hill H Ince, J Kerr, R B Lowe and M McNabb"))
+    assert attendance(doc) == [("member", name) for name in (
+        "Alderman T Bly", "Alderman B Cole", "Alderman C Dunn", "Alderman D Eyre", "Councillor E Fox",
+        "Councillor F Gray", "Councillor G Hill", "Councillor H Ince", "Councillor J Kerr",
+        "Councillor R B Lowe", "Councillor M McNabb")]
+    assert spans_hold_their_names(doc)
+    assert all(parse_person_name(value) for _, value in attendance(doc))
+
+
+def test_a_plural_honorific_with_a_colon_and_names_with_forenames() -> None:
+    fields = member_list("Cllrs: Ann Vale, Bo Quill; Messrs Tor and Penn")
+    assert [(f.name, f.value) for f in fields] == [
+        ("member", "Cllr Ann Vale"), ("member", "Cllr Bo Quill"), ("member", "Mr Tor"), ("member", "Mr Penn")]
+
+
+def test_in_the_chair_names_the_holder_of_a_post_in_brackets() -> None:
+    doc = parsed(minutes("In the Chair : Mayor (Councillor J Doyle)",
+                         "Members Present : Councillors – E Fox and F Gray"))
+    assert attendance(doc) == [("chair", "Councillor J Doyle"), ("member", "Councillor E Fox"),
+                               ("member", "Councillor F Gray")]
+    assert spans_hold_their_names(doc)
+
+
+def test_one_name_per_line_under_a_label_with_a_chair_mark() -> None:
+    fields = member_list("Councillor Ann Vale (Chairman)\nCouncillor Bo Quill (Vice-Chair)\nMr Tor Penn")
+    assert [(f.name, f.value) for f in fields] == [
+        ("chair", "Councillor Ann Vale"), ("vice-chair", "Councillor Bo Quill"), ("member", "Mr Tor Penn")]
+
+
+def test_officers_run_on_as_post_dash_name_pairs_each_get_their_post() -> None:
+    doc = parsed(minutes("Officers Present : Chief Executive - J Doyle Director of Finance – Kay Roe "
+                         "Head of Legal Services – P Vane ICT Officer – T Moss"))
+    assert attendance(doc) == [
+        ("person", "J Doyle"), ("post", "Chief Executive"), ("person", "Kay Roe"), ("post", "Director of Finance"),
+        ("person", "P Vane"), ("post", "Head of Legal Services"), ("person", "T Moss"), ("post", "ICT Officer")]
+    assert spans_hold_their_names(doc)
+
+
+def test_a_line_that_opens_with_a_name_is_no_post_dash_name_run() -> None:
+    assert post_name_pairs("J Doyle – Chief Executive") is None
+    assert post_name_pairs("Chief Executive – the report was noted") is None
+    assert post_name_pairs("Head of Legal Services") is None
+
+
+def test_two_name_words_before_a_post_unless_two_would_leave_no_post() -> None:
+    pairs = post_name_pairs("Chief Executive – Nick Rowe Policy Officer – Mary Ann Doyle")
+    assert pairs is not None
+    assert [(f.name, f.value) for f in pairs] == [
+        ("person", "Nick Rowe"), ("post", "Chief Executive"), ("person", "Mary Ann Doyle"),
+        ("post", "Policy Officer")]
+
+
+def test_a_person_run_on_from_the_last_ones_organisation_starts_a_new_entry() -> None:
+    doc = parsed(minutes("In Attendance : Mr Sam Lyle, Director of Housing, WHX Ms Ann Kerrow, "
+                         "Area Manager North, WHX"))
+    assert attendance(doc) == [("person", "Mr Sam Lyle"), ("post", "Director of Housing"), ("organisation", "WHX"),
+                               ("person", "Ms Ann Kerrow"), ("post", "Area Manager North"), ("organisation", "WHX")]
+    assert spans_hold_their_names(doc)
+
+
+def test_flattened_lists_split_into_whole_names_and_a_label_inside_the_line() -> None:
+    doc = parsed(minutes("Present: Piers Abney Eric Bannan Duncan Corrie Anne Maclaren Willie MacAskill "
+                         "Robert Sevenoak",
+                         "In Attendance: Jane Dorling, Interim Chief Executive, QNPA Nick Rowe, "
+                         "Policy & Projects, QNPA Andy Peyton, Head of Corporate Services "
+                         "Apologies: Sally Deane Joyce Linwood"))
+    people = [value for name, value in attendance(doc) if name in ("member", "person")]
+    assert people == ["Piers Abney", "Eric Bannan", "Duncan Corrie", "Anne Maclaren", "Willie MacAskill",
+                      "Robert Sevenoak", "Jane Dorling", "Nick Rowe", "Andy Peyton", "Sally Deane",
+                      "Joyce Linwood"]
+    assert ("post", "Head of Corporate Services") in attendance(doc)
+    assert spans_hold_their_names(doc)
+
+
+@pytest.mark.parametrize("line", [
+    "Present: Peter Abney Eric",                 # does not divide into whole names
+    "Present: Members of the Public",            # lower-case words: no run of names
+    "Present: Officers Cabinet Members Council Staff",  # words that are never names
+])
+def test_runs_that_are_no_flattened_list_of_names_are_left_alone(line: str) -> None:
+    assert [value for _, value in attendance(parsed(minutes(line)))] in ([], ["Peter Abney Eric"])
+
+
+def test_the_people_of_each_layout_are_exported(tmp_path: Path) -> None:
+    text = minutes("Members Present : Aldermen – T Bly and B Cole",
+                   "Councillors – G Hill H Ince",
+                   "Officers Present : Chief Executive - J Doyle Director of Finance – Kay Roe",
+                   "In Attendance: Jane Dorling, Interim Chief Executive, QNPA Nick Rowe, Policy Officer, QNPA",
+                   "Apologies: Sally Deane Joyce Linwood")
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(text)
+    predicted = predict_document(folder / "minutes.txt")
+    assert predicted.errors == []
+    labels = {label for entity in predicted.family("people") for label in entity.labels}
+    for name in ("T Bly", "B Cole", "G Hill", "H Ince", "J Doyle", "Kay Roe", "Jane Dorling", "Nick Rowe",
+                 "Sally Deane", "Joyce Linwood"):
+        assert any(name in label for label in labels), name
