@@ -77,3 +77,11 @@ def test_committee_names_printed_in_capitals_in_a_heading() -> None:
 def test_a_bare_head_a_kind_or_a_body_yet_to_be_set_up_in_capitals_is_no_committee() -> None:
     found = labels_of("ESTABLISHMENT OF A RIVER MANAGEMENT BOARD\n\nREPORT TO THE COMMITTEE\n\nSELECT COMMITTEE")
     assert not {"River Management Board", "The Committee", "Select Committee"} & found
+
+
+def test_a_bracketed_qualifier_before_the_head_is_part_of_the_name() -> None:
+    found = labels_of("(b)Harbour and Regeneration Services (Development Applications) Sub-committee - add Ann Tarr. "
+                      "The Licensing (Hearings) Panel met.")
+    assert {"Harbour and Regeneration Services (Development Applications) Sub-committee",
+            "Licensing (Hearings) Panel"} <= found
+    assert "Harbour and Regeneration Services" not in found

@@ -138,6 +138,16 @@ def _shouted_name(span: str) -> str:
     return " ".join(words[start:])
 
 
+@cache
+def _bracketed_committee() -> re.Pattern[str]:
+    """A committee name with a bracketed qualifier before its head: "Planning Services
+    (Applications) Sub-committee", "Licensing (Hearings) Panel" (group ``span``)."""
+    heads = alternation(cues("committees", "heads"))
+    joined = rf"(?:[ \u00a0](?:(?:and|of|for|the|&)[ \u00a0])?{CAP_WORD})"
+    return re.compile(rf"(?<![\w’'-])(?P<span>{CAP_WORD}{joined}{{0,8}}[ \u00a0]\({CAP_WORD}{joined}{{0,4}}\)"
+                      rf"[ \u00a0](?:{heads})){NAME_END}")
+
+
 @lru_cache(maxsize=8)
 def _names_full_council(document_text: str) -> bool:
     """Whether a document calls the council meeting "Full Council"."""
@@ -275,6 +285,8 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
             if ends_in_head.match(part):
                 end = match.start("span") + at + len(part)
                 yield from _committee(passage, part, end, last=end == match.end("span"))
+    for match in _bracketed_committee().finditer(text):
+        yield from _committee(passage, match.group("span"), match.end("span"), last=True)
     for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))}){NAME_END}", text):
         if " " in match.group() and not _not_before().match(text, match.end()):
             yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
