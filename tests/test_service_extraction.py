@@ -127,3 +127,9 @@ def test_a_bodys_business_plan_keeps_the_body_as_an_organisation() -> None:
     found = {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext())}
     assert ("programme", "Fellside Leisure Limited business plan") in found
     assert ("organisation", "Fellside Leisure Limited") in found
+
+
+def test_consultations_and_statements_are_documents_not_services() -> None:
+    found = services_in("Following the Public Consultation, the Transparency Statement and the Annual "
+                        "Governance Statement were published.")
+    assert not any(name.endswith(("Consultation", "Statement")) for name in found)

@@ -2,7 +2,7 @@
 a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
 
 - **Named ones by head noun**: a name run ending in a fund, grant, charter, compact, portal,
-  policy, contract, statement, week … ("UK Community Renewal Fund", "End Violence at Work
+  policy, contract, policy statement, week … ("UK Community Renewal Fund", "End Violence at Work
   Charter", "Race Equality Week"), cut and typed as the core ones are
   (:func:`loaders.mentions.judge_named_thing`).
 - **Lower-case service phrases in service contexts**: "the leisure management contract",
