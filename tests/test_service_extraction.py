@@ -133,3 +133,10 @@ def test_consultations_and_statements_are_documents_not_services() -> None:
     found = services_in("Following the Public Consultation, the Transparency Statement and the Annual "
                         "Governance Statement were published.")
     assert not any(name.endswith(("Consultation", "Statement")) for name in found)
+
+
+def test_a_spaced_dash_ends_a_name() -> None:
+    found = services_in("Item 9: Tarnmoor Growth Fund – Transfer to the Harbour Renewal Programme - referral "
+                        "from the Finance Committee.")
+    assert "Tarnmoor Growth Fund" in found
+    assert not any("–" in name or " - " in name for name in found)
