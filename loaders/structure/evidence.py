@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, first_match
+from loaders.names import honorific_name_pattern, parse_person_name
 from loaders.structure.agenda import signature_fields
-from loaders.structure.fields import person_post_org
+from loaders.structure.fields import _plain_person, person_post_org
 from loaders.structure.report import memo_fields
 from loaders.structure.terms import theme_letter
 
@@ -46,6 +48,62 @@ def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
     return refined
 
 
+#: One entry of a list of written evidence: its reference, then the submitter in square
+#: brackets ("AB 01 [Jane Doe]", "XYZ0012 [Acme Foundation]"), a link address after it allowed.
+_LISTED_SUBMISSION = re.compile(r"(?<![\w/])(?P<code>[A-Z]{1,5}[ \u00a0]?\d{1,4}[A-Za-z]?)[ \u00a0]*"
+                                r"\[(?P<name>[^\[\]\n]{2,150})\](?:\([^()\s]*\))?")
+#: What may stand between entries of such a list (separators, the entries' numbers).
+_LIST_GAP = re.compile(r"(?:[\s,;.|•·–-]|\d{1,3}[.)]?(?=\s))*")
+#: A bracket after a submitter that says which submission it is, not who ("(supplementary)").
+_SUBMISSION_NOTE = re.compile(r"(?:[ \u00a0]*\(|[ \u00a0]+[–-][ \u00a0]*)[a-z][^()]*\)?$")
+
+
+def submitter_list(text: str, start: int, end: int) -> list[Field] | None:
+    """The submitters of a "List of written evidence" block: a person where the name reads as a
+    person's, else an organisation.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    start, end : int
+        The block's span.
+
+    Returns
+    -------
+    list of Field or None
+        ``person`` and ``organisation`` fields (an organisation's acronym in brackets stays out
+        of its name: the acronym finder reads it), or None when the block is anything but
+        such entries.
+
+    Examples
+    --------
+    >>> text = "AB 01 [Jane Doe] AB 02 [Acme Foundation] AB 03 [Local Widgets Association (LWA)]"
+    >>> [(f.name, f.value) for f in submitter_list(text, 0, len(text))]
+    [('person', 'Jane Doe'), ('organisation', 'Acme Foundation'), ('organisation', 'Local Widgets Association')]
+    >>> submitter_list("We refer to HC 12 [2019] in para 4.", 0, 36) is None
+    True
+    """
+    entries = list(_LISTED_SUBMISSION.finditer(text, start, end))
+    gaps = zip([start, *(m.end() for m in entries)], [*(m.start() for m in entries), end], strict=True)
+    if not entries or not all(_LIST_GAP.fullmatch(text, a, b) for a, b in gaps):
+        return None
+    fields: list[Field] = []
+    for entry in entries:
+        name = entry.group("name").strip()
+        note = _SUBMISSION_NOTE.search(name)
+        name = name[:note.start()] if note else name
+        acronym = re.search(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)$", name)
+        name = name[:acronym.start()] if acronym else name
+        if not re.match(r"[A-Z]", name):
+            return None
+        at = entry.start("name") + entry.group("name").index(name)
+        honoured = honorific_name_pattern().fullmatch(name)
+        person = (honoured is not None and parse_person_name(name) is not None) or _plain_person(name)
+        fields.append(Field("person" if person else "organisation", name, at, at + len(name)))
+    return fields
+
+
 def refine_written_evidence(text: str, blocks: list[Block]) -> list[Block]:
     """Mark the author's voice and the terms-of-reference theme each section answers.
 
@@ -81,6 +139,10 @@ def refine_written_evidence(text: str, blocks: list[Block]) -> list[Block]:
             refined.append(dataclasses.replace(block, theme_notations=notations))
             continue
         kind = block.kind
+        listed = submitter_list(text, block.start, block.end) if kind in ("paragraph", "list-item") else None
+        if listed:
+            refined.append(dataclasses.replace(block, kind="submitter-list", fields=tuple(listed)))
+            continue
         if kind == "paragraph" and not any(b.kind not in ("heading", "memo-header") for b in refined):
             # "Submitted by: Name, Post, Organisation" under the title.
             header = memo_fields(text, block.start, block.end)
