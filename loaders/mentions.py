@@ -836,6 +836,12 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
 
+#: Organisation methods whose context says a body, not a person, stands there.
+_BODY_EVIDENCE = frozenset({"context:body-cue", "context:person-line"})
+#: Person methods that read a name from one context word only ("with Ann Lee", "Ann Lee said").
+_WEAK_PERSON = frozenset({"person:before", "person:verb", "person:bracket"})
+
+
 def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list[Mention]:
     """Cut a person found by structure or context out of a body's name that runs into them.
 
@@ -845,13 +851,23 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
     words of name are left (the body found by structure in the same place wins); one word left
     is a body named after a person ("Alan Turing Institute"), kept whole.
     """
+    # A body named after a cue that only bodies follow, or in the body's place in "Name, Post,
+    # Body", beats a person read only from a weak context word on the same words.
+    outweighed = {id(o) for m in kept if m.method in _BODY_EVIDENCE
+                  for c in range(m.start >> 6, (max(m.end - 1, m.start) >> 6) + 1) for o in cells.get(c, ())
+                  if o.kind == "person" and o.method in _WEAK_PERSON and o.start < m.end and m.start < o.end}
+    # The structure's field is the body's kind where a finder reads the same words otherwise.
+    structured = {(m.start, m.end) for m in kept if m.method == "structure" and m.kind in ("organisation", "unit")}
     unglued: list[Mention] = []
-    for mention in kept:
+    for mention in (m for m in kept if id(m) not in outweighed):
         if mention.kind not in ("organisation", "unit") or mention.method == "structure":
             unglued.append(mention)
             continue
+        if (mention.start, mention.end) in structured:
+            continue
         people = [o for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1)
                   for o in cells.get(c, ()) if o.kind == "person" and not o.method.startswith("pattern")
+                  and id(o) not in outweighed
                   and mention.start <= o.start and o.end <= mention.end and (o.start, o.end) != (
                       mention.start, mention.end)]
         if not people:
@@ -859,6 +875,8 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
             continue
         first = min(people, key=lambda p: p.start)
         rest = mention.label[first.end - mention.start:].lstrip(" \u00a0,")
+        if not rest[:1].isupper():
+            continue  # "Blue Fox in May": what is left is no name
         surface = len(mention.label) == mention.end - mention.start
         if first.start != mention.start or len(people) > 1 or not surface or len(rest.split()) < 2:
             if first.start == mention.start and len(people) == 1 and len(rest.split()) == 1:

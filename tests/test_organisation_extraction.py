@@ -200,3 +200,29 @@ def test_party_members_and_headings_run_together_are_not_bodies() -> None:
                      "Lowe, Non-Executive Member – Strategy Planning and Commissioning and Patient Partnership.",
                      "organisation")
     assert not any("Conservative" in name or "Patient Partnership" in name for name in found)
+
+
+def test_a_cue_only_a_body_follows_outweighs_a_weak_person_reading() -> None:
+    found = mentions_of("The council signed the contract with Blue Fennel in May. Officers had a meeting with "
+                        "Ada Quill on Monday.")
+    assert ("organisation", "Blue Fennel") in found
+    assert ("person", "Blue Fennel") not in found
+    assert not any(surface.endswith("May") for kind, surface in found if kind == "organisation")
+
+
+def test_grants_and_appointments_name_their_body() -> None:
+    found = kinds_of("A grant from Quayside Futures was received. Mr Pell was appointed by Moorland Energy.",
+                     "organisation")
+    assert {"Quayside Futures", "Moorland Energy"} <= found
+
+
+def test_name_post_body_with_a_lower_case_post_a_colon_or_a_bracket_after() -> None:
+    found = mentions_of("Public question from Ann Chessel, chair of trustees, Tarn Reading Room: why? Olwen Marr, "
+                        "Partner, Penhale Brook (Independent Legal Adviser) presented the report.")
+    assert {("organisation", "Tarn Reading Room"), ("organisation", "Penhale Brook")} <= found
+    assert ("person", "Penhale Brook") not in found
+
+
+def test_the_ministers_of_a_devolved_government_are_a_body() -> None:
+    found = kinds_of("The Scottish Ministers must consult; the Welsh Ministers agreed.", "organisation")
+    assert {"Scottish Ministers", "Welsh Ministers"} <= found

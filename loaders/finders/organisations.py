@@ -49,8 +49,10 @@ def _context(section: str = "organisation_context") -> dict:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
+    from loaders.cues import load_cues
+
     phrases = []
-    for cue in _context()["cues"]:
+    for cue in _context()["cues"] + load_cues("organisations")["context"]["more_cues"]:
         first, rest = cue[0], re.escape(cue[1:])
         phrases.append(f"[{first.lower()}{first.upper()}]{rest}")
     phrases.sort(key=len, reverse=True)
@@ -139,13 +141,17 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
     text = passage.text
     for match in _cue_pattern().finditer(text):
         listing = bool(re.search(r"such as|including|charities|companies|organisations", match.group()[:40]))
+        cue = match.group()[:match.start("names") - match.start()].strip().lower()
+        # A cue that only a body follows ("the contract with", "funded by") outweighs a
+        # person read from a weak context word; "on behalf of" or "meeting with" does not.
+        method = "context:body-cue" if cue.removesuffix(" the") in _body_only_cues() else "context:organisation"
         pieces = [(part_at + at, piece) for part_at, part in run_parts(match.group("names"))
                   for at, piece in _split_list(part, listing)]
         for at, piece in pieces:
             if _is_person(piece):
                 continue
             skip, name = trim_start(piece)
-            name = name.rstrip(" ,")
+            name = _date_tail().sub("", name).rstrip(" ,")
             start = match.start("names") + at + skip
             # One word cut from a comma list ("staff from X, Environment, Roads and …") is a
             # common noun as often as a name: only an acronym is taken.
@@ -155,13 +161,28 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
                         text[start + len(name):]):
                 continue  # "representing Northfield ward": a place
             if plausible_organisation(name):
-                yield passage.mention(start, start + len(name), "organisation", name, "context:organisation")
+                yield passage.mention(start, start + len(name), "organisation", name, method)
     for match in _quoted_bodies().finditer(text):
         for quoted in re.finditer(r"[‘'“\"](?P<name>[A-Z][^‘’'“”\"]{1,60}?)[’'”\"‘]", match.group()):
             name = quoted.group("name").strip()
             if plausible_organisation(name):
                 start = match.start() + quoted.start("name")
                 yield passage.mention(start, start + len(name), "organisation", name, "context:quoted-body")
+
+
+@cache
+def _body_only_cues() -> frozenset[str]:
+    from loaders.cues import load_cues
+
+    return frozenset(cue.lower() for cue in load_cues("organisations")["context"]["body_only_cues"])
+
+
+@cache
+def _date_tail() -> re.Pattern[str]:
+    """A date or time after a name, joined to it ("the contract with Blue Fox in May")."""
+    return re.compile(rf"{_SP}(?:in|on|of|for|and|the|by){_SP}(?:the{_SP})?(?:January|February|March|April|May|June|"
+                      rf"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                      rf"Friday|Saturday|Sunday|Spring|Summer|Autumn|Winter)\b.*$")
 
 
 @cache
@@ -176,7 +197,9 @@ def _quoted_bodies() -> re.Pattern[str]:
 def _state_bodies() -> re.Pattern[str]:
     context = _context()
     qualifiers = alternation(context["government_qualifiers"])
-    heads = alternation(context["government_heads"])
+    from loaders.cues import load_cues
+
+    heads = alternation(context["government_heads"] + load_cues("organisations")["state_bodies"]["heads"])
     # "Business, Innovation and Skills", "Levelling Up, Housing and Communities", "the Police and
     # Crime Commissioner": short items, the last after "and".
     item = rf"{CAP_WORD}(?:{_SP}{CAP_WORD})?"
@@ -301,7 +324,8 @@ def _person_lines() -> re.Pattern[str]:
     person = rf"(?:(?:{honorific})\.?{_SP}+)?[A-Z][\w’'-]+(?:{_SP}+[A-Z][\w’'.-]*){{1,3}}"
     return re.compile(
         rf"(?P<person>{person})(?:,{_SP}*(?P<post>[^,;()\n]{{3,80}}?),{_SP}*|{_SP}*\((?P<ppost>[^,;()\n]{{3,80}}?),{_SP}*)"
-        rf"(?P<org>{_NAME})(?=[ \u00a0]*(?:[,;.)\n]|$|{_SP}and{_SP}|{_SP}[-–]))")
+        rf"(?P<org>{_NAME})(?=[ \u00a0]*(?:[,;:.)\n]|$|{_SP}and{_SP}|{_SP}[-–]"
+        rf"|{_SP}\((?!Pages?\b|Item\b|Appendix\b)[A-Z]))")
 
 
 @cache
@@ -429,6 +453,7 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
     text = passage.text
     for match in _person_lines().finditer(text):
         post = (match.group("post") or match.group("ppost") or "").strip()
+        post = post[:1].upper() + post[1:]  # "chair of trustees" is a post in lower case too
         name = match.group("org").rstrip()
         person = match.group("person")
         if not post or not (looks_like_post(post) or _is_officer_post(post)) or looks_like_post(name):
