@@ -85,3 +85,20 @@ def test_a_bracketed_qualifier_before_the_head_is_part_of_the_name() -> None:
     assert {"Harbour and Regeneration Services (Development Applications) Sub-committee",
             "Licensing (Hearings) Panel"} <= found
     assert "Harbour and Regeneration Services" not in found
+
+
+def test_a_list_of_meetings_by_date_names_committees_without_a_head() -> None:
+    text = ("Harbour Select Committee          - 12/01/10\n\nCoastal Health and Social Care      - 14/01/10\n\n"
+            "Select Committee\n\nResources and Assets Management     - 21/01/10\n\nand Property Select Committee\n\n"
+            "Special Joint Overview and Scrutiny - 16/02/10\n\nTarn Planning Committee - 17/12/09 and 14/01/10")
+    found = labels_of(text)
+    assert {"Harbour Select Committee", "Coastal Health and Social Care Select Committee",
+            "Resources and Assets Management and Property Select Committee", "Special Joint Overview and Scrutiny",
+            "Tarn Planning Committee"} <= found
+    # The wrapped name is one committee, not its tail as well.
+    assert "Property Select Committee" not in found
+
+
+def test_a_dated_line_alone_names_no_committee() -> None:
+    found = labels_of("Budget Monitoring Report - 14/01/10\n\nHarbour Walls Update - 21/01/10")
+    assert not {"Budget Monitoring Report", "Harbour Walls Update"} & found

@@ -148,6 +148,31 @@ def _bracketed_committee() -> re.Pattern[str]:
                       rf"[ \u00a0](?:{heads})){NAME_END}")
 
 
+_DATE = r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}"
+
+
+@cache
+def _dated_line() -> re.Pattern[str]:
+    """A line of a list of meetings: a name, a dash and the dates it met ("Audit Committee  -
+    09/12/09", "Cabinet - 15/12/09, 26/01/10 and 11/02/10"), and a continuation of the name on
+    the next line when the column wrapped ("… Management - 21/01/10" / "and Resources Select
+    Committee")."""
+    word = rf"(?:{CAP_WORD}|\([A-Z][\w&]{{1,15}}\))"
+    name = rf"{word}(?:[ \u00a0](?:(?:and|of|for|the|&)[ \u00a0])?{word}){{0,10}}"
+    dates = rf"{_DATE}(?:(?:,|[ \u00a0]+and)[ \u00a0]+{_DATE})*"
+    return re.compile(rf"(?m)^[ \u00a0]*(?P<name>{name})[ \u00a0]+[-–][ \u00a0]+{dates}[ \u00a0]*$"
+                      rf"(?:\n[ \u00a0]*\n?[ \u00a0]*(?P<more>(?:and|of|for|&)[ \u00a0]+{name})[ \u00a0]*$)?")
+
+
+@lru_cache(maxsize=8)
+def _lists_meetings(document_text: str) -> bool:
+    """Whether a document lists meetings by name and date with at least two committee names
+    (then every name of that list is a meeting body, with or without a head noun)."""
+    heads = tuple(cues("committees", "heads"))
+    named = [m for m in _dated_line().finditer(document_text) if (m.group("more") or m.group("name")).endswith(heads)]
+    return len(named) >= 2
+
+
 @lru_cache(maxsize=8)
 def _names_full_council(document_text: str) -> bool:
     """Whether a document calls the council meeting "Full Council"."""
@@ -329,3 +354,29 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
             continue
         end = match.end("span")
         yield passage.mention(end - len(name), end, "committee", title_case_name(name), "pattern:committee-capitals")
+
+    if _lists_meetings(passage.parsed.document.text):
+        yield from _listed_meetings(passage)
+
+
+def _listed_meetings(passage: Passage) -> Iterator[Mention]:
+    """The names of a list of meetings by date (see :func:`_lists_meetings`): "Special Joint
+    Overview and Scrutiny - 16/02/10" is a committee though no head noun ends it."""
+    heads = tuple(cues("committees", "heads"))
+    blocks = passage.parsed.blocks
+    following = passage.parsed.text_of(blocks[passage.index + 1]).strip() if passage.index + 1 < len(blocks) else ""
+    for match in _dated_line().finditer(passage.text):
+        name = match.group("name")
+        if name in cues("committees", "kinds") or (" " not in name and name not in cues("committees", "standalone")):
+            continue
+        if match.group("more"):
+            # The column wrapped inside the block: the name runs on over the dates.
+            yield passage.mention(match.start("name"), match.end("more"), "committee",
+                                  f"{name} {match.group('more')}", "pattern:committee-list")
+        elif match.end() >= len(passage.text.rstrip()) and following in heads:
+            # The column wrapped into the next block ("Health and Adult Social Care - 14/01/10"
+            # / "Select Committee"): the span is the first part, the name the whole.
+            yield passage.mention(match.start("name"), match.end("name"), "committee", f"{name} {following}",
+                                  "pattern:committee-list")
+        else:
+            yield passage.mention(match.start("name"), match.end("name"), "committee", name, "pattern:committee-list")
