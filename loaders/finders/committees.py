@@ -71,7 +71,8 @@ def _bare_council() -> re.Pattern[str]:
     """"Council" with no article where the council meets as a body: the subject of a verb
     ("Council noted", "move that Council receives"), after a preposition with nothing that makes
     it a modifier next ("recommended to Council.", "the chairing of Council and its committees",
-    not "Council officers"), or "Council meeting" ("the last Council meeting")."""
+    not "Council officers"), "Council meeting" ("the last Council meeting"), or "the Council at its
+    meeting"."""
     space = r"[ \u00a0]"
     verbs = alternation(cues("committees", "council_verbs"))
     after = alternation(cues("committees", "council_after"))
@@ -82,7 +83,9 @@ def _bare_council() -> re.Pattern[str]:
     follows = rf"(?:{space}*(?:[.,;:)(\n]|$)|{space}+(?:{after})(?![\w’'-])|{verb})"
     return re.compile(rf"{subject}(?P<subject>Council)(?={verb})"
                       rf"|(?<![\w’'-])(?:{before}){space}+(?P<object>Council)(?![\w’'-])(?={follows})"
-                      rf"|(?<![\w’'-])(?i:{leads}){space}+(?P<meeting>Council)(?={space}+[Mm]eetings?(?![\w’'-]))")
+                      rf"|(?<![\w’'-])(?i:{leads}){space}+(?P<meeting>Council)(?={space}+[Mm]eetings?(?![\w’'-]))"
+                      rf"|(?<![\w’'-])[Tt]he{space}+(?P<met>Council)(?=,?{space}+at{space}+its{space}+(?:[a-z]+{space}+)?"
+                      rf"meeting(?![\w’'-]))")
 
 
 @cache
@@ -334,7 +337,7 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         # "grammar": the cue decides, so it stands beside the host authority's own mention.
         yield passage.mention(match.start("name"), match.end("name"), "committee", council, "grammar:council-meeting")
     for match in _bare_council().finditer(text):
-        group = next(g for g in ("subject", "object", "meeting") if match.group(g))
+        group = next(g for g in ("subject", "object", "meeting", "met") if match.group(g))
         yield passage.mention(match.start(group), match.end(group), "committee", council, "grammar:council-meeting")
     for match in _body_meeting().finditer(text):
         group = "name" if match.group("name") else "named"
