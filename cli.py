@@ -95,8 +95,8 @@ def run_build(args: argparse.Namespace) -> int:
                               progress=None if args.quiet else print_progress)
     for error in result.errors:
         print(f"evidence-graph: {error}", file=sys.stderr)
-    for dropped in result.dropped:
-        print(f"evidence-graph: warning: {dropped}", file=sys.stderr)
+    for warning in result.warnings + result.dropped:
+        print(f"evidence-graph: warning: {warning}", file=sys.stderr)
     if result.errors and not args.keep_going:
         print("evidence-graph: nothing was stored (use --keep-going to store the documents that loaded)",
               file=sys.stderr)
@@ -119,8 +119,9 @@ def export_documents(paths: Sequence[Path], source_url: str | None = None
     -------
     tuple
         The quads (none when there are problems: the command then writes nothing), the problems
-        (one line each, the command's exit 1) and the facts dropped for failing their shape (its
-        warnings). ``evidence-graph evaluate`` scores exactly these quads.
+        (one line each, the command's exit 1) and its warnings: what reading the documents left
+        out (page furniture …, :attr:`pipeline.build.BuildResult.warnings`), then the facts
+        dropped for failing their shape. ``evidence-graph evaluate`` scores exactly these quads.
     """
     sources, errors = collect_sources(paths)
     if source_url:
@@ -129,7 +130,7 @@ def export_documents(paths: Sequence[Path], source_url: str | None = None
     result = build_documents(sources, Registry())
     problems = errors + result.errors
     if problems:
-        return [], problems, result.dropped
+        return [], problems, result.warnings + result.dropped
     from graph.iris import registry_graph
     from graph.registry import document_nodes, registry_subgraph
 
@@ -139,15 +140,15 @@ def export_documents(paths: Sequence[Path], source_url: str | None = None
     referenced = registry_subgraph(result.registry, document_nodes(
         graph for g in result.graphs for graph in (g.assertions, g.provenance)))
     quads += [(s, p, o, registry_graph()) for s, p, o in referenced]
-    return quads, [], result.dropped
+    return quads, [], result.warnings + result.dropped
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the store, or documents built in memory."""
     if args.paths:
-        quads, problems, dropped_facts = export_documents(args.paths)
-        for dropped in dropped_facts:
-            print(f"evidence-graph: warning: {dropped}", file=sys.stderr)
+        quads, problems, warnings = export_documents(args.paths)
+        for warning in warnings:
+            print(f"evidence-graph: warning: {warning}", file=sys.stderr)
         if problems:
             for problem in problems:
                 print(f"evidence-graph: {problem}", file=sys.stderr)

@@ -94,6 +94,10 @@ class BuildResult:
     #: Facts left out of documents that were stored: each failed its shape (one line each,
     #: naming the document); the document's provenance records them too.
     dropped: list[str] = field(default_factory=list)
+    #: What reading the stored documents left out or could not find (page furniture not read as
+    #: passages, a page of headings only): :attr:`loaders.blocks.ParsedDocument.warnings`, one
+    #: line each, naming the document.
+    warnings: list[str] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
 
@@ -193,8 +197,9 @@ def build_documents(sources: list[SourceFile], registry: Registry, validate: boo
     Returns
     -------
     BuildResult
-        Graphs of the documents that loaded, one error line per document that did not, and
-        one line per fact dropped for failing its shape.
+        Graphs of the documents that loaded, one error line per document that did not, one
+        line per fact dropped for failing its shape, and the warnings of reading the documents
+        that loaded (page furniture skipped and the like).
 
     Raises
     ------
@@ -262,6 +267,7 @@ def _build_folder_isolated(folder_sources: list[SourceFile], chosen: set[Path], 
         result.graphs.extend(attempt.graphs)
         result.errors.extend(errors + attempt.errors)
         result.dropped.extend(attempt.dropped)
+        result.warnings.extend(attempt.warnings)
         result.words += attempt.words
         return
     result.errors.extend(errors)
@@ -362,6 +368,7 @@ def _build_meeting(parsed: list[tuple[SourceFile, ParsedDocument]], context_docs
                                  + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
             continue
         result.dropped.extend(dropped)
+        result.warnings.extend(doc.warnings)
         resolved_figures.extend(_figure_records(graphs))
         result.graphs.append(graphs)
         result.words += len(doc.document.text.split())

@@ -139,3 +139,10 @@ def test_page_furniture_left_out_is_said() -> None:
     doc = parse_document(read_document(FIXTURES / "moderngov-agenda.txt", FIXTURES))
     assert any("5 block(s) of page furniture not read as passages ('Agenda'; 'Items';" in w
                for w in doc.warnings)
+
+
+def test_page_furniture_left_out_is_in_the_build_report(tmp_path: Path) -> None:
+    result = build_one(tmp_path, "moderngov-agenda.txt")
+    assert result.errors == [] and len(result.graphs) == 1
+    furniture = [w for w in result.warnings if "page furniture not read as passages" in w]
+    assert len(furniture) == 1 and furniture[0].startswith("papers/moderngov-agenda.txt: 5 block(s)"), result.warnings

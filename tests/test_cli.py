@@ -179,3 +179,16 @@ def test_an_internal_error_is_one_line_naming_the_document(built_store: Path, tm
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "2014-01-30-" in lines[0] and "KeyError" in lines[0], result.stderr
     assert dump(store) == before
+
+
+def test_build_and_export_say_what_reading_left_out(tmp_path: Path) -> None:
+    # Page furniture (a site's menus and headings) is kept in the text but read as no passage:
+    # both commands say so on standard error, as they report dropped facts.
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "layouts" / "moderngov-agenda.txt", folder / "agenda.txt")
+    line = "evidence-graph: warning: papers/agenda.txt: 5 block(s) of page furniture not read as passages"
+    built = run("build", "--quiet", str(folder), store=tmp_path / "s")
+    assert built.returncode == 0 and line in built.stderr, built.stderr
+    exported = run("export", "--format", "nquads", str(folder / "agenda.txt"), store=tmp_path / "none")
+    assert exported.returncode == 0 and line in exported.stderr and exported.stdout, exported.stderr
