@@ -73,6 +73,22 @@ class GraphQuery:
                                               use_default_graph_as_union=True))
 
 
+def exported_people(tmp_path: Path, text: str, name: str = "minutes.txt") -> list[tuple[str, ...]]:
+    """The people an export of the document alone presents, each with all its labels, sorted.
+
+    The document is written as ``tmp_path/paper/name`` and read as ``evidence-graph export``
+    reads one file (:func:`evaluation.predicted.predict_document`); it must load without error.
+    """
+    from evaluation.predicted import predict_document  # only the people tests need the evaluator
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / name).write_text(text)
+    predicted = predict_document(folder / name)
+    assert predicted.errors == []
+    return sorted(e.labels for e in predicted.family("people"))
+
+
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> EvidenceStore:
     store = EvidenceStore(tmp_path_factory.mktemp("store") / "sample")

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import exported_people
 
 from evaluation.predicted import predict_document
 from loaders.context import CorpusContext
@@ -31,16 +32,6 @@ def people_of(text: str) -> set[str]:
 def displays(text: str) -> set[str]:
     """The people a document yields once resolved, by their displayed names."""
     return {parse_person_name(label).display for label in people_of(text)}
-
-
-def exported_people(tmp_path: Path, text: str, name: str = "minutes.txt") -> list[tuple[str, ...]]:
-    """The people an export of the document alone presents, each with all its labels."""
-    folder = tmp_path / "paper"
-    folder.mkdir()
-    (folder / name).write_text(text)
-    predicted = predict_document(folder / name)
-    assert predicted.errors == []
-    return sorted(e.labels for e in predicted.family("people"))
 
 
 @pytest.mark.parametrize(("written", "display"), [

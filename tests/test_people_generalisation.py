@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaluation.predicted import predict_document
+from conftest import exported_people
+
 from loaders.context import CorpusContext
 from loaders.document import Document
 from loaders.mentions import find_mentions
@@ -26,16 +27,6 @@ def test_several_plural_honorific_groups_in_one_attendance_line() -> None:
             "Alderman Ford", "Councillor Gray", "Councillor Hale", "Councillor D Ives",
             "Councillor Jay", "Councillor Amos"} <= people
     assert not any(label.startswith(("Aldermen", "Councillors")) for label in people)
-
-
-def exported_people(tmp_path: Path, text: str, name: str = "minutes.txt") -> list[tuple[str, ...]]:
-    """The people an export of the document alone presents, each with all its labels."""
-    folder = tmp_path / "paper"
-    folder.mkdir()
-    (folder / name).write_text(text)
-    predicted = predict_document(folder / name)
-    assert predicted.errors == []
-    return sorted(e.labels for e in predicted.family("people"))
 
 
 def test_a_name_broken_after_its_forename_and_a_forename_with_an_honorific(tmp_path: Path) -> None:
