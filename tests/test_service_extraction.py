@@ -140,3 +140,20 @@ def test_a_spaced_dash_ends_a_name() -> None:
                         "from the Finance Committee.")
     assert "Tarnmoor Growth Fund" in found
     assert not any("–" in name or " - " in name for name in found)
+
+
+def test_a_decision_title_acting_on_a_plan_names_the_plan() -> None:
+    text = ("Decisions\n\n14/03/2025 - Adoption of the Brackenfold Cycling Plan ref: 3101\n\n"
+            "13/03/2025 - Disposal of Land at Quarry Lane ref: 3102\n\n"
+            "12/03/2025 - Consultation Phase 2 ref: 3103\n")
+    parsed = parse_document(Document("d.txt", "d", text, "0"))
+    found = {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind in _SERVICE_KINDS}
+    assert "Brackenfold Cycling Plan" in found
+    assert not any(label.startswith(("Adoption", "Disposal", "Land", "Consultation")) for label in found)
+
+
+def test_works_need_a_named_place_and_a_phase_a_named_scheme() -> None:
+    found = services_in("Improvements to the Service were promised; Works to Harbour Bridge begin in May; "
+                        "the Consultation Phase 2 closes.")
+    assert "Works to Harbour Bridge" in found
+    assert not any(name.startswith(("Improvements", "Consultation")) for name in found)

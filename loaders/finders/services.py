@@ -212,6 +212,8 @@ def title_names_programme(title: str) -> str | None:
     'Harbour Wall Repairs'
     >>> title_names_programme("Moorside Depot Relocation - Update from the Director")
     'Moorside Depot Relocation'
+    >>> title_names_programme("Adoption of the Fellside Local Plan")
+    'Fellside Local Plan'
     >>> [title_names_programme(t) for t in ("Apologies for Absence", "Regional Activity & Delivery Update",
     ...  "Audit, Risk & Assurance Committee - 29 January 2024", "Temporary change in delegated powers")]
     [None, None, None, None]
@@ -219,6 +221,9 @@ def title_names_programme(title: str) -> str | None:
     # A dash between years is the name's period ("Plan 2023 - 2025"), any other ends the name.
     name = re.split(rf"(?<![0-9]){_SP}+[-–—]{_SP}+|:{_SP}", title, maxsplit=1)[0].strip()
     name = re.sub(rf"{_SP}*\((?!Phase)[^)]*\)$", "", name)  # a reference: "(ODD/023/2024)"
+    action = re.match(rf"(?:{alternation(cues('services_more', 'title_actions'))}){_SP}of{_SP}(?:the{_SP})?", name)
+    if action:
+        name = name[action.end():]
     words = name.split()
     if len(words) < 2 or _title_name().fullmatch(name) is None or is_heading_line(name, 0, len(name)):
         return None
@@ -255,7 +260,7 @@ def decision_titles(passage: Passage) -> Iterator[Mention]:
             continue
         name = title_names_programme(field.value)
         if name is not None:
-            start = field.start - passage.start
+            start = field.start - passage.start + field.value.find(name)
             # The period is in the span, not the label: the title's "Plan 2023 - 2025" and the
             # text's "the Plan" are one plan.
             label = name
@@ -338,8 +343,8 @@ def _object_run(with_in: bool = True) -> str:
 def _works_at() -> re.Pattern[str]:
     """Works named by where they are done: "Improvements at M4 Junction 16"."""
     works = alternation(cues("services_more", "works_heads"))
-    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{works}){_SP}(?:at|to|on){_SP}(?:the{_SP})?{_object_run()})"
-                      + NAME_END)
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{works}){_SP}(?:at|to|on){_SP}(?:the{_SP})?"
+                      rf"(?P<object>{_object_run()}))" + NAME_END)
 
 
 @cache
@@ -390,7 +395,9 @@ def projects(passage: Passage) -> Iterator[Mention]:
     text = passage.text
     for match in _phase_of().finditer(text):
         cut, name = trim_start(match.group("name"))
-        if len(name.split()) >= 3 and not is_heading_line(name, 0, len(name)):
+        # Two words of name before the phase ("Aberfeldy Estate Phase 2"; "Consultation Phase 2"
+        # is a stage of a process).
+        if len(name.split()) >= 4 and not is_heading_line(name, 0, len(name)):
             yield passage.mention(match.start() + cut, match.end(), "programme", name, "grammar:phase")
     for match in _review_of().finditer(text):
         cut, name = trim_start(match.group("name"), of_leads=())
@@ -398,6 +405,9 @@ def projects(passage: Passage) -> Iterator[Mention]:
         if len([w for w in match.group("object").split() if w[:1].isupper()]) >= 2 and \
                 not is_heading_line(name, 0, len(name)):
             yield passage.mention(match.start() + cut, match.end("name"), "programme", name, "grammar:review-of")
-    for match in (*_works_at().finditer(text), *_section_106().finditer(text)):
+    # Works at a place of two words at least ("Works to Harbour Bridge"; "Improvements to the
+    # Service" name no project).
+    works = [m for m in _works_at().finditer(text) if len(m.group("object").split()) >= 2]
+    for match in (*works, *_section_106().finditer(text)):
         if not is_heading_line(match.group(), 0, len(match.group())):
             yield passage.mention(match.start(), match.end(), "programme", match.group(), "grammar:object-name")
