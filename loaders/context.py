@@ -376,7 +376,8 @@ def _fitted_acronyms(text: str, known: set[str], label: str | None = None) -> Co
     if not acronyms:
         return found
     lowered = text.lower()
-    typed = [t for t in rules["types"] if t != "Council" and t.lower() in lowered]
+    typed = [t for t in rules["types"] if t != "Council" and (t.lower() in lowered
+                                                              or t in rules["acronym_types_unwritten"])]
     prefixed = [p for p in rules["prefixes"][:2] if p.lower().removesuffix(" of") in lowered]
     leading, not_places = set(rules["leading"]), set(rules["not_places"])
     type_words = {w for t in rules["types"] for w in t.split()}
@@ -659,6 +660,9 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         for name in {n for *_, n in names} & set(scores):
             scores[name] += sum(1 for m in _ACRONYM.finditer(text) if m.group(1) == _initials(name)
                                 and len(m.group(1)) >= 3)
+        for name, score in _legislature_scores(text, header, url).items():
+            scores[name] += score
+            first_seen.setdefault(name, order)
         for field_name in ("html_title", "html_meta"):
             for *_, name in council_names(meta.get(field_name, "")):
                 scores[name] += rules["metadata_weight"]
@@ -685,6 +689,36 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
     if not scores:
         return _authority_from_area(parsed) if label is None else None
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
+
+
+def _legislature_scores(text: str, header: list[tuple[int, int]], url: str) -> Counter[str]:
+    """Votes for a parliament or assembly as the host (cue ``[host.legislatures]``): each time
+    the text writes its name (``header_weight`` more in a header), ``header_weight`` plus one
+    per member named with its post-nominal ("Ms Ann Lee MLA") when at least
+    ``post_nominal_people`` are, and ``url_weight`` for its own address.
+
+    Examples
+    --------
+    >>> text = "Committee for Roads\\n\\nPresent: Ms Ann Lee MLA, Mr Bo Tay MLA\\n\\nThe Assembly agreed."
+    >>> _legislature_scores(text, [], "")
+    Counter({'Northern Ireland Assembly': 6})
+    >>> _legislature_scores("Evidence", [], "https://publications.parliament.uk/pa/cm201314/cmselect/x.htm")
+    Counter({'House of Commons': 8})
+    """
+    rules, found = _host_rules(), Counter[str]()
+    legislatures = rules["legislatures"]
+    for name in legislatures["names"]:
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+            found[name] += 1 + (rules["header_weight"] if any(a <= match.start() < b for a, b in header) else 0)
+    for post_nominal, name in legislatures["post_nominals"].items():
+        people = set(re.findall(rf"([A-Z][\w'’-]+)[ \u00a0]+{re.escape(post_nominal)}\b", text))
+        if len(people) >= legislatures["post_nominal_people"]:
+            found[name] += rules["header_weight"] + len(people)
+    address = re.sub(r"^https?://(?:www\.)?", "", url.strip().lower())
+    for prefix, name in legislatures["addresses"].items():
+        if address.startswith(prefix):
+            found[name] += rules["url_weight"]
+    return found
 
 
 @cache
@@ -785,6 +819,9 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
     >>> doc = parse_document(Document("c/a.txt", "c/a", "The Leader of the Council spoke.", "0"))
     >>> _authority_from_url("ashbymbc", [doc]), _authority_from_url("ashby", [doc])
     ('Ashby Metropolitan Borough Council', 'Ashby Council')
+    >>> fire = parse_document(Document("c/a.txt", "c/a", "The Fire Authority agreed.", "0"))
+    >>> _authority_from_url("ashbyfire", [fire])
+    'Ashby Fire Authority'
     """
     text = "\n".join(doc.document.text for doc in parsed)
     lowered = text.lower()
@@ -792,7 +829,11 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
     place, kind = label, None
     for candidate in kinds:
         words = [w for w in candidate.split() if w != "Council"]
-        for suffix in (_squash(" ".join(words)), _initials(candidate).lower()):
+        suffixes = [_squash(" ".join(words)), _initials(candidate).lower()]
+        if not candidate.endswith("Council") and f"the {candidate.lower()}" in lowered:
+            # "cheshirefire" where the text speaks of "the Fire Authority": the type's first word.
+            suffixes.append(_squash(words[0]))
+        for suffix in suffixes:
             if words and len(suffix) > 1 and label.endswith(suffix) and len(label) > len(suffix) + 2:
                 place, kind = label[:-len(suffix)], candidate
                 break
@@ -810,7 +851,8 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
         kind = "City Council"
     if kind is None:
         # A county's short form alone ("hants") is its county council's address.
-        kind = next((t for t in kinds if t != "Council" and f"the {t.lower()}" in lowered),
+        # Only a council's type: a council's address may publish a fire authority's papers.
+        kind = next((t for t in kinds if t != "Council" and t.endswith("Council") and f"the {t.lower()}" in lowered),
                     "County Council" if county else "Council")
     if written is None and (written_only or (kind == "Council" and not (
             government and re.search(r"\bthe Council\b", text, re.I)))):

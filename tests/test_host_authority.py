@@ -182,3 +182,34 @@ def test_a_counties_short_form_in_the_address_is_spelled_out() -> None:
     # A name the text writes that fits the spelled-out address keeps its own type.
     named = "Cabinet\n\nThe contract of South Oxfordshire District Council was noted. The Council agreed.\n"
     assert host(named, source_url="https://democratic.southoxon.gov.uk/x") == "South Oxfordshire District Council"
+
+
+def test_a_parliaments_committee_has_the_parliament_as_its_host() -> None:
+    transcript = ("UNCORRECTED TRANSCRIPT OF ORAL EVIDENCE\n\nHOUSE OF COMMONS\n\nMINUTES OF EVIDENCE TAKEN BEFORE "
+                  "THE TRANSPORT COMMITTEE\n\nWitness: Ann Lee, Chief Executive, Wexmoor County Council\n\n"
+                  "Q1 Chairman: Welcome. Wexmoor County Council has written to us.\n")
+    assert host(transcript) == "House of Commons"
+    members = ("Committee for Roads\n\nMinutes of proceedings 4 June 2025\n\nPresent:\nMs Ann Lee MLA (Chairperson)\n"
+               "Mr Bo Tay MLA\nMs Cy Dunn MLA\n\n1. The Committee noted a letter from Dunmore Council.\n")
+    assert host(members) == "Northern Ireland Assembly"
+    assert host("Present: Ms Ann Lee MLA. The Committee agreed.") is None  # one member is no legislature
+    report = "Roads Committee\n\nThe Regulations are laid before the Parliament.\n"
+    assert host(report, source_url="https://www.parliament.scot/committees/roads") == "Scottish Parliament"
+    context = gather_context([parsed(report)])
+    assert context.authority is not None and context.authority.name == "the Parliament"
+
+
+def test_combined_and_fire_authorities_are_hosts() -> None:
+    assert host("Wexmoor Combined Authority - Friday, 4 June 2025\n\nThe Board agreed.") == \
+        "Wexmoor Combined Authority"
+    # "WMCA Board" where "the Wex Moors" is written: the acronym fits a combined authority.
+    board = ("Decision Maker: WMCA Board\n\nMade at meeting: WMCA Board\n\nA presentation on trends across the "
+             "Wex Moors was received. The WMCA noted it.\n")
+    assert host(board) == "Wex Moors Combined Authority"
+    fire = "Agenda and minutes\n\nThe minutes of the Fire Authority were approved. The Fire Authority noted it.\n"
+    assert host(fire, source_url="https://authority.wexmoorfire.gov.uk/ieListDocuments.aspx") == \
+        "Wexmoor Fire Authority"
+    # A council's address that publishes a fire authority's papers names no fire authority.
+    assert host(fire, source_url="https://wexmoor.moderngov.co.uk/ieListDocuments.aspx") is None
+    context = gather_context([parsed(fire)])
+    assert context.authority is not None and context.authority.name == "the Fire Authority"
