@@ -14,7 +14,7 @@ from loaders.blocks import ParsedDocument
 from loaders.document import Document
 from loaders.names import parse_person_name
 from loaders.structure import parse_document
-from loaders.structure.minutes import member_list, post_name_pairs
+from loaders.structure.minutes import member_list, dashed_pairs
 
 
 def parsed(text: str) -> ParsedDocument:
@@ -79,14 +79,33 @@ def test_officers_run_on_as_post_dash_name_pairs_each_get_their_post() -> None:
     assert spans_hold_their_names(doc)
 
 
-def test_a_line_that_opens_with_a_name_is_no_post_dash_name_run() -> None:
-    assert post_name_pairs("J Doyle – Chief Executive") is None
-    assert post_name_pairs("Chief Executive – the report was noted") is None
-    assert post_name_pairs("Head of Legal Services") is None
+def test_name_dash_post_pairs_run_on_the_other_way_round() -> None:
+    doc = parsed(minutes("Officers: J Doyle – Chief Executive Kay Roe – Director of Finance",
+                         "In Attendance: Mr T Penn – Clerk; Mrs R Vale – Head of Planning, Wexcombe Harbour Trust"))
+    assert attendance(doc) == [
+        ("person", "J Doyle"), ("post", "Chief Executive"), ("person", "Kay Roe"), ("post", "Director of Finance"),
+        ("person", "Mr T Penn"), ("post", "Clerk"), ("person", "Mrs R Vale"), ("post", "Head of Planning"),
+        ("organisation", "Wexcombe Harbour Trust")]
+    assert spans_hold_their_names(doc)
+
+
+def test_lines_with_a_dash_that_are_no_pairs() -> None:
+    assert dashed_pairs("Chief Executive – the report was noted") is None
+    assert dashed_pairs("Head of Legal Services") is None
+    assert dashed_pairs("J Doyle – Chief Executive Kay Roe – to follow") is None
+
+
+def test_a_post_or_holder_in_brackets_and_entries_run_on_after_a_bracket() -> None:
+    doc = parsed(minutes("Officers in Attendance: Chief Executive (J Doyle), Director of Finance (Kay Roe)",
+                         "Also Present: Jane Dorling (Clerk) Nick Rowe (Finance Officer)"))
+    assert attendance(doc) == [
+        ("person", "J Doyle"), ("post", "Chief Executive"), ("person", "Kay Roe"), ("post", "Director of Finance"),
+        ("person", "Jane Dorling"), ("post", "Clerk"), ("person", "Nick Rowe"), ("post", "Finance Officer")]
+    assert spans_hold_their_names(doc)
 
 
 def test_two_name_words_before_a_post_unless_two_would_leave_no_post() -> None:
-    pairs = post_name_pairs("Chief Executive – Nick Rowe Policy Officer – Mary Ann Doyle")
+    pairs = dashed_pairs("Chief Executive – Nick Rowe Policy Officer – Mary Ann Doyle")
     assert pairs is not None
     assert [(f.name, f.value) for f in pairs] == [
         ("person", "Nick Rowe"), ("post", "Chief Executive"), ("person", "Mary Ann Doyle"),

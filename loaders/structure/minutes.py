@@ -161,7 +161,9 @@ def attendance_row(text: str, start: int, end: int) -> list[Field]:
     line = text[start:end]
     cells = split_columns(line) if "\n" not in line else [(0, line)]
     if len(cells) < 2:
-        return person_post_org(line.strip(" ,.;"), start + len(line) - len(line.lstrip(" ,.;")))
+        lead = len(line) - len(line.lstrip(" ,.;"))
+        return _bracketed_pair(line.strip(" ,.;"), start + lead) or \
+            person_post_org(line.strip(" ,.;"), start + lead)
     first_offset, first = cells[0]
     person = leading_person(first, start + first_offset)
     if person is None or person.end - (start + first_offset) < len(first.rstrip(" ,")):
@@ -173,6 +175,32 @@ def attendance_row(text: str, start: int, end: int) -> list[Field]:
         if name:
             fields.append(Field(name, cell, start + offset, start + offset + len(cell)))
     return fields
+
+
+def _bracketed_pair(entry: str, offset: int) -> list[Field]:
+    """A person and their post, one of them in brackets after the other: "Ann Lee (Democratic
+    Services Officer)", "Director of Finance (K Roe)".
+
+    Examples
+    --------
+    >>> [(f.name, f.value) for f in _bracketed_pair("Director of Finance (K Roe)", 0)]
+    [('person', 'K Roe'), ('post', 'Director of Finance')]
+    >>> [(f.name, f.value) for f in _bracketed_pair("Ann Lee (Clerk to the Panel)", 0)]
+    [('person', 'Ann Lee'), ('post', 'Clerk to the Panel')]
+    """
+    pair = re.fullmatch(r"(?P<outer>[^()]+?)[ \u00a0]*\((?P<inner>[^()]+)\)", entry)
+    if pair is None:
+        return []
+    outer, inner = pair.group("outer"), pair.group("inner").strip()
+    inner_start = offset + pair.start("inner") + len(pair.group("inner")) - len(pair.group("inner").lstrip())
+    post_first = looks_like_post(outer) and _leading_holder(inner) == len(inner) and leading_person(outer) is None
+    person = None if post_first else leading_person(outer, offset)
+    if post_first:
+        return [Field("person", inner, inner_start, inner_start + len(inner)),
+                Field("post", outer, offset, offset + len(outer))]
+    if person is not None and person.end - offset == len(outer) and looks_like_post(inner):
+        return [person, Field("post", inner, inner_start, inner_start + len(inner))]
+    return []
 
 
 def _attendance_entries(text: str, start: int, end: int) -> list[Field]:
@@ -187,7 +215,7 @@ def _attendance_entries(text: str, start: int, end: int) -> list[Field]:
     entries: list[Field] = []
     offset = start
     for piece in re.split(r"[;\n]", text[start:end]):
-        pairs = post_name_pairs(piece, offset)
+        pairs = dashed_pairs(piece, offset)
         if pairs is not None:
             entries.extend(pairs)
             offset += len(piece) + 1
@@ -238,11 +266,33 @@ def _leading_holder(segment: str) -> int:
     return match.end()
 
 
-def post_name_pairs(piece: str, offset: int = 0) -> list[Field] | None:
-    """Officers run on as "Post – Name" pairs with nothing between the pairs.
+def _trailing_holder(segment: str) -> int | None:
+    """Where the name closing ``segment`` starts ("Chief Executive K Roe" → 16), or None.
+
+    The name is an honorific name, initials and a surname, or a forename and a surname, and
+    what comes before it must be a post.
+    """
+    body = segment.rstrip(" \u00a0,")
+    candidates = [m.start() for m in honorific_name_pattern().finditer(body) if m.end() == len(body)
+                  and parse_person_name(m.group())]
+    initialled = re.search(rf"(?<=[ \u00a0]){_INITIALS}{{1,3}}{_NAME_WORD}$", body)
+    if initialled:
+        candidates.append(initialled.start())  # as in _leading_holder, "A Moe" too
+    plain = re.search(rf"(?<=[ \u00a0]){_NAME_WORD}[ \u00a0]+{_NAME_WORD}$", body)
+    if plain and parse_person_name(plain.group()) and not any(w in never_name_words() for w in plain.group().split()):
+        candidates.append(plain.start())
+    for at in candidates:
+        if looks_like_post(body[:at]) and leading_person(body[:at]) is None:
+            return at
+    return None
+
+
+def dashed_pairs(piece: str, offset: int = 0) -> list[Field] | None:
+    """Officers listed as "Post – Name" or "Name – Post" pairs, run on with nothing between.
 
     "Chief Executive - J Doe Director of Finance – K Roe": each dash has a post before it and
-    a name after it, and the text between two dashes is one name and the next post.
+    a name after it, and the text between two dashes is one name and the next post; "J Doe –
+    Chief Executive K Roe – Director of Finance" the other way round.
 
     Parameters
     ----------
@@ -255,24 +305,29 @@ def post_name_pairs(piece: str, offset: int = 0) -> list[Field] | None:
     -------
     list of Field or None
         ``person`` then ``post`` for each pair; None when the piece is not in this layout (it
-        does not open with a post and a dash, or a name is missing between two dashes).
+        opens with neither a post nor a name before a dash, or a name or post is missing
+        between two dashes).
 
     Examples
     --------
-    >>> pairs = post_name_pairs("Chief Executive - J Doe Director of Finance – Kay Roe")
+    >>> pairs = dashed_pairs("Chief Executive - J Doe Director of Finance – Kay Roe")
     >>> [(f.name, f.value) for f in pairs]
     [('person', 'J Doe'), ('post', 'Chief Executive'), ('person', 'Kay Roe'), ('post', 'Director of Finance')]
-    >>> post_name_pairs("J Doe – Chief Executive") is None
+    >>> [(f.name, f.value) for f in dashed_pairs("Mr J Doe – Chief Executive Kay Roe – Director")]
+    [('person', 'Mr J Doe'), ('post', 'Chief Executive'), ('person', 'Kay Roe'), ('post', 'Director')]
+    >>> dashed_pairs("Chief Executive – the report was noted") is None
     True
     """
     dashes = list(_SPACED_DASH.finditer(piece))
     if not dashes:
         return None
     lead = len(piece) - len(piece.lstrip(" \u00a0,"))
-    post_start, post_end = lead, dashes[0].start()
-    first = piece[post_start:post_end]
+    first = piece[lead:dashes[0].start()]
+    if _leading_holder(first) == len(first.rstrip(" \u00a0")):
+        return _name_post_pairs(piece, offset, lead, dashes)
     if not looks_like_post(first) or leading_person(first) is not None:
         return None
+    post_start, post_end = lead, dashes[0].start()
     fields: list[Field] = []
     for index, dash in enumerate(dashes):
         segment_end = dashes[index + 1].start() if index + 1 < len(dashes) else len(piece)
@@ -291,15 +346,45 @@ def post_name_pairs(piece: str, offset: int = 0) -> list[Field] | None:
     return fields
 
 
+def _name_post_pairs(piece: str, offset: int, lead: int, dashes: list[re.Match[str]]) -> list[Field] | None:
+    """The "Name – Post" side of :func:`dashed_pairs`; the last post may name its organisation
+    after a comma ("K Roe – Director, Harbour Trust")."""
+    name_start, name_end = lead, len(piece[:dashes[0].start()].rstrip(" \u00a0"))
+    fields: list[Field] = []
+    for index, dash in enumerate(dashes):
+        last = index + 1 == len(dashes)
+        segment = piece[dash.end():len(piece) if last else dashes[index + 1].start()]
+        at = len(segment.rstrip(" \u00a0,.;")) if last else _trailing_holder(segment)
+        if at is None:
+            return None
+        post, org = segment[:at].rstrip(" \u00a0,"), None
+        if last and "," in post:
+            post, org = post.split(",", 1)
+        if not looks_like_post(post):
+            return None
+        fields.append(Field("person", piece[name_start:name_end], offset + name_start, offset + name_end))
+        fields.append(Field("post", post, offset + dash.end(), offset + dash.end() + len(post)))
+        if org and is_org_like(org.strip()):
+            org_start = dash.end() + len(post) + 1 + len(org) - len(org.lstrip())
+            fields.append(Field("organisation", org.strip(), offset + org_start, offset + org_start + len(org.strip())))
+        name_start = dash.end() + at
+        name_end = dash.end() + len(segment.rstrip(" \u00a0,"))
+    return fields
+
+
 def _run_on_starts(piece: str) -> list[int]:
     """Where a new person starts inside a comma piece, run on from the last one's
-    organisation ("…, Director of Housing, NIHE Ms Ann Kay, …", "…, XNPA Nick Roe, …").
+    organisation ("…, Director of Housing, NIHE Ms Ann Kay, …", "…, XNPA Nick Roe, …") or
+    bracketed post.
 
     Examples
     --------
     >>> piece = "Mr Sam Lee, Director, NIHE Ms Ann Kay, Area Manager, NIHE"
     >>> [piece[a:] for a in _run_on_starts(piece)]
     ['Ms Ann Kay, Area Manager, NIHE']
+    >>> piece = "Jane Doe (Clerk) Nick Roe (Finance Officer)"
+    >>> [piece[a:] for a in _run_on_starts(piece)]
+    ['Nick Roe (Finance Officer)']
     """
     starts = []
     for segment_offset, segment in _split_top_level(piece):
@@ -315,7 +400,12 @@ def _run_on_starts(piece: str) -> list[int]:
             head = segment[:at].strip()
             if head and is_org_like(head):
                 starts.append(segment_offset + at)
-    return starts
+        # "Jane Doe (Clerk) Nick Roe (Finance Officer)": a bracket closes one person's entry.
+        for close in re.finditer(r"\)[ \u00a0]+(?=[A-Z])", segment):
+            following = leading_person(segment[close.end():])
+            if following is not None and following.start == 0:
+                starts.append(segment_offset + close.end())
+    return sorted(starts)
 
 
 def _person_groups(piece: str) -> list[tuple[int, int]]:
@@ -344,9 +434,11 @@ def _person_groups(piece: str) -> list[tuple[int, int]]:
         starts = person is not None and (
             (honoured is not None and honoured.start() <= person.start) or rest.startswith("(")
             or (bare and complete))
-        if starts or not groups:
+        # "Director of Finance (K Roe)": a post with its holder in brackets is a whole entry.
+        paired = person is None and bool(_bracketed_pair(segment, 0))
+        if starts or paired or not groups:
             groups.append([offset, offset + len(segment)])
-            complete = person is not None and (bare or rest.startswith("("))
+            complete = paired or (person is not None and (bare or rest.startswith("(")))
         else:
             groups[-1][1] = offset + len(segment)
             complete = False
