@@ -396,6 +396,14 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
                 continue
             cut = glued_verb_cut(span)
             start, span = start + cut, span[cut:]
+            national = re.match(rf"(?P<body>(?:{_CAP_WORD}[ \u00a0]){{1,4}}(?:{_nation_ends()}))"
+                                rf"[ \u00a0]+(?:and|&)[ \u00a0]+(?=(?:{_CAP_WORD}[ \u00a0]){{1,}}\S)", span)
+            if national:
+                # "Highways England and Dorset County Council": a nation's name ends a national
+                # body's name, so the run is two bodies.
+                yield Mention(offset + start, offset + start + len(national.group("body")), "organisation",
+                              national.group("body"), index, "pattern:national-body")
+                start, span = start + national.end(), span[national.end():]
             if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
                     span in load_cues("entities")["committees"]["standalone"]:
                 continue
@@ -413,6 +421,13 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if authority is not None and span in (authority.name, *authority.aliases):
                 continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+@cache
+def _nation_ends() -> str:
+    from loaders.finders.spans import alternation
+
+    return alternation(load_cues("organisations")["run_on"]["nation_ends"])
 
 
 @cache
@@ -828,6 +843,10 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
             for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1):
                 cells.setdefault(c, []).append(mention)
     kept = _unglue_people(kept, cells)
+    cells = {}
+    for mention in kept:
+        for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1):
+            cells.setdefault(c, []).append(mention)
     # "NHS" inside "NHS Highland", "CCG" inside "Derby and Derbyshire CCG": a body named
     # inside a longer body's name is part of that name, not a mention of its own.
     kept = [m for m in kept if not (m.kind == "organisation" and m.method != "structure" and any(
@@ -858,12 +877,18 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
                   if o.kind == "person" and o.method in _WEAK_PERSON and o.start < m.end and m.start < o.end}
     # The structure's field is the body's kind where a finder reads the same words otherwise.
     structured = {(m.start, m.end) for m in kept if m.method == "structure" and m.kind in ("organisation", "unit")}
+    # "Scottish Executive Justice Department" read as a body of state and its unit is not one body.
+    parted = [(m.start, m.end) for m in kept if m.method == "grammar:state-unit"]
     unglued: list[Mention] = []
     for mention in (m for m in kept if id(m) not in outweighed):
         if mention.kind not in ("organisation", "unit") or mention.method == "structure":
             unglued.append(mention)
             continue
         if (mention.start, mention.end) in structured:
+            continue
+        if mention.method != "grammar:state-unit" and any(
+                mention.start <= start and end <= mention.end and (start, end) != (mention.start, mention.end)
+                for start, end in parted):
             continue
         people = [o for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1)
                   for o in cells.get(c, ()) if o.kind == "person" and not o.method.startswith("pattern")

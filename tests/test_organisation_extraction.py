@@ -226,3 +226,27 @@ def test_name_post_body_with_a_lower_case_post_a_colon_or_a_bracket_after() -> N
 def test_the_ministers_of_a_devolved_government_are_a_body() -> None:
     found = kinds_of("The Scottish Ministers must consult; the Welsh Ministers agreed.", "organisation")
     assert {"Scottish Ministers", "Welsh Ministers"} <= found
+
+
+def test_a_national_body_and_a_council_joined_by_and_are_two_bodies() -> None:
+    found = kinds_of("The Director may enter into legal agreements with Roads England and Tarnshire County "
+                     "Council.", "organisation")
+    assert {"Roads England", "Tarnshire County Council"} <= found
+
+
+def test_a_department_of_state_broken_over_two_lines() -> None:
+    found = mentions_of("Ann Bell, the legal adviser for the Department\nfor Widgets, Gadgets and Skills, spoke.")
+    assert ("organisation", "Department\nfor Widgets, Gadgets and Skills") in found
+
+
+def test_a_body_of_state_and_its_unit_are_read_apart() -> None:
+    found = mentions_of("Correspondence: Letter from Scottish Executive Fisheries Department regarding the motion.")
+    assert {("organisation", "Scottish Executive"), ("unit", "Fisheries Department")} <= found
+    assert ("organisation", "Scottish Executive Fisheries Department") not in found
+
+
+def test_a_councillor_of_another_council_names_that_council() -> None:
+    found = kinds_of("Cllr Moss declared an interest as a Tarnshire County Councillor; the local County "
+                     "Councillor agreed.", "organisation")
+    assert "Tarnshire County Council" in found
+    assert "County Council" not in found

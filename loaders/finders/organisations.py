@@ -195,17 +195,19 @@ def _quoted_bodies() -> re.Pattern[str]:
 
 @cache
 def _state_bodies() -> re.Pattern[str]:
-    context = _context()
-    qualifiers = alternation(context["government_qualifiers"])
     from loaders.cues import load_cues
 
+    context = _context()
+    qualifiers = alternation(context["government_qualifiers"])
     heads = alternation(context["government_heads"] + load_cues("organisations")["state_bodies"]["heads"])
     # "Business, Innovation and Skills", "Levelling Up, Housing and Communities", "the Police and
-    # Crime Commissioner": short items, the last after "and".
-    item = rf"{CAP_WORD}(?:{_SP}{CAP_WORD})?"
-    listed = rf"{item}(?:,{_SP}{item}){{0,4}}(?:{_SP}(?:and|&){_SP}{item})?"
+    # Crime Commissioner": short items, the last after "and". A hard-wrapped text breaks such a
+    # long name at any space ("the Department\nfor Business").
+    wrap = r"(?:[ \u00a0]|\n(?!\n))"
+    item = rf"{CAP_WORD}(?:{wrap}{CAP_WORD})?"
+    listed = rf"{item}(?:,{wrap}{item}){{0,4}}(?:{wrap}(?:and|&){wrap}{item})?"
     return re.compile(
-        rf"(?<![\w’'-])(?P<name>(?:Department|Ministry|Office){_SP}(?:for|of){_SP}(?:the{_SP})?{listed}"
+        rf"(?<![\w’'-])(?P<name>(?:Department|Ministry|Office){wrap}(?:for|of){wrap}(?:the{wrap})?{listed}"
         rf"|(?:HM|His{_SP}Majesty’s|Her{_SP}Majesty’s|His{_SP}Majesty's|Her{_SP}Majesty's){_SP}{CAP_WORD}"
         rf"(?:{_SP}(?:and{_SP})?{CAP_WORD}){{0,4}}"
         rf"|House{_SP}of{_SP}(?:Commons|Lords|Keys|COMMONS|LORDS)"
@@ -257,9 +259,10 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
             start = match.start("name") + skip
             if len(name.split()) < 2 or preceded_by_article(text, start) or name.startswith(("The ", "UK ")):
                 continue
-            if re.search(r"[ \u00a0](?:of|for|and|the|&)$", name):
+            if re.search(r"\s(?:of|for|and|the|&)$", name):
                 continue
-            yield passage.mention(start, start + len(name), "organisation", name, "pattern:state-body")
+            yield passage.mention(start, start + len(name), "organisation", re.sub(r"\s+", " ", name),
+                                  "pattern:state-body")
     for match in _the_government().finditer(text):
         if re.search(r"(?i:\b(?:local|central|devolved|regional|national|a|any|every|this|that)[ \u00a0]+)$",
                      text[max(0, match.start() - 20):match.start()]):
@@ -275,6 +278,39 @@ def _acronym_before_post() -> re.Pattern[str]:
     extra = alternation(cues["posts"])
     return re.compile(rf"(?<![\w’'&/-])(?P<name>[A-Z][A-Za-z]{{1,5}}){_SP}+"
                       rf"(?=(?:{extra})\b|[A-Z])")
+
+
+@cache
+def _councillor_of() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{1,3}}(?:County|District|Borough|City|Town|Parish)"
+                      rf"{_SP}Council)lors?\b")
+
+
+@MENTION_FINDERS.register("organisation-councillors", after="organisation-heads")
+def councils_of_councillors(passage: Passage) -> Iterator[Mention]:
+    """The council in "a Tarnshire County Councillor": a member of another council names it.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nShe is a Tarnshire County Councillor and the local County Councillor.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-councillors"])]
+    ['Tarnshire County Council']
+    """
+    from loaders.context import is_generic_authority_name
+
+    not_names = set(_context()["not_names"])
+    for match in _councillor_of().finditer(passage.text):
+        skip, name = trim_start(match.group("name"))
+        words = name.split()
+        if len(words) < 3 or words[0] in not_names or is_generic_authority_name(name) or _is_person(name):
+            continue
+        start = match.start("name") + skip
+        yield passage.mention(start, start + len(name), "organisation", name, "pattern:councillor-of")
 
 
 @MENTION_FINDERS.register("organisation-before-post", after="organisation-heads")
@@ -528,6 +564,13 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
         if len(name.split()) < 2 or preceded_by_article(text, start) or re.match(r"(?i:the )", name):
             continue
         if name.split()[0].lower() in generic or name.startswith(("Department for", "Department of")):
+            continue
+        state = _state_bodies().match(name)
+        if state and len(name[state.end():].split()) >= 2:
+            # "Scottish Executive Justice Department": the body of state, then its unit.
+            yield passage.mention(start, start + state.end(), "organisation", state.group(), "grammar:state-unit")
+            start, name = start + state.end() + 1, name[state.end():].strip()
+            yield passage.mention(start, match.end("span"), "unit", name, "grammar:state-unit")
             continue
         yield passage.mention(start, match.end("span"), "unit", name, "pattern:unit")
     for match in _lower_units().finditer(text):
