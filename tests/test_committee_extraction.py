@@ -104,3 +104,12 @@ def test_a_list_of_meetings_by_date_names_committees_without_a_head() -> None:
 def test_a_dated_line_alone_names_no_committee() -> None:
     found = labels_of("Budget Monitoring Report - 14/01/10\n\nHarbour Walls Update - 21/01/10")
     assert not {"Budget Monitoring Report", "Harbour Walls Update"} & found
+
+
+def test_the_executive_is_the_cabinet_of_a_paper_that_names_one() -> None:
+    found = labels_of("The Panel met to consider the call-in of a decision of the Executive. The decision was "
+                      "taken by Cabinet on 4 May.")
+    assert "Cabinet" in found and "Executive" not in found
+    # Without a Cabinet (only a post), the Executive is the body of that name.
+    found = labels_of("The Cabinet Member for Parks reported to the Executive.")
+    assert "Executive" in found and "Cabinet" not in found

@@ -177,6 +177,14 @@ def _lists_meetings(document_text: str) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _names_cabinet(document_text: str) -> bool:
+    """Whether a document names a Cabinet as a body ("decision taken by Cabinet"), not only in a
+    post ("Cabinet Member for Housing")."""
+    return any(not _not_before().match(document_text, match.end())
+               for match in re.finditer(rf"(?<![\w’'-])Cabinet{NAME_END}", document_text))
+
+
+@lru_cache(maxsize=8)
 def _names_full_council(document_text: str) -> bool:
     """Whether a document calls the council meeting "Full Council"."""
     return re.search(rf"(?<![\w’'-])Full[ \u00a0]+Council{NAME_END}", document_text) is not None
@@ -331,8 +339,10 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
                r"Council(?=[ \u00a0]+[Mm]eeting)")
     for match in re.finditer(special, text):
         yield passage.mention(match.start(), match.end(), "committee", council, "grammar:council-meeting")
+    # A council's executive is its Cabinet: a paper that names the Cabinet means it by "the Executive".
+    executive = "Cabinet" if _names_cabinet(passage.parsed.document.text) else "Executive"
     for match in _the_executive().finditer(text):
-        yield passage.mention(match.start(), match.end(), "committee", "Executive", "pattern:committee")
+        yield passage.mention(match.start(), match.end(), "committee", executive, "pattern:committee")
     for match in _council_meeting().finditer(text):
         # "grammar": the cue decides, so it stands beside the host authority's own mention.
         yield passage.mention(match.start("name"), match.end("name"), "committee", council, "grammar:council-meeting")
