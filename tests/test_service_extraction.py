@@ -157,3 +157,16 @@ def test_works_need_a_named_place_and_a_phase_a_named_scheme() -> None:
                         "the Consultation Phase 2 closes.")
     assert "Works to Harbour Bridge" in found
     assert not any(name.startswith(("Improvements", "Consultation")) for name in found)
+
+
+def test_a_named_operation_is_a_programme() -> None:
+    found = services_in("The Panel welcomed Operation Sceptre; the Operation Manager reported.")
+    assert "Operation Sceptre" in found
+    assert not any("Manager" in name for name in found)
+
+
+def test_a_lower_case_review_in_a_service_context() -> None:
+    found = services_in("Members said the Home Office funding formula review was overdue; the annual review "
+                        "was noted.")
+    assert "funding formula review" in found
+    assert not any(name.startswith("annual") for name in found)

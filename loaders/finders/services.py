@@ -14,7 +14,7 @@ a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
 - **Projects and reviews by their object**: works at a place ("Improvements at M4 Junction 16"),
   a phase of a named scheme ("Aberfeldy Estate Phase 2"), a review titled by what it reviews
   ("Review of Select Committee activity in 2017–18"), and planning-obligation money
-  ("Section 106 funding").
+  ("Section 106 funding"), and a named operation ("Operation Sceptre").
 - **Decision titles**: the title of a published decision names the project or scheme decided on
   when it is a name in title case and no procedure or body ("26/07/2024 - Harbour Wall
   Repairs ref: 2910" names a project; "Apologies for Absence" and "Audit Committee - 29 January"
@@ -371,9 +371,17 @@ def _section_106() -> re.Pattern[str]:
     return re.compile(rf"\b(?:Section|S\.?){_SP}?106{_SP}(?:funding|monies|funds?)\b")
 
 
+@cache
+def _operation() -> re.Pattern[str]:
+    """A named operation of a police or fire service: "Operation Sceptre", "Operation Safe Harbour"."""
+    word = r"[A-Z][a-z]+"
+    return re.compile(rf"(?<![\w’'-])Operation{_SP}(?!(?:of|and|Manager|Managers|Director|Lead|Team)\b){word}"
+                      rf"(?:{_SP}{word})?(?![\w’'-])")
+
+
 @MENTION_FINDERS.register("projects", after="uncued-programmes")
 def projects(passage: Passage) -> Iterator[Mention]:
-    """Projects and reviews named by their object, and planning-obligation money.
+    """Projects and reviews named by their object, planning-obligation money and named operations.
 
     Examples
     --------
@@ -408,6 +416,6 @@ def projects(passage: Passage) -> Iterator[Mention]:
     # Works at a place of two words at least ("Works to Harbour Bridge"; "Improvements to the
     # Service" name no project).
     works = [m for m in _works_at().finditer(text) if len(m.group("object").split()) >= 2]
-    for match in (*works, *_section_106().finditer(text)):
+    for match in (*works, *_section_106().finditer(text), *_operation().finditer(text)):
         if not is_heading_line(match.group(), 0, len(match.group())):
             yield passage.mention(match.start(), match.end(), "programme", match.group(), "grammar:object-name")
