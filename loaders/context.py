@@ -230,6 +230,10 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
         pattern = rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds})\b)(?![ \u00a0]+[A-Z])"
         counts[kind] = len(re.findall(pattern, text))
     if not any(counts.values()):
+        # Papers that write their council in lower case only ("the council's decision making
+        # bodies") still speak of their own.
+        counts["Council"] = len(re.findall(rf"\b[Tt]he[ \u00a0]+council\b(?![ \u00a0]+(?i:{compounds}|of)\b)", text))
+    if not any(counts.values()):
         return None
     # The form the papers use most: a district's papers may speak of "the County Council" too,
     # but of their own council as "the Council". Among equals the more specific (listed first).

@@ -87,3 +87,9 @@ def test_two_documents_unnamed_hosts_never_merge_and_their_committees_hang_off_e
     labels = {str(o) for host in unnamed for p in (RDFS.label, SKOS.prefLabel, SCHEMA.name)
               for o in graph.objects(URIRef(host), p) if isinstance(o, Literal)}
     assert labels == {"the Council"}
+
+
+def test_papers_writing_their_council_in_lower_case_only_have_an_unnamed_host() -> None:
+    host = unnamed_host([parsed("Recent decisions taken by the council's decision making bodies are listed.")])
+    assert host is not None and host.name == "the Council"
+    assert unnamed_host([parsed("The council tax was set for the council of the borough.")]) is None
