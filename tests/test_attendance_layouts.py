@@ -14,7 +14,7 @@ from loaders.blocks import ParsedDocument
 from loaders.document import Document
 from loaders.names import parse_person_name
 from loaders.structure import parse_document
-from loaders.structure.minutes import member_list, dashed_pairs
+from loaders.structure.minutes import dashed_pairs, member_list
 
 
 def parsed(text: str) -> ParsedDocument:
@@ -198,3 +198,29 @@ def test_the_submitters_of_a_written_evidence_list_are_exported(tmp_path: Path) 
     organisations = {label for entity in predicted.family("organisations") for label in entity.labels}
     assert {"Jane Doyle", "Peter Abney"} <= people and any("Kay Moss" in label for label in people)
     assert {"Harbour Kite Foundation", "Tarn Widgets Association", "TWA"} <= organisations
+
+
+def test_groups_of_a_plural_honorific_run_on_in_one_line_and_honorific_names_without_commas() -> None:
+    fields = member_list("Councillor S Penn (Chair) Aldermen Hillis, Quill and T Ross Councillors Ames, Bo Chan")
+    assert [(f.name, f.value) for f in fields] == [
+        ("chair", "Councillor S Penn"), ("member", "Alderman Hillis"), ("member", "Alderman Quill"),
+        ("member", "Alderman T Ross"), ("member", "Councillor Ames"), ("member", "Councillor Bo Chan")]
+    fields = member_list("Councillor Piers Abney (Chair) Councillor Eric Bannan Councillor Duncan Corrie")
+    assert [(f.name, f.value) for f in fields] == [
+        ("chair", "Councillor Piers Abney"), ("member", "Councillor Eric Bannan"),
+        ("member", "Councillor Duncan Corrie")]
+
+
+def test_in_the_chair_after_a_name_marks_the_chair() -> None:
+    doc = parsed(minutes("Present: The Mayor (Councillor J Doyle) (In the Chair); Aldermen B Cole and C Dunn"))
+    assert attendance(doc) == [("chair", "Councillor J Doyle"), ("member", "Alderman B Cole"),
+                               ("member", "Alderman C Dunn")]
+
+
+def test_a_post_dash_name_line_takes_posts_it_does_not_know_between_the_pairs() -> None:
+    pairs = dashed_pairs("Chief Executive – J Doyle Democratic Services – Kay Roe Policy & Projects – Ann Lyle")
+    assert pairs is not None
+    assert [(f.name, f.value) for f in pairs] == [
+        ("person", "J Doyle"), ("post", "Chief Executive"), ("person", "Kay Roe"), ("post", "Democratic Services"),
+        ("person", "Ann Lyle"), ("post", "Policy & Projects")]
+    assert dashed_pairs("Chief Executive – J Doyle said the report was late – Kay Roe") is None

@@ -26,6 +26,7 @@ from loaders.names import (
     _NAME_WORD,
     _NAME_WORD_RE,
     honorific_name_pattern,
+    honorifics,
     never_name_words,
     parse_person_name,
     plural_honorifics,
@@ -337,7 +338,10 @@ def dashed_pairs(piece: str, offset: int = 0) -> list[Field] | None:
             return None
         rest = segment[length:]
         next_post = rest.strip(" \u00a0,")
-        if index + 1 < len(dashes) and not looks_like_post(next_post):
+        # Once the line has opened with a post, what stands between a name and the next dash is
+        # the next post even where its words are no known post ("Democratic Services – A Lee").
+        if index + 1 < len(dashes) and not (looks_like_post(next_post) or re.fullmatch(
+                r"[A-Z][\w'’&-]*(?:[ \u00a0]+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,7}", next_post)):
             return None
         fields.append(Field("person", segment[:length], offset + dash.end(), offset + dash.end() + length))
         fields.append(Field("post", piece[post_start:post_end], offset + post_start, offset + post_end))
@@ -554,14 +558,15 @@ def member_list(text: str, offset: int = 0, chair: bool = False) -> list[Field]:
     """
     cues = load_cues("entities")["people"]
     vice = [re.compile(p, re.IGNORECASE) for p in cues["vice_chair_marks"]]
-    chair_marks = [re.compile(p, re.IGNORECASE) for p in cues["chair_marks"]]
+    chair_marks = [re.compile(p, re.IGNORECASE) for p in
+                   (*cues["chair_marks"], *load_cues("structure")["minutes"]["chair_marks"])]
     singular = plural_honorifics()
     fields: list[Field] = []
     shared: str | None = None
     # " and " and ";" read as commas, and a new line as a new piece, keeping every offset.
     flat = re.sub(r"[ \u00a0]and[ \u00a0]", ",    ", text).replace(";", ",")
     for line_offset, line in _lines(flat):
-        for piece_offset, piece in _split_top_level(line):
+        for piece_offset, piece in _plural_pieces(line):
             start = offset + line_offset + piece_offset
             plural = _plural_honorific_pattern().match(piece)
             if plural:
@@ -569,11 +574,33 @@ def member_list(text: str, offset: int = 0, chair: bool = False) -> list[Field]:
                 piece, start = piece[plural.end():], start + plural.end()
             names = _piece_names(piece, start, shared)
             for position, person in enumerate(names):
-                tail = piece[person.end - start:] if position == len(names) - 1 else ""
+                # The marks after a name, up to the next one: "(Chair)", "(In the Chair)".
+                tail_end = names[position + 1].start - start if position + 1 < len(names) else len(piece)
+                tail = piece[person.end - start:tail_end]
                 role = "vice-chair" if any(p.search(tail) for p in vice) else \
                     "chair" if chair or any(p.search(tail) for p in chair_marks) else "member"
                 fields.append(Field(role, person.value, person.start, person.end))
     return fields
+
+
+def _plural_pieces(line: str) -> list[tuple[int, str]]:
+    """The comma pieces of a list line, a piece also ending where a plural honorific starts
+    the next group ("Councillor S Vale (Chair) Aldermen Hillis and Bo Quill").
+
+    Examples
+    --------
+    >>> [piece for _, piece in _plural_pieces("Cllr S Vale (Chair) Aldermen Hillis, Quill Councillors Ames")]
+    ['Cllr S Vale (Chair)', 'Aldermen Hillis', 'Quill', 'Councillors Ames']
+    """
+    pieces: list[tuple[int, str]] = []
+    for piece_offset, piece in _split_top_level(line):
+        cuts = [m.start() for m in _plural_honorific_pattern().finditer(piece, 1)
+                if piece[m.start() - 1] in " \u00a0)" and piece[:m.start()].count("(") == piece[:m.start()].count(")")
+                and re.match(r"[A-Z]", piece[m.end():m.end() + 1])]
+        for a, b in pairwise([0, *cuts, len(piece)]):
+            if piece[a:b].strip():
+                pieces.append((piece_offset + a, piece[a:b].rstrip()))
+    return pieces
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -606,6 +633,11 @@ def _piece_names(piece: str, start: int, shared: str | None) -> list[Field]:
             at = held.start("holder") + held.group("holder").index(holder.group())
             return [Field("person", holder.group(), start + at, start + at + len(holder.group()))]
         return []
+    # "Cllr A Vale (Chair) Cllr B Quill": honorific names run on without a comma.
+    after = re.match(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?", piece[person.end - start:])
+    rest_at = person.end - start + (after.end() if after else 0)
+    if person.value.split()[0] in honorifics() and honorific_name_pattern().match(piece, rest_at):
+        return [person, *_piece_names(piece[rest_at:], start + rest_at, shared)]
     return [person]
 
 
