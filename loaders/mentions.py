@@ -923,12 +923,24 @@ def _as_post(mentions: list[Mention]) -> list[Mention]:
         and looks_like_post(m.label)) else m for m in mentions]
 
 
+def and_joins_an_object(left: str) -> bool:
+    """Whether "and" after ``left`` joins the object of its "of"/"for" ("Office of the Police |
+    and Crime Commissioner", "Department of Health | and Social Care"), not a second name.
+
+    Examples
+    --------
+    >>> [and_joins_an_object(s) for s in ("Office of the Police", "Tarn Police", "Friends of Tarn Park Trust")]
+    [True, False, False]
+    """
+    return bool(re.search(r"(?:^|\s)(?:of|for)\s(?:the\s)?\S+$", left))
+
+
 def _split_pair(mention: Mention) -> list[Mention]:
     """Split "Specialist Children's Services and Integrated Youth Services" in two."""
     if not mention.method.startswith("pattern") or " and " not in mention.label:
         return [mention]
     left, _, right = mention.label.partition(" and ")
-    if _kind_of_name(left) != mention.kind or len(left.split()) < 2:
+    if _kind_of_name(left) != mention.kind or len(left.split()) < 2 or and_joins_an_object(left):
         return [mention]
     right_start = mention.start + len(left) + len(" and ")
     return [Mention(mention.start, mention.start + len(left), mention.kind, left, mention.block,

@@ -250,3 +250,11 @@ def test_a_councillor_of_another_council_names_that_council() -> None:
                      "Councillor agreed.", "organisation")
     assert "Tarnshire County Council" in found
     assert "County Council" not in found
+
+
+def test_a_post_before_a_unit_and_an_and_inside_an_of_object_stay_out_of_and_in_the_name() -> None:
+    found = mentions_of("The Cabinet Spokesperson for Resources Directorate agreed the deal with Tarn Valley Police "
+                        "and the Office of the Police and Crime Commissioner.")
+    assert ("unit", "Resources Directorate") in found
+    assert ("organisation", "Office of the Police and Crime Commissioner") in found
+    assert ("organisation", "Office of the Police") not in found

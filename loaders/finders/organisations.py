@@ -30,7 +30,7 @@ from loaders.finders.spans import (
     run_parts,
     trim_start,
 )
-from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
+from loaders.mentions import MENTION_FINDERS, Mention, Passage, and_joins_an_object, gazetteer_places
 from loaders.names import honorifics, parse_person_name
 
 _SP = r"[ \u00a0]"
@@ -109,7 +109,7 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
     if "," not in names and " & " not in names:
         left, joined, right = names.partition(" and ")
         whole_suffixed, left_suffixed = _has_org_suffix(names), _has_org_suffix(left)
-        if joined and right[:1].isupper() and (listing or (
+        if joined and right[:1].isupper() and not and_joins_an_object(left) and (listing or (
                 len(left.split()) >= 2 and (left_suffixed or not whole_suffixed))):
             yield 0, left
             yield len(left) + len(joined), right
@@ -523,6 +523,13 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
 
 
 @cache
+def _post_words() -> frozenset[str]:
+    from loaders.cues import load_cues
+
+    return frozenset(load_cues("people")["words"]["post_words"])
+
+
+@cache
 def _unit_heads() -> tuple[str, ...]:
     return tuple(_context()["unit_heads"])
 
@@ -563,6 +570,12 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
         start = match.start("span") + skip
         if len(name.split()) < 2 or preceded_by_article(text, start) or re.match(r"(?i:the )", name):
             continue
+        post = re.match(r"(?P<post>.+?)\s(?:for|of)\s(?:the\s)?", name)
+        if post and post.group("post").split()[-1].lower() in _post_words():
+            # "Cabinet Spokesperson for Core Services Directorate": the post's unit.
+            start, name = start + post.end(), name[post.end():]
+            if len(name.split()) < 2:
+                continue
         if name.split()[0].lower() in generic or name.startswith(("Department for", "Department of")):
             continue
         state = _state_bodies().match(name)
