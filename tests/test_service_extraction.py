@@ -170,3 +170,17 @@ def test_a_lower_case_review_in_a_service_context() -> None:
                         "was noted.")
     assert "funding formula review" in found
     assert not any(name.startswith("annual") for name in found)
+
+
+def test_a_quoted_campaign_name() -> None:
+    found = services_in("Residents backed the ‘Bin It Right’ campaign and the slogan ‘wash, wait and wipe’; "
+                        "the ‘new’ scheme was not named.")
+    assert {"Bin It Right", "wash, wait and wipe"} <= found
+    assert "new" not in found
+
+
+def test_a_decision_title_naming_a_building_or_a_place_is_no_project() -> None:
+    text = ("Decisions\n\n14/03/2025 - Moorside Leisure Centre ref: 3101\n\n"
+            "13/03/2025 - Quarry Lane Depot ref: 3102\n")
+    parsed = parse_document(Document("d.txt", "d", text, "0"))
+    assert not {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind in _SERVICE_KINDS}

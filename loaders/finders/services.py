@@ -42,7 +42,7 @@ from loaders.finders.spans import (
     run_parts,
     trim_start,
 )
-from loaders.mentions import MENTION_FINDERS, Mention, Passage, judge_named_thing
+from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places, judge_named_thing
 from loaders.structure.fields import looks_like_post
 
 _SP = r"[ \u00a0]"
@@ -215,8 +215,9 @@ def title_names_programme(title: str) -> str | None:
     >>> title_names_programme("Adoption of the Fellside Local Plan")
     'Fellside Local Plan'
     >>> [title_names_programme(t) for t in ("Apologies for Absence", "Regional Activity & Delivery Update",
-    ...  "Audit, Risk & Assurance Committee - 29 January 2024", "Temporary change in delegated powers")]
-    [None, None, None, None]
+    ...  "Audit, Risk & Assurance Committee - 29 January 2024", "Temporary change in delegated powers",
+    ...  "Moorside Leisure Centre")]
+    [None, None, None, None, None]
     """
     # A dash between years is the name's period ("Plan 2023 - 2025"), any other ends the name.
     name = re.split(rf"(?<![0-9]){_SP}+[-–—]{_SP}+|:{_SP}", title, maxsplit=1)[0].strip()
@@ -232,8 +233,8 @@ def title_names_programme(title: str) -> str | None:
     bodies = (*cues("committees", "heads"), *cues("organisations", "suffixes"))
     if words[0] in no_first or last in cues("services_more", "title_not_last") or looks_like_post(name):
         return None
-    if re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", name):
-        return None
+    if re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", name) or name in gazetteer_places():
+        return None  # a body's or a place's name: "Audit Committee", "North Tarnside"
     return name
 
 
@@ -289,6 +290,16 @@ def _titled_review() -> re.Pattern[str]:
                       + NAME_END)
 
 
+@cache
+def _quoted_campaign() -> re.Pattern[str]:
+    """A quoted name before or after a campaign noun: "the ‘Bin It Right’ campaign", "the
+    slogan ‘hands, face and space’"."""
+    nouns = r"(?:campaign|campaigns|message|slogan|pledge|challenge|pilot|scheme|movement)"
+    quoted = r"[‘“](?P<name>[^’”\n]{3,60}?)[’”]"
+    after = quoted.replace("name", "after")
+    return re.compile(rf"(?:{quoted}{_SP}+(?:[a-z]+{_SP}+)?{nouns}\b|\b{nouns}{_SP}+(?:of{_SP}+)?{after})")
+
+
 def _names_no_body(name: str) -> bool:
     """Whether a name is no body's and no building's: no committee head or council word in it,
     and no organisation suffix ending it ("Tackling the School Places Gap" is a programme)."""
@@ -301,7 +312,8 @@ def _names_no_body(name: str) -> bool:
 
 @MENTION_FINDERS.register("uncued-programmes", after="decision-titles")
 def uncued_programmes(passage: Passage) -> Iterator[Mention]:
-    """Programmes named with no cue noun: by a gerund of change, or as a titled scrutiny review.
+    """Programmes named with no cue noun: by a gerund of change, as a quoted campaign name, or as
+    a titled scrutiny review.
 
     Examples
     --------
@@ -320,6 +332,12 @@ def uncued_programmes(passage: Passage) -> Iterator[Mention]:
         name = match.group("name")
         if _names_no_body(name) and not is_heading_line(name, 0, len(name)):
             yield passage.mention(match.start("name"), match.end("name"), "programme", name, "grammar:gerund-name")
+    for match in _quoted_campaign().finditer(text):
+        group = "name" if match.group("name") else "after"
+        # Two words at least, as a name is: "‘Bin It Right’", not "‘new’ scheme".
+        if len(match.group(group).split()) >= 2:
+            yield passage.mention(match.start(group), match.end(group), "programme", match.group(group),
+                                  "grammar:quoted-campaign")
     for match in _titled_review().finditer(text):
         name = match.group("name")
         # The body whose approach is reviewed may be named in the title ("X Council’s Approach
