@@ -113,3 +113,9 @@ def test_the_executive_is_the_cabinet_of_a_paper_that_names_one() -> None:
     # Without a Cabinet (only a post), the Executive is the body of that name.
     found = labels_of("The Cabinet Member for Parks reported to the Executive.")
     assert "Executive" in found and "Cabinet" not in found
+
+
+def test_a_post_or_document_words_around_a_name_in_capitals_are_not_part_of_it() -> None:
+    found = labels_of("HOUSING CABINET MEMBER REPORT\n\nDRAFT MINUTES HARBOUR PLANNING COMMITTEE")
+    assert "Harbour Planning Committee" in found
+    assert not any(label.startswith(("Draft", "Housing Cabinet")) for label in found)

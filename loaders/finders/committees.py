@@ -359,14 +359,20 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in _shouted_committee().finditer(text):
         # "APPOINTMENT TO THE LICENSING BOARD, LOCAL REVIEW BODY AND …": a heading shouting
         # committee names; a bare head or kind ("THE COMMITTEE", "SELECT COMMITTEE") names none.
-        span = match.group("span")
+        span, end = match.group("span"), match.end("span")
         name = _shouted_name(span)
         # After "A"/"AN" ("ESTABLISHMENT OF A … BOARD"): a kind, or a body yet to be set up.
         after_article = re.search(r"(?:^|[ \u00a0])(?:A|AN)[ \u00a0]+$", span[:-len(name)])
-        if len(name.split()) < 2 or name in kinds or after_article:
+        title = title_case_name(name)
+        # "DRAFT MINUTES PLANNING COMMITTEE": document words before the name, as in running text.
+        title = trim_start(title)[1] if len(title) == len(name) else title
+        # "HOUSING CABINET MEMBER": a post, as "Cabinet Member" is.
+        rest = text[end:end + 40].split("\n")[0]
+        lead = rest[:len(rest) - len(rest.lstrip(" \u00a0"))]
+        post = lead and _not_before().match(lead + title_case_name(rest))
+        if len(title.split()) < 2 or title.upper() in kinds or after_article or post:
             continue
-        end = match.end("span")
-        yield passage.mention(end - len(name), end, "committee", title_case_name(name), "pattern:committee-capitals")
+        yield passage.mention(end - len(title), end, "committee", title, "pattern:committee-capitals")
 
     if _lists_meetings(passage.parsed.document.text):
         yield from _listed_meetings(passage)
