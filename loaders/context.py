@@ -664,6 +664,9 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         for name in {n for *_, n in names} & set(scores):
             scores[name] += sum(1 for m in _ACRONYM.finditer(text) if m.group(1) == _initials(name)
                                 and len(m.group(1)) >= 3)
+        for name, score in _health_body_scores(text, header).items():
+            scores[name] += score
+            first_seen.setdefault(name, order)
         for name, score in _legislature_scores(text, header, url).items():
             scores[name] += score
             first_seen.setdefault(name, order)
@@ -693,6 +696,45 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
     if not scores:
         return _authority_from_area(parsed) if label is None else None
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
+
+
+@cache
+def _health_body_name() -> re.Pattern[str]:
+    """A health body's name ending in one of the cue ``[host] health_body_types`` ("Fenmoor
+    Hospitals NHS Trust", "NHS Fenmoor Clinical Commissioning Group", "Fenmoor CCG")."""
+    kinds = "|".join(re.escape(k).replace(r"\ ", r"[ \u00a0]+")
+                     for k in sorted(_host_rules()["health_body_types"], key=len, reverse=True))
+    return re.compile(rf"\b(?P<name>(?:NHS[ \u00a0]+)?{_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)?{_WORD}){{0,6}}?"
+                      rf"[ \u00a0]+(?:{kinds}))\b")
+
+
+#: The opening of a paper, where its title and page headings are, whatever its layout.
+_HEAD_CHARACTERS = 300
+
+
+def _health_body_scores(text: str, header: list[tuple[int, int]]) -> Counter[str]:
+    """Votes for an NHS body as the host: ``header_weight`` plus one for each time a header
+    names it (the title, the first lines, the first :data:`_HEAD_CHARACTERS` characters).
+    Named in the body of a paper, an NHS body is one the host works with (a council's health
+    scrutiny papers name trusts throughout), so it counts only in a header.
+
+    Examples
+    --------
+    >>> text = "Fenmoor and Dunhill CCG Governing Body Meeting\\n\\nDr Ann Lee, Director – Fenmoor City Council"
+    >>> _health_body_scores(text, [])
+    Counter({'Fenmoor and Dunhill CCG': 5})
+    """
+    rules, found = _host_rules(), Counter[str]()
+    leading = set(rules["leading"])
+    for match in _health_body_name().finditer(text):
+        if match.start() > _HEAD_CHARACTERS and not any(a <= match.start() < b for a, b in header):
+            continue
+        words = match.group("name").split()
+        while words and words[0] in leading:
+            words.pop(0)  # "Minutes of Fenmoor CCG": the name starts at its place
+        if len(words) >= 2:
+            found[" ".join(words)] += 1 + rules["header_weight"]
+    return found
 
 
 def _legislature_scores(text: str, header: list[tuple[int, int]], url: str) -> Counter[str]:

@@ -213,3 +213,12 @@ def test_combined_and_fire_authorities_are_hosts() -> None:
     assert host(fire, source_url="https://wexmoor.moderngov.co.uk/ieListDocuments.aspx") is None
     context = gather_context([parsed(fire)])
     assert context.authority is not None and context.authority.name == "the Fire Authority"
+
+
+def test_an_nhs_body_named_in_the_header_is_the_host_and_one_named_in_passing_is_not() -> None:
+    board = ("Governing body meeting – 7 April 2022\n\nPage Contents\n\nFenmoor and Dunhill CCG Governing Body "
+             "Meeting in Public\n\nPresent:\nDr Ann Lee, Director of Public Health – Fenmoor City Council\n")
+    assert host(board) == "Fenmoor and Dunhill CCG"
+    scrutiny = ("Ashby Borough Council\n\nHealth Scrutiny Committee\n\n" + "Filler text about the agenda. " * 12 +
+                "Wexmoor Hospitals NHS Trust reported on waiting times; Wexmoor Hospitals NHS Trust will return.\n")
+    assert host(scrutiny) == "Ashby Borough Council"
