@@ -611,12 +611,26 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
+def _with_honorific(shared: str | None, name: str) -> str:
+    """A listed name with the honorific its group shares, or as written when the name parser
+    reads only that as a name ("T Hill" for "Aldermen – T Hill": a weak honorific before a
+    word that may be a place is no name to the parser).
+
+    Examples
+    --------
+    >>> _with_honorific("Councillor", "G Hill"), _with_honorific(None, "Ann Vale")
+    ('Councillor G Hill', 'Ann Vale')
+    """
+    if shared and (parse_person_name(f"{shared} {name}") or not parse_person_name(name)):
+        return f"{shared} {name}"
+    return name
+
+
 def _piece_names(piece: str, start: int, shared: str | None) -> list[Field]:
     """The people of one piece of a list: one name, or several run together."""
     runs = _initialled_run(piece) if shared else _flattened_names(piece)
     if runs:
-        prefix = f"{shared} " if shared else ""
-        return [Field("person", prefix + piece[a:b], start + a, start + b) for a, b in runs]
+        return [Field("person", _with_honorific(shared, piece[a:b]), start + a, start + b) for a, b in runs]
     person = leading_person(piece, start)
     if person is not None and shared and parse_person_name(person.value).honorific is None:
         # "Councillors: Ann Vale, Bo Quill": the shared honorific is part of each name.
@@ -625,6 +639,9 @@ def _piece_names(piece: str, start: int, shared: str | None) -> list[Field]:
         person = leading_person(f"{shared} {piece}", start - len(shared) - 1)
         if person is not None:
             return [Field("person", f"{shared} {piece[: person.end - start]}", start, person.end)]
+        initialled = _INITIALLED.match(piece)
+        if initialled and parse_person_name(initialled.group()):
+            return [Field("person", initialled.group(), start, start + initialled.end())]
     if person is None:
         # "Mayor (Councillor J Doe)": a post, its holder in brackets.
         held = re.match(r"[A-Z][\w'’ -]{0,40}?\((?P<holder>[^()]+)\)", piece)
