@@ -184,3 +184,9 @@ def test_a_decision_title_naming_a_building_or_a_place_is_no_project() -> None:
             "13/03/2025 - Quarry Lane Depot ref: 3102\n")
     parsed = parse_document(Document("d.txt", "d", text, "0"))
     assert not {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind in _SERVICE_KINDS}
+
+
+def test_registers_and_protocols_are_rules_not_services() -> None:
+    found = services_in("The Committee reviewed the Corporate Risk Register, the Member Officer Protocol and "
+                        "the Electoral Register.")
+    assert found == set()
