@@ -81,6 +81,9 @@ class ResolvedDocument:
         Block index → passage key.
     loader : str
         Name of the loader that read it (provenance).
+    dropped : list of str
+        Facts and mentions left out of the graphs because their evidence is no span of the
+        text (one line each, for the build report and the document's provenance).
     """
 
     parsed: ParsedDocument
@@ -89,3 +92,4 @@ class ResolvedDocument:
     annotations: list[Annotation] = field(default_factory=list)
     passages: dict[int, str] = field(default_factory=dict)
     loader: str = "committee-papers-loader"
+    dropped: list[str] = field(default_factory=list)

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 
 from graph.documents import DocumentGraphs
 from graph.iris import document_graph, iri, provenance_graph
-from graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, SCHEMA, XSD, bind_prefixes
+from graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
 from loaders import __version__ as loader_version
 from loaders.facts import SEGMENT, Fact, Ref, ResolvedDocument, Value
 
@@ -38,6 +38,8 @@ class _Emitter:
         self.expression = iri(f"{self.doc_key}/v/{self.document.sha256[:12]}")
         self.graph = bind_prefixes(Graph())
         self.segments: set[tuple[int, int]] = set()
+        #: Facts and mentions left out: their evidence is no span of the text.
+        self.dropped: list[str] = []
 
     def segment(self, start: int, end: int, block: int | None) -> URIRef:
         key = f"{self.doc_key}#span-{start}-{end}"
@@ -69,9 +71,20 @@ class _Emitter:
             return _literal(fact.object)
         return fact.object
 
+    def is_span(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is a non-empty span of the text (a quote can anchor there)."""
+        return 0 <= start < end <= len(self.text)
+
     def emit(self) -> Graph:
         g = self.graph
         for fact in self.resolved.facts:
+            if fact.evidence is not None and not self.is_span(*fact.evidence):
+                # One wrongly derived span must not sink the document: the fact is left out
+                # and reported, the rest loads.
+                self.dropped.append(
+                    f"{fact.subject} {g.namespace_manager.normalizeUri(fact.predicate)} {_object_text(fact)}: evidence "
+                    f"[{fact.evidence[0]}, {fact.evidence[1]}) is no span of the text")
+                continue
             subject = iri(fact.subject)
             if fact.object == SEGMENT:
                 if fact.evidence:
@@ -83,6 +96,10 @@ class _Emitter:
                 self.statement(subject, fact.predicate, obj, fact)
         for annotation in self.resolved.annotations:
             mention = annotation.mention
+            if not self.is_span(mention.start, mention.end):
+                self.dropped.append(f"{mention.kind} mention {mention.label!r}: evidence "
+                                             f"[{mention.start}, {mention.end}) is no span of the text")
+                continue
             node = iri(f"{self.doc_key}#m-{mention.start}-{mention.end}-{mention.kind}")
             g.add((node, RDF.type, OA.Annotation))
             g.add((node, OA.motivatedBy, OA.identifying))
@@ -111,6 +128,15 @@ class _Emitter:
             g.add((node, EG.evidence, iri(self.resolved.passages[fact.block])))
 
 
+def _object_text(fact: Fact) -> str:
+    """The object of a fact as a report shows it."""
+    if isinstance(fact.object, Ref):
+        return fact.object.key
+    if isinstance(fact.object, Value):
+        return repr(fact.object.value)
+    return str(fact.object)
+
+
 def document_graphs(resolved: ResolvedDocument) -> DocumentGraphs:
     """Emit a resolved document's assertion graph and provenance graph.
 
@@ -122,10 +148,13 @@ def document_graphs(resolved: ResolvedDocument) -> DocumentGraphs:
     Returns
     -------
     DocumentGraphs
-        Deterministic: an unchanged document gives the same triples, byte for byte.
+        Deterministic: an unchanged document gives the same triples, byte for byte. A fact or
+        mention whose evidence is no span of the text is left out, listed in
+        ``resolved.dropped`` and noted on the load activity in the provenance graph.
     """
     emitter = _Emitter(resolved)
     assertions = emitter.emit()
+    resolved.dropped = emitter.dropped
     doc = resolved.parsed.document
     doc_key = f"doc/{resolved.key}"
     sha12 = doc.sha256[:12]
@@ -149,4 +178,6 @@ def document_graphs(resolved: ResolvedDocument) -> DocumentGraphs:
     prov.add((activity, PROV.used, expression))
     prov.add((activity, PROV.wasAssociatedWith, agent))
     prov.add((agent, RDF.type, PROV.SoftwareAgent))
+    for line in resolved.dropped:
+        prov.add((activity, RDFS.comment, Literal(f"dropped (no evidence span): {line}")))
     return DocumentGraphs(resolved.key, graph_node, assertions, provenance_graph(resolved.key), prov)

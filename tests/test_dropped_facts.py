@@ -54,3 +54,35 @@ def test_a_document_whose_one_claim_fails_a_shape_still_loads_with_that_claim_re
                for o in graph.objects(None, SCHEMA.text))
     assert any(True for _ in graph.subjects(RDF.type, EG.Figure))
     assert isinstance(claim, URIRef)
+
+
+def test_a_fact_whose_evidence_is_no_span_is_left_out_and_the_document_still_checks() -> None:
+    """A wrongly derived span (end before start) once refused whole minutes ('missing quote'):
+    now that fact alone is left out, listed and noted in the provenance."""
+    from graph.entities import Registry
+    from graph.vocabulary import ORG, RDFS
+    from loaders.context import gather_context
+    from loaders.document import Document
+    from loaders.facts import Fact, Ref
+    from loaders.mentions import find_mentions
+    from loaders.rdf import document_graphs
+    from loaders.resolution import resolve_document, seed_registry
+    from loaders.structure import parse_document
+    from pipeline.build import check_document
+
+    parsed = parse_document(Document("audit/minutes.txt", "audit/minutes", TEXT, "0"))
+    context = gather_context([parsed])
+    registry = Registry()
+    seed_registry(registry)
+    resolved = resolve_document(parsed, find_mentions(parsed, context), context, registry)
+    good = len(resolved.facts)
+    resolved.facts.append(Fact("person/omar-haddad", ORG.memberOf, Ref("org/nowhere"), (120, 118), 3))
+    graphs = document_graphs(resolved)
+    problems, _ = check_document(graphs, parsed, registry)
+    assert problems == []
+    assert (None, ORG.memberOf, URIRef("https://evidencegraph.example/id/org/nowhere")) not in graphs.assertions
+    assert resolved.dropped == ["person/omar-haddad org:memberOf org/nowhere: evidence [120, 118) is no span "
+                                "of the text"]
+    notes = [str(o) for o in graphs.provenance.objects(None, RDFS.comment)]
+    assert any("no evidence span" in note and "org/nowhere" in note for note in notes)
+    assert good > 10, "every other fact is still there"
