@@ -119,3 +119,18 @@ def test_a_post_or_document_words_around_a_name_in_capitals_are_not_part_of_it()
     found = labels_of("HOUSING CABINET MEMBER REPORT\n\nDRAFT MINUTES HARBOUR PLANNING COMMITTEE")
     assert "Harbour Planning Committee" in found
     assert not any(label.startswith(("Draft", "Housing Cabinet")) for label in found)
+
+
+def test_the_meeting_a_decision_notice_was_made_at_is_a_committee_whatever_its_name() -> None:
+    found = committee_mentions_of("Decision Maker: Delegated Decisions by Cabinet Member for Harbours\n\n"
+                                  "Made at meeting: 23/01/2024 - Delegated Decisions by Cabinet Member for Harbours\n\n"
+                                  "Decision published: 13/02/2024")
+    name = "Delegated Decisions by Cabinet Member for Harbours"
+    assert {label for _, label in found} == {name}
+    assert len({surface for surface, _ in found}) == 1
+
+
+def test_a_decision_maker_that_made_no_meeting_is_no_committee() -> None:
+    # A post deciding alone ("Director of Harbours") is no meeting body.
+    found = labels_of("Decision Maker: Director of Harbours and Coastal Works\n\nDecision published: 13/02/2024")
+    assert "Director of Harbours and Coastal Works" not in found

@@ -184,6 +184,27 @@ def _names_cabinet(document_text: str) -> bool:
                for match in re.finditer(rf"(?<![\w’'-])Cabinet{NAME_END}", document_text))
 
 
+@cache
+def _made_at() -> re.Pattern[str]:
+    """"Made at meeting: 23/01/2024 - Delegated Decisions by Cabinet Member for Roads" (group
+    ``name``: the meeting body)."""
+    labels = alternation(cues("committees", "made_at_labels"))
+    return re.compile(rf"(?m)^[ \u00a0]*(?:{labels})[ \u00a0]*:[ \u00a0]*{_DATE}[ \u00a0]+[-–][ \u00a0]+"
+                      rf"(?P<name>[A-Z][^\n]*?)[ \u00a0.]*$")
+
+
+@lru_cache(maxsize=8)
+def _meetings_made_at(document_text: str) -> frozenset[str]:
+    """The meeting bodies a document's decision notices were made at."""
+    return frozenset(match.group("name") for match in _made_at().finditer(document_text))
+
+
+@cache
+def _decision_maker() -> re.Pattern[str]:
+    labels = alternation(cues("committees", "decision_maker_labels"))
+    return re.compile(rf"(?m)^[ \u00a0]*(?:{labels})[ \u00a0]*:[ \u00a0]*(?P<name>[A-Z][^\n]*?)[ \u00a0.]*$")
+
+
 @lru_cache(maxsize=8)
 def _names_full_council(document_text: str) -> bool:
     """Whether a document calls the council meeting "Full Council"."""
@@ -374,6 +395,13 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
             continue
         yield passage.mention(end - len(title), end, "committee", title, "pattern:committee-capitals")
 
+    made_at = _meetings_made_at(passage.parsed.document.text)
+    for match in (*_made_at().finditer(text), *_decision_maker().finditer(text)):
+        # A decision notice's meeting, and a decision maker of the same name: the body that
+        # decided, whatever its name ends in ("Delegated Decisions by Cabinet Member for Roads").
+        if match.group("name") in made_at and len(match.group("name").split()) > 1:
+            yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
+                                  "grammar:made-at")
     if _lists_meetings(passage.parsed.document.text):
         yield from _listed_meetings(passage)
 
