@@ -7,7 +7,7 @@ from graph.vocabulary import EG, RDF, SCHEMA
 from loaders.blocks import Block
 from loaders.facts import Value
 from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
-from loaders.resolution.memberships import record_contribution, record_membership
+from loaders.resolution.memberships import record_contribution, record_membership, span_of
 from loaders.resolution.state import DocumentResolution
 
 
@@ -73,7 +73,7 @@ def agenda_item_facts(doc: DocumentResolution, index: int, block: Block) -> None
         return
     org_field, post_field = block.field("organisation"), block.field("post")
     org = doc.entities.organisation(org_field.value) if org_field else doc.entities.cast_org(person_field.value)
-    span = (person_field.start, (post_field or org_field or person_field).end)
+    span = span_of(person_field, post_field or org_field)
     doc.fact(item, SCHEMA.attendee, person, (person_field.start, person_field.end), index)
     post_title = post_field.value if post_field else doc.entities.cast_post(person_field.value)
     membership = record_membership(doc, person, org, post_title, None, span, index)
@@ -111,7 +111,7 @@ def title_facts(doc: DocumentResolution, index: int, block: Block) -> None:
         return
     org_field, post_field = block.field("organisation"), block.field("post")
     org = doc.entities.organisation(org_field.value) if org_field else doc.entities.cast_org(person_field.value)
-    span = (person_field.start, (org_field or post_field or person_field).end)
+    span = span_of(person_field, org_field or post_field)
     membership = record_membership(doc, person, org, post_field.value if post_field else None, None,
                                  span, index)
     item = item_for(doc, person, org)
@@ -140,7 +140,7 @@ def attendance_facts(doc: DocumentResolution, index: int, block: Block) -> None:
         org_field = next((f for f in own if f.name == "organisation"), None)
         post_field = next((f for f in own if f.name == "post"), None)
         org = doc.entities.organisation(org_field.value) if org_field else doc.authority
-        span = (person_field.start, (post_field or person_field).end)
+        span = span_of(person_field, post_field)
         membership = record_membership(doc, person, org, post_field.value if post_field else None, None,
                                      span, index)
         if doc.meeting:

@@ -4,12 +4,26 @@ from membership lists, apologies, report headers and signatures."""
 from __future__ import annotations
 
 from graph.vocabulary import DCTERMS, EG, ORG, PCON, RDF, SCHEMA
-from loaders.blocks import Block
+from loaders.blocks import Block, Field
 from loaders.cues import load_cues
 from loaders.facts import Value
 from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
 from loaders.resolution.keys import role_key
 from loaders.resolution.state import DocumentResolution
+
+
+def span_of(person: Field, other: Field | None) -> tuple[int, int]:
+    """The evidence span of a person's field and the post or organisation field written with it,
+    whichever comes first ("Jo Smith, Director" and "Director (Mrs Jo Smith)").
+
+    Examples
+    --------
+    >>> span_of(Field("person", "Jo Smith", 30, 38), Field("post", "Director", 19, 27))
+    (19, 38)
+    """
+    if other is None:
+        return person.start, person.end
+    return min(person.start, other.start), max(person.end, other.end)
 
 
 def record_membership(doc: DocumentResolution, person: str, org: str | None, post_title: str | None, role: str | None,
@@ -77,7 +91,7 @@ def signature_facts(doc: DocumentResolution, index: int, block: Block) -> None:
     person, _ = doc.entities.person(person_field.value)
     if person is None:
         return
-    span = (person_field.start, (post_field or person_field).end)
+    span = span_of(person_field, post_field)
     unit_field, org_field = block.field("unit"), block.field("organisation")
     org = (doc.entities.organisation(org_field.value) if org_field else None) or \
         doc.entities.cast_org(person_field.value) or doc.speakers.author_org(block.part) or doc.authority
@@ -118,7 +132,7 @@ def memo_header_facts(doc: DocumentResolution, index: int, block: Block) -> None
             own.append(later)
         post_field = next((o for o in own if o.name == "post"), None)
         org_field = next((o for o in own if o.name == "organisation"), None)
-        span = (f.start, (post_field or f).end)
+        span = span_of(f, post_field)
         org = (doc.entities.organisation(org_field.value) if org_field else None) or \
             doc.entities.cast_org(f.value) or doc.speakers.author_org(block.part) or doc.authority
         record_membership(doc, person, org, post_field.value if post_field else None, "officer"
