@@ -147,3 +147,18 @@ def test_the_installed_model_proposes_places_the_rules_accept() -> None:
     assert ("place", "Carlisle", "statistical:place") in found
     # The organisation is the rules', and "Swindon" too where the gazetteer and its cue find it.
     assert all(method == "statistical:place" and label in ("Swindon", "Carlisle") for _, label, method in found)
+
+
+def test_a_model_with_other_weights_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Needs spaCy and the model (skipped otherwise): the pin is checked on the installed files.
+    pytest.importorskip("spacy")
+    pytest.importorskip(statistical.MODEL_PACKAGE)
+    monkeypatch.setattr(statistical, "NER_WEIGHTS_SHA256", "0" * 64)
+    statistical.recogniser.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="not the pinned"):
+            assert statistical.recogniser() is None
+    finally:
+        monkeypatch.undo()
+        statistical.recogniser.cache_clear()
+    assert statistical.recogniser() is not None

