@@ -190,3 +190,15 @@ def test_registers_and_protocols_are_rules_not_services() -> None:
     found = services_in("The Committee reviewed the Corporate Risk Register, the Member Officer Protocol and "
                         "the Electoral Register.")
     assert found == set()
+
+
+def test_a_lower_case_provision_in_a_service_context() -> None:
+    found = services_in("The council commissioned respite care provision; the additional provision was noted.")
+    assert "respite care provision" in found
+    assert not any(name.startswith("additional") for name in found)
+
+
+def test_degree_words_make_a_service_phrase_generic() -> None:
+    found = services_in("They wanted the most local service and the generic family support service.")
+    assert "most local service" not in found
+    assert "family support service" in found

@@ -182,7 +182,8 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         start = match.end("name") - len(" ".join(modifiers + words[-head_words:]))
         end = match.end("tail") if match.group("tail") else match.end("name")
         label = text[start:end]
-        kind = "service" if words[-1] in ("service", "services", "helpline", "hub", "travel") else "programme"
+        service_heads = ("service", "services", "helpline", "hub", "travel", "provision")
+        kind = "service" if words[-1] in service_heads else "programme"
         yield passage.mention(start, end, kind, label, "grammar:service-phrase")
     for match in _inquiry().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
