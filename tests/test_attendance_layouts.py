@@ -231,3 +231,13 @@ def test_an_alderman_whose_surname_is_also_a_place_word_is_kept_without_the_hono
     assert [(f.name, f.value) for f in fields] == [
         ("member", "T Hill"), ("member", "K Ward"), ("member", "Alderman M McNabb")]
     assert all(parse_person_name(f.value) for f in fields)
+
+
+def test_a_flattened_list_with_a_three_word_name_keeps_the_names_every_division_shares() -> None:
+    # Seven words: one three-word name, and "Maclaren" ends a name; "Peter Abney Anne" or
+    # "Anne Marie Maclaren" cannot be told apart, "Robert Sevenoak" is certain.
+    fields = member_list("Peter Abney Anne Marie Maclaren Robert Sevenoak")
+    assert [(f.name, f.value) for f in fields] == [("member", "Robert Sevenoak")]
+    # "O'Dowd" ends the first name, so the three-word name is the first one.
+    fields = member_list("Anne Marie O'Dowd Robert Sevenoak Eric Bannan")
+    assert [f.value for f in fields] == ["Anne Marie O'Dowd", "Robert Sevenoak", "Eric Bannan"]

@@ -486,18 +486,27 @@ def _initialled_run(piece: str) -> list[tuple[int, int]]:
     return spans if len(spans) >= 2 else []
 
 
+#: A surname prefix that never starts a forename: the word ends a name ("Willie MacKay").
+_SURNAME_ONLY = re.compile(r"(?:Mc|Mac|O[’'])[A-Z]\w+|Mac[a-z]{4,}")
+
+
 def _flattened_names(piece: str) -> list[tuple[int, int]]:
     """Spans of plain names run together by a PDF's lost commas ("Peter Abel Eric Bain …").
 
-    Each name is a forename, any middle initials, any capitalised surname particle ("Mac",
-    "De") and a surname; a run of fewer than two names, or one that does not divide into whole
-    names, or holds a word that is never part of a name, is left alone.
+    Each name is a forename, any middle initials and a surname (a capitalised particle such as
+    "Mac" or "De" joined to it), or, where the words do not pair up, a forename and two more
+    words. A word with a surname prefix ("MacKay", "O'Neill") ends a name. Of the divisions
+    with the fewest three-word names, the names they all share are taken; a run of fewer than
+    two names, or that holds a word that is never part of a name, is left alone.
 
     Examples
     --------
     >>> piece = "Peter Abel Eric J Bain Anne De Vere Willie MacKay"
     >>> [piece[a:b] for a, b in _flattened_names(piece)]
     ['Peter Abel', 'Eric J Bain', 'Anne De Vere', 'Willie MacKay']
+    >>> piece = "Peter Abel Anne Marie Maclean Robert Severn"
+    >>> [piece[a:b] for a, b in _flattened_names(piece)]
+    ['Robert Severn']
     >>> _flattened_names("Peter Abel Eric")
     []
     """
@@ -505,24 +514,68 @@ def _flattened_names(piece: str) -> list[tuple[int, int]]:
     if len(words) < 4 or honorific_name_pattern().search(piece):
         return []
     particles = set(load_cues("people")["words"]["capital_particles"])
-    spans, index = [], 0
+    # Units: a name word (with a particle before it), or an initial.
+    units: list[tuple[int, int, str]] = []
+    index = 0
     while index < len(words):
-        first = index
-        if not _NAME_WORD_RE.fullmatch(words[index].group()) or words[index].group() in particles:
-            return []
-        index += 1
-        while index < len(words) and re.fullmatch(r"[A-Z]\.?", words[index].group()):
-            index += 1  # middle initials
-        if index < len(words) and words[index].group() in particles:
+        word = words[index].group()
+        if re.fullmatch(r"[A-Z]\.?", word):
+            units.append((index, index, "initial"))
+        elif word in particles and index + 1 < len(words) and _NAME_WORD_RE.fullmatch(words[index + 1].group()):
+            units.append((index, index + 1, "name"))
             index += 1
-        if index >= len(words) or not _NAME_WORD_RE.fullmatch(words[index].group()):
+        elif _NAME_WORD_RE.fullmatch(word) and word not in never_name_words():
+            units.append((index, index, "surname" if _SURNAME_ONLY.fullmatch(word) else "name"))
+        else:
             return []
-        name = piece[words[first].start():words[index].end()]
-        if any(w in never_name_words() for w in name.split()) or parse_person_name(name) is None:
-            return []
-        spans.append((words[first].start(), words[index].end()))
         index += 1
-    return spans if len(spans) >= 2 else []
+
+    def names_at(at: int) -> list[tuple[int, int, tuple[int, int]]]:
+        """The names that can open at unit ``at``: (next unit, three-word count, span)."""
+        if units[at][2] != "name":
+            return []  # a name opens with its forename
+        after = at + 1
+        while after < len(units) and units[after][2] == "initial":
+            after += 1
+        found = []
+        for size in (1, 2):  # surname words after the forename and initials
+            last = after + size - 1
+            if last >= len(units) or any(u[2] != "name" for u in units[after:last]) or units[last][2] == "initial":
+                continue
+            span = (words[units[at][0]].start(), words[units[last][1]].end())
+            if parse_person_name(piece[span[0]:span[1]]) is not None:
+                found.append((last + 1, size - 1, span))
+        return found
+
+    # Fewest three-word names to divide the units before (ahead) and after (behind) each
+    # boundary, and in how many ways; a name is in every best division when the ways to reach
+    # its start times the ways on from its end are all the best ways.
+    edges = [names_at(at) for at in range(len(units))]
+    infinite = len(units) + 1
+    behind, behind_ways = [infinite] * len(units) + [0], [0] * len(units) + [1]
+    for at in range(len(units) - 1, -1, -1):
+        for following, cost, _ in edges[at]:
+            total = cost + behind[following]
+            if total < behind[at]:
+                behind[at], behind_ways[at] = total, behind_ways[following]
+            elif total == behind[at] < infinite:
+                behind_ways[at] += behind_ways[following]
+    if behind[0] >= infinite:
+        return []
+    ahead, ahead_ways = [0] + [infinite] * len(units), [1] + [0] * len(units)
+    for at in range(len(units)):
+        for following, cost, _ in edges[at]:
+            total = ahead[at] + cost
+            if total < ahead[following]:
+                ahead[following], ahead_ways[following] = total, ahead_ways[at]
+            elif total == ahead[following] < infinite:
+                ahead_ways[following] += ahead_ways[at]
+    certain = [span for at in range(len(units)) for following, cost, span in edges[at]
+               if ahead[at] + cost + behind[following] == behind[0]
+               and ahead_ways[at] * behind_ways[following] == behind_ways[0]]
+    if any(span == (0, len(piece.rstrip())) for span in certain):
+        return []  # one name of four words, no list
+    return certain
 
 
 def member_list(text: str, offset: int = 0, chair: bool = False) -> list[Field]:
