@@ -638,10 +638,14 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
     first_seen: dict[str, int] = {}
     label: str | None = None
     government = False
+    given = False  # the address is the one the papers were fetched from, not one they write
+    headed: set[str] = set()  # names a header, the metadata or an acronym gives
     order = 0
     for doc in parsed:
         meta = {**(metadata or {}), **doc.document.metadata}
         url = meta.get("source_url") or meta.get("url") or ""
+        if label is None and url.startswith(("http://", "https://")):
+            given = True
         if not url.startswith(("http://", "https://")):
             # An address the paper gives itself (its contact e-mail, its web site) stands in.
             own = _GOVERNMENT_ADDRESS.search(doc.document.text)
@@ -656,10 +660,13 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
             first_seen.setdefault(name, order + start)
             if is_counterpart(text, start):
                 continue  # another body the host deals with: "a letter from X Council"
-            weight = 1 + (rules["header_weight"] if any(a <= start < b for a, b in header) else 0)
-            scores[name] += weight
+            in_header = any(a <= start < b for a, b in header)
+            scores[name] += 1 + (rules["header_weight"] if in_header else 0)
+            if in_header:
+                headed.add(name)
         for name, count in _fitted_acronyms(text, {n for *_, n in names}, label).items():
             scores[name] += count
+            headed.add(name)
             first_seen.setdefault(name, order + len(text))
         for name in {n for *_, n in names} & set(scores):
             scores[name] += sum(1 for m in _ACRONYM.finditer(text) if m.group(1) == _initials(name)
@@ -667,13 +674,19 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         for name, score in _health_body_scores(text, header).items():
             scores[name] += score
             first_seen.setdefault(name, order)
+            headed.add(name)
         for name, score in _legislature_scores(text, header, url).items():
             scores[name] += score
             first_seen.setdefault(name, order)
         for field_name in ("html_title", "html_meta"):
-            for *_, name in council_names(meta.get(field_name, "")):
+            page = meta.get(field_name, "")
+            # A page's metadata speaks of its publisher: every name in it is in its "header".
+            named = {n for *_, n in council_names(page)} | set(_health_body_scores(page, [(0, len(page))])) | \
+                {n for n in _legislature_scores(page, [], "") if n in rules["legislatures"]["names"]}
+            for name in named:
                 scores[name] += rules["metadata_weight"]
                 first_seen.setdefault(name, order)
+                headed.add(name)
         order += len(text) + 1
     _fold_variants(scores, first_seen)
     # "the County Council" is some county council: it supports each candidate of that type.
@@ -687,7 +700,9 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         if not fitting:
             # The address names an authority the text does not spell out ("democracy.devon.gov.uk"
             # for papers that say only "the Council"): it is a candidate of its own.
-            named = _authority_from_url(label, parsed, government, written_only=bool(scores))
+            # Councils named only in passing do not outweigh the address the papers came from.
+            passing = given and not headed and not any(n in rules["legislatures"]["names"] for n in scores)
+            named = _authority_from_url(label, parsed, government, written_only=bool(scores) and not passing)
             if named is not None:
                 first_seen.setdefault(named, 0)
                 fitting = [named]

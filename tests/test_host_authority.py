@@ -222,3 +222,23 @@ def test_an_nhs_body_named_in_the_header_is_the_host_and_one_named_in_passing_is
     scrutiny = ("Ashby Borough Council\n\nHealth Scrutiny Committee\n\n" + "Filler text about the agenda. " * 12 +
                 "Wexmoor Hospitals NHS Trust reported on waiting times; Wexmoor Hospitals NHS Trust will return.\n")
     assert host(scrutiny) == "Ashby Borough Council"
+
+
+def test_html_metadata_names_a_parliament_or_an_nhs_body_as_host() -> None:
+    page = ("<html><head><title>House of Commons - Roads Committee - Minutes of Evidence</title></head>"
+            "<body><p>Q1 Chairman: Welcome.</p></body></html>")
+    assert host("Roads Committee\n\nQ1 Chairman: Welcome to this session.", **html_metadata(page)) == "House of Commons"
+    trust = '<html><head><meta property="og:site_name" content="Wexmoor Hospitals NHS Trust"></head></html>'
+    assert host("Board Meetings\n\nThe Board meets in public every month.", **html_metadata(trust)) == \
+        "Wexmoor Hospitals NHS Trust"
+
+
+def test_the_address_the_papers_came_from_outweighs_a_council_named_in_passing() -> None:
+    text = ("Scrutiny Commission\n\nMinutes of the meeting held on 4 June 2025\n\n1. Leisure review\n\n"
+            "Councillor Ann Lee said that Dunmore County Council's scheme was a model. "
+            "The Council would consider it.\n")
+    assert host(text) == "Dunmore County Council"
+    assert host(text, source_url="https://democracy.fenmoor.gov.uk/mgAi.aspx?ID=1") == "Fenmoor Council"
+    # A council the header names keeps its place against the address.
+    headed = "Dunmore County Council – Cabinet\n\n" + text
+    assert host(headed, source_url="https://democracy.fenmoor.gov.uk/mgAi.aspx?ID=1") == "Dunmore County Council"
