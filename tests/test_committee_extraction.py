@@ -134,3 +134,19 @@ def test_a_decision_maker_that_made_no_meeting_is_no_committee() -> None:
     # A post deciding alone ("Director of Harbours") is no meeting body.
     found = labels_of("Decision Maker: Director of Harbours and Coastal Works\n\nDecision published: 13/02/2024")
     assert "Director of Harbours and Coastal Works" not in found
+
+
+def test_a_list_of_committees_gives_each_committee() -> None:
+    found = labels_of("The Harbour Board, Licensing Committee and Audit Committee met. Mid Tarn Area Committee, "
+                      "Cabinet Member Decision Session and Council were consulted. Cabinet and Audit Committee met.")
+    assert {"Harbour Board", "Licensing Committee", "Audit Committee", "Mid Tarn Area Committee", "Cabinet"} <= found
+    assert not any(" and " in label and label.count("Committee") + label.count("Board") > 1 for label in found)
+    # One committee whose name holds "and" or a comma stays whole.
+    assert {"Overview and Scrutiny Committee", "Audit, Risk & Assurance Committee"} <= labels_of(
+        "The Overview and Scrutiny Committee and the Audit, Risk & Assurance Committee met.")
+
+
+def test_posts_joined_before_the_committee_are_not_part_of_its_name() -> None:
+    found = labels_of("The report went to the Chairman and Members of the Harbour Area Committee.")
+    assert "Harbour Area Committee" in found
+    assert not any(label.startswith("Chairman") for label in found)

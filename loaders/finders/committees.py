@@ -233,6 +233,14 @@ def _the_executive() -> re.Pattern[str]:
                       r"Head|Officer|Board|Office|Committee|Leader|Management|Team|Group|Assistant|Support))")
 
 
+@cache
+def _posts_of() -> re.Pattern[str]:
+    """Two posts joined before "of (the)" ("Chairman and Members of the …")."""
+    leads = alternation(of_lead_words())
+    post = rf"(?:{CAP_WORD}[ \u00a0]){{0,3}}(?:{leads})"
+    return re.compile(rf"{post}[ \u00a0]+(?:and|&)[ \u00a0]+{post}[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
 def _comma_list_end(span: str) -> str:
     """The name at the end of a run with commas: the whole run when it reads "A, B and C
     Committee", else what follows the last comma ("Mr Kevin Shiels, Committee" → "Committee").
@@ -243,12 +251,18 @@ def _comma_list_end(span: str) -> str:
     'Audit, Risk & Assurance Committee'
     >>> _comma_list_end("Ms Joan Bennett, Finance Committee")
     'Finance Committee'
+    >>> _comma_list_end("Harbour Board, Licensing Committee and Audit Committee")
+    'Licensing Committee and Audit Committee'
     """
     if "," not in span:
         return span
     *pieces, last = span.split(", ")
+    # A piece ending in a head of its own ("Harbour Board, Licensing Committee and …") makes a
+    # list of committees, not one name.
+    heads = tuple(cues("committees", "heads"))
     listed = re.search(r"[ \u00a0](?:and|&)[ \u00a0]", last) and all(
-        1 <= len(p.split()) <= 3 and parse_person_name(p) is None and not re.search(r"[()]", p) for p in pieces)
+        1 <= len(p.split()) <= 3 and parse_person_name(p) is None and not re.search(r"[()]", p)
+        and not p.endswith(heads) for p in pieces)
     return span if listed else last
 
 
@@ -256,6 +270,9 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     """The committee a name run ending at ``end`` names, if any (see :func:`committee_mentions`)."""
     text = passage.text
     name = trim_start(_comma_list_end(trim_start(run)[1]))[1]
+    # "Chairman and Members of the Harbour Committee": two posts, then the committee.
+    posts = _posts_of().match(name)
+    name = name[posts.end():] if posts else name
     start = end - len(name)
     if not name or _not_before().match(text, end):
         return
@@ -303,6 +320,20 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     yield passage.mention(start, end, "committee", name, "pattern:committee")
 
 
+def _head_parts(parts: list[tuple[int, str]], ends_in_head: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Split each part where "and"/"&" follows a head ("Licensing Committee and Audit Committee",
+    "Cabinet and Audit Committee"): two committees, where "Overview and Scrutiny Committee" is one."""
+    split: list[tuple[int, str]] = []
+    for at, part in parts:
+        start = 0
+        for join in re.finditer(r"[ \u00a0](?:and|&)[ \u00a0]", part):
+            if join.start() > start and ends_in_head.match(part[start:join.start()]):
+                split.append((at + start, part[start:join.start()]))
+                start = join.end()
+        split.append((at + start, part[start:]))
+    return split
+
+
 def is_generic_committee(label: str) -> bool:
     """Whether ``label`` is a bare head noun ("the Committee"), which names the meeting's own
     committee rather than another one.
@@ -338,10 +369,19 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     heads = tuple(cues("committees", "heads"))
     ends_in_head = re.compile(rf"(?:^|.*[ \u00a0])(?:{alternation(heads)})$")
     for match in headed_run(heads, commas=True).finditer(text):
-        for at, part in run_parts(match.group("span")):
+        for at, part in _head_parts(run_parts(match.group("span")), ends_in_head):
             if ends_in_head.match(part):
                 end = match.start("span") + at + len(part)
                 yield from _committee(passage, part, end, last=end == match.end("span"))
+            start = match.start("span") + at
+            if ", " in part and _comma_list_end(trim_start(part)[1]) != trim_start(part)[1]:
+                # "Mid Tarn Area Committee, Cabinet Member …": a list of names, each ending in
+                # its own head; the last is judged above, the ones before it here.
+                offset = 0
+                for piece in part.split(", ")[:-1]:
+                    if ends_in_head.match(piece):
+                        yield from _committee(passage, piece, start + offset + len(piece), last=False)
+                    offset += len(piece) + 2
     for match in _bracketed_committee().finditer(text):
         yield from _committee(passage, match.group("span"), match.end("span"), last=True)
     for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))}){NAME_END}", text):
