@@ -811,8 +811,11 @@ _NAME_KINDS = frozenset({"person", "post", "organisation", "unit", "committee", 
 _BODY_KINDS = frozenset({"organisation", "unit", "committee"})
 
 
-def _rank(mention: Mention) -> tuple[int, int]:
-    return (_METHOD_RANK.get(mention.method.split(":")[0], 2), -(mention.end - mention.start))
+def _rank(mention: Mention) -> tuple[int, int, int]:
+    # Between equals, a unit's head noun beats an organisation suffix on the same words ("the
+    # Planning Department" is a part of the body, whose name ends in "Department" too).
+    return (_METHOD_RANK.get(mention.method.split(":")[0], 2), -(mention.end - mention.start),
+            0 if mention.kind == "unit" else 1)
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:

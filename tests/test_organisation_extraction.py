@@ -258,3 +258,12 @@ def test_a_post_before_a_unit_and_an_and_inside_an_of_object_stay_out_of_and_in_
     assert ("unit", "Resources Directorate") in found
     assert ("organisation", "Office of the Police and Crime Commissioner") in found
     assert ("organisation", "Office of the Police") not in found
+
+
+def test_bodies_named_head_first_and_units_joined_by_and_the() -> None:
+    found = mentions_of("Members thanked the Friends of Tarn Park, the Federation of Small Widgets and the "
+                        "Moorvale Chamber of Commerce. The Council's Planning Department and the Highways Team "
+                        "were thanked.")
+    assert {("organisation", "Friends of Tarn Park"), ("organisation", "Federation of Small Widgets"),
+            ("organisation", "Moorvale Chamber of Commerce"), ("unit", "Planning Department"),
+            ("unit", "Highways Team")} <= found

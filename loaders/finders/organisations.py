@@ -286,6 +286,44 @@ def _councillor_of() -> re.Pattern[str]:
                       rf"{_SP}Council)lors?\b")
 
 
+@cache
+def _head_first() -> re.Pattern[str]:
+    from loaders.cues import load_cues
+
+    cues = load_cues("organisations")["head_first"]
+    heads, qualifiers = alternation(cues["heads"]), alternation(cues["qualifiers"])
+    obj = rf"{CAP_WORD}(?:{_SP}(?:(?:and|&|of|for){_SP})?{CAP_WORD}){{0,4}}"
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:(?:{qualifiers}|{CAP_WORD}){_SP})?(?:{heads}){_SP}(?:of|for)"
+                      rf"{_SP}(?:the{_SP})?{obj}){NAME_END}")
+
+
+@MENTION_FINDERS.register("organisation-head-first", after="organisation-heads")
+def organisations_head_first(passage: Passage) -> Iterator[Mention]:
+    """Bodies whose name begins with its head noun: "Friends of Tarn Park", "Federation of Small
+    Businesses", "Royal College of Nursing", "Tarn Chamber of Commerce".
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nMembers thanked the Friends of Tarn Park and the Royal College of Widgets.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-head-first"])]
+    ['Friends of Tarn Park', 'Royal College of Widgets']
+    """
+    text = passage.text
+    for match in _head_first().finditer(text):
+        skip, name = trim_start(match.group("name"))
+        name = _date_tail().sub("", name)
+        start = match.start("name") + skip
+        if preceded_by_article(text, start) or re.search(r"\s(?:of|for|and|the|&)$", name):
+            continue
+        if plausible_organisation(name):
+            yield passage.mention(start, start + len(name), "organisation", name, "pattern:head-first")
+
+
 @MENTION_FINDERS.register("organisation-councillors", after="organisation-heads")
 def councils_of_councillors(passage: Passage) -> Iterator[Mention]:
     """The council in "a Tarnshire County Councillor": a member of another council names it.
@@ -522,6 +560,32 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
             yield passage.mention(match.start("org"), match.end("org"), "organisation", name, "context:person-bracket")
 
 
+def _unit_in_run(passage: Passage, start: int, span: str, generic: set[str]) -> Iterator[Mention]:
+    """The unit a run ending in a unit head names, cut to the name (see :func:`unit_mentions`)."""
+    text = passage.text
+    skip, name = trim_start(span)
+    start += skip
+    end = start + len(name)
+    if len(name.split()) < 2 or preceded_by_article(text, start) or re.match(r"(?i:the )", name):
+        return
+    post = re.match(r"(?P<post>.+?)\s(?:for|of)\s(?:the\s)?", name)
+    if post and post.group("post").split()[-1].lower() in _post_words():
+        # "Cabinet Spokesperson for Core Services Directorate": the post's unit.
+        start, name = start + post.end(), name[post.end():]
+        if len(name.split()) < 2:
+            return
+    if name.split()[0].lower() in generic or name.startswith(("Department for", "Department of")):
+        return
+    state = _state_bodies().match(name)
+    if state and len(name[state.end():].split()) >= 2:
+        # "Scottish Executive Justice Department": the body of state, then its unit.
+        yield passage.mention(start, start + state.end(), "organisation", state.group(), "grammar:state-unit")
+        start, name = start + state.end() + 1, name[state.end():].strip()
+        yield passage.mention(start, end, "unit", name, "grammar:state-unit")
+        return
+    yield passage.mention(start, end, "unit", name, "pattern:unit")
+
+
 @cache
 def _post_words() -> frozenset[str]:
     from loaders.cues import load_cues
@@ -565,27 +629,12 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
     """
     text = passage.text
     generic = set(_context()["generic_unit_words"])
-    for match in headed_run(_unit_heads(), joined_head=False).finditer(text):
-        skip, name = trim_start(match.group("span"))
-        start = match.start("span") + skip
-        if len(name.split()) < 2 or preceded_by_article(text, start) or re.match(r"(?i:the )", name):
-            continue
-        post = re.match(r"(?P<post>.+?)\s(?:for|of)\s(?:the\s)?", name)
-        if post and post.group("post").split()[-1].lower() in _post_words():
-            # "Cabinet Spokesperson for Core Services Directorate": the post's unit.
-            start, name = start + post.end(), name[post.end():]
-            if len(name.split()) < 2:
-                continue
-        if name.split()[0].lower() in generic or name.startswith(("Department for", "Department of")):
-            continue
-        state = _state_bodies().match(name)
-        if state and len(name[state.end():].split()) >= 2:
-            # "Scottish Executive Justice Department": the body of state, then its unit.
-            yield passage.mention(start, start + state.end(), "organisation", state.group(), "grammar:state-unit")
-            start, name = start + state.end() + 1, name[state.end():].strip()
-            yield passage.mention(start, match.end("span"), "unit", name, "grammar:state-unit")
-            continue
-        yield passage.mention(start, match.end("span"), "unit", name, "pattern:unit")
+    heads = _unit_heads()
+    for match in headed_run(heads, joined_head=False).finditer(text):
+        # "the Planning Department and the Highways Team": units a run joins with "and the".
+        for at, part in run_parts(match.group("span")):
+            if part.endswith(heads):
+                yield from _unit_in_run(passage, match.start("span") + at, part, generic)
     for match in _lower_units().finditer(text):
         name = match.group("name")
         if name.split()[0].lower() in generic:
