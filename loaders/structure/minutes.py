@@ -164,7 +164,7 @@ def attendance_row(text: str, start: int, end: int) -> list[Field]:
     if len(cells) < 2:
         lead = len(line) - len(line.lstrip(" ,.;"))
         return _bracketed_pair(line.strip(" ,.;"), start + lead) or \
-            person_post_org(line.strip(" ,.;"), start + lead)
+            _post_before_organisation(person_post_org(line.strip(" ,.;"), start + lead))
     first_offset, first = cells[0]
     person = leading_person(first, start + first_offset)
     if person is None or person.end - (start + first_offset) < len(first.rstrip(" ,")):
@@ -175,6 +175,25 @@ def attendance_row(text: str, start: int, end: int) -> list[Field]:
         name = "post" if looks_like_post(cell) else "organisation" if is_org_like(cell) else None
         if name:
             fields.append(Field(name, cell, start + offset, start + offset + len(cell)))
+    return fields
+
+
+def _post_before_organisation(fields: list[Field]) -> list[Field]:
+    """In "Name, X, ORG", X is the person's post even when its words are no known post
+    ("Nick Roe, Policy & Projects, XNPA"): what stands between a name and an organisation that
+    reads as one is no second organisation.
+
+    Examples
+    --------
+    >>> fields = [Field("person", "Nick Roe", 0, 8), Field("organisation", "Policy & Projects", 10, 27),
+    ...           Field("organisation", "XNPA", 29, 33)]
+    >>> [(f.name, f.value) for f in _post_before_organisation(fields)]
+    [('person', 'Nick Roe'), ('post', 'Policy & Projects'), ('organisation', 'XNPA')]
+    """
+    names = [f.name for f in fields]
+    if names == ["person", "organisation", "organisation"] and is_org_like(fields[2].value) \
+            and not is_org_like(fields[1].value):
+        return [fields[0], dataclasses.replace(fields[1], name="post"), fields[2]]
     return fields
 
 
