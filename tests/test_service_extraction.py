@@ -202,3 +202,15 @@ def test_degree_words_make_a_service_phrase_generic() -> None:
     found = services_in("They wanted the most local service and the generic family support service.")
     assert "most local service" not in found
     assert "family support service" in found
+
+
+def test_a_council_plan_is_a_named_plan() -> None:
+    found = services_in("The Council Plan and the Council Business Plan were adopted. The mobile meals "
+                        "service was praised.")
+    assert {"Council Plan", "Council Business Plan", "mobile meals service"} <= found
+
+
+def test_a_service_phrase_after_a_body_and_at_a_sentence_start() -> None:
+    found = services_in("The Council commissioned smoking cessation services. The mobile meals service was "
+                        "praised.")
+    assert {"smoking cessation services", "mobile meals service"} <= found

@@ -108,8 +108,8 @@ def _period() -> re.Pattern[str]:
 @cache
 def _lower_phrases() -> re.Pattern[str]:
     heads = alternation(cues("services_more", "lower_heads"))
-    lead = (r"(?:\b(?:the|a|an|its|our|their|supports?|supporting|[Cc]ouncil[’']s|[A-Z][a-z]+[’']s|of|for|commissioned|"
-            r"commissioning|providing|provide|provides|delivering|deliver|delivers|saving|save|"
+    lead = (r"(?:\b(?:[Tt]he|a|an|its|our|their|supports?|supporting|[Cc]ouncil[’']s|[A-Z][a-z]+[’']s|of|for|"
+            r"commissioned|commissioning|providing|provide|provides|delivering|deliver|delivers|saving|save|"
             r"include|includes|including|such as|new|existing|proposed|fund|funds|funding|run|runs|"
             r"operate|operates|extend|extending|award|awarding|retender|re-tender|tender|procure|"
             r"procuring|cut|cuts to|close|closing|review of|reviewing|support for|access to))")
@@ -154,11 +154,16 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     function = set(cues("services_more", "function_words"))
     bodies = (*cues("committees", "heads"), *cues("organisations", "government_words"), "Cabinet", "Executive")
     company = tuple(cues("organisations", "suffixes"))
-    for match in _lower_phrases().finditer(text):
+    at = 0
+    while (match := _lower_phrases().search(text, at)) is not None:
+        at = match.end()
         name = match.group("name")
         proper = (match.group("proper") or "").strip()
         if proper and re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", proper):
-            continue  # "the County Council contract", "the Cabinet Member services"
+            # "the County Council contract" names no service, but a phrase may follow the body
+            # ("The Council commissioned smoking cessation services"): look again after it.
+            at = match.start("name") + 1
+            continue
         owner = re.sub(r"\s*\([A-Z]{2,6}\)$", "", proper)
         if proper and owner.endswith(company):
             # A body's plan or contract ("the Fellside Leisure Limited business plan"): the
