@@ -232,12 +232,16 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
     if not any(counts.values()):
         # Papers that write their council in lower case only ("the council's decision making
         # bodies") still speak of their own.
-        counts["Council"] = len(re.findall(rf"\b[Tt]he[ \u00a0]+council\b(?![ \u00a0]+(?i:{compounds}|of)\b)", text))
+        for kind in _host_rules()["unnamed_lower_case"]:
+            spaced = r"[ \u00a0]+".join(re.escape(word) for word in kind.split())
+            counts[kind] = len(re.findall(rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds}|of)\b)", text))
     if not any(counts.values()):
         return None
     # The form the papers use most: a district's papers may speak of "the County Council" too,
     # but of their own council as "the Council". Among equals the more specific (listed first).
-    name = "the " + max(counts, key=lambda kind: (counts[kind], -_host_rules()["unnamed"].index(kind)))
+    listed = [*_host_rules()["unnamed"], *_host_rules()["unnamed_lower_case"]]
+    kind = max(counts, key=lambda kind: (counts[kind], -listed.index(kind)))
+    name = "the " + (kind[:1].upper() + kind[1:] if kind == "council" else kind)
     return Authority(name, aliases=authority_aliases(name), scope=parsed[0].document.key)
 
 

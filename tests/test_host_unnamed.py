@@ -93,3 +93,5 @@ def test_papers_writing_their_council_in_lower_case_only_have_an_unnamed_host() 
     host = unnamed_host([parsed("Recent decisions taken by the council's decision making bodies are listed.")])
     assert host is not None and host.name == "the Council"
     assert unnamed_host([parsed("The council tax was set for the council of the borough.")]) is None
+    host = unnamed_host([parsed("The plan sets out the commitments the local authority can make to its residents.")])
+    assert host is not None and host.name == "the local authority"
