@@ -606,15 +606,20 @@ def _header_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
 def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None) -> str | None:
     """The authority whose papers these are, found without a manifest.
 
-    Every name of a council in the text counts (:func:`council_names`); a name in a header (the
-    title or first blocks, "Meeting of X Council", "X Council – Cabinet", the contact and
-    democratic services lines) counts ``header_weight`` times; an acronym whose initials fit a
-    place of the text and a council type it uses ("NCC" where "Norbury" and "the County
-    Council" appear) counts for that name; the page's HTML metadata (``<title>``, ``og:site_name`` …)
-    counts ``metadata_weight``, and a name that fits the source address (else a government
-    address the text gives, such as its contact e-mail) ``url_weight``. The
-    highest score wins; with no name in the text, an address and a council type the text uses
-    ("the District Council") make one.
+    Every name of a council, combined or fire authority in the text counts
+    (:func:`council_names`), except one written as a body the host deals with
+    (:func:`is_counterpart`: "a letter from X Council"); a name in a header (the title or first
+    blocks, "Meeting of X Council", "X Council – Cabinet", the contact and democratic services
+    lines) counts ``header_weight`` times; an acronym whose initials fit a place of the text and
+    a council type it uses ("NCC" where "Norbury" and "the County Council" appear) counts for
+    that name; an NHS body counts only where a header names it; a parliament or assembly counts
+    where the text names it, its members carry its post-nominal or the address is its own; the
+    page's HTML metadata (``<title>``, ``og:site_name`` …) counts ``metadata_weight``, and a name
+    that fits the source address (else a government address the text gives, such as its
+    contact e-mail) ``url_weight``. The highest score wins; with no name in the text, or only
+    names in passing beside the address the papers came from, the address and a council type
+    the text uses ("the District Council") make one. With none of these, :func:`gather_context`
+    falls back on :func:`unnamed_host`.
 
     Parameters
     ----------
