@@ -150,3 +150,8 @@ def test_posts_joined_before_the_committee_are_not_part_of_its_name() -> None:
     found = labels_of("The report went to the Chairman and Members of the Harbour Area Committee.")
     assert "Harbour Area Committee" in found
     assert not any(label.startswith("Chairman") for label in found)
+
+
+def test_a_committee_named_by_what_it_is_on_before_another_name() -> None:
+    found = labels_of("The Joint Committee on Tarn Rights and the Joint Committee on the Draft Harbours Bill met.")
+    assert {"Joint Committee on Tarn Rights", "Joint Committee on the Draft Harbours Bill"} <= found

@@ -320,6 +320,13 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     yield passage.mention(start, end, "committee", name, "pattern:committee")
 
 
+@cache
+def _head_before_tail() -> re.Pattern[str]:
+    """A run up to its last head that "on"/"for" follows ("Joint Committee on Human Rights")."""
+    heads = alternation(cues("committees", "tail_heads"))
+    return re.compile(rf"(?:.*[ \u00a0])?(?:{heads})(?=[ \u00a0](?:on|for)[ \u00a0])")
+
+
 def _head_parts(parts: list[tuple[int, str]], ends_in_head: re.Pattern[str]) -> list[tuple[int, str]]:
     """Split each part where "and"/"&" follows a head ("Licensing Committee and Audit Committee",
     "Cabinet and Audit Committee"): two committees, where "Overview and Scrutiny Committee" is one."""
@@ -370,10 +377,14 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     ends_in_head = re.compile(rf"(?:^|.*[ \u00a0])(?:{alternation(heads)})$")
     for match in headed_run(heads, commas=True).finditer(text):
         for at, part in _head_parts(run_parts(match.group("span")), ends_in_head):
-            if ends_in_head.match(part):
-                end = match.start("span") + at + len(part)
-                yield from _committee(passage, part, end, last=end == match.end("span"))
             start = match.start("span") + at
+            if ends_in_head.match(part):
+                end = start + len(part)
+                yield from _committee(passage, part, end, last=end == match.end("span"))
+            elif (head := _head_before_tail().match(part)) is not None:
+                # "the Joint Committee on Human Rights and the …": a committee named by what it
+                # is on, before another name.
+                yield from _committee(passage, part[:head.end()], start + head.end(), last=True)
             if ", " in part and _comma_list_end(trim_start(part)[1]) != trim_start(part)[1]:
                 # "Mid Tarn Area Committee, Cabinet Member …": a list of names, each ending in
                 # its own head; the last is judged above, the ones before it here.
