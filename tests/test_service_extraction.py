@@ -214,3 +214,9 @@ def test_a_service_phrase_after_a_body_and_at_a_sentence_start() -> None:
     found = services_in("The Council commissioned smoking cessation services. The mobile meals service was "
                         "praised.")
     assert {"smoking cessation services", "mobile meals service"} <= found
+
+
+def test_two_word_plan_heads_in_lower_case() -> None:
+    found = services_in("The council adopted the leisure investment plan; the recovery plan was noted.")
+    assert "leisure investment plan" in found
+    assert "recovery plan" not in found
