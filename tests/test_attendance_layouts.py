@@ -242,3 +242,13 @@ def test_a_flattened_list_with_a_three_word_name_keeps_the_names_every_division_
     # "O'Dowd" ends the first name, so the three-word name is the first one.
     fields = member_list("Anne Marie O'Dowd Robert Sevenoak Eric Bannan")
     assert [f.value for f in fields] == ["Anne Marie O'Dowd", "Robert Sevenoak", "Eric Bannan"]
+
+
+def test_a_group_of_members_in_a_paragraph_of_its_own_continues_the_list() -> None:
+    doc = parsed(minutes("Members Present : Aldermen – T Bly, B Cole", "", "Councillors – E Fox, G Hill H Ince",
+                         "", "Councillors Ames and Quill"))
+    assert attendance(doc) == [("member", name) for name in (
+        "Alderman T Bly", "Alderman B Cole", "Councillor E Fox", "Councillor G Hill", "Councillor H Ince",
+        "Councillor Ames", "Councillor Quill")]
+    doc = parsed(minutes("Present: Councillor Ann Vale (Chair)", "", "Councillors Fox and Gray declared an interest."))
+    assert attendance(doc) == [("chair", "Councillor Ann Vale")]

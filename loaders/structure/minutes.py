@@ -730,6 +730,22 @@ def _piece_names(piece: str, start: int, shared: str | None) -> list[Field]:
     return [person]
 
 
+def _is_member_group(body: str) -> bool:
+    """Whether a paragraph is a group of members under a plural honorific ("Councillors – E Fox,
+    F Gray"), not a sentence about them ("Councillors Fox and Gray declared an interest").
+
+    Examples
+    --------
+    >>> _is_member_group("Aldermen: Bly, Cole and Dunn"), _is_member_group("Councillors Fox and Gray left.")
+    (True, False)
+    """
+    plural = _plural_honorific_pattern().match(body)
+    if plural is None:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", body[plural.end():]))
+    return bool(re.search(r"[-–—:]", plural.group())) or all(w[0].isupper() or w == "and" for w in words)
+
+
 def _is_heading_like(body: str) -> bool:
     return len(body) < 100 and not re.search(r"[.!?]$", body.strip())
 
@@ -752,6 +768,7 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
     """
     witness_session = False
     section: str | None = None
+    grouped: str | None = None  # the label of the list a paragraph of members may continue
     refined: list[Block] = []
     for block in blocks:
         body = text[block.start:block.end]
@@ -780,7 +797,16 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
                 refined.append(dataclasses.replace(block, kind=_attendance_kind(label),
                                                    fields=tuple(found)))
                 section = None
+                # A group of members may follow in a paragraph of its own ("Councillors – …").
+                grouped = label if _attendance_kind(label) != "attendance" else "present"
                 continue
+        if grouped and block.kind in ("paragraph", "list-item") and block.number is None \
+                and _is_member_group(body):
+            found = _attendance_fields(text, grouped, block.start, block.end)
+            if found:
+                refined.append(dataclasses.replace(block, kind=_attendance_kind(grouped), fields=tuple(found)))
+                continue
+        grouped = None
         if section and block.kind in ("paragraph", "list-item") and block.number is None:
             found = _attendance_fields(text, section, block.start, block.end)
             if found:
