@@ -880,8 +880,11 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
                   if o.kind == "person" and o.method in _WEAK_PERSON and o.start < m.end and m.start < o.end}
     # The structure's field is the body's kind where a finder reads the same words otherwise.
     structured = {(m.start, m.end) for m in kept if m.method == "structure" and m.kind in ("organisation", "unit")}
-    # "Scottish Executive Justice Department" read as a body of state and its unit is not one body.
+    # "Scottish Executive Justice Department" read as a body of state and its unit is not one
+    # body; "Members of the Tarn Labour Group": the party's group on the council is a unit.
     parted = [(m.start, m.end) for m in kept if m.method == "grammar:state-unit"]
+    groups = [(m.start, m.end) for m in kept if m.method == "grammar:political-group"]
+    units = {(m.start, m.end) for m in kept if m.kind == "unit"}
     unglued: list[Mention] = []
     for mention in (m for m in kept if id(m) not in outweighed):
         if mention.kind not in ("organisation", "unit") or mention.method == "structure":
@@ -889,6 +892,9 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
             continue
         if (mention.start, mention.end) in structured:
             continue
+        if mention.kind == "organisation" and ((mention.start, mention.end) in units or any(
+                start < mention.end and mention.start < end for start, end in groups)):
+            continue  # one body on these words, and its head noun says a unit
         if mention.method != "grammar:state-unit" and any(
                 mention.start <= start and end <= mention.end and (start, end) != (mention.start, mention.end)
                 for start, end in parted):

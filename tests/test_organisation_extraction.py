@@ -267,3 +267,12 @@ def test_bodies_named_head_first_and_units_joined_by_and_the() -> None:
     assert {("organisation", "Friends of Tarn Park"), ("organisation", "Federation of Small Widgets"),
             ("organisation", "Moorvale Chamber of Commerce"), ("unit", "Planning Department"),
             ("unit", "Highways Team")} <= found
+
+
+def test_a_universitys_name_a_defined_acronym_and_a_party_group_on_the_council() -> None:
+    found = mentions_of("Professor Ian Lowe, University of Tarnmoor. Written evidence submitted by the Tarnshire "
+                        "Association of Local Councils (TALC). Members of the Tarnside Labour Group attended.")
+    assert {("organisation", "University of Tarnmoor"),
+            ("organisation", "Tarnshire Association of Local Councils"), ("unit", "Labour Group")} <= found
+    assert ("organisation", "Tarnshire Association of Local Councils (TALC)") not in found
+    assert not any("Labour" in surface for kind, surface in found if kind == "organisation")

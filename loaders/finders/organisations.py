@@ -151,7 +151,8 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
             if _is_person(piece):
                 continue
             skip, name = trim_start(piece)
-            name = _date_tail().sub("", name).rstrip(" ,")
+            # "… Local Councils (TALC)": the acronym the name defines is no part of it.
+            name = re.sub(r"[ \u00a0]*\([A-Z][A-Za-z&]{1,7}\)$", "", _date_tail().sub("", name)).rstrip(" ,")
             start = match.start("names") + at + skip
             # One word cut from a comma list ("staff from X, Environment, Roads and …") is a
             # common noun as often as a name: only an acronym is taken.
