@@ -252,3 +252,19 @@ def test_a_group_of_members_in_a_paragraph_of_its_own_continues_the_list() -> No
         "Councillor Ames", "Councillor Quill")]
     doc = parsed(minutes("Present: Councillor Ann Vale (Chair)", "", "Councillors Fox and Gray declared an interest."))
     assert attendance(doc) == [("chair", "Councillor Ann Vale")]
+
+
+def test_a_person_run_on_after_a_post_or_bare_before_a_post_starts_a_new_entry() -> None:
+    doc = parsed(minutes("In Attendance: Grant Rowe, Chief Executive Officer Dana Moss, Director of Corporate "
+                         "Services Kay Penn, Head of Planning, Bo Chan, Director of Finance"))
+    assert attendance(doc) == [
+        ("person", "Grant Rowe"), ("post", "Chief Executive Officer"), ("person", "Dana Moss"),
+        ("post", "Director of Corporate Services"), ("person", "Kay Penn"), ("post", "Head of Planning"),
+        ("person", "Bo Chan"), ("post", "Director of Finance")]
+    assert spans_hold_their_names(doc)
+
+
+def test_a_post_whose_last_words_could_be_a_name_is_not_cut_without_a_post_after_it() -> None:
+    doc = parsed(minutes("In Attendance: Ann Lyle, Head of Strategic Planning, Wexcombe Harbour Trust"))
+    assert attendance(doc) == [("person", "Ann Lyle"), ("post", "Head of Strategic Planning"),
+                               ("organisation", "Wexcombe Harbour Trust")]

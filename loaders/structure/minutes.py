@@ -397,8 +397,8 @@ def _name_post_pairs(piece: str, offset: int, lead: int, dashes: list[re.Match[s
 
 def _run_on_starts(piece: str) -> list[int]:
     """Where a new person starts inside a comma piece, run on from the last one's
-    organisation ("…, Director of Housing, NIHE Ms Ann Kay, …", "…, XNPA Nick Roe, …") or
-    bracketed post.
+    organisation ("…, Director of Housing, NIHE Ms Ann Kay, …", "…, XNPA Nick Roe, …"),
+    post (when the next piece is a post again) or bracketed post.
 
     Examples
     --------
@@ -408,9 +408,13 @@ def _run_on_starts(piece: str) -> list[int]:
     >>> piece = "Jane Doe (Clerk) Nick Roe (Finance Officer)"
     >>> [piece[a:] for a in _run_on_starts(piece)]
     ['Nick Roe (Finance Officer)']
+    >>> piece = "Ann Lee, Chief Executive Officer Bo Chan, Director of Finance"
+    >>> [piece[a:] for a in _run_on_starts(piece)]
+    ['Bo Chan, Director of Finance']
     """
     starts = []
-    for segment_offset, segment in _split_top_level(piece):
+    segments = _split_top_level(piece)
+    for position, (segment_offset, segment) in enumerate(segments):
         holder = honorific_name_pattern().search(segment, 1)
         at = holder.start() if holder else None
         if at is None:
@@ -422,6 +426,14 @@ def _run_on_starts(piece: str) -> list[int]:
         if at is not None:
             head = segment[:at].strip()
             if head and is_org_like(head):
+                starts.append(segment_offset + at)
+                continue
+        # "Grant Roe, Chief Executive Officer Dana Vale, Director of Finance": a post, then the
+        # next person, whose own post follows after the comma.
+        following = segments[position + 1][1] if position + 1 < len(segments) else ""
+        if position and looks_like_post(following):
+            at = _trailing_holder(segment)
+            if at:
                 starts.append(segment_offset + at)
         # "Jane Doe (Clerk) Nick Roe (Finance Officer)": a bracket closes one person's entry.
         for close in re.finditer(r"\)[ \u00a0]+(?=[A-Z])", segment):
@@ -449,14 +461,17 @@ def _person_groups(piece: str) -> list[tuple[int, int]]:
     groups: list[list[int]] = []
     # Whether the current group is complete: a bare name, or a name with its post in brackets.
     complete = False
-    for offset, segment in segments:
+    for position, (offset, segment) in enumerate(segments):
         person = leading_person(segment)
         rest = segment[person.end:].strip() if person else segment
         bare = person is not None and not rest
         honoured = honorific_name_pattern().search(segment)
+        # A bare name before a post is the next person ("…, Head of Planning, Bo Chan, Director").
+        post_next = bare and position + 1 < len(segments) and looks_like_post(segments[position + 1][1]) \
+            and not is_org_like(segment)
         starts = person is not None and (
             (honoured is not None and honoured.start() <= person.start) or rest.startswith("(")
-            or (bare and complete))
+            or (bare and complete) or post_next)
         # "Director of Finance (K Roe)": a post with its holder in brackets is a whole entry.
         paired = person is None and bool(_bracketed_pair(segment, 0))
         if starts or paired or not groups:
