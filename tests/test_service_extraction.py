@@ -220,3 +220,10 @@ def test_two_word_plan_heads_in_lower_case() -> None:
     found = services_in("The council adopted the leisure investment plan; the recovery plan was noted.")
     assert "leisure investment plan" in found
     assert "recovery plan" not in found
+
+
+def test_a_fund_members_are_appointed_to_is_a_body() -> None:
+    found = mentions_of("The Council made the undernoted appointments:- (a) Harbour Lifeboat Fund - Councillor "
+                        "Rome. The Levelling Up Fund - bid submitted.")
+    assert ("organisation", "Harbour Lifeboat Fund") in found
+    assert ("programme", "Levelling Up Fund") in found

@@ -94,7 +94,19 @@ def _named(passage: Passage, kind: str, start: int, span: str) -> Iterator[Menti
         at, kind_of_span, name = judged
         if kind_of_span in ("service", "programme") and name.split()[0] in not_first:
             return
+        if kind_of_span == "programme" and _appointed_to().match(text, end):
+            # A body members are appointed to ("Ship Fund - Councillor Rome" in a list of outside
+            # bodies) is a charity or trust, not a programme.
+            kind_of_span = "organisation"
         yield passage.mention(at, end, kind_of_span, name, "pattern:service-head")
+
+
+@cache
+def _appointed_to() -> re.Pattern[str]:
+    """A dash and a member after a name: the name is of a body the member is appointed to."""
+    members = alternation(["Councillor", "Councillors", "Cllr", "Cllrs", "Bailie", "Depute", "Provost",
+                           "Lord Provost", "Lord Mayor", "Mayor", "Alderman"])
+    return re.compile(rf"{_SP}*[-–—]{_SP}*(?:\([^)]{{1,40}}\){_SP}*[-–—]?{_SP}*)?(?:{members})\b")
 
 
 @cache
