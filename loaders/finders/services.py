@@ -7,16 +7,18 @@ a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
   (:func:`loaders.mentions.judge_named_thing`).
 - **Lower-case service phrases in service contexts**: "the leisure management contract",
   "saving the mobile library service", "the provision of community pharmacy services", "the
-  Council’s ethical governance framework", "an inquiry into the advertising industry".
+  Council’s ethical governance framework", "an inquiry into the advertising industry"; a proper
+  name or acronym may lead one ("an Oxfordshire CCTV hub", "the X Limited business plan").
 - **Names with no cue noun**: a programme named by what it does ("Tackling the School Places
   Gap", "Transforming Home Care": a gerund of change and a title-case object), and a review
   titled by its subject ("Resident Engagement in Planning – Scrutiny Review").
 - **Projects and reviews by their object**: works at a place ("Improvements at M4 Junction 16"),
   a phase of a named scheme ("Aberfeldy Estate Phase 2"), a review titled by what it reviews
-  ("Review of Select Committee activity in 2017–18"), and planning-obligation money
-  ("Section 106 funding"), and a named operation ("Operation Sceptre").
+  ("Review of Select Committee activity in 2017–18"), planning-obligation money ("Section 106
+  funding") and a named operation ("Operation Sceptre").
+- **Quoted campaigns**: a quoted name by a campaign noun ("the ‘Bin It Right’ campaign").
 - **Decision titles**: the title of a published decision names the project or scheme decided on
-  when it is a name in title case and no procedure or body ("26/07/2024 - Harbour Wall
+  when it is a name in title case and no procedure, body or building ("26/07/2024 - Harbour Wall
   Repairs ref: 2910" names a project; "Apologies for Absence" and "Audit Committee - 29 January"
   do not).
 
@@ -219,10 +221,11 @@ def title_names_programme(title: str) -> str | None:
     """The programme or project a decision title names, or None when it names a procedure,
     a report or a body.
 
-    The title is cut at a dash or colon ("Race Equality Week - Update from the Taskforce"); what
-    is left must be all in title case, at least two words, start with no furniture or procedure
-    word and end with no document word ("Performance Report", "Update"), and hold no body's
-    head noun ("Audit, Risk & Assurance Committee").
+    The title is cut at a dash or colon ("Race Equality Week - Update from the Taskforce") and
+    after an action on it ("Adoption of the …"); what is left must be all in title case, at
+    least two words, start with no furniture or procedure word, end with no document or
+    building word ("Performance Report", "Update", "Leisure Centre"), hold no body's head noun
+    ("Audit, Risk & Assurance Committee") and be no gazetteer place.
 
     Examples
     --------
