@@ -155,3 +155,9 @@ def test_posts_joined_before_the_committee_are_not_part_of_its_name() -> None:
 def test_a_committee_named_by_what_it_is_on_before_another_name() -> None:
     found = labels_of("The Joint Committee on Tarn Rights and the Joint Committee on the Draft Harbours Bill met.")
     assert {"Joint Committee on Tarn Rights", "Joint Committee on the Draft Harbours Bill"} <= found
+
+
+def test_a_session_of_the_body_is_the_meetings_own_committee() -> None:
+    found = committee_mentions_of("Public Board 11 August 2022, 1pm. This meeting will be held online. "
+                                  "The Private Committee then met.")
+    assert {label for _, label in found} == {"Board", "Committee"}

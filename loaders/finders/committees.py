@@ -298,6 +298,12 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     if tail is not None and name in cues("committees", "heads") and (with_article or " " in name):
         yield passage.mention(start, tail.end(), "committee", text[start:tail.end()], "pattern:committee")
         return
+    session, _, head = name.partition(" ")
+    if session in cues("committees", "session_words") and head.lower() in GENERIC_COMMITTEE_WORDS:
+        # "Public Board 11 August 2022", "Private Committee": a session of the body that meets,
+        # the meeting's own, not a body of that name.
+        yield passage.mention(end - len(head), end, "committee", head, "pattern:committee-generic")
+        return
     if name in cues("committees", "kinds"):
         # "the Task and Finish Group", "the Committee": a kind, or the meeting's own committee
         # (only with its article), never a committee of another name.
