@@ -268,3 +268,13 @@ def test_a_post_whose_last_words_could_be_a_name_is_not_cut_without_a_post_after
     doc = parsed(minutes("In Attendance: Ann Lyle, Head of Strategic Planning, Wexcombe Harbour Trust"))
     assert attendance(doc) == [("person", "Ann Lyle"), ("post", "Head of Strategic Planning"),
                                ("organisation", "Wexcombe Harbour Trust")]
+
+
+def test_an_organisation_or_a_post_and_organisation_in_brackets_after_a_name() -> None:
+    doc = parsed(minutes("In Attendance: Mr J Doyle (WHX), Ms Ann Kerrow (Harbour Kite Trust), "
+                         "Jane Dorling (Clerk, QNPA)"))
+    assert attendance(doc) == [("person", "Mr J Doyle"), ("organisation", "WHX"), ("person", "Ms Ann Kerrow"),
+                               ("organisation", "Harbour Kite Trust"), ("person", "Jane Dorling"), ("post", "Clerk"),
+                               ("organisation", "QNPA")]
+    assert all(doc.document.text[f.start:f.end] == f.value for b in doc.blocks if b.kind == "attendance"
+               for f in b.fields)

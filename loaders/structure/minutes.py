@@ -199,7 +199,8 @@ def _post_before_organisation(fields: list[Field]) -> list[Field]:
 
 def _bracketed_pair(entry: str, offset: int) -> list[Field]:
     """A person and their post, one of them in brackets after the other: "Ann Lee (Democratic
-    Services Officer)", "Director of Finance (K Roe)".
+    Services Officer)", "Director of Finance (K Roe)"; or a person with their organisation, or
+    post and organisation, in brackets ("Mr J Doe (NIHE)", "Jane Doe (Clerk, Harbour Trust)").
 
     Examples
     --------
@@ -218,7 +219,16 @@ def _bracketed_pair(entry: str, offset: int) -> list[Field]:
     if post_first:
         return [Field("person", inner, inner_start, inner_start + len(inner)),
                 Field("post", outer, offset, offset + len(outer))]
-    if person is not None and person.end - offset == len(outer) and looks_like_post(inner):
+    if person is None or person.end - offset != len(outer):
+        return []
+    if is_org_like(inner):  # "Mr J Doe (NIHE)"
+        return [person, Field("organisation", inner, inner_start, inner_start + len(inner))]
+    post, _, org = inner.rpartition(",")
+    if post and is_org_like(org.strip()) and looks_like_post(post):  # "Jane Doe (Clerk, XNPA)"
+        org_start = inner_start + len(post) + 1 + len(org) - len(org.lstrip())
+        return [person, Field("post", post.rstrip(), inner_start, inner_start + len(post.rstrip())),
+                Field("organisation", org.strip(), org_start, org_start + len(org.strip()))]
+    if looks_like_post(inner):
         return [person, Field("post", inner, inner_start, inner_start + len(inner))]
     return []
 
