@@ -134,3 +134,19 @@ def test_the_split_pipeline_keeps_the_facts_of_the_whole() -> None:
         extractor(by_hand)
     assert sorted(map(repr, by_hand.out.facts)) == sorted(map(repr, whole.facts))
     assert Ref("org/wessex-district-council") in {f.object for f in whole.facts}
+
+
+def test_committees_of_papers_with_no_host_are_scoped_to_their_papers() -> None:
+    """Two unrelated papers that name no council: each one's Cabinet is its own committee."""
+    registry = Registry()
+    seed_registry(registry)
+    committees = []
+    for key in ("north/cabinet-minutes", "south/cabinet-minutes"):
+        text = ("Cabinet - Tuesday, 4th March, 2025 7.00 pm\n\n"
+                "1. The Cabinet agreed the parking strategy for the coming year.\n")
+        parsed = parse_document(Document(f"{key}.txt", key, text, "0"))
+        context = gather_context([parsed])
+        assert context.authority is None
+        resolved = resolve_document(parsed, find_mentions(parsed, context), context, registry)
+        committees.append({f.subject for f in resolved.facts if f.subject.startswith("committee/")})
+    assert committees[0] and committees[1] and committees[0].isdisjoint(committees[1])

@@ -229,7 +229,7 @@ class EntityResolver:
             return None
         if surface in authority_gazetteer():
             return self.authority_entity(make_authority(surface))
-        found = self.registry.find("OrganisationalUnit", surface, within=self.authority or "org/unknown")
+        found = self.registry.find("OrganisationalUnit", surface, within=self.doc.host_scope)
         if found is not None:
             return found.key
         return self.ensure("Organisation", surface)
@@ -303,9 +303,9 @@ class EntityResolver:
         if is_generic_authority_name(label) and self.committee and own and is_generic_authority_name(own):
             return self.committee
         parent = self.authority
-        scope = (parent or "org/unknown").split("/", 1)[1]
+        scope = self.doc.host_scope.split("/", 1)[1]
         key = f"committee/{scope}/{slugify(bare)}"
-        found = self.registry.get(key) or self.registry.find("Committee", label, within=parent or "org/unknown")
+        found = self.registry.get(key) or self.registry.find("Committee", label, within=self.doc.host_scope)
         if found is None:
             found = self.registry.add(Entity(key, "Committee", label))
         else:
@@ -329,14 +329,14 @@ class EntityResolver:
 
     def unit(self, label: str) -> str:
         """A unit (directorate, team, group) of the host, keyed under it."""
-        parent = self.authority or "org/unknown"
+        parent = self.doc.host_scope
         return self.ensure("OrganisationalUnit", label, within=parent,
                            key=f"{parent.replace('org/', 'unit/', 1)}/{slugify(label)}",
                            parent=parent)
 
     def post(self, title: str, org_key: str | None) -> str:
         """A post in ``org_key`` (default: the host), keyed by its organisation and title."""
-        org_key = org_key or self.authority or "org/unknown"
+        org_key = org_key or self.doc.host_scope
         key = f"post/{org_key.split('/', 1)[1]}/{post_slug(title)}"
         entity = self.registry.get(key)
         if entity is None:

@@ -40,21 +40,37 @@ def authority_key(context: CorpusContext) -> str | None:
     return None if context.authority is None else authority_key_of(context.authority)
 
 
-def committee_key(context: CorpusContext) -> str | None:
-    """Key of the committee, scoped by its authority (MODEL.md §4 rule 3).
+def host_scope(context: CorpusContext, document_key: str = "") -> str:
+    """Key of the body that owns a meeting's committees, units and posts: the host authority,
+    else an unknown body of these papers alone (``org/unknown-{folder or document}``), so that
+    two unrelated papers' "Cabinet" with no host never become one committee.
 
     Examples
     --------
-    >>> committee_key(CorpusContext(committee="Audit Committee"))
-    'committee/unknown/audit-committee'
+    >>> host_scope(CorpusContext(folder="leeds/exec"), "leeds/exec/minutes")
+    'org/unknown-leeds-exec'
+    >>> host_scope(CorpusContext(), "conwy-cabinet")
+    'org/unknown-conwy-cabinet'
+    """
+    return authority_key(context) or f"org/unknown-{slugify(context.folder or document_key) or 'papers'}"
+
+
+def committee_key(context: CorpusContext, document_key: str = "") -> str | None:
+    """Key of the committee, scoped by its authority (MODEL.md §4 rule 3), or by the papers
+    when no host is known (:func:`host_scope`).
+
+    Examples
+    --------
+    >>> committee_key(CorpusContext(committee="Audit Committee"), "audit")
+    'committee/unknown-audit/audit-committee'
     """
     if not context.committee:
         return None
-    scope = (authority_key(context) or "org/unknown").split("/", 1)[1]
+    scope = host_scope(context, document_key).split("/", 1)[1]
     return f"committee/{scope}/{slugify(context.committee)}"
 
 
-def meeting_key(context: CorpusContext) -> str | None:
+def meeting_key(context: CorpusContext, document_key: str = "") -> str | None:
     """Key of the meeting: committee key plus its ISO date.
 
     A meeting whose papers state a date that is no date ("Date: TBC") is named by the folder
@@ -62,12 +78,12 @@ def meeting_key(context: CorpusContext) -> str | None:
 
     Examples
     --------
-    >>> meeting_key(CorpusContext(committee="Audit Committee", meeting_date="2014-01-30"))
-    'meeting/unknown/audit-committee/2014-01-30'
+    >>> meeting_key(CorpusContext(committee="Audit Committee", meeting_date="2014-01-30"), "c/audit/minutes")
+    'meeting/unknown-c-audit-minutes/audit-committee/2014-01-30'
     >>> meeting_key(CorpusContext(committee="Audit Committee", meeting_date_text="TBC", folder="c/audit"))
-    'meeting/unknown/audit-committee/undated-c-audit'
+    'meeting/unknown-c-audit/audit-committee/undated-c-audit'
     """
-    committee = committee_key(context)
+    committee = committee_key(context, document_key)
     if committee is None:
         return None
     if context.meeting_date:

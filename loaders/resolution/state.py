@@ -14,7 +14,7 @@ from loaders.blocks import ParsedDocument
 from loaders.context import CorpusContext
 from loaders.facts import Fact, Ref, ResolvedDocument, Value
 from loaders.mentions import Mention
-from loaders.resolution.keys import authority_key, committee_key, meeting_key
+from loaders.resolution.keys import authority_key, committee_key, host_scope, meeting_key
 
 if TYPE_CHECKING:
     from loaders.resolution.entities import EntityResolver
@@ -73,8 +73,11 @@ class DocumentResolution:
         self.doc_key = f"doc/{parsed.document.key}"
         self.out = ResolvedDocument(parsed, parsed.document.key)
         self.authority = authority_key(context)
-        self.committee = committee_key(context)
-        self.meeting = meeting_key(context)
+        #: The host authority, else an unknown body of these papers alone: the owner of the
+        #: committees, units and posts the papers name.
+        self.host_scope = host_scope(context, parsed.document.key)
+        self.committee = committee_key(context, parsed.document.key)
+        self.meeting = meeting_key(context, parsed.document.key)
         self.by_block: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_block.setdefault(mention.block, []).append(mention)
