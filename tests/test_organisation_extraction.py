@@ -276,3 +276,12 @@ def test_a_universitys_name_a_defined_acronym_and_a_party_group_on_the_council()
             ("organisation", "Tarnshire Association of Local Councils"), ("unit", "Labour Group")} <= found
     assert ("organisation", "Tarnshire Association of Local Councils (TALC)") not in found
     assert not any("Labour" in surface for kind, surface in found if kind == "organisation")
+
+
+def test_a_name_the_text_calls_a_kind_of_body_and_an_adverb_inside_a_cue() -> None:
+    found = mentions_of("This submission is from Tarnlink, a small charity supporting carers. Moorside Together "
+                        "is a community interest company. We work closely with Brackfield Foods. Ann Lee, a "
+                        "charity trustee, spoke. It is a charity.")
+    organisations = {surface for kind, surface in found if kind == "organisation"}
+    assert {"Tarnlink", "Moorside Together", "Brackfield Foods"} <= organisations
+    assert not {"Ann Lee", "It"} & organisations

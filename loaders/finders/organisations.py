@@ -54,6 +54,10 @@ def _cue_pattern() -> re.Pattern[str]:
     phrases = []
     for cue in _context()["cues"] + load_cues("organisations")["context"]["more_cues"]:
         first, rest = cue[0], re.escape(cue[1:])
+        verb, _, preposition = cue[1:].rpartition(" ")
+        if verb and preposition in ("with", "by", "for", "from", "to"):
+            # "works closely with", "funded mainly by": an adverb between verb and preposition.
+            rest = rf"{re.escape(verb)}(?:{_SP}[a-z]+ly)?{_SP}{preposition}"
         phrases.append(f"[{first.lower()}{first.upper()}]{rest}")
     phrases.sort(key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)}){_SP}+(?:the{_SP}+)?(?P<names>{_NAME}"
@@ -141,7 +145,7 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
     text = passage.text
     for match in _cue_pattern().finditer(text):
         listing = bool(re.search(r"such as|including|charities|companies|organisations", match.group()[:40]))
-        cue = match.group()[:match.start("names") - match.start()].strip().lower()
+        cue = re.sub(r"\s+[a-z]+ly(?=\s)", "", match.group()[:match.start("names") - match.start()].strip().lower())
         # A cue that only a body follows ("the contract with", "funded by") outweighs a
         # person read from a weak context word; "on behalf of" or "meeting with" does not.
         method = "context:body-cue" if cue.removesuffix(" the") in _body_only_cues() else "context:organisation"
@@ -323,6 +327,49 @@ def organisations_head_first(passage: Passage) -> Iterator[Mention]:
             continue
         if plausible_organisation(name):
             yield passage.mention(start, start + len(name), "organisation", name, "pattern:head-first")
+
+
+@cache
+def _appositive() -> re.Pattern[str]:
+    from loaders.cues import load_cues
+
+    cues = load_cues("organisations")["appositive"]
+    kinds, fillers = alternation(cues["kinds"]), alternation(cues["fillers"])
+    name = rf"{CAP_WORD}(?:{_SP}(?:(?:of|and|for|&){_SP})?{CAP_WORD}){{0,4}}"
+    return re.compile(rf"(?<![\w’'-])(?P<name>{name})(?:,{_SP}+|{_SP}+(?:is|was|are|were){_SP}+)(?:a|an){_SP}+"
+                      rf"(?:(?:{fillers}){_SP}+){{0,3}}(?:{kinds})\b(?!{_SP}+(?i:{alternation(list(_post_words()))})\b)")
+
+
+@MENTION_FINDERS.register("organisation-appositive", after="organisation-heads")
+def organisations_by_apposition(passage: Passage) -> Iterator[Mention]:
+    """A name that the text calls a kind of body: "Tarnlink, a charity supporting carers",
+    "Tarnlink is a registered charity", "Tarn Together, a community interest company".
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nThis submission is from Tarnlink, a small charity. It is a charity.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-appositive"])]
+    ['Tarnlink']
+    """
+    text = passage.text
+    for match in _appositive().finditer(text):
+        skip, name = trim_start(match.group("name"))
+        start = match.start("name") + skip
+        # "Ann Lee, a charity trustee" is a person with a post (the post word after the kind).
+        if name and name not in _pronouns() and plausible_organisation(name):
+            yield passage.mention(start, start + len(name), "organisation", name, "context:apposition")
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    from loaders.cues import load_cues
+
+    return frozenset(load_cues("organisations")["appositive"]["not_names"])
 
 
 @MENTION_FINDERS.register("organisation-councillors", after="organisation-heads")
