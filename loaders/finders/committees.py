@@ -5,8 +5,12 @@ A committee is a name run ending in a committee head noun ("Audit, Risk & Assura
 Committee", "Licensing Board", "Capital Strategy Task and Finish Group"), optionally followed
 by what it is on or for ("Select Committee on Defence", "Committee for Communities"); or a
 standalone name ("Cabinet", "Full Council"); or "Council" where the council meets as a body
-("a meeting of Council"). "The Committee" and its like are the meeting's own committee, which
-the resolver knows. Heads are cue data (``committees`` in ``cues/entities.toml``).
+("a meeting of Council", "Council noted", "recommended to Council."), one name for it in a
+paper; or an authority meeting as a whole ("the meeting of the Fire Authority"). Names printed
+in capitals, with a bracketed qualifier ("Planning (Applications) Sub-committee"), in a list of
+meetings by date or as the meeting a decision notice was made at are committees too. "The
+Committee" and its like are the meeting's own committee, which the resolver knows. Heads and
+every other word list are cue data (``committees`` in ``cues/entities.toml``).
 """
 
 from __future__ import annotations
