@@ -278,3 +278,14 @@ def test_an_organisation_or_a_post_and_organisation_in_brackets_after_a_name() -
                                ("organisation", "QNPA")]
     assert all(doc.document.text[f.start:f.end] == f.value for b in doc.blocks if b.kind == "attendance"
                for f in b.fields)
+
+
+def test_a_list_of_written_evidence_one_entry_a_line() -> None:
+    doc = parsed("List of written evidence\n\nWXA 01 Jane Doyle\nWXA0002 – Harbour Kite Foundation\n"
+                 "WXA 03: Tarn Widgets Association (TWA)\n\n1 Professor Kay Moss (WXA 04)\n2 Peter Abney (WXA 05)\n\n"
+                 "WXA 06 The witness said that the plan was late. It was.\nWXA 07 And so it was.\n")
+    listed = [(f.name, f.value) for b in doc.blocks if b.kind == "submitter-list" for f in b.fields]
+    assert listed == [("person", "Jane Doyle"), ("organisation", "Harbour Kite Foundation"),
+                      ("organisation", "Tarn Widgets Association"), ("person", "Professor Kay Moss"),
+                      ("person", "Peter Abney")]
+    assert all(doc.document.text[f.start:f.end] == f.value for b in doc.blocks for f in b.fields)

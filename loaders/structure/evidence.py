@@ -52,6 +52,10 @@ def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
 #: brackets ("AB 01 [Jane Doe]", "XYZ0012 [Acme Foundation]"), a link address after it allowed.
 _LISTED_SUBMISSION = re.compile(r"(?<![\w/])(?P<code>[A-Z]{1,5}[ \u00a0]?\d{1,4}[A-Za-z]?)[ \u00a0]*"
                                 r"\[(?P<name>[^\[\]\n]{2,150})\](?:\([^()\s]*\))?")
+#: One entry a line: "INQ 01 Jane Doe", "INQ0001 – Acme Foundation", "3 Jane Doe (INQ 03)".
+_LINE_SUBMISSION = re.compile(
+    r"^[ \t]*(?:\d{1,3}[.)]?[ \t]+)?(?:(?P<code>[A-Z]{1,5}[ ]?\d{1,4}[A-Za-z]?)[ \t]*[-–:]?[ \t]+(?P<name>[^\n\[\]]+?)"
+    r"|(?P<named>[^\n\[\]()]+?)[ \t]*\((?P<ref>[A-Z]{1,5}[ ]?\d{1,4}[A-Za-z]?)\))[ \t]*$", re.M)
 #: What may stand between entries of such a list (separators, the entries' numbers).
 _LIST_GAP = re.compile(r"(?:[\s,;.|•·–-]|\d{1,3}[.)]?(?=\s))*")
 #: A bracket after a submitter that says which submission it is, not who ("(supplementary)").
@@ -60,7 +64,8 @@ _SUBMISSION_NOTE = re.compile(r"(?:[ \u00a0]*\(|[ \u00a0]+[–-][ \u00a0]*)[a-z]
 
 def submitter_list(text: str, start: int, end: int) -> list[Field] | None:
     """The submitters of a "List of written evidence" block: a person where the name reads as a
-    person's, else an organisation.
+    person's, else an organisation. Entries are "REF [Name]", run on or not, or one a line
+    ("INQ 01 Jane Doe", "3 Acme Foundation (INQ 03)").
 
     Parameters
     ----------
@@ -84,20 +89,27 @@ def submitter_list(text: str, start: int, end: int) -> list[Field] | None:
     >>> submitter_list("We refer to HC 12 [2019] in para 4.", 0, 36) is None
     True
     """
-    entries = list(_LISTED_SUBMISSION.finditer(text, start, end))
-    gaps = zip([start, *(m.end() for m in entries)], [*(m.start() for m in entries), end], strict=True)
+    matches = list(_LISTED_SUBMISSION.finditer(text, start, end))
+    gaps = zip([start, *(m.end() for m in matches)], [*(m.start() for m in matches), end], strict=True)
+    entries = [(m.group("name"), m.start("name")) for m in matches]
     if not entries or not all(_LIST_GAP.fullmatch(text, a, b) for a, b in gaps):
-        return None
+        # One entry a line, the reference before the name or in brackets after it.
+        lines = list(_LINE_SUBMISSION.finditer(text, start, end))
+        group = ["name" if m.group("name") else "named" for m in lines]
+        entries = [(m.group(g), m.start(g)) for m, g in zip(lines, group, strict=True)]
+        if len(lines) < 2 or sum(len(m.group()) + 1 for m in lines) < len(text[start:end].strip()) or any(
+                len(name.split()) > 12 or re.search(r"[.;:!?][ \t]+[a-zA-Z]", name) for name, _ in entries):
+            return None  # fewer than two entries, or lines of prose
     fields: list[Field] = []
-    for entry in entries:
-        name = entry.group("name").strip()
+    for listed, listed_start in entries:
+        name = listed.strip()
         note = _SUBMISSION_NOTE.search(name)
         name = name[:note.start()] if note else name
         acronym = re.search(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)$", name)
         name = name[:acronym.start()] if acronym else name
         if not re.match(r"[A-Z]", name):
             return None
-        at = entry.start("name") + entry.group("name").index(name)
+        at = listed_start + listed.index(name)
         honoured = honorific_name_pattern().fullmatch(name)
         person = (honoured is not None and parse_person_name(name) is not None) or _plain_person(name)
         fields.append(Field("person" if person else "organisation", name, at, at + len(name)))
