@@ -227,3 +227,11 @@ def test_a_fund_members_are_appointed_to_is_a_body() -> None:
                         "Rome. The Levelling Up Fund - bid submitted.")
     assert ("organisation", "Harbour Lifeboat Fund") in found
     assert ("programme", "Levelling Up Fund") in found
+
+
+def test_a_service_area_named_by_its_budget() -> None:
+    found = mentions_of("Reserves will support the NHS Tarnshire Adult Social Care budget. The Council Tax "
+                        "budget and the Cabinet Member budget were noted.")
+    services = {surface for kind, surface in found if kind in _SERVICE_KINDS}
+    assert "Adult Social Care" in services
+    assert not any("Council" in name or "Cabinet" in name for name in services)

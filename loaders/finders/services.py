@@ -458,3 +458,52 @@ def projects(passage: Passage) -> Iterator[Mention]:
     for match in (*works, *_section_106().finditer(text), *_operation().finditer(text)):
         if not is_heading_line(match.group(), 0, len(match.group())):
             yield passage.mention(match.start(), match.end(), "programme", match.group(), "grammar:object-name")
+
+
+@cache
+def _service_area() -> re.Pattern[str]:
+    """A title-case service area before a word of its money or market: "the Adult Social Care
+    budget", "the Children’s Services overspend"."""
+    heads = alternation(cues("services_more", "service_area_heads"))
+    joiners = alternation(["and", "&", "of", "for", "to"])
+    run = rf"{CAP_WORD}(?:{_SP}(?:(?:{joiners}){_SP})?{CAP_WORD}){{1,6}}"
+    return re.compile(rf"\b(?:the|a|its|their|our|[A-Z][\w-]*[’']s){_SP}+(?P<run>{run}){_SP}+(?:{heads})(?![\w-])")
+
+
+@MENTION_FINDERS.register("service-areas", after="projects")
+def service_areas(passage: Passage) -> Iterator[Mention]:
+    """A service area named by its budget or market ("the NHS Highland Adult Social Care budget":
+    the owner before it, an acronym or a place, is not part of the name).
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Minutes\\n\\nReserves will support the NHS Kent Adult Social Care budget.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["service-areas"])]
+    ['Adult Social Care']
+    """
+    text = passage.text
+    places = gazetteer_places()
+    weak = set(cues("organisations", "weak_suffixes"))
+    bodies = (*cues("committees", "heads"), *cues("organisations", "government_words"),
+              *(w for w in cues("organisations", "suffixes") if w not in weak), "Cabinet", "Executive")
+    not_first = set(cues("services_more", "not_first"))
+    stops = set(cues("organisation_context", "nhs_stops"))
+    for match in _service_area().finditer(text):
+        start, words = match.start("run"), match.group("run").split(" ")
+        # The owner before the area is no part of its name: a place ("Kent"), or an acronym and
+        # the words of its name up to the area's ("NHS Highland", as the organisation finder
+        # reads it, cue nhs_stops).
+        owner = words and words[0].isupper()
+        while words and (words[0] in places or (owner and words[0] not in stops)):
+            start += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) < 2 or words[0] in not_first or words[0].lower() in JOINERS or looks_like_post(name) or \
+                re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", name):
+            continue
+        yield passage.mention(start, start + len(name), "service", name, "grammar:service-area")
