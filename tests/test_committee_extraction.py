@@ -161,3 +161,9 @@ def test_a_session_of_the_body_is_the_meetings_own_committee() -> None:
     found = committee_mentions_of("Public Board 11 August 2022, 1pm. This meeting will be held online. "
                                   "The Private Committee then met.")
     assert {label for _, label in found} == {"Board", "Committee"}
+
+
+def test_a_body_named_by_its_members_is_a_committee() -> None:
+    found = labels_of("The Board of Directors met in public. The Council of Governors approved the appointment.")
+    assert {"Board of Directors", "Council of Governors"} <= found
+    assert "Board" not in found

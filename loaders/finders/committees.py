@@ -403,6 +403,9 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
                     if ends_in_head.match(piece):
                         yield from _committee(passage, piece, start + offset + len(piece), last=False)
                     offset += len(piece) + 2
+    for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'member_bodies'))}){NAME_END}", text):
+        # "the Board of Directors", "the Council of Governors met in public".
+        yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _bracketed_committee().finditer(text):
         yield from _committee(passage, match.group("span"), match.end("span"), last=True)
     for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))}){NAME_END}", text):
