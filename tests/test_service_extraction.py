@@ -235,3 +235,12 @@ def test_a_service_area_named_by_its_budget() -> None:
     services = {surface for kind, surface in found if kind in _SERVICE_KINDS}
     assert "Adult Social Care" in services
     assert not any("Council" in name or "Cabinet" in name for name in services)
+
+
+def test_decision_titles_of_funds_with_everyday_suffixes_and_of_monitoring_periods() -> None:
+    text = ("Decisions\n\n14/03/2025 - Household Support Fund Round 5 ref: 3101\n\n"
+            "13/03/2025 - Revenue Budget Monitoring Quarter 2 ref: 3102\n")
+    parsed = parse_document(Document("d.txt", "d", text, "0"))
+    found = {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind in _SERVICE_KINDS}
+    assert any(label.startswith("Household Support Fund") for label in found)
+    assert not any("Monitoring" in label for label in found)

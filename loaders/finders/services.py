@@ -251,7 +251,8 @@ def title_names_programme(title: str) -> str | None:
         return None
     last = next(w for w in reversed(words) if w[:1].isalpha())
     no_first = {*cues("services_more", "not_first"), *cues("services_more", "title_not_first")}
-    bodies = (*cues("committees", "heads"), *cues("organisations", "suffixes"))
+    weak = set(cues("organisations", "weak_suffixes"))  # everyday words too ("Household Support Fund")
+    bodies = (*cues("committees", "heads"), *(w for w in cues("organisations", "suffixes") if w not in weak))
     if words[0] in no_first or last in cues("services_more", "title_not_last") or looks_like_post(name):
         return None
     if re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", name) or name in gazetteer_places():
