@@ -1,5 +1,7 @@
 """The embedded store: Oxigraph (RocksDB on disk, or in memory), holding one named graph per
-document, one provenance graph per document, the registry graph and the vocabulary.
+document, one provenance graph per document and the registry graph (with, hidden beside it, the
+resolver's memory and the store's own metadata). The ``eg:`` vocabulary is not stored: no
+document refers to it, and it is the file ``graph/vocabulary.ttl``.
 
 Loading swaps graphs atomically, in one Oxigraph transaction, so a failure leaves the store
 exactly as it was. When nothing stored has to go (new documents, a registry that only grew),
@@ -40,7 +42,7 @@ from graph.entities import Registry
 from graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
 from graph.lru import BoundedLRU, digest
 from graph.registry import document_nodes, registry_from_graph, registry_graphs
-from graph.vocabulary import EG, bind_prefixes, load_vocabulary
+from graph.vocabulary import EG, bind_prefixes
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"
@@ -61,7 +63,10 @@ _GENERATION = ox.NamedNode(str(EG.generation))
 #: (:func:`graph.registry.registry_graphs`); the two together are the registry.
 MEMORY_GRAPH = ox.NamedNode(str(iri("graph/registry-memory")))
 MEMORY_GRAPH_IRI = URIRef(MEMORY_GRAPH.value)
-_HIDDEN_GRAPHS = frozenset({STORE_GRAPH, MEMORY_GRAPH})
+#: The ``eg:`` vocabulary, which stores written before the vocabulary stopped being stored hold:
+#: no document refers to it, so it is no evidence either.
+_VOCABULARY_GRAPH = ox.NamedNode(str(vocabulary_graph()))
+_HIDDEN_GRAPHS = frozenset({STORE_GRAPH, MEMORY_GRAPH, _VOCABULARY_GRAPH})
 
 #: Seconds a writer waits for another writer of the same store before giving up (``--wait``).
 DEFAULT_WAIT = 60.0
@@ -501,11 +506,9 @@ class EvidenceStore:
             new_nodes = document_nodes(g for doc in documents for g in (doc.assertions, doc.provenance))
             stale, fresh = self._registry_changes(registry, new_nodes, set(replaced))
             additions.extend(fresh)
-            if not self._store.contains_named_graph(ox.NamedNode(str(vocabulary_graph()))):
-                additions.extend(_oxigraph_quads(vocabulary_graph(), load_vocabulary()))
-            if not (replaced or stale or additions):
-                return
             marks = _generation_quads(self._store)
+            if not (replaced or stale or additions) and marks:
+                return  # nothing changes; a store's first write is still marked
             additions.append(_next_generation(marks))
             if replaced or stale:
                 # Removals and insertions must share one transaction: a SPARQL UPDATE.
@@ -714,12 +717,21 @@ class EvidenceStore:
         return dataset
 
     def __len__(self) -> int:
-        hidden = sum(1 for _ in self._store.quads_for_pattern(None, None, None, MEMORY_GRAPH))
-        return len(self._store) - len(_generation_quads(self._store)) - hidden
+        """Quads of the evidence (what :meth:`quads` yields): the hidden graphs left out."""
+        hidden = sum(1 for graph in _HIDDEN_GRAPHS for _ in self._store.quads_for_pattern(None, None, None, graph))
+        return len(self._store) - hidden
 
     def stats(self) -> dict[str, int]:
-        """Counts: quads, documents, graphs and registry entities by kind."""
-        registry = self.registry()
+        """Counts of what the store serves: quads, documents, graphs, and the registry graph's
+        entities by kind (those documents refer to; not the resolver's memory).
+
+        Examples
+        --------
+        >>> store = EvidenceStore()
+        >>> store.stats()
+        {'quads': 0, 'documents': 0, 'graphs': 0, 'registry entities': 0}
+        """
+        registry = registry_from_graph(self.graph(registry_graph()))
         counts: dict[str, int] = {"quads": len(self), "documents": len(self.document_keys()),
                                   "graphs": len(self.graph_names()), "registry entities": len(registry)}
         for entity in registry.entities.values():

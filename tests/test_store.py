@@ -273,3 +273,58 @@ def test_the_lock_file_names_its_holder_beside_the_store(tmp_path: Path) -> None
         pid, since = WriteLock(path).holder()
         assert (tmp_path / "store.lock").exists() and pid == os.getpid()
         assert since is not None and abs(since - time.time()) < 60
+
+
+_ONE_MEETING = """WEXCOMBE BOROUGH COUNCIL
+
+Minutes of a meeting of the Licensing Committee held on Tuesday, 8 April 2025 at 7.00 pm
+
+Present: Cllr Ruth Penhale (Chair) and Cllr Omar Haddad
+
+1. Taxi licensing policy
+
+Cllr Haddad asked whether the policy had been consulted on in Wexcombe. The Chair said it had been.
+"""
+
+
+@pytest.fixture
+def one_document_store(tmp_path: Path) -> EvidenceStore:
+    folder = tmp_path / "licensing"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(_ONE_MEETING, encoding="utf-8")
+    store = EvidenceStore(tmp_path / "store")
+    assert build_into_store(store, [folder]).errors == []
+    return store
+
+
+def test_a_one_document_store_serves_its_document_graphs_and_the_registry_graph_only(
+        one_document_store: EvidenceStore) -> None:
+    # The vocabulary is no document's evidence: it is not stored, so no export carries it.
+    names = {str(g) for *_, g in one_document_store.quads()}
+    assert names == {str(document_graph("licensing/minutes")), str(provenance_graph("licensing/minutes")),
+                     str(registry_graph())}
+    assert one_document_store.graph_names() == sorted(names)
+
+
+def test_stats_count_the_registry_entries_the_store_serves_not_the_resolvers_memory(
+        one_document_store: EvidenceStore) -> None:
+    stats = one_document_store.stats()
+    served = {s for s, _, _, g in one_document_store.quads() if str(g) == str(registry_graph())}
+    assert stats["registry entities"] == len(served) > 0
+    # The seeded reference data the document never names is remembered, not served.
+    assert len(one_document_store.registry()) > 2 * stats["registry entities"]
+    assert stats["quads"] == len(list(one_document_store.quads())) == len(one_document_store)
+    assert sum(v for k, v in stats.items() if k.startswith("  ")) == stats["registry entities"]
+
+
+def test_a_vocabulary_graph_an_older_store_holds_is_no_evidence(one_document_store: EvidenceStore) -> None:
+    from graph.iris import vocabulary_graph
+    from graph.store import _oxigraph_quads
+    from graph.vocabulary import load_vocabulary
+
+    before, count = snapshot(one_document_store), len(one_document_store)
+    # Stores written before the vocabulary stopped being stored hold it as a named graph.
+    one_document_store.oxigraph.extend(_oxigraph_quads(vocabulary_graph(), load_vocabulary()))
+    assert one_document_store.oxigraph.contains_named_graph(ox.NamedNode(str(vocabulary_graph())))
+    assert snapshot(one_document_store) == before and len(one_document_store) == count
+    assert str(vocabulary_graph()) not in one_document_store.graph_names()
