@@ -285,3 +285,10 @@ def test_a_name_the_text_calls_a_kind_of_body_and_an_adverb_inside_a_cue() -> No
     organisations = {surface for kind, surface in found if kind == "organisation"}
     assert {"Tarnlink", "Moorside Together", "Brackfield Foods"} <= organisations
     assert not {"Ann Lee", "It"} & organisations
+
+
+def test_capitalised_names_listed_before_a_lower_case_unit_are_units() -> None:
+    found = mentions_of("The Lead Member thanked Roadcare, Cleanstreets, the waste team and the switchboard staff. "
+                        "Thanks to Ann Lee, Cabinet, the legal team and Members.")
+    assert {("unit", "Roadcare"), ("unit", "Cleanstreets"), ("unit", "waste team")} <= found
+    assert not {("unit", "Ann Lee"), ("unit", "Cabinet")} & found

@@ -608,6 +608,32 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
             yield passage.mention(match.start("org"), match.end("org"), "organisation", name, "context:person-bracket")
 
 
+@cache
+def _listed_before() -> re.Pattern[str]:
+    item = r"[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}"
+    return re.compile(rf"(?P<items>(?:{item},{_SP}+)*{item}(?:,{_SP}+|{_SP}+and{_SP}+))the{_SP}+$")
+
+
+def _units_listed_before(passage: Passage, start: int) -> Iterator[Mention]:
+    """Capitalised names listed straight before a unit in lower case are units too: "thanks to
+    Highways, Streetscene, the waste team and …" (the list says what they are)."""
+    text = passage.text
+    window = max(0, start - 160)
+    match = _listed_before().search(text[window:start])
+    if match is None:
+        return
+    at = window + match.start("items")
+    for item in re.finditer(r"[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}", match.group("items")):
+        skip, name = trim_start(item.group())
+        words = name.split()
+        if not words:
+            continue
+        if (len(words) == 2 and parse_person_name(name) is not None and not _has_org_suffix(name)) or \
+                not plausible_organisation(name):
+            continue
+        yield passage.mention(at + item.start() + skip, at + item.end(), "unit", name, "pattern:unit-list")
+
+
 def _unit_in_run(passage: Passage, start: int, span: str, generic: set[str]) -> Iterator[Mention]:
     """The unit a run ending in a unit head names, cut to the name (see :func:`unit_mentions`)."""
     text = passage.text
@@ -688,6 +714,7 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
         if name.split()[0].lower() in generic:
             continue
         yield passage.mention(match.start("name"), match.end("name"), "unit", name, "pattern:unit")
+        yield from _units_listed_before(passage, match.start("name"))
     for match in _political_groups().finditer(text):
         # "grammar": the party word decides, over the "Group" suffix of an organisation.
         yield passage.mention(match.start("name"), match.end("name"), "unit", match.group("name"),
