@@ -289,3 +289,12 @@ def test_a_list_of_written_evidence_one_entry_a_line() -> None:
                       ("organisation", "Tarn Widgets Association"), ("person", "Professor Kay Moss"),
                       ("person", "Peter Abney")]
     assert all(doc.document.text[f.start:f.end] == f.value for b in doc.blocks for f in b.fields)
+
+
+def test_names_and_posts_run_on_with_no_separator_at_all() -> None:
+    doc = parsed(minutes("In Attendance: Jane Dorling Interim Chief Executive Nick Rowe Head of Planning Policy "
+                         "Kay Penn Democratic Services Officer"))
+    assert attendance(doc) == [
+        ("person", "Jane Dorling"), ("post", "Interim Chief Executive"), ("person", "Nick Rowe"),
+        ("post", "Head of Planning Policy"), ("person", "Kay Penn"), ("post", "Democratic Services Officer")]
+    assert spans_hold_their_names(doc)

@@ -254,15 +254,61 @@ def _attendance_entries(text: str, start: int, end: int) -> list[Field]:
         for entry_start, entry_end in pairwise(bounds):
             entry = piece[entry_start:entry_end]
             flattened = _flattened_names(entry.strip(" ,.")) if "," not in entry else []
+            lead = offset + entry_start + len(entry) - len(entry.lstrip(" ,."))
             if flattened:
-                lead = offset + entry_start + len(entry) - len(entry.lstrip(" ,."))
                 entries.extend(Field("person", entry.strip(" ,.")[a:b], lead + a, lead + b) for a, b in flattened)
+                continue
+            alternating = _names_and_posts(entry.strip(" ,."), lead) if "," not in entry else None
+            if alternating:
+                entries.extend(alternating)
                 continue
             for group_start, group_end in _person_groups(entry):
                 entries.extend(attendance_row(text, offset + entry_start + group_start,
                                               offset + entry_start + group_end))
         offset += len(piece) + 1
     return entries
+
+
+def _names_and_posts(entry: str, offset: int) -> list[Field] | None:
+    """People and posts run on with no separator at all, as a PDF flattens a two-column table
+    ("Jane Doe Interim Chief Executive Nick Roe Head of Planning"), or None.
+
+    Each name opens the entry or follows a post, and is followed by a post; a name is a
+    forename and a surname, neither a word that is never a name.
+
+    Examples
+    --------
+    >>> fields = _names_and_posts("Jane Doe Interim Chief Executive Nick Roe Head of Planning", 0)
+    >>> [(f.name, f.value) for f in fields]
+    [('person', 'Jane Doe'), ('post', 'Interim Chief Executive'), ('person', 'Nick Roe'), ('post', 'Head of Planning')]
+    >>> _names_and_posts("Jane Doe Interim Chief Executive", 0) is None
+    True
+    """
+    def name_at(at: int) -> int:
+        match = _PLAIN_TWO.match(entry, at)
+        name = match and parse_person_name(match.group())
+        if not match or not name or not name.given or any(w in never_name_words() for w in match.group().split()):
+            return 0
+        return match.end()
+
+    fields: list[Field] = []
+    name_start, name_end = 0, name_at(0)
+    while name_end:
+        rest = entry[name_end:]
+        post_start = name_end + len(rest) - len(rest.lstrip())
+        # The next name is the first that a post stands before and that a post or nothing follows.
+        following = next(((word.start(), end) for word in re.finditer(r"(?<=[ \u00a0])\S", entry)
+                          if word.start() > post_start and (end := name_at(word.start()))
+                          and looks_like_post(entry[post_start:word.start()])
+                          and (not entry[end:].strip() or looks_like_post(entry[end:].strip()))), None)
+        post_end = following[0] if following else len(entry)
+        post = entry[post_start:post_end].rstrip()
+        if not looks_like_post(post):
+            return None
+        fields.append(Field("person", entry[name_start:name_end], offset + name_start, offset + name_end))
+        fields.append(Field("post", post, offset + post_start, offset + post_start + len(post)))
+        name_start, name_end = following if following else (0, 0)
+    return fields if len(fields) >= 4 else None
 
 
 _SPACED_DASH = re.compile(r"[ \u00a0]+[-–—][ \u00a0]+")
