@@ -31,13 +31,16 @@ def test_bare_council_after_a_preposition_is_the_council_meeting() -> None:
     assert "Council" in labels_of("A principle on the chairing of Council and certain committee meetings.")
     assert "Council" in labels_of("Questions were raised at the last Council meeting in respect of Tarn Lane.")
     assert "Council" in labels_of("The minutes had been adopted by the Council at its meeting on 4th May.")
+    assert "Council" in labels_of("Questions to Council from members of the public were answered.")
+    assert "Council" in labels_of("Report to Council 23 February 2024 on the harbour budget")
+    assert "Council" in labels_of("The Leader of Council made a statement on the harbour.")
 
 
 def test_council_as_a_modifier_or_with_a_determiner_is_no_council_meeting() -> None:
     for text in ("Council officers attended the site visit.", "Following a review of Council governance.",
                  "That this Council recognises the work of volunteers.", "Council Tax will rise by 3%.",
                  "Schools and Council offices will be closed.", "Members serve as Council representatives.",
-                 "The Council at its best serves residents well."):
+                 "The Council at its best serves residents well.", "A review of Council 2024 budgets was made."):
         assert "Council" not in labels_of(text), text
 
 

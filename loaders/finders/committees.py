@@ -84,7 +84,10 @@ def _bare_council() -> re.Pattern[str]:
     leads = alternation(cues("committees", "council_meeting_leads"))
     subject = rf"(?:^|(?<=[\n\"“‘(])|(?<=[.;:!?]{space})|(?<=\b[Tt]hat{space}))"
     verb = rf"{space}+(?:{verbs})(?![\w’'-])"
-    follows = rf"(?:{space}*(?:[.,;:)(\n]|$)|{space}+(?:{after})(?![\w’'-])|{verb})"
+    # A date may follow in a title ("Report to Council 23 February 2024").
+    months = "|".join(load_date_words()[7:19])
+    date = rf"{space}+(?:[0-9]{{1,2}}(?:st|nd|rd|th)?{space}+(?:{months})|[0-9]{{1,2}}/[0-9]{{1,2}}/)"
+    follows = rf"(?:{space}*(?:[.,;:)(\n]|$)|{space}+(?:{after})(?![\w’'-])|{verb}|{date})"
     return re.compile(rf"{subject}(?P<subject>Council)(?={verb})"
                       rf"|(?<![\w’'-])(?:{before}){space}+(?P<object>Council)(?![\w’'-])(?={follows})"
                       rf"|(?<![\w’'-])(?i:{leads}){space}+(?P<meeting>Council)(?={space}+[Mm]eetings?(?![\w’'-]))"
