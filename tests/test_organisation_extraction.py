@@ -292,3 +292,10 @@ def test_capitalised_names_listed_before_a_lower_case_unit_are_units() -> None:
                         "Thanks to Ann Lee, Cabinet, the legal team and Members.")
     assert {("unit", "Roadcare"), ("unit", "Cleanstreets"), ("unit", "waste team")} <= found
     assert not {("unit", "Ann Lee"), ("unit", "Cabinet")} & found
+
+
+def test_the_units_a_service_moves_between_are_units() -> None:
+    found = mentions_of("To seek approval to move this service from Homes, Streets and Green Spaces to Public "
+                        "Health and Wellbeing. The family moved from Tarnside to Moorvale.")
+    assert {("unit", "Homes, Streets and Green Spaces"), ("unit", "Public Health and Wellbeing")} <= found
+    assert not any(kind == "unit" and surface in ("Tarnside", "Moorvale") for kind, surface in found)

@@ -609,6 +609,27 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
 
 
 @cache
+def _moved_between() -> re.Pattern[str]:
+    """"move the X service from <unit> to <unit>": a service moves between two of the body's units."""
+    unit = rf"[A-Z][\w’'-]+(?:(?:,{_SP}+|{_SP}+(?:and|&){_SP}+|{_SP}+)[A-Z][\w’'-]+){{0,6}}"
+    return re.compile(rf"\b(?i:move|moves|moving|moved|transfer|transfers|transferring|transferred)\b"
+                      rf"[^.;\n]{{0,80}}?\b(?i:service|services|team|teams|function|functions|responsibility|"
+                      rf"responsibilities)\b[^.;\n]{{0,40}}?(?<![A-Za-z])from{_SP}*(?P<source>{unit}){_SP}+to{_SP}+"
+                      rf"(?P<target>{unit})(?![\w’'-])")
+
+
+def _units_moved_between(passage: Passage) -> Iterator[Mention]:
+    for match in _moved_between().finditer(passage.text):
+        for group in ("source", "target"):
+            name = match.group(group)
+            # Directorates are named for what they do ("Public Health and Wellbeing"): only a
+            # person or a place is ruled out, not the generic first words of other names.
+            if not (_is_person(name) or name in gazetteer_places() or (
+                    len(name.split()) == 2 and parse_person_name(name))):
+                yield passage.mention(match.start(group), match.end(group), "unit", name, "pattern:unit-move")
+
+
+@cache
 def _listed_before() -> re.Pattern[str]:
     item = r"[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}"
     return re.compile(rf"(?P<items>(?:{item},{_SP}+)*{item}(?:,{_SP}+|{_SP}+and{_SP}+))the{_SP}+$")
@@ -715,6 +736,7 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
             continue
         yield passage.mention(match.start("name"), match.end("name"), "unit", name, "pattern:unit")
         yield from _units_listed_before(passage, match.start("name"))
+    yield from _units_moved_between(passage)
     for match in _political_groups().finditer(text):
         # "grammar": the party word decides, over the "Group" suffix of an organisation.
         yield passage.mention(match.start("name"), match.end("name"), "unit", match.group("name"),
