@@ -10,6 +10,13 @@ Who speaks is decided from content, not position alone (rules documented in the 
   ("Those answers were helpful", "I agree…"); otherwise a first-person unnumbered paragraph
   **continues the witness's answer**; anything else is the committee's comment;
 * each witness paragraph answers the committee question before it.
+
+Attendance records ("Present:", "In attendance:", "Apologies:", "In the Chair:") are read in the
+layouts councils print them in, not one alone: comma lists, one name a line, plural honorifics
+shared out ("Aldermen – T Bly, B Cole"), officers as "Post – Name" or "Name – Post" pairs or with
+the post in brackets, entries run on where a PDF lost the commas (names, or names and posts,
+divided by their shape: a forename and surname, a post before and after), and labels run into
+the line before them.
 """
 
 from __future__ import annotations
