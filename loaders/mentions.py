@@ -485,7 +485,8 @@ def names_a_class(name: str) -> bool:
     if len(words) < 2 or any(w in ("of", "for") for w in words):
         return False
     last = words[-1]
-    singular = {s.split()[-1] for s in _words("organisations", "suffixes")} - set(_plural_suffixes())
+    # Single-word suffixes only: "Services" is no plural of a body word ("Fire and Rescue Service").
+    singular = {s for s in _words("organisations", "suffixes") if " " not in s} - set(_plural_suffixes())
     return last in _plural_suffixes() or (last not in singular and (
         (last.endswith("s") and last[:-1] in singular) or (last.endswith("ies") and last[:-3] + "y" in singular)))
 

@@ -8,11 +8,17 @@ closed list of names.
   "Welsh Government", "Scottish Parliament", "House of Commons", "the Government".
 - **Head words**: "X UK", "NHS X", company forms, "Fire & Rescue Service".
 - **Units**: "Core Services Directorate", "the waste team", "the Labour Group", and the unit in
-  "Contact: Name, Democratic Services" or "(Corporate Director, Development and Renewal)".
+  "Contact: Name, Democratic Services" or "(Corporate Director, Development and Renewal)";
+  capitalised names listed before a lower-case unit ("Roadcare, the waste team"), the units a
+  service moves between ("from X to Y").
+- **Apposition and form**: "Tarnlink, a small charity"; head first ("Friends of X", "Royal
+  College of X"); an acronym before a post title ("the DfX Permanent Secretary"); "a X County
+  Councillor" (that council).
 
 Classes and sectors ("SMEs", "the voluntary sector", "local authorities") are never names: a
-candidate must be capitalised, and it is judged by its words, not only its last one. Every cue
-is data (``organisation_context`` in ``cues/entities.toml``).
+candidate must be capitalised, and it is judged by its words, not only its last one; a plural
+acronym ("SME's") is a class. Every cue is data (``organisation_context`` in
+``cues/entities.toml``, the finders' own sections in ``cues/organisations.toml``).
 """
 
 from __future__ import annotations
