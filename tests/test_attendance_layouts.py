@@ -298,3 +298,12 @@ def test_names_and_posts_run_on_with_no_separator_at_all() -> None:
         ("person", "Jane Dorling"), ("post", "Interim Chief Executive"), ("person", "Nick Rowe"),
         ("post", "Head of Planning Policy"), ("person", "Kay Penn"), ("post", "Democratic Services Officer")]
     assert spans_hold_their_names(doc)
+
+
+def test_apologies_inside_a_list_of_those_present_are_named_but_not_members_present() -> None:
+    doc = parsed(minutes("Present: Councillors Ames and Quill Apologies: Councillor Bo Chan",
+                         "In Attendance: Jane Dorling (Clerk)"))
+    assert attendance(doc) == [("member", "Councillor Ames"), ("member", "Councillor Quill"),
+                               ("person", "Councillor Bo Chan"), ("person", "Jane Dorling"), ("post", "Clerk")]
+    doc = parsed(minutes("In Attendance: Jane Dorling (Clerk)", "Apologies: Councillor Bo Chan"))
+    assert attendance(doc) == [("person", "Jane Dorling"), ("post", "Clerk"), ("member", "Councillor Bo Chan")]

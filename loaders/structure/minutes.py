@@ -917,19 +917,34 @@ def _inline_attendance_pattern() -> re.Pattern[str]:
 def _labelled_attendance(text: str, label: str, start: int, end: int) -> list[Field]:
     """The fields of an attendance block whose later lines may start lists of their own
     ("Present: Cllrs A, B" then "In attendance: C (Clerk)" on the next line), or whose lists
-    run on in one line with a label and colon between them."""
+    run on in one line with a label and colon between them.
+
+    The block takes the kind of its first label; the people of a later "Apologies:" list in it
+    get the field name that kind's facts pass over, so that they are named but never recorded
+    as having attended.
+    """
+    kind = _attendance_kind(label)
     fields: list[Field] = []
+
+    def segment(segment_label: str, segment_start: int, segment_end: int) -> None:
+        found = _attendance_fields(text, segment_label, segment_start, segment_end)
+        if _attendance_kind(segment_label) == "apologies" and kind != "apologies":
+            absent = "member" if kind == "attendance" else "person"
+            found = [dataclasses.replace(f, name=absent) if f.name in ("chair", "vice-chair", "member", "person")
+                     else f for f in found]
+        fields.extend(found)
+
     segment_start, position = start, start
     for line in text[start:end].split("\n"):
         following = attendance_pattern().match(line) if position > start else None
         if following:
-            fields.extend(_attendance_fields(text, label, segment_start, position - 1))
+            segment(label, segment_start, position - 1)
             label, segment_start = following.group("label").lower(), position + following.end()
         for inline in _inline_attendance_pattern().finditer(line, following.end() if following else 0):
-            fields.extend(_attendance_fields(text, label, segment_start, position + inline.start()))
+            segment(label, segment_start, position + inline.start())
             label, segment_start = inline.group("label").lower(), position + inline.end()
         position += len(line) + 1
-    fields.extend(_attendance_fields(text, label, segment_start, end))
+    segment(label, segment_start, end)
     return fields
 
 
