@@ -440,7 +440,7 @@ AGENDA = "## AGENDA\n\n### AUDIT COMMITTEE\n\nDate: {date}\n\n#### Membership\n\
 def test_a_labelled_agenda_date_is_parsed_into_the_meeting(tmp_path: Path, stated: str) -> None:
     g = _union(_built(tmp_path, {"a.md": AGENDA.format(date=stated)}))
     meeting = next(g.subjects(RDF.type, EG.Meeting))
-    assert key_of(str(meeting)) == "meeting/unknown/audit-committee/2014-01-30"
+    assert key_of(str(meeting)) == "meeting/unknown-c/audit-committee/2014-01-30"
     assert list(g.objects(meeting, SCHEMA.startDate)) == [Literal("2014-01-30", datatype=XSD.date)]
 
 
@@ -450,7 +450,7 @@ def test_build_and_export_of_a_labelled_date_succeed(tmp_path: Path, capsys: pyt
     assert cli.main(["export", "--format", "nquads", str(folder)]) == 0
     out = capsys.readouterr().out
     quads = list(pyoxigraph.parse(out.encode(), format=pyoxigraph.RdfFormat.N_QUADS))  # every IRI valid
-    assert pyoxigraph.NamedNode(str(iri("meeting/unknown/audit-committee/2014-01-30"))) in {q.subject for q in quads}
+    assert pyoxigraph.NamedNode(str(iri("meeting/unknown-c/audit-committee/2014-01-30"))) in {q.subject for q in quads}
 
 
 def test_export_of_a_bad_document_is_one_line_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
