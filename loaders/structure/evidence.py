@@ -56,8 +56,9 @@ _LISTED_SUBMISSION = re.compile(r"(?<![\w/])(?P<code>[A-Z]{1,5}[ \u00a0]?\d{1,4}
 _LINE_SUBMISSION = re.compile(
     r"^[ \t]*(?:\d{1,3}[.)]?[ \t]+)?(?:(?P<code>[A-Z]{1,5}[ ]?\d{1,4}[A-Za-z]?)[ \t]*[-–:]?[ \t]+(?P<name>[^\n\[\]]+?)"
     r"|(?P<named>[^\n\[\]()]+?)[ \t]*\((?P<ref>[A-Z]{1,5}[ ]?\d{1,4}[A-Za-z]?)\))[ \t]*$", re.M)
-#: What may stand between entries of such a list (separators, the entries' numbers).
-_LIST_GAP = re.compile(r"(?:[\s,;.|•·–-]|\d{1,3}[.)]?(?=\s))*")
+#: What may stand between entries of such a list (separators, the entries' numbers, a bracket
+#: closed twice as copies of such lists sometimes have).
+_LIST_GAP = re.compile(r"(?:[\s,;.|•·–\-\])]|\d{1,3}[.)]?(?=\s))*")
 #: A bracket after a submitter that says which submission it is, not who ("(supplementary)").
 _SUBMISSION_NOTE = re.compile(r"(?:[ \u00a0]*\(|[ \u00a0]+[–-][ \u00a0]*)[a-z][^()]*\)?$")
 
@@ -88,6 +89,8 @@ def submitter_list(text: str, start: int, end: int) -> list[Field] | None:
     [('person', 'Jane Doe'), ('organisation', 'Acme Foundation'), ('organisation', 'Local Widgets Association')]
     >>> submitter_list("We refer to HC 12 [2019] in para 4.", 0, 36) is None
     True
+    >>> [f.value for f in submitter_list("AB 07 [Widget Guild (WG)]] AB 08 [Jo Bloggs]", 0, 44)]
+    ['Widget Guild', 'Jo Bloggs']
     """
     matches = list(_LISTED_SUBMISSION.finditer(text, start, end))
     gaps = zip([start, *(m.end() for m in matches)], [*(m.start() for m in matches), end], strict=True)
