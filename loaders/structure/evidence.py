@@ -59,6 +59,8 @@ _LINE_SUBMISSION = re.compile(
 #: What may stand between entries of such a list (separators, the entries' numbers, a bracket
 #: closed twice as copies of such lists sometimes have).
 _LIST_GAP = re.compile(r"(?:[\s,;.|•·–\-\])]|\d{1,3}[.)]?(?=\s))*")
+#: The last entry of a copy that stops mid-entry ("… CH 51 [Plymouth Bre").
+_CUT_ENTRY = re.compile(r"[\s,;.|•·–-]*[A-Z]{1,5}[ \u00a0]?\d{1,4}[A-Za-z]?[ \u00a0]*\[[^\[\]\n]*")
 #: A bracket after a submitter that says which submission it is, not who ("(supplementary)").
 _SUBMISSION_NOTE = re.compile(r"(?:[ \u00a0]*\(|[ \u00a0]+[–-][ \u00a0]*)[a-z][^()]*\)?$")
 
@@ -91,10 +93,15 @@ def submitter_list(text: str, start: int, end: int) -> list[Field] | None:
     True
     >>> [f.value for f in submitter_list("AB 07 [Widget Guild (WG)]] AB 08 [Jo Bloggs]", 0, 44)]
     ['Widget Guild', 'Jo Bloggs']
+    >>> [f.value for f in submitter_list("AB 09 [Jo Bloggs] AB 10 [Anytown Bre", 0, 36)]
+    ['Jo Bloggs']
     """
     matches = list(_LISTED_SUBMISSION.finditer(text, start, end))
     gaps = zip([start, *(m.end() for m in matches)], [*(m.start() for m in matches), end], strict=True)
     entries = [(m.group("name"), m.start("name")) for m in matches]
+    gaps = list(gaps)
+    if gaps and _CUT_ENTRY.fullmatch(text, *gaps[-1]):
+        gaps[-1] = (gaps[-1][0], gaps[-1][0])  # the page stops inside the last entry
     if not entries or not all(_LIST_GAP.fullmatch(text, a, b) for a, b in gaps):
         # One entry a line, the reference before the name or in brackets after it.
         lines = list(_LINE_SUBMISSION.finditer(text, start, end))
