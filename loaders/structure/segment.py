@@ -163,7 +163,7 @@ def segment_text(text: str) -> list[Unit]:
         else:
             current[2] = line_end
     close()
-    units = _split_inline_labels(text, _rejoin_page_breaks(text, units))
+    units = _split_flattened(text, _split_inline_labels(text, _rejoin_page_breaks(text, units)))
     return _promote_bold_lines(text, _merge_lone_numbers(text, units))
 
 
@@ -273,6 +273,61 @@ def _split_inline_labels(text: str, units: list[Unit]) -> list[Unit]:
         a, b = trim_span(text, start, unit.end)
         if b > a:
             split.append(Unit("paragraph", a, b))
+    return split
+
+
+#: A unit this long with no line break is a page whose layout text extraction flattened.
+FLATTENED_LENGTH = 600
+
+
+@cache
+def _flattened_cut() -> re.Pattern[str]:
+    """Where a flattened page's structure starts again: an attendance label written as a label
+    ("Present:", "In Attendance:", "Apologies:", capitalised, with its colon), or a numbered
+    paragraph after a sentence or heading ("… meeting. 2. Agreed, subject to …")."""
+    labels = "|".join(sorted((label for label in load_cues("structure")["minutes"]["attendance"]
+                              if re.fullmatch(r"[a-z ]+", label)), key=len, reverse=True))
+    return re.compile(rf"(?<=\s)(?:(?:{labels}):(?=\s)|\d{{1,2}}\.(?=[ \u00a0][A-Z]))", re.I)
+
+
+def _split_flattened(text: str, units: list[Unit]) -> list[Unit]:
+    """Cut a long paragraph with no line break (a PDF page flattened into one line) before its
+    attendance labels and numbered paragraphs, so each list and paragraph is read as one.
+
+    Examples
+    --------
+    >>> t = ("MINUTES OF THE BOARD held at the Hall on 3 May 2003 Present: Ann Abel Bob Bain "
+    ...      "In Attendance: Cy Carr, Clerk 1. The Chair welcomed members. " * 8)
+    >>> [text[:14] for u in segment_text(t) for text in [t[u.start:u.end]]][:4]
+    ['MINUTES OF THE', 'Present: Ann A', 'In Attendance:', '1. The Chair w']
+    """
+    pattern = _flattened_cut()
+    split: list[Unit] = []
+    for unit in units:
+        if unit.kind != "paragraph" or unit.end - unit.start < FLATTENED_LENGTH or "\n" in text[unit.start:unit.end]:
+            split.append(unit)
+            continue
+        cuts, last = [], None
+        for match in pattern.finditer(text, unit.start, unit.end):
+            if match.group()[0].isupper():
+                cuts.append(match.start())
+                continue
+            if not match.group()[0].isdigit():
+                continue
+            # A paragraph number follows a sentence or a capitalised heading word and counts on
+            # from the one before ("section 2. Of the" in prose is no paragraph).
+            number = int(match.group()[:-1])
+            before = text[max(unit.start, match.start() - 40):match.start()]
+            if (last is None or number == last + 1) and re.search(
+                    r"(?:[.!?:;\"”’)\]]|\b[A-Z][\w'’-]*)\s+$", before):
+                cuts.append(match.start())
+                last = number
+        start = unit.start
+        for cut in [*cuts, unit.end]:
+            a, b = trim_span(text, start, cut)
+            if b > a:
+                split.append(Unit("paragraph", a, b, unit.level, unit.marker if a == unit.start else ""))
+            start = cut
     return split
 
 
