@@ -46,7 +46,8 @@ def test_document_wide_extractors_run_in_pipeline_order() -> None:
 def test_every_block_kind_with_facts_has_one_registered_extractor() -> None:
     assert set(BLOCK_FACT_EXTRACTORS.names()) == {
         "meeting-header", "committee-heading", "membership", "apologies", "agenda-item", "minute-item",
-        "signature", "memo-header", "attendance", "title", "theme", "theme-heading", "paragraph", "list-item"}
+        "signature", "memo-header", "attendance", "title", "theme", "theme-heading", "paragraph", "list-item",
+        "submitter-list"}
     with pytest.raises(ValueError, match="already registered"):
         BLOCK_FACT_EXTRACTORS.add("attendance", lambda doc, index, block: None)
 
@@ -150,3 +151,19 @@ def test_committees_of_papers_with_no_host_are_scoped_to_their_papers() -> None:
         resolved = resolve_document(parsed, find_mentions(parsed, context), context, registry)
         committees.append({f.subject for f in resolved.facts if f.subject.startswith("committee/")})
     assert committees[0] and committees[1] and committees[0].isdisjoint(committees[1])
+
+
+def test_each_listed_submitter_made_a_written_contribution() -> None:
+    from graph.vocabulary import PCON
+
+    text = ("House of Commons Widgets Committee\n\nWritten Evidence\n\nList of written evidence\n\n"
+            "WG 01 [Jane Doe] WG 02 [Acme Widget Trust] WG 03 [Local Widgets Association (LWA)]\n")
+    parsed = parse_document(Document("w/list.txt", "w/list", text, "0"))
+    context = gather_context([parsed])
+    registry = Registry()
+    seed_registry(registry)
+    resolved = resolve_document(parsed, find_mentions(parsed, context), context, registry)
+    roles = {f.subject: f.object for f in resolved.facts if f.predicate == PCON.hasContributionRole}
+    makers = {f.subject for f in resolved.facts if f.predicate == PCON.makesContribution}
+    assert set(roles.values()) == {Ref("concept/role/written-submitter")} and len(roles) == 3
+    assert "person/jane-doe" in makers and len(makers) == 3

@@ -43,7 +43,7 @@ from loaders.resolution.state import DocumentResolution, FigureRecord
 
 #: The modules that register the built-in extractors. Each places its own by name, next to one
 #: registered before it (``before="blocks"``, ``after="annotations"`` …), so they load in this order.
-_EXTRACTOR_MODULES = ("meeting", "parts", "passages", "agenda", "memberships", "services", "terms",
+_EXTRACTOR_MODULES = ("meeting", "parts", "passages", "agenda", "memberships", "services", "submissions", "terms",
                       "annotations", "former_names", "figure_facts", "dated_starts", "claims")
 for _module in _EXTRACTOR_MODULES:
     importlib.import_module(f"loaders.resolution.{_module}")
