@@ -16,7 +16,7 @@ from graph.entities import normalise_label, slugify
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Field, ParsedDocument
 from loaders.cues import load_cues
-from loaders.names import PersonName, parse_person_name
+from loaders.names import PersonName, never_name_words, parse_person_name
 from loaders.themes import ThemeTagger, ThemeText
 
 #: rapidfuzz ratio (case-folded) above which a run of words is a misspelling of an authority's
@@ -977,7 +977,7 @@ def _uncapitalise(text: str) -> str:
 
 _BODY_NAME = re.compile(
     r"(?:minutes of (?:the |a )?(?:meeting of (?:the )?)?)?"
-    r"(?P<name>(?:[A-Z][\w’'&,-]*[ \u00a0]+(?:(?:and|of|for)[ \u00a0]+)?)*"
+    r"(?P<name>(?:[A-Z][\w’'&,-]*[ \u00a0]+(?:(?:and|of|for|&)[ \u00a0]+)?)*"
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Commission|Forum|Council))\b")
 #: Bodies named in one word ("Report to: Cabinet").
 _ONE_WORD_BODIES = frozenset({"Cabinet", "Council", "Executive", "Full Council"})
@@ -1020,8 +1020,10 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
     """Committee name and meeting date from the first lines of minutes or agendas.
 
     A committee, panel, board or cabinet wins over a council (the host authority's name is in
-    most page headers); a council is the body only when nothing else is named.
+    most page headers); a council is the body only when nothing else is named. Each name is
+    read as :func:`_title_body` reads it.
     """
+    from loaders.finders.committees import _names_full_council
     from loaders.structure.fields import find_date
 
     committee, council, meeting_date = None, None, None
@@ -1036,12 +1038,13 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
             if block.kind in _NO_TITLE_KINDS:
                 continue  # a venue, a notice's fields, page furniture: no meeting's title or date
             if block.kind not in _LIST_KINDS and (len(text) < 160 or block.kind == "title"):
-                for match in _BODY_NAME.finditer(_uncapitalise(text[:300])):
-                    name = match.group("name").strip()
-                    if name.startswith(("Minutes ", "Agenda ")) or (
-                            len(name.split()) < 2 and not (name in _ONE_WORD_BODIES and name != "Council"
-                                                           and _MEETING_OF.search(text[:match.start("name")]))):
+                title = _uncapitalise(text[:300])
+                for match in _BODY_NAME.finditer(title):
+                    name = _title_body(title, match)
+                    if name is None:
                         continue
+                    if name == "Council" and _names_full_council(doc.document.text):
+                        name = "Full Council"  # the one label the committee finder gives it
                     if name.endswith("Council"):
                         # Only minutes and agendas are a council's own meeting ("Minutes of
                         # the Council"); elsewhere a council's name is the author or the host.
@@ -1053,6 +1056,105 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                 when = find_date(text)
                 meeting_date = when.value if when else None
     return committee or council, meeting_date
+
+
+def _title_body(title: str, match: re.Match[str]) -> str | None:
+    """The body a :data:`_BODY_NAME` match in a title line names, or None when it names none.
+
+    The run is read as the committee finder reads one: words that cannot start a name are
+    dropped ("That Cabinet", "Call-in of Cabinet"); a run after a person's name is the person's
+    post ("Mr Ian Roe, Committee Clerk"), and so is a run a post word or a qualified noun follows
+    ("Cabinet Member", "Select Committee activity"); what a committee is on or for is kept
+    ("Select Committee on Transport Minutes of Evidence"). A bare council met as a body
+    ("Special Meeting of Council") is the council meeting, labelled "Council" (docs/ANNOTATION.md).
+    A one-word body other than that counts only where it titles the meeting ("Minutes of a
+    meeting of the Cabinet", "… – Cabinet").
+
+    Parameters
+    ----------
+    title : str
+        The title line, as :func:`_uncapitalise` gives it.
+    match : re.Match
+        A match of :data:`_BODY_NAME` in ``title``.
+
+    Returns
+    -------
+    str or None
+        The body's name, "Council" for the council meeting, or None.
+
+    Examples
+    --------
+    >>> title = "Recommendations: That Cabinet approves the plan"
+    >>> _title_body(title, _BODY_NAME.search(title)) is None
+    True
+    >>> title = "Select Committee on Transport Minutes of Evidence"
+    >>> _title_body(title, _BODY_NAME.search(title))
+    'Select Committee on Transport'
+    >>> title = "Matters arising: Special Meeting of Council – 3 May 2025"
+    >>> _title_body(title, _BODY_NAME.search(title))
+    'Council'
+    """
+    from loaders.finders.committees import _comma_list_end, _tail
+    from loaders.finders.spans import alternation, cues, trim_start
+
+    run = match.group("name").rstrip()
+    if run.startswith(("Minutes ", "Agenda ")):
+        return None  # "Minutes of Evidence Taken Before …": a document's title, read elsewhere
+    if ", " in run and any(_is_person_piece(piece) for piece in run.split(", ")[:-1]):
+        return None  # "Mr Ian Roe, Committee Clerk": a person, then their post
+    name = trim_start(_comma_list_end(trim_start(run)[1]))[1]
+    end = match.start("name") + len(run)
+    start = end - len(name)
+    if not name or _post_after().match(title, end):
+        return None
+    tail = _tail().match(title, end) if name.endswith(tuple(cues("committees", "tail_heads"))) else None
+    if tail is not None:
+        # The tail ends before a document word ("… on Health Minutes of Evidence").
+        stop = re.search(rf"[ \u00a0](?:{alternation(cues('names', 'lead_words'))})(?![\w’'-])", tail.group())
+        if stop is not None:
+            tail = _tail().match(title, end, end + stop.start()) if stop.start() > 0 else None
+    if tail is not None:
+        return title[start:tail.end()]
+    council = re.fullmatch(r"(?:(?:Special|Extraordinary|Annual)[ \u00a0]+)?"
+                           r"(?:(?:Full|County|City|Borough|District)[ \u00a0]+)?Council", name)
+    if council and (re.search(r"\bmeeting(?: of (?:the )?|, )$", title[:start], re.I)
+                    or (_MEETING_OF.search(title[:start]) and _TITLE_END.match(title, end))):
+        return "Council"
+    if name.endswith("Council") and run.endswith(f"The {name}"):
+        return f"The {name}"  # the article of a council's own name ("The Highland Council") stays
+    if len(name.split()) < 2 and not (name in _ONE_WORD_BODIES and name != "Council"
+                                      and _MEETING_OF.search(title[:start])):
+        return None
+    return name
+
+
+def _is_person_piece(piece: str) -> bool:
+    """Whether a comma piece of a title's name run is a person's name ("Mr Ian Roe"), not a
+    name that only reads like one ("Annual General Meeting").
+
+    Examples
+    --------
+    >>> _is_person_piece("Mr Ian Roe"), _is_person_piece("Annual General Meeting")
+    (True, False)
+    """
+    name = parse_person_name(piece)
+    return name is not None and not any(word in never_name_words()
+                                        for word in f"{name.given or ''} {name.family}".split())
+
+
+@cache
+def _post_after() -> re.Pattern[str]:
+    """A post word or a noun the name qualifies after a body's name ("Committee Clerk",
+    "Cabinet Member", "Select Committee activity"): the run is a post or a topic, not a meeting."""
+    from loaders.finders.spans import alternation, cues
+
+    posts = [*load_cues("entities")["posts"]["heads"], "Member", "Members", "Member’s", "Member's",
+             *cues("committees", "qualified_nouns")]
+    return re.compile(rf"[ \u00a0]+(?:{alternation(posts)})(?![\w’'-])")
+
+
+#: What ends a title after a council met as a body ("Council – 3 May 2025", "Council, 3 May").
+_TITLE_END = re.compile(r"[ \u00a0]*(?:$|\n|[–—,(:-]|[0-9])")
 
 
 #: Layout blocks (loaders.structure) that hold no meeting title: venues and contacts, decision
