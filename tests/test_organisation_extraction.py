@@ -172,6 +172,8 @@ def test_an_acronym_before_a_post_title_is_the_posts_body() -> None:
                      "TCB Non-Executive Member; the HR Manager and the SNP Group Leader.", "organisation")
     assert {"DfX", "TCB"} <= found
     assert not {"HR", "SNP"} & found
+    funds = kinds_of("The Widget Care Fund (WCF) grew. The WCF Manager and the EDI Lead reported.", "organisation")
+    assert not {"WCF", "Widget Care Fund", "EDI"} & funds
 
 
 def test_the_government_in_lower_case_and_after_a_preposition() -> None:

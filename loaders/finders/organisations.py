@@ -423,6 +423,7 @@ def organisations_before_posts(passage: Passage) -> Iterator[Mention]:
     ['DfX']
     """
     from loaders.cues import load_cues
+    from loaders.mentions import _kind_of_name
     from loaders.structure.fields import looks_like_post
 
     cues = load_cues("organisations")["acronym_before_post"]
@@ -439,8 +440,8 @@ def organisations_before_posts(passage: Passage) -> Iterator[Mention]:
             continue
         expansion = passage.acronyms.get(name, "")
         if expansion and (expansion.endswith(committee_heads) or looks_like_post(expansion)
-                          or not expansion[:1].isupper()):
-            continue  # "the OSC Chair": a committee's post; "the SRO Lead": a post's
+                          or not expansion[:1].isupper() or _kind_of_name(expansion) not in (None, "organisation")):
+            continue  # "the OSC Chair": a committee's post; "the BCF Manager": a fund's
         yield passage.mention(match.start("name"), match.end("name"), "organisation", expansion or name,
                               "pattern:acronym-before-post")
 
