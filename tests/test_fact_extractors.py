@@ -167,3 +167,16 @@ def test_each_listed_submitter_made_a_written_contribution() -> None:
     makers = {f.subject for f in resolved.facts if f.predicate == PCON.makesContribution}
     assert set(roles.values()) == {Ref("concept/role/written-submitter")} and len(roles) == 3
     assert "person/jane-doe" in makers and len(makers) == 3
+
+
+def test_written_contributions_pass_their_shape_and_reach_the_export(tmp_path) -> None:
+    import cli
+    from graph.vocabulary import PCON
+
+    paper = tmp_path / "list.txt"
+    paper.write_text("House of Commons Widgets Committee\n\nWritten Evidence\n\nList of written evidence\n\n"
+                     "WG 01 [Jane Doe] WG 02 [Acme Widget Trust] WG 03 [Local Widgets Association (LWA)]\n",
+                     encoding="utf-8")
+    quads, problems, warnings = cli.export_documents([paper])
+    assert problems == [] and not [w for w in warnings if "Contribution" in w]
+    assert len({s for s, p, _, _ in quads if p == PCON.hasContributionRole}) == 3

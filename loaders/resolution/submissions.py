@@ -13,7 +13,11 @@ from loaders.resolution.state import DocumentResolution
 @BLOCK_FACT_EXTRACTORS.register("submitter-list")
 def submitter_list_facts(doc: DocumentResolution, index: int, block: Block) -> None:
     """A list of written evidence ("AB 01 [Jane Doe] AB 02 [Acme Trust]"): each person or body it
-    names made a contribution in the role of written submitter, to the meeting's committee."""
+    names made a contribution in the role of written submitter, to the meeting's committee (else
+    to the host: a list with neither has no one to have submitted to)."""
+    recipient = doc.committee or doc.authority
+    if recipient is None:
+        return
     for f in block.fields:
         if f.name == "person":
             entity = doc.entities.person(f.value)[0]
@@ -29,5 +33,4 @@ def submitter_list_facts(doc: DocumentResolution, index: int, block: Block) -> N
         doc.fact(entity, PCON.makesContribution, key, (f.start, f.end), index)
         if index in doc.out.passages:
             doc.fact(key, EG.evidence, doc.out.passages[index])
-        if doc.committee:
-            doc.fact(key, SCHEMA.recipient, doc.committee)
+        doc.fact(key, SCHEMA.recipient, recipient)
