@@ -1100,10 +1100,14 @@ def _title_body(title: str, match: re.Match[str]) -> str | None:
     run = match.group("name").rstrip()
     if run.startswith(("Minutes ", "Agenda ")):
         return None  # "Minutes of Evidence Taken Before …": a document's title, read elsewhere
+    end = match.start("name") + len(run)
+    # "House of Commons Minutes of Evidence Taken Before Environmental Audit Committee": the
+    # document's own words part the house that publishes from the body that met.
+    inner = [*_INNER_DOCUMENT_WORDS.finditer(run)]
+    run = run[inner[-1].end():] if inner else run
     if ", " in run and any(_is_person_piece(piece) for piece in run.split(", ")[:-1]):
         return None  # "Mr Ian Roe, Committee Clerk": a person, then their post
     name = trim_start(_comma_list_end(trim_start(run)[1]))[1]
-    end = match.start("name") + len(run)
     start = end - len(name)
     if not name or _post_after().match(title, end):
         return None
@@ -1153,6 +1157,10 @@ def _post_after() -> re.Pattern[str]:
     return re.compile(rf"[ \u00a0]+(?:{alternation(posts)})(?![\w’'-])")
 
 
+#: A document's own words inside a title's name run ("… Minutes of Evidence Taken Before the …").
+_INNER_DOCUMENT_WORDS = re.compile(
+    r"[ \u00a0](?:Minutes|Agenda)(?:[ \u00a0]+of[ \u00a0]+(?:Evidence|Proceedings))?(?:[ \u00a0]+Taken)?"
+    r"(?:[ \u00a0]+(?:Before|of|for))?[ \u00a0]+(?:the[ \u00a0]+)?")
 #: What ends a title after a council met as a body ("Council – 3 May 2025", "Council, 3 May").
 _TITLE_END = re.compile(r"[ \u00a0]*(?:$|\n|[–—,(:-]|[0-9])")
 

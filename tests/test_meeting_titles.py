@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.context import gather_context
+from loaders.context import _committee_and_date_from_titles, gather_context
 from loaders.document import Document
 from loaders.structure import parse_document
 
@@ -99,3 +99,17 @@ def test_a_council_keeps_the_article_of_its_own_name() -> None:
     text = ("Minutes\n\nMinute of 29 May 2026 The Fenmoor Council of 29 May 2026 – submitted for approval\n\n"
             "The minute was approved.\n")
     assert committee_of(text) == "The Fenmoor Council"
+
+
+def test_a_house_before_its_minutes_of_evidence_is_not_the_committee() -> None:
+    text = ("House of Commons Minutes of Evidence Taken Before Coastal Defences Committee\n\n"
+            "Memorandum by the Shoreline Trust\n\n1. The Trust welcomes the inquiry.\n")
+    assert committee_of(text) == "Coastal Defences Committee"
+    # Read from the title line itself too, not only from the committee heading the layout finds.
+    parsed = parse_document(Document("paper.txt", "paper", text, "0"))
+    assert _committee_and_date_from_titles([parsed])[0] == "Coastal Defences Committee"
+
+
+def test_a_council_before_the_minutes_of_its_committee_is_not_the_committee() -> None:
+    assert committee_of("Fenmoor District Council Minutes Planning Committee\n\nPresent: Cllr Ann Vell\n") == (
+        "Planning Committee")
