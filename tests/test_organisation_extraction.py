@@ -321,3 +321,11 @@ def test_the_sample_serves_no_person_run_into_a_body_and_no_class_of_bodies() ->
         assert not any(body.startswith(person + " ") for person in people), body
         assert (not re.fullmatch(r"[A-Z]{2,6}[’']?s", body) and not names_a_class(body)) or \
             body == "Clinical Commissioning Groups", body  # a gazetteer entry sample tests still ask for
+
+
+def test_regulators_and_tribunals_are_named_by_their_head_word() -> None:
+    text = ("The Planning Inspectorate dismissed the appeal, and the complaint went to the Local Government "
+            "and Social Care Ombudsman before the First-tier Tribunal heard it.")
+    found = kinds_of(text, "organisation")
+    assert "Planning Inspectorate" in found
+    assert any(name.endswith("Social Care Ombudsman") for name in found)
