@@ -67,6 +67,10 @@ _FIELD_KINDS = {"person": "person", "chair": "person", "vice-chair": "person", "
                 "venue": "venue"}
 _CAP_WORD = r"[A-Z][\w’'&-]*"
 _ACRONYM = r"[A-Z][A-Za-z&]{1,7}?s?"
+#: Words a name found by its cue noun may have before the noun: a bound, so that a long run of
+#: capitalised words with no cue noun (a list of names in capitals) costs linear time, not
+#: quadratic (each start would scan the run to its end).
+_MAX_NAME_WORDS = 16
 
 
 def _words(kind: str, key: str) -> list[str]:
@@ -82,7 +86,7 @@ def _span_pattern(nouns: tuple[str, ...], allow_lower: bool) -> re.Pattern[str]:
     del flags
     return re.compile(
         rf"(?<![\w’'])(?P<span>(?:{_CAP_WORD}|‘[^’]{{2,30}}’|“[^”]{{2,30}}”)(?:[ \u00a0](?:(?:{joiners})[ \u00a0])?"
-        rf"(?:{_CAP_WORD}|\({_ACRONYM}\)|[0-9]+(?:-[0-9]+)?))*[ \u00a0]{noun_group})\b")
+        rf"(?:{_CAP_WORD}|\({_ACRONYM}\)|[0-9]+(?:-[0-9]+)?)){{0,{_MAX_NAME_WORDS}}}[ \u00a0]{noun_group})\b")
 
 
 def _trim_bad_start(span: str) -> tuple[int, str]:
