@@ -523,12 +523,14 @@ def organisations_by_acronym_head(passage: Passage) -> Iterator[Mention]:
 
 @cache
 def _organisation_acronyms(defined: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """Acronyms of kinds of organisation: the gazetteer's capitals aliases, and the document's
-    acronyms whose expansion ends in an organisation suffix."""
+    """Acronyms of kinds of organisation: the cue list of kinds ("CCG", "ICB"), the gazetteer's
+    capitals aliases, and the document's acronyms whose expansion ends in an organisation suffix."""
     from loaders.cues import load_cues
 
-    found = {alias for org in load_cues("organisations")["organisation"] for alias in org.get("aliases", [])
+    cues = load_cues("organisations")
+    found = {alias for org in cues["organisation"] for alias in org.get("aliases", [])
              if alias.isupper() and 2 <= len(alias) <= 5 and alias not in ("NHS",)}
+    found |= set(cues["acronym_heads"]["kinds"])
     suffixes = {s.split()[-1] for s in load_cues("entities")["organisations"]["suffixes"]}
     found |= {acronym for acronym, expansion in defined if expansion.split()[-1:] and expansion.split()[-1] in suffixes}
     return tuple(sorted(found))
