@@ -315,12 +315,16 @@ def _parse_person_name(text: str) -> PersonName | None:
            for i, w in enumerate(words)):
         return None
     lowered_honorifics = _lowered_honorifics()
-    if any(w.lower() in lowered_honorifics for w in words if len(w) > 1):
-        return None  # two people run together ("Mr A B Mrs C D")
+    if any(w.lower() in lowered_honorifics for w in words if len(w) > 1) and not (
+            initialled and words[-1].lower() in lowered_honorifics
+            and not any(w.lower() in lowered_honorifics for w in words[:-1])):
+        return None  # two people run together ("Mr A B Mrs C D"), not "Councillor D Earl"
     if honorific in cues["honorifics"]["peerage"] and words[0] in cues["words"]["title_posts"]:
         return None  # "Lord Mayor", "Lord Lieutenant": a post
-    if honorific in cues["honorifics"]["weak"] and any(w in not_name_words() for w in words):
-        return None  # "Provost Road", "Inspector Calls"
+    if honorific in cues["honorifics"]["weak"] and (
+            any(w in never_name_words() for w in words if len(w) > 1) if initialled
+            else any(w in not_name_words() for w in words)):
+        return None  # "Provost Road", "Inspector Calls"; "Alderman A Blair", "Alderman T Hill" are names
     particles = set(cues["words"]["particles"])
     if not all(_WORD_OR_INITIAL_RE.fullmatch(w) or (
             w in particles and (i > 0 or honorific) and i < len(words) - 1) for i, w in enumerate(words)):

@@ -227,10 +227,11 @@ def test_a_post_dash_name_line_takes_posts_it_does_not_know_between_the_pairs() 
     assert dashed_pairs("Chief Executive – J Doyle said the report was late – Kay Roe") is None
 
 
-def test_an_alderman_whose_surname_is_also_a_place_word_is_kept_without_the_honorific() -> None:
-    fields = member_list("Aldermen – T Hill, K Ward and M McNabb")
+def test_an_alderman_whose_surname_is_also_a_place_word_keeps_the_honorific() -> None:
+    fields = member_list("Aldermen – T Hill, K Ward, A Blair and M McNabb")
     assert [(f.name, f.value) for f in fields] == [
-        ("member", "T Hill"), ("member", "K Ward"), ("member", "Alderman M McNabb")]
+        ("member", "Alderman T Hill"), ("member", "Alderman K Ward"), ("member", "Alderman A Blair"),
+        ("member", "Alderman M McNabb")]
     assert all(parse_person_name(f.value) for f in fields)
 
 

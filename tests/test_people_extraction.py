@@ -298,3 +298,15 @@ def test_names_written_as_organisations_are_those_the_pattern_per_name_finds() -
     assert people_module._named_as_organisations(text, names) == expected
     assert {"Ann Lee", "Bo Chan", "Kay Moss", "Ivy Hart", "Max Ivo"} <= expected  # the oracle is no empty set
     assert not {"Jo Dee", "Sam Rae", "Ray Orr", "Nobody Here"} & expected
+
+
+def test_initials_after_a_weak_or_peerage_word_are_a_name() -> None:
+    """"Alderman A Blair" (initials after a weak honorific) and "Councillor D Earl" (a surname that
+    is also a title) are people; "Provost Road" and two people run together are not."""
+    from loaders.names import parse_person_name
+
+    assert parse_person_name("Alderman A Blair").family == "Blair"
+    assert parse_person_name("Alderman T Hill").initials == "T"
+    assert parse_person_name("Councillor D Earl").family == "Earl"
+    assert parse_person_name("Provost Road") is None
+    assert parse_person_name("Mr A B Mrs C D") is None
