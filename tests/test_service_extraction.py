@@ -244,3 +244,32 @@ def test_decision_titles_of_funds_with_everyday_suffixes_and_of_monitoring_perio
     found = {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind in _SERVICE_KINDS}
     assert any(label.startswith("Household Support Fund") for label in found)
     assert not any("Monitoring" in label for label in found)
+
+
+def test_a_named_exercise_is_a_programme_but_not_a_scheme_it_starts() -> None:
+    found = services_in("Members noted the large scale Service Exercise Kestrel on 4 March at the Tarnmoor "
+                        "Training Centre; the Exercise Referral Scheme continues.")
+    assert "Exercise Kestrel" in found
+    assert "Exercise Referral" not in found
+    assert "Exercise Referral Scheme" in found
+
+
+def test_an_exercise_named_by_its_head_noun() -> None:
+    found = services_in("The College welcomed the changes made after the legislative pause and Engagement "
+                        "Exercise last spring.")
+    assert "Engagement Exercise" in found
+
+
+def test_a_lower_case_inquiry_led_by_proper_words() -> None:
+    found = services_in("The Marlhaven Safety Board ran the Marlhaven Flooding inquiry and the public inquiry.")
+    assert "Marlhaven Flooding inquiry" in found
+    assert "public inquiry" not in found
+
+
+def test_a_lower_case_review_named_by_its_object() -> None:
+    found = services_in("The Minister confirmed that the review of waiting times and referrals in community "
+                        "dentistry was still pending; the review of the minutes was noted. The Committee "
+                        "agreed its reply on the review of the meeting calendar and remits.")
+    assert {"review of waiting times and referrals in community dentistry",
+            "review of the meeting calendar and remits"} <= found
+    assert not any("minutes" in name for name in found)

@@ -207,6 +207,25 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     for match in _inquiry().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
                               "grammar:inquiry")
+    for match in _lower_review_of().finditer(text):
+        # Two words of object not generic at least: "the review of the committee timetable and
+        # remits", not "the review of the minutes".
+        content = [w for w in match.group("object").split() if w not in function and w not in generic]
+        if len(content) >= 2:
+            yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
+                                  "grammar:review-of")
+
+
+@cache
+def _lower_review_of() -> re.Pattern[str]:
+    """A review named in lower case by its object after "the": "the review of targets and
+    indicators in health and social care was pending"; the object ends at a clause's edge."""
+    ends = rf"(?:was|is|has|had|will|would|which|that|were|are|be|being|to{_SP}be)"
+    word = rf"(?!{ends}\b)[a-z][a-z-]+"
+    joiner = r"(?:and|in|of|for)"
+    return re.compile(rf"\b[Tt]he{_SP}(?P<name>review{_SP}of{_SP}(?:the{_SP})?(?P<object>{word}"
+                      rf"(?:{_SP}(?:{joiner}{_SP})?{word}){{1,6}}))"
+                      rf"(?=[,.;:)]|{_SP}{ends}\b)")
 
 
 @cache
@@ -415,8 +434,11 @@ def _section_106() -> re.Pattern[str]:
 def _operation() -> re.Pattern[str]:
     """A named operation of a police or fire service: "Operation Sceptre", "Operation Safe Harbour"."""
     word = r"[A-Z][a-z]+"
-    return re.compile(rf"(?<![\w’'-])Operation{_SP}(?!(?:of|and|Manager|Managers|Director|Lead|Team)\b){word}"
-                      rf"(?:{_SP}{word})?(?![\w’'-])")
+    # An exercise is named the same way ("Exercise Odin"), by one word that no name goes on
+    # from ("Exercise Referral Scheme" is a scheme).
+    return re.compile(rf"(?<![\w’'-])(?:Operation{_SP}(?!(?:of|and|Manager|Managers|Director|Lead|Team)\b){word}"
+                      rf"(?:{_SP}{word})?|Exercise{_SP}(?!(?:of|and|Referral|Class|Classes)\b){word}"
+                      rf"(?!{_SP}[A-Z]))(?![\w’'-])")
 
 
 @MENTION_FINDERS.register("projects", after="uncued-programmes")
