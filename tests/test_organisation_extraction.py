@@ -49,6 +49,19 @@ def test_bodies_of_state_nhs_bodies_and_uk_names() -> None:
             "House of Commons", "Otter Trust UK", "Government"} <= found
 
 
+def test_uk_opens_a_body_of_state_but_an_x_uk_charity_keeps_its_own_name() -> None:
+    found = kinds_of("We looked first at the UK Government, and the UK Government Minister of State wrote "
+                     "to Heron Trust UK.", "organisation")
+    assert {"UK Government", "Heron Trust UK"} <= found
+    assert not any(name.startswith("UK ") and name != "UK Government" for name in found)
+
+
+def test_a_council_or_congress_named_head_first_is_a_body() -> None:
+    found = kinds_of("Members nominated delegates to the Congress of Upland Municipalities at the "
+                     "Council of Northern Provinces.", "organisation")
+    assert {"Congress of Upland Municipalities", "Council of Northern Provinces"} <= found
+
+
 def test_an_acronym_defined_in_the_text_is_the_body_and_not_a_national_namesake() -> None:
     text = ("NHS Tarnshire Clinical Commissioning Group (CCG) met. The CCG agreed.")
     found = kinds_of(text, "organisation")

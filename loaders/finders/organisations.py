@@ -77,9 +77,17 @@ def _is_person(name: str) -> bool:
         re.search(r"(?:^|\s)[A-Z]\.(?:\s|$)|^[A-Z](?:\s[A-Z])?\s[A-Z][a-z]", name))
 
 
-def plausible_organisation(name: str) -> bool:
+def plausible_organisation(name: str, head_first: bool = False) -> bool:
     """Whether a capitalised candidate found by context can be an organisation's name: not a
     person by form, a place, a post, a date, a bare generic word or a plural acronym (a class).
+
+    Parameters
+    ----------
+    name
+        The candidate name.
+    head_first
+        The name begins with its head noun ("Council of Europe"): a generic first word is
+        the head, not a sign of a common noun.
 
     Examples
     --------
@@ -92,7 +100,7 @@ def plausible_organisation(name: str) -> bool:
     if not words or len(words) > 9 or not name[0].isupper():
         return False
     not_names = set(_context()["not_names"])
-    if words[0] in not_names or name in not_names or all(w in not_names for w in words):
+    if (words[0] in not_names and not head_first) or name in not_names or all(w in not_names for w in words):
         return False
     if _is_person(name) or looks_like_post(name) or name in gazetteer_places():
         return False
@@ -268,7 +276,9 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
             skip, name = trim_start(match.group("name"))
             name = re.sub(r"(?:,|[ \u00a0]and|[ \u00a0]&)$", "", name)
             start = match.start("name") + skip
-            if len(name.split()) < 2 or preceded_by_article(text, start) or name.startswith(("The ", "UK ")):
+            # "UK" opens a body of state ("the UK Government") but not an "X UK" charity's name.
+            leading_uk = name.startswith("UK ") and pattern is _uk_and_nhs()
+            if len(name.split()) < 2 or preceded_by_article(text, start) or name.startswith("The ") or leading_uk:
                 continue
             if re.search(r"\s(?:of|for|and|the|&)$", name):
                 continue
@@ -331,7 +341,7 @@ def organisations_head_first(passage: Passage) -> Iterator[Mention]:
         start = match.start("name") + skip
         if preceded_by_article(text, start) or re.search(r"\s(?:of|for|and|the|&)$", name):
             continue
-        if plausible_organisation(name):
+        if plausible_organisation(name, head_first=True):
             yield passage.mention(start, start + len(name), "organisation", name, "pattern:head-first")
 
 
