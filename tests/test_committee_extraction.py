@@ -170,3 +170,30 @@ def test_a_body_named_by_its_members_is_a_committee() -> None:
     found = labels_of("The Board of Directors met in public. The Council of Governors approved the appointment.")
     assert {"Board of Directors", "Council of Governors"} <= found
     assert "Board" not in found
+
+
+def test_a_paper_sent_to_a_committee_names_the_committee_only() -> None:
+    labels = labels_of("Statement to Cabinet from the Leader on the Tarnside harbour works.")
+    assert "Cabinet" in labels
+    assert not any(" to " in label for label in labels)
+
+
+def test_kinds_of_meeting_joined_name_no_committee() -> None:
+    labels = labels_of("Questions are taken in accordance with Council and Committee Procedure Rule 9(1).")
+    assert "Council and Committee" not in labels
+    assert "Executive Committee" in labels_of("The report went to the Executive Committee in March.")
+
+
+def test_a_sub_group_is_a_committee() -> None:
+    assert "Parks and Open Spaces Sub-Group" in labels_of("To receive a report from the Parks and Open Spaces Sub-Group.")
+
+
+def test_a_committee_to_be_set_up_on_a_named_matter_is_a_committee() -> None:
+    labels = labels_of("Motion to establish a Special Purpose Committee on Harbour Reform.")
+    assert "Special Purpose Committee on Harbour Reform" in labels
+    assert labels_of("The council agreed to set up a Members Board.") == set()
+
+
+def test_an_english_head_and_a_post_is_no_welsh_name() -> None:
+    assert labels_of("Panel Members may nominate substitute members of the Panel.") <= {"Panel"}
+    assert "Panel Cynghori Tarn" in labels_of("Cyfarfod y Panel Cynghori Tarn.")

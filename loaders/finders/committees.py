@@ -280,10 +280,22 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     # "Chairman and Members of the Harbour Committee": two posts, then the committee.
     posts = _posts_of().match(name)
     name = name[posts.end():] if posts else name
+    # "Statement to Cabinet", "Report to Audit Committee": a paper sent to the committee; a
+    # committee's name seldom holds "to", so the name is what follows the last one.
+    name = re.split(r"[ \u00a0]to[ \u00a0]", name)[-1]
     start = end - len(name)
     if not name or _not_before().match(text, end):
         return
-    if preceded_by_article(text, start):
+    generic = frozenset(cues("committees", "generic_words"))
+    words = name.split()
+    if any(word in JOINERS for word in words) and all(word.lower() in generic or word in JOINERS for word in words):
+        # "Council and Committee Procedure Rules": kinds of meeting joined, no body's name.
+        return
+    # "establish a Special Purpose Committee on Senedd Reform": after "a", a name with what it
+    # is on is a body (perhaps yet to be set up), not a kind.
+    if preceded_by_article(text, start) and not (
+            last and " " in name and name.endswith(tuple(cues("committees", "tail_heads")))
+            and _tail().match(text, end)):
         return
     if name.endswith(tuple(cues("committees", "organisation_heads"))):
         # "Truth Recovery Independent Panel", "Strathclyde Joint Fire Board": bodies of their own.
@@ -415,6 +427,9 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         if " " in match.group() and not _not_before().match(text, match.end()):
             yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _welsh_committee().finditer(text):
+        if _not_before().match(text, match.start() + len(match.group().split()[0])):
+            # "Panel Members may nominate …": an English head and a post, not a Welsh name.
+            continue
         yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     # The council meeting as a body has one name in a document, whatever form each sentence
     # gives it ("meeting of County Council", "the Special County Council meeting", "Council
