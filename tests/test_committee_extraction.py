@@ -197,3 +197,9 @@ def test_a_committee_to_be_set_up_on_a_named_matter_is_a_committee() -> None:
 def test_an_english_head_and_a_post_is_no_welsh_name() -> None:
     assert labels_of("Panel Members may nominate substitute members of the Panel.") <= {"Panel"}
     assert "Panel Cynghori Tarn" in labels_of("Cyfarfod y Panel Cynghori Tarn.")
+
+
+def test_the_cabinet_meeting_names_the_cabinet() -> None:
+    assert "Cabinet" in labels_of("Decisions are taken by bodies such as the Cabinet Meeting or individual Cabinet Members.")
+    assert "Planning Committee" in labels_of("Items for the next Planning Committee Meeting were listed.")
+    assert labels_of("The Cabinet Member for Harbours reported.") == set()
