@@ -56,6 +56,13 @@ def test_uk_opens_a_body_of_state_but_an_x_uk_charity_keeps_its_own_name() -> No
     assert not any(name.startswith("UK ") and name != "UK Government" for name in found)
 
 
+def test_a_plain_name_between_titled_names_is_a_person_not_a_body() -> None:
+    found = mentions_of("II: Dr Ada Brennick, Hollis Marrow and Dr Piet Vance. Ms Rae Tull, CAG Consultants, "
+                        "Mr Lon Ferris, Harbour Lights Trust, Mrs Ivy Hart spoke.")
+    assert ("person", "Hollis Marrow") in found and ("organisation", "Hollis Marrow") not in found
+    assert {("organisation", "CAG Consultants"), ("organisation", "Harbour Lights Trust")} <= found
+
+
 def test_a_council_or_congress_named_head_first_is_a_body() -> None:
     found = kinds_of("Members nominated delegates to the Congress of Upland Municipalities at the "
                      "Council of Northern Provinces.", "organisation")

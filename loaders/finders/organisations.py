@@ -615,6 +615,10 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
     for match in _honorific_person_org().finditer(text):
         # "Ms Joan Bennett, CAG Consultants, Mr …": a body straight after a titled name.
         name = match.group("org").rstrip()
+        between_titled = re.match(rf"(?:,|{_SP}+and){_SP}*(?:{alternation(list(honorifics()))})\b",
+                                  text[match.end("org"):match.end("org") + 20])
+        if between_titled and parse_person_name(name) is not None and not _has_org_suffix(name):
+            continue  # "Dr Ann Lee, Bo Chan and Dr Kay Moss": a plain name between titled ones is a person
         if plausible_organisation(name) and not looks_like_post(name) and (" " in name or name.isupper()):
             yield passage.mention(match.start("org"), match.start("org") + len(name), "organisation", name,
                                   "context:person-line")
