@@ -203,3 +203,8 @@ def test_the_cabinet_meeting_names_the_cabinet() -> None:
     assert "Cabinet" in labels_of("Decisions are taken by bodies such as the Cabinet Meeting or individual Cabinet Members.")
     assert "Planning Committee" in labels_of("Items for the next Planning Committee Meeting were listed.")
     assert labels_of("The Cabinet Member for Harbours reported.") == set()
+
+
+def test_the_council_agenda_is_the_council_meetings() -> None:
+    assert "Council" in labels_of("The Clerk said she would add the bench repairs to the Council agenda for March.")
+    assert labels_of("The Clerk checked the Council website for the bench repairs.") == set()

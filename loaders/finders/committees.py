@@ -75,13 +75,14 @@ def _bare_council() -> re.Pattern[str]:
     """"Council" with no article where the council meets as a body: the subject of a verb
     ("Council noted", "move that Council receives"), after a preposition with nothing that makes
     it a modifier next ("recommended to Council.", "the chairing of Council and its committees",
-    not "Council officers"), "Council meeting" ("the last Council meeting"), or "the Council at its
-    meeting"."""
+    not "Council officers"), "Council meeting" ("the last Council meeting", "the Council agenda"),
+    or "the Council at its meeting"."""
     space = r"[ \u00a0]"
     verbs = alternation(cues("committees", "council_verbs"))
     after = alternation(cues("committees", "council_after"))
     before = alternation(cues("committees", "council_before"))
     leads = alternation(cues("committees", "council_meeting_leads"))
+    papers = alternation(cues("committees", "council_meeting_nouns"))
     subject = rf"(?:^|(?<=[\n\"“‘(])|(?<=[.;:!?]{space})|(?<=\b[Tt]hat{space}))"
     verb = rf"{space}+(?:{verbs})(?![\w’'-])"
     # A date may follow in a title ("Report to Council 23 February 2024").
@@ -90,7 +91,7 @@ def _bare_council() -> re.Pattern[str]:
     follows = rf"(?:{space}*(?:[.,;:)(\n]|$)|{space}+(?:{after})(?![\w’'-])|{verb}|{date})"
     return re.compile(rf"{subject}(?P<subject>Council)(?={verb})"
                       rf"|(?<![\w’'-])(?:{before}){space}+(?P<object>Council)(?![\w’'-])(?={follows})"
-                      rf"|(?<![\w’'-])(?i:{leads}){space}+(?P<meeting>Council)(?={space}+[Mm]eetings?(?![\w’'-]))"
+                      rf"|(?<![\w’'-])(?i:{leads}){space}+(?P<meeting>Council)(?={space}+(?:{papers})(?![\w’'-]))"
                       rf"|(?<![\w’'-])[Tt]he{space}+(?P<met>Council)(?=,?{space}+at{space}+its{space}+(?:[a-z]+{space}+)?"
                       rf"meeting(?![\w’'-]))")
 
