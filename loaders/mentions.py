@@ -459,8 +459,9 @@ def _suffix_is_a_name(span: str) -> bool:
     words = span.split()
     if len(words) >= 2 and words[-2] in ("for", "of", "to", "at", "and", "&") and words[-1] in ("Council", "Office"):
         return False
-    if words[0] in ("Special", "Extraordinary", "Annual", "Full") and words[-1] == "Council":
-        return False  # "the Special County Council meeting": the council meeting as a body
+    if words[0] in ("Special", "Extraordinary", "Annual", "Full", "Ordinary", "Adjourned", "Reconvened",
+                    "Hybrid", "Virtual", "Remote", "Online") and words[-1] == "Council":
+        return False  # "the Special County Council meeting", "the Hybrid Council meeting": the meeting as a body
     if re.search(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bon)[ \u00a0]the[ \u00a0]", span):
         return False  # "Tackling the School …": a phrase, not a name
     if words.count("and") + words.count("&") >= 2 and not any(w in ("of", "for") for w in words):

@@ -63,6 +63,13 @@ def test_a_plain_name_between_titled_names_is_a_person_not_a_body() -> None:
     assert {("organisation", "CAG Consultants"), ("organisation", "Harbour Lights Trust")} <= found
 
 
+def test_a_council_meeting_by_its_mode_is_no_organisation() -> None:
+    found = kinds_of("The Chair welcomed Members to the Hybrid Council meeting, adjourned from the Remote "
+                     "Council meeting; Tarnbrook Town Council sent apologies.", "organisation")
+    assert "Tarnbrook Town Council" in found
+    assert not {"Hybrid Council", "Remote Council"} & found
+
+
 def test_a_council_or_congress_named_head_first_is_a_body() -> None:
     found = kinds_of("Members nominated delegates to the Congress of Upland Municipalities at the "
                      "Council of Northern Provinces.", "organisation")
