@@ -208,3 +208,11 @@ def test_the_cabinet_meeting_names_the_cabinet() -> None:
 def test_the_council_agenda_is_the_council_meetings() -> None:
     assert "Council" in labels_of("The Clerk said she would add the bench repairs to the Council agenda for March.")
     assert labels_of("The Clerk checked the Council website for the bench repairs.") == set()
+
+
+def test_a_board_of_another_state_is_an_organisation() -> None:
+    body = "Minutes\n\nThe Norwegian Harbour Safety Board ran the inquiry.\n"
+    parsed = parse_document(Document("t.txt", "t", body, "0"))
+    kinds = {m.label: m.kind for m in find_mentions(parsed, CorpusContext(), finders=["committees"])}
+    assert kinds.get("Norwegian Harbour Safety Board") == "organisation"
+    assert "Scottish Affairs Committee" in labels_of("Evidence to the Scottish Affairs Committee was heard.")

@@ -298,6 +298,10 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
             last and " " in name and name.endswith(tuple(cues("committees", "tail_heads")))
             and _tail().match(text, end)):
         return
+    if name.split()[0] in cues("committees", "foreign_state_adjectives") and " " in name:
+        # "the Dutch Safety Board": a body of another state, not a committee of the paper's body.
+        yield passage.mention(start, end, "organisation", name, "pattern:org-board")
+        return
     if name.endswith(tuple(cues("committees", "organisation_heads"))):
         # "Truth Recovery Independent Panel", "Strathclyde Joint Fire Board": bodies of their own.
         head = next(h for h in cues("committees", "organisation_heads") if name.endswith(h))
