@@ -70,6 +70,13 @@ def test_a_council_meeting_by_its_mode_is_no_organisation() -> None:
     assert not {"Hybrid Council", "Remote Council"} & found
 
 
+def test_a_national_body_ends_in_its_nation_but_a_region_or_slogan_does_not() -> None:
+    found = kinds_of("Officers met Ledger Scotland and Rowing Wales in North Wales; the plan, Clean Air, "
+                     "Healthier Wales, and Rural Scotland were discussed.", "organisation")
+    assert {"Ledger Scotland", "Rowing Wales"} <= found
+    assert not {"North Wales", "Healthier Wales", "Rural Scotland"} & found
+
+
 def test_a_council_or_congress_named_head_first_is_a_body() -> None:
     found = kinds_of("Members nominated delegates to the Congress of Upland Municipalities at the "
                      "Council of Northern Provinces.", "organisation")

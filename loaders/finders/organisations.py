@@ -253,6 +253,31 @@ def _uk_and_nhs() -> re.Pattern[str]:
         rf"|NHS(?:{_SP}(?!(?:{stops})\b){CAP_WORD}){{1,3}}){NAME_END}")
 
 
+@cache
+def _nation_bodies() -> re.Pattern[str]:
+    from loaders.cues import load_cues
+
+    nations = alternation(load_cues("organisations")["state_bodies"]["nations_after"])
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{1,3}}(?:{nations})){NAME_END}(?![’']s{_SP}+[a-z])")
+
+
+def _names_a_nation_body(name: str) -> bool:
+    """Whether "<words> <nation>" names a national body ("Audit Scotland"), not a region
+    ("North Wales"), a place or a slogan ("a Healthier Wales").
+
+    Examples
+    --------
+    >>> [_names_a_nation_body(n) for n in ("Audit Scotland", "Sport Wales", "North Wales", "Healthier Wales")]
+    [True, True, False, False]
+    """
+    from loaders.cues import load_cues
+
+    stops = set(load_cues("organisations")["state_bodies"]["not_nation_bodies"])
+    words = name.split()
+    return not any(w in stops for w in words[:-1]) and name not in gazetteer_places() and \
+        " ".join(words[:-1]) not in gazetteer_places() and plausible_organisation(name)
+
+
 @MENTION_FINDERS.register("organisation-heads", after="organisation-context")
 def organisations_by_head(passage: Passage) -> Iterator[Mention]:
     """Bodies of state, "X UK" and "NHS X" by their form.
@@ -284,6 +309,11 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
                 continue
             yield passage.mention(start, start + len(name), "organisation", re.sub(r"\s+", " ", name),
                                   "pattern:state-body")
+    for match in _nation_bodies().finditer(text):
+        skip, name = trim_start(match.group("name"))
+        start = match.start("name") + skip
+        if len(name.split()) >= 2 and not preceded_by_article(text, start) and _names_a_nation_body(name):
+            yield passage.mention(start, start + len(name), "organisation", name, "pattern:state-body")
     for match in _the_government().finditer(text):
         if re.search(r"(?i:\b(?:local|central|devolved|regional|national|a|any|every|this|that)[ \u00a0]+)$",
                      text[max(0, match.start() - 20):match.start()]):
