@@ -216,3 +216,9 @@ def test_a_board_of_another_state_is_an_organisation() -> None:
     kinds = {m.label: m.kind for m in find_mentions(parsed, CorpusContext(), finders=["committees"])}
     assert kinds.get("Norwegian Harbour Safety Board") == "organisation"
     assert "Scottish Affairs Committee" in labels_of("Evidence to the Scottish Affairs Committee was heard.")
+
+
+def test_an_issue_history_line_names_the_meeting_body() -> None:
+    assert "Plenary" in labels_of("Meeting: 12/05/2023 - Plenary (Item 4)")
+    assert "Harbour Scrutiny Committee" in labels_of("Meeting: 01/02/2023 - Harbour Scrutiny Committee (Item 11)")
+    assert labels_of("Meeting: 12/05/2023 - Plenary debate on the harbour") == set()

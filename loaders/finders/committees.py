@@ -201,6 +201,15 @@ def _made_at() -> re.Pattern[str]:
                       rf"(?P<name>[A-Z][^\n]*?)[ \u00a0.]*$")
 
 
+@cache
+def _item_at_meeting() -> re.Pattern[str]:
+    """An issue's history line, "Meeting: 06/10/2021 - Plenary (Item 7)": the body whose meeting
+    took the item (group ``name``), whatever its name ends in."""
+    labels = alternation(cues("committees", "item_meeting_labels"))
+    return re.compile(rf"(?m)^[ \u00a0]*(?:{labels})[ \u00a0]*:[ \u00a0]*{_DATE}[ \u00a0]+[-–][ \u00a0]+"
+                      rf"(?P<name>[A-Z][^\n()]*?)[ \u00a0]+\(Item[ \u00a0]+[0-9][^\n()]*\)[ \u00a0.]*$")
+
+
 @lru_cache(maxsize=8)
 def _meetings_made_at(document_text: str) -> frozenset[str]:
     """The meeting bodies a document's decision notices were made at."""
@@ -489,6 +498,9 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         if match.group("name") in made_at and len(match.group("name").split()) > 1:
             yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
                                   "grammar:made-at")
+    for match in _item_at_meeting().finditer(text):
+        yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
+                              "grammar:made-at")
     if _lists_meetings(passage.parsed.document.text):
         yield from _listed_meetings(passage)
 
