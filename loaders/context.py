@@ -226,8 +226,10 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
     counts: Counter[str] = Counter()
     for kind in _host_rules()["unnamed"]:
         spaced = r"[ \u00a0]+".join(re.escape(word) for word in kind.split())
-        # "the Council Chamber", "the Council meeting" and "the Council Leader Ann Lee" are no body.
-        pattern = rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds})\b)(?![ \u00a0]+[A-Z])"
+        # "the Council Chamber", "the Council meeting" and "the Council Leader Ann Lee" are no body;
+        # "the Council of Europe" is another body.
+        pattern = (rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds})\b)(?![ \u00a0]+[A-Z])"
+                   rf"(?![ \u00a0]+of[ \u00a0]+[A-Z])")
         counts[kind] = len(re.findall(pattern, text))
     if not any(counts.values()):
         # Papers that write their council in lower case only ("the council's decision making

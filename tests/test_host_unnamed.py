@@ -50,7 +50,8 @@ def test_the_form_the_papers_use_most_labels_the_unnamed_host() -> None:
 def test_rooms_taxes_meetings_and_posts_are_no_unnamed_host() -> None:
     for text in ("Venue: the Council Chamber, Civic Centre.", "The council tax was set.",
                  "To confirm the minutes of the Council meeting held on 2 May.",
-                 "The Council Leader Ann Lee welcomed everyone.", "The Cabinet agreed."):
+                 "The Council Leader Ann Lee welcomed everyone.", "The Cabinet agreed.",
+                 "The delegation to the Council of Europe reported to the committee."):
         assert unnamed_host([parsed(text)]) is None, text
 
 
