@@ -3,8 +3,10 @@ each, and everyone an attendance list names."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from graph.vocabulary import EG, RDF, SCHEMA
-from loaders.blocks import Block
+from loaders.blocks import Block, Field
 from loaders.facts import Value
 from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
 from loaders.resolution.memberships import record_contribution, record_membership, span_of
@@ -47,6 +49,51 @@ def context_items(doc: DocumentResolution) -> list[tuple[str | None, str | None,
     return items
 
 
+@dataclass(frozen=True)
+class NamedWitness:
+    """The person a block's fields name, resolved, with the fields that named them."""
+
+    person: str
+    organisation: str | None
+    person_field: Field
+    post_field: Field | None
+    organisation_field: Field | None
+
+
+def named_witness(doc: DocumentResolution, block: Block) -> NamedWitness | None:
+    """Resolve the person a block's ``person`` field names, and their organisation: the one its
+    ``organisation`` field names, else the one the cast gives them.
+
+    Parameters
+    ----------
+    doc : DocumentResolution
+        The document being resolved.
+    block : Block
+        An agenda line or a minutes title with ``person`` and optional ``post`` and
+        ``organisation`` fields.
+
+    Returns
+    -------
+    NamedWitness or None
+        None when the block names no person, or the name does not resolve to one.
+
+    Examples
+    --------
+    >>> from loaders.blocks import Block
+    >>> named_witness(None, Block(kind="title", start=0, end=0)) is None
+    True
+    """
+    person_field = block.field("person")
+    if person_field is None:
+        return None
+    person, _ = doc.entities.person(person_field.value)
+    if person is None:
+        return None
+    org_field = block.field("organisation")
+    org = doc.entities.organisation(org_field.value) if org_field else doc.entities.cast_org(person_field.value)
+    return NamedWitness(person, org, person_field, block.field("post"), org_field)
+
+
 @BLOCK_FACT_EXTRACTORS.register("agenda-item")
 def agenda_item_facts(doc: DocumentResolution, index: int, block: Block) -> None:
     """An agenda line: the item's number, title, time and pages, and the witness it names with
@@ -65,14 +112,11 @@ def agenda_item_facts(doc: DocumentResolution, index: int, block: Block) -> None
         elif f.name == "pages":
             doc.fact(item, EG.pages, Value(f.value), span, index)
     doc.fact(item, EG.evidence, doc.out.passages[index])
-    person_field = block.field("person")
-    if person_field is None:
+    witness = named_witness(doc, block)
+    if witness is None:
         return
-    person, _ = doc.entities.person(person_field.value)
-    if person is None:
-        return
-    org_field, post_field = block.field("organisation"), block.field("post")
-    org = doc.entities.organisation(org_field.value) if org_field else doc.entities.cast_org(person_field.value)
+    person, org = witness.person, witness.organisation
+    person_field, post_field, org_field = witness.person_field, witness.post_field, witness.organisation_field
     span = span_of(person_field, post_field or org_field)
     doc.fact(item, SCHEMA.attendee, person, (person_field.start, person_field.end), index)
     post_title = post_field.value if post_field else doc.entities.cast_post(person_field.value)
@@ -103,15 +147,11 @@ def minute_item_facts(doc: DocumentResolution, index: int, block: Block) -> None
 @BLOCK_FACT_EXTRACTORS.register("title")
 def title_facts(doc: DocumentResolution, index: int, block: Block) -> None:
     """Minutes title "Interview with Name, Post (Org)": the witness and the agenda item."""
-    person_field = block.field("person")
-    if person_field is None:
+    witness = named_witness(doc, block)
+    if witness is None:
         return
-    person, _ = doc.entities.person(person_field.value)
-    if person is None:
-        return
-    org_field, post_field = block.field("organisation"), block.field("post")
-    org = doc.entities.organisation(org_field.value) if org_field else doc.entities.cast_org(person_field.value)
-    span = span_of(person_field, org_field or post_field)
+    person, org, post_field = witness.person, witness.organisation, witness.post_field
+    span = span_of(witness.person_field, witness.organisation_field or post_field)
     membership = record_membership(doc, person, org, post_field.value if post_field else None, None,
                                  span, index)
     item = item_for(doc, person, org)
