@@ -80,7 +80,7 @@ def named_witness(doc: DocumentResolution, block: Block) -> NamedWitness | None:
     Examples
     --------
     >>> from loaders.blocks import Block
-    >>> named_witness(None, Block(kind="title", start=0, end=0)) is None
+    >>> named_witness(None, Block(kind="title", start=0, end=0, part=0)) is None
     True
     """
     person_field = block.field("person")
