@@ -270,17 +270,34 @@ def _comma_list_end(span: str) -> str:
     'Finance Committee'
     >>> _comma_list_end("Harbour Board, Licensing Committee and Audit Committee")
     'Licensing Committee and Audit Committee'
+    >>> _comma_list_end("Ann Holt, Chair of the Social Care, Health and Housing Committee")
+    'Social Care, Health and Housing Committee'
     """
     if "," not in span:
         return span
     *pieces, last = span.split(", ")
+    if not re.search(r"[ \u00a0](?:and|&)[ \u00a0]", last):
+        return last
     # A piece ending in a head of its own ("Harbour Board, Licensing Committee and …") makes a
     # list of committees, not one name.
     heads = tuple(cues("committees", "heads"))
-    listed = re.search(r"[ \u00a0](?:and|&)[ \u00a0]", last) and all(
-        1 <= len(p.split()) <= 3 and parse_person_name(p) is None and not re.search(r"[()]", p)
-        and not p.endswith(heads) for p in pieces)
-    return span if listed else last
+
+    def listed(piece: str) -> bool:
+        return (1 <= len(piece.split()) <= 3 and parse_person_name(piece) is None
+                and not re.search(r"[()]", piece) and not piece.endswith(heads))
+    # The name's list is the pieces just before the last: what comes before them is a phrase
+    # around the name ("Ann Holt, Chairman of the Social Care, Health and Housing Committee"),
+    # and the piece where the list starts may open with one ("Chairman of the").
+    name = last
+    for piece in reversed(pieces):
+        if listed(piece):
+            name = f"{piece}, {name}"
+            continue
+        trimmed = trim_start(piece)[1]
+        if trimmed != piece and trimmed and listed(trimmed):
+            name = f"{trimmed}, {name}"
+        break
+    return name
 
 
 def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Mention]:

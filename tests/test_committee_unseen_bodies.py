@@ -1,0 +1,38 @@
+"""Committee mentions on the patterns that unseen bodies' papers showed: posts read as
+committees, kind nouns with no name, names cut at a comma, short forms of one longer name and
+groups or forums of the host against outside bodies. Every name here is invented."""
+
+from __future__ import annotations
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.mentions import find_mentions
+from loaders.structure import parse_document
+
+
+def mentions_of(text: str, finders: list[str] | None = None) -> dict[str, str]:
+    """Label -> kind of every committee or organisation mention in a short minutes document."""
+    body = "Minutes\n\n" + text + "\n"
+    parsed = parse_document(Document("t.txt", "t", body, "0"))
+    found = find_mentions(parsed, CorpusContext(), finders=finders) if finders else find_mentions(
+        parsed, CorpusContext())
+    return {m.label: m.kind for m in found if m.kind in ("committee", "organisation")}
+
+
+def committees_of(text: str) -> set[str]:
+    return {label for label, kind in mentions_of(text, ["committees"]).items() if kind == "committee"}
+
+
+def test_a_name_with_a_comma_after_a_post_of_it_is_whole() -> None:
+    found = committees_of("Councillor Ann Brisk, Chairman of the Social Widgets, Health and Housing Policy "
+                          "Overview Committee, presented the report.")
+    assert "Social Widgets, Health and Housing Policy Overview Committee" in found
+    assert "Health and Housing Policy Overview Committee" not in found
+    found = committees_of("Mr Tom Quell, Vice-Chair of the Roads, Parks and Leisure Scrutiny Panel, spoke.")
+    assert "Roads, Parks and Leisure Scrutiny Panel" in found
+
+
+def test_a_person_before_a_comma_name_is_not_part_of_it() -> None:
+    found = committees_of("Ms Joan Vetch, Highways, Transport and Environment Committee, attended.")
+    assert "Highways, Transport and Environment Committee" in found
+    assert not any(label.startswith(("Joan", "Ms")) for label in found)
