@@ -134,6 +134,11 @@ def authority_aliases(name: str) -> tuple[str, ...]:
             if name.endswith(suffix):
                 aliases.extend(rules[suffix])
                 break
+    # "Fenmoor County Borough Council" is written "Fenmoor CBC" too (an abbreviation of one type only).
+    for abbreviation, kinds in cues["host"]["type_abbreviations"].items():
+        if len(kinds) == 1 and name.endswith(" " + kinds[0]) and len(name) > len(kinds[0]) + 1:
+            aliases.append(f"{name[:-len(kinds[0]) - 1]} {abbreviation}")
+            break
     return tuple(dict.fromkeys(aliases))
 
 
@@ -186,10 +191,159 @@ def authority_key_of(authority: Authority) -> str:
     return f"org/{slugify(authority.name)}"
 
 
-def make_authority(name: str) -> Authority:
-    """Build an :class:`Authority` from its name, with gazetteer facts where known."""
+def make_authority(name: str, short_forms: tuple[str, ...] = ()) -> Authority:
+    """Build an :class:`Authority` from its name, with gazetteer facts where known.
+
+    ``short_forms`` are other names the papers gave it ("Fenmoor Council" for the register's
+    "London Borough of Fenmoor"): they are its aliases too.
+
+    Examples
+    --------
+    >>> make_authority("London Borough of Wexcombe", ("Wexcombe Council",)).aliases
+    ('LBW', 'the Council', 'the Authority', 'Wexcombe Council')
+    """
     known = authority_gazetteer().get(name, {})
-    return Authority(name, known.get("identifier"), known.get("area"), authority_aliases(name))
+    aliases = (*authority_aliases(name), *(s for s in short_forms if s != name))
+    return Authority(name, known.get("identifier"), known.get("area"), tuple(dict.fromkeys(aliases)))
+
+
+def host_authority(name: str, date: str | None = None, given: bool = False) -> Authority:
+    """The host authority the papers name: by the official name of the register entry its
+    name fits (:func:`register_name`), with the papers' form kept as an alias, unless the name
+    is ``given`` (a manifest's, which is taken as it is).
+
+    Examples
+    --------
+    >>> host = host_authority("Enfield Council")
+    >>> host.name, "Enfield Council" in host.aliases
+    ('London Borough of Enfield', True)
+    >>> host_authority("Wexcombe Council").name, host_authority("Enfield Council", given=True).name
+    ('Wexcombe Council', 'Enfield Council')
+    """
+    official = None if given else register_name(name, date)
+    return make_authority(official, (name,)) if official else make_authority(name)
+
+
+@dataclass(frozen=True)
+class RegisteredAuthority:
+    """An entry of the register of UK local authorities (``cues/uk_local_authorities.csv``,
+    derived from mySociety's register: see ``cues/uk_local_authorities.md``)."""
+
+    official: str
+    nice: str
+    code: str
+    kind: str
+    nation: str
+    start: str | None
+    end: str | None
+    names: tuple[str, ...]
+
+    def current_at(self, date: str | None) -> bool:
+        """Whether the authority existed on an ISO ``date`` (with no date: whether it exists now).
+
+        Examples
+        --------
+        >>> entry = RegisteredAuthority("Wexcombe District Council", "Wexcombe", "WEX", "NMD", "England",
+        ...                             None, "2023-04-01", ())
+        >>> entry.current_at("2019-05-02"), entry.current_at("2024-01-10"), entry.current_at(None)
+        (True, False, False)
+        """
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@cache
+def authority_register() -> tuple[RegisteredAuthority, ...]:
+    """The register of UK local authorities, current and past (``cues/uk_local_authorities.csv``)."""
+    import csv
+
+    from loaders.cues import CUE_DIR
+
+    with (CUE_DIR / "uk_local_authorities.csv").open(encoding="utf-8", newline="") as handle:
+        # " ".join: one official name of the source has a doubled space in it.
+        return tuple(RegisteredAuthority(" ".join(row["official-name"].split()), row["nice-name"],
+                                         row["local-authority-code"], row["local-authority-type"],
+                                         row["nation"], row["start-date"] or None,
+                                         row["end-date"] or None,
+                                         tuple(n for n in row["alt-names"].split(";") if n))
+                     for row in csv.DictReader(handle))
+
+
+def _register_form(name: str) -> str:
+    """A place's or an authority's name as the register is looked up by: lower case, "&" as
+    "and", punctuation and a leading "the" gone ("The Vale of Wexcombe" → "vale of wexcombe")."""
+    words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace("&", " and ")).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+@cache
+def _register_by_place() -> dict[str, tuple[RegisteredAuthority, ...]]:
+    """Register entries by the forms of their place's name: nice name, alternative names, and
+    the place of the official name ("London Borough of Fenmoor" → "fenmoor")."""
+    index: dict[str, list[RegisteredAuthority]] = {}
+    for entry in authority_register():
+        forms = {_register_form(n) for n in (entry.nice, *entry.names, _place_and_type(entry.official)[0])}
+        for form in forms - {""}:
+            index.setdefault(form, []).append(entry)
+    return {form: tuple(entries) for form, entries in index.items()}
+
+
+#: Register types of bodies that are not councils (combined authorities): a "<place> Council"
+#: is never one of them.
+_NOT_COUNCIL_TYPES = frozenset({"COMB", "SRA"})
+
+
+def register_name(name: str, date: str | None = None) -> str | None:
+    """The official name of the one registered authority a short form of a council's name
+    fits ("Fenmoor Council", "Fenmoor CBC", "Fenmoor District Council"), or None when none or
+    several fit.
+
+    The short form's place must be the entry's nice name, one of its alternative names or the
+    place of its official name; a council type written in full or abbreviated (``[host]
+    type_abbreviations``) must be the official name's, while "Council" fits any council. Past
+    authorities fit only papers dated before their end (or when no current one fits).
+
+    Parameters
+    ----------
+    name : str
+        A council's name as the papers give it.
+    date : str, optional
+        The papers' ISO date.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> register_name("Enfield Council"), register_name("Rhondda Cynon Taf CBC")
+    ('London Borough of Enfield', 'Rhondda Cynon Taf County Borough Council')
+    >>> register_name("Kent Borough Council") is None, register_name("Wexcombe Council") is None
+    (True, True)
+    """
+    words = name.split()
+    abbreviations = _host_rules()["type_abbreviations"]
+    if len(words) >= 2 and words[-1] in abbreviations:
+        place, kinds = " ".join(words[:-1]), tuple(abbreviations[words[-1]])
+    else:
+        place, kind = _place_and_type(name)
+        kinds = (kind,) if kind and kind != "Council" else ()
+        if kind in _host_rules()["welsh_prefixes"]:
+            kinds = ()  # "Cyngor Sir Fenmoor" is the council of Fenmoor, whatever its English type
+        if not kind:
+            return None
+    candidates = [entry for entry in _register_by_place().get(_register_form(place), ())
+                  if entry.kind not in _NOT_COUNCIL_TYPES
+                  and (not kinds or any(_register_form(entry.official).endswith(_register_form(k)) or
+                                        _register_form(entry.official).startswith(_register_form(k))
+                                        for k in kinds))]
+    for fitting in ([e for e in candidates if e.current_at(date)], [e for e in candidates if e.end is None],
+                    candidates):
+        officials = {e.official for e in fitting}
+        if officials:
+            return officials.pop() if len(officials) == 1 else None
+    return None
 
 
 def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
@@ -262,14 +416,20 @@ _CONNECTOR = r"(?:and|upon|on|under|in|le|by|next|the|of|y|ar|a|yr)"
 
 
 @cache
+def _place_pattern() -> str:
+    """Regex of a place's name before a council type: capitalised words, none a type's word."""
+    type_words = {w for t in _host_rules()["types"] for w in t.split()}
+    not_type = "(?!(?:" + "|".join(sorted(type_words)) + r")\b)"
+    return rf"{not_type}{_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{not_type}{_WORD}){{0,5}}"
+
+
+@cache
 def _council_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Regexes of the three forms of an authority's name: "<place> <type>", "<prefix>
     <place>" and the Welsh "Cyngor <place>" (the groups are ``place`` and ``type``/``prefix``)."""
     rules = _host_rules()
     types = sorted(rules["types"], key=len, reverse=True)
-    type_words = {w for t in types for w in t.split()}
-    not_type = "(?!(?:" + "|".join(sorted(type_words)) + r")\b)"
-    place = rf"{not_type}{_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{not_type}{_WORD}){{0,5}}"
+    place = _place_pattern()
     typed = re.compile(rf"\b(?P<place>{place})[ \u00a0]+(?P<type>" + "|".join(
         re.escape(t).replace(r"\ ", r"[ \u00a0]+") for t in types) + r")\b")
     prefixed = re.compile(r"\b(?P<prefix>" + "|".join(re.escape(p).replace(r"\ ", r"[ \u00a0]+")
@@ -279,6 +439,23 @@ def _council_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     welsh = re.compile(r"\b(?P<prefix>" + "|".join(re.escape(p) for p in rules["welsh_prefixes"]) +
                        rf")[ \u00a0]+(?P<place>{welsh_place})")
     return typed, prefixed, welsh
+
+
+@cache
+def _registered_council_names() -> tuple[str, ...]:
+    """Official names of the register's councils (not combined authorities), longest first,
+    without a leading "The" (read as :func:`council_names` reads "The Highland Council")."""
+    names = {entry.official.removeprefix("The ") for entry in authority_register()
+             if entry.kind not in _NOT_COUNCIL_TYPES and len(entry.official.split()) >= 2}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _abbreviated_council() -> re.Pattern[str]:
+    """A place and an abbreviated council type ("Fenmoor CBC", cue ``[host] type_abbreviations``)."""
+    place = _place_pattern()
+    abbreviations = "|".join(sorted(_host_rules()["type_abbreviations"], key=len, reverse=True))
+    return re.compile(rf"\b(?P<place>{place})[ \u00a0]+(?P<abbreviation>{abbreviations})(?![\w'’-])")
 
 
 def _clean_place(place: str) -> str | None:
@@ -329,7 +506,15 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
     plain = _uncapitalise(text)
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (prefixed, welsh, typed):
+    # A registered council's official name is read whole first: its place may hold a council
+    # type's word ("Fenmoor City and Wexley District Council").
+    for name in _registered_council_names():
+        if name in plain:
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", plain):
+                if not any(a <= match.start() < b for a, b in taken):
+                    found.append((match.start(), match.end(), name))
+                    taken.append((match.start(), match.end()))
+    for pattern in (prefixed, welsh, typed, _abbreviated_council()):
         for a, b in taken:  # a name found in one form is not read again in another
             plain = plain[:a] + " " * (b - a) + plain[b:]
         for match in pattern.finditer(plain):
@@ -338,6 +523,15 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
                 continue
             prefix = match.groupdict().get("prefix")
             kind = re.sub(r"[ \u00a0]+", " ", match.groupdict().get("type") or "")
+            abbreviation = match.groupdict().get("abbreviation")
+            if abbreviation:
+                kinds = _host_rules()["type_abbreviations"][abbreviation]
+                name = register_name(f"{place} {abbreviation}") or (
+                    f"{place} {kinds[0]}" if len(kinds) == 1 else "")
+                if name:
+                    found.append((_place_start(match, place), match.end(), name))
+                    taken.append((match.start(), match.end()))
+                continue
             if prefix:
                 prefix = re.sub(r"[ \u00a0]+", " ", prefix)
                 if prefix == "City of" and kind != "Council":
@@ -1297,7 +1491,8 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
         meeting_date = meeting_date or (None if meeting_date_text else found_date)
     if committee and committee.isupper():
         committee = committee.title().replace(" - ", " – ")
-    authority = make_authority(authority_name) if authority_name else unnamed_host(parsed)
+    authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority"))
+                               ) if authority_name else unnamed_host(parsed)
     return CorpusContext(authority, committee,
                          meeting_date, tuple(merged.values()), tuple(organisations),
                          tuple(witness_order), acronym_definitions(d.document.text for d in parsed),
