@@ -36,3 +36,21 @@ def test_a_person_before_a_comma_name_is_not_part_of_it() -> None:
     found = committees_of("Ms Joan Vetch, Highways, Transport and Environment Committee, attended.")
     assert "Highways, Transport and Environment Committee" in found
     assert not any(label.startswith(("Joan", "Ms")) for label in found)
+
+
+def test_a_post_that_decides_alone_is_no_meeting_body() -> None:
+    text = ("Decision Maker: Lead Member for Gadgets and Environment\n\n"
+            "Made at meeting: 12/03/2024 - Lead Member for Gadgets and Environment\n\n"
+            "Meeting: 14/03/2024 - Executive Member for Adult Care (Item 6)\n\n"
+            "Meeting: 19/03/2024 - Portfolio Holder for Finance and Assets (Item 2)")
+    assert committees_of(text) == set()
+    listed = committees_of("Cabinet - 15/12/09, 26/01/10\nCabinet Member for Roads - 16/02/10\n"
+                           "Audit Committee - 09/12/09")
+    assert listed == {"Cabinet", "Audit Committee"}
+
+
+def test_a_meeting_named_by_the_decisions_of_a_post_is_still_a_meeting_body() -> None:
+    text = ("Decision Maker: Delegated Decisions by Cabinet Member for Gadgets\n\n"
+            "Made at meeting: 23/01/2024 - Delegated Decisions by Cabinet Member for Gadgets\n\n"
+            "Meeting: 19/03/2024 - Harbour Scrutiny Committee (Item 7)")
+    assert committees_of(text) == {"Delegated Decisions by Cabinet Member for Gadgets", "Harbour Scrutiny Committee"}

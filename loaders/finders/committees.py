@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from loaders.cues import load_cues
 from loaders.finders.spans import (
     CAP_WORD,
     JOINERS,
@@ -220,6 +221,30 @@ def _meetings_made_at(document_text: str) -> frozenset[str]:
 def _decision_maker() -> re.Pattern[str]:
     labels = alternation(cues("committees", "decision_maker_labels"))
     return re.compile(rf"(?m)^[ \u00a0]*(?:{labels})[ \u00a0]*:[ \u00a0]*(?P<name>[A-Z][^\n]*?)[ \u00a0.]*$")
+
+
+@cache
+def _post_title() -> re.Pattern[str]:
+    """A post's title and what it is for or of ("Lead Member for Parks", "Portfolio Holder for
+    Finance", "Leader of the Council"): a member who decides alone, not a meeting body."""
+    posts = load_cues("entities")["posts"]
+    heads = alternation([*posts["heads"], *cues("committees", "post_nouns")])
+    qualifiers = alternation(posts["qualifiers"])
+    return re.compile(rf"(?:{CAP_WORD}[ \u00a0]+){{0,3}}(?:(?:{qualifiers})[ \u00a0]+)*(?:{heads})"
+                      rf"[ \u00a0]+(?:for|of)[ \u00a0]")
+
+
+def is_post_title(name: str) -> bool:
+    """Whether a meeting body's name is a post's title, which decides alone and is no committee.
+
+    Examples
+    --------
+    >>> is_post_title("Lead Member for Parks and Environment"), is_post_title("Executive Member for Roads")
+    (True, True)
+    >>> is_post_title("Delegated Decisions by Cabinet Member for Roads"), is_post_title("Board of Directors")
+    (False, False)
+    """
+    return _post_title().match(name) is not None
 
 
 @lru_cache(maxsize=8)
@@ -512,10 +537,13 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in (*_made_at().finditer(text), *_decision_maker().finditer(text)):
         # A decision notice's meeting, and a decision maker of the same name: the body that
         # decided, whatever its name ends in ("Delegated Decisions by Cabinet Member for Roads").
-        if match.group("name") in made_at and len(match.group("name").split()) > 1:
+        if match.group("name") in made_at and len(match.group("name").split()) > 1 and not is_post_title(
+                match.group("name")):
             yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
                                   "grammar:made-at")
     for match in _item_at_meeting().finditer(text):
+        if is_post_title(match.group("name")):
+            continue  # "Meeting: 12/03/2024 - Lead Member for Parks (Item 4)": a post's decision
         yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
                               "grammar:made-at")
     if _lists_meetings(passage.parsed.document.text):
@@ -532,6 +560,8 @@ def _listed_meetings(passage: Passage) -> Iterator[Mention]:
         name = match.group("name")
         if name in cues("committees", "kinds") or (" " not in name and name not in cues("committees", "standalone")):
             continue
+        if is_post_title(name):
+            continue  # "Lead Member for Parks - 16/02/10": a post's decision session
         if match.group("more"):
             # The column wrapped inside the block: the name runs on over the dates.
             yield passage.mention(match.start("name"), match.end("more"), "committee",
