@@ -104,6 +104,8 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
         return False
     if _is_person(name) or looks_like_post(name) or name in gazetteer_places():
         return False
+    if _bare_kind_or_label(words) or _initialled_person(name):
+        return False
     if re.fullmatch(r"[A-Z]{2,6}[’']?s", name):
         return False  # "SMEs", "SME's", "CCGs": a plural acronym is a class of bodies, not one body
     committees = _context("committees")
@@ -114,14 +116,69 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
                             r"Sunday)\b.*", name)
 
 
+@cache
+def _not_name_cues() -> dict[str, frozenset[str]]:
+    from loaders.cues import load_cues
+
+    return {key: frozenset(words) for key, words in load_cues("organisations")["not_names"].items()}
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """Single words that say what kind of body something is ("Trust", "Executive", "Committee")."""
+    from loaders.cues import load_cues
+
+    entities = load_cues("entities")
+    words = [*entities["organisations"]["suffixes"], *entities["committees"]["heads"],
+             *_context()["government_heads"], *_context()["unit_heads"]]
+    return frozenset(w for w in words if " " not in w)
+
+
+def _bare_kind_or_label(words: list[str]) -> bool:
+    """Whether a candidate's words are a bare kind of body, a function word before one, or a
+    contact field's label, or a policy's or document's title: "Trust", "Executive", "With
+    Council", "Email", "School Admission Arrangements" name nothing.
+
+    Examples
+    --------
+    >>> [_bare_kind_or_label(n.split()) for n in ("Trust", "With Council", "Email", "Tarn Trust",
+    ...                                           "School Admission Arrangements")]
+    [True, True, True, False, True]
+    """
+    cues = _not_name_cues()
+    if words[0] in cues["function_words"]:
+        return True
+    if len(words) > 1 and words[-1] in cues["title_heads"]:
+        return True  # "School Admission Arrangements", "Health and Care Bill": a title
+    if len(words) == 1 and (words[0] in _kind_words() or words[0].rstrip("s") in _kind_words()):
+        return True
+    return all(w.rstrip(":") in cues["field_words"] for w in words)
+
+
+def _initialled_person(name: str) -> bool:
+    """Whether a candidate reads as a person named with initials or a title ("D R Orbison",
+    "D.R. Orbison") and has no organisation word: a person, not a body.
+
+    Examples
+    --------
+    >>> [_initialled_person(n) for n in ("D R Orbison", "D.R. Orbison", "D R Orbison Ltd", "Tarn Ramblers")]
+    [True, True, False, False]
+    """
+    person = parse_person_name(name)
+    return person is not None and bool(person.initials or person.honorific) and not _has_org_suffix(name)
+
+
 def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
     """The names of a list "X, Y and Z" with their offsets.
+
+    An acronym at the end names the whole list's one body only when no other member has its
+    own ("X (XA), Y (YB) and Z (ZC)" is three bodies).
 
     Without a comma, "and" joins two names only when the first can stand alone: "Homeless
     Link and Crisis" is two, "Marketing and Events" and "Cheshire Fire and Rescue Service" one;
     after a cue that introduces a list (``listing``: "companies such as"), "and" always splits.
     """
-    if re.search(r"\([A-Z][A-Za-z]{1,7}\)$", names):
+    if re.search(r"\([A-Z][A-Za-z]{1,7}\)$", names) and len(re.findall(r"\([A-Z][A-Za-z&]{1,7}\)", names)) == 1:
         yield 0, names  # an acronym defined for the whole ("… Research and Information Services (RaISe)")
         return
     if "," not in names and " & " not in names:
@@ -278,6 +335,19 @@ def _names_a_nation_body(name: str) -> bool:
         " ".join(words[:-1]) not in gazetteer_places() and plausible_organisation(name)
 
 
+def _office_of_a_post(name: str) -> bool:
+    """Whether "Office of X" is the office a post holder holds ("Office of Chair", "Office of
+    the Leader"), not a body: X is a post word alone.
+
+    Examples
+    --------
+    >>> [_office_of_a_post(n) for n in ("Office of Chair", "Office of the Leader", "Office of Rail and Road")]
+    [True, True, False]
+    """
+    post = re.fullmatch(r"Office[ \u00a0\n]+(?:of|for)[ \u00a0\n]+(?:the[ \u00a0\n]+)?(?P<post>.+)", name)
+    return bool(post) and re.sub(r"\s+", " ", post.group("post")) in _not_name_cues()["office_of_posts"]
+
+
 @MENTION_FINDERS.register("organisation-heads", after="organisation-context")
 def organisations_by_head(passage: Passage) -> Iterator[Mention]:
     """Bodies of state, "X UK" and "NHS X" by their form.
@@ -305,7 +375,7 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
             leading_uk = name.startswith("UK ") and pattern is _uk_and_nhs()
             if len(name.split()) < 2 or preceded_by_article(text, start) or name.startswith("The ") or leading_uk:
                 continue
-            if re.search(r"\s(?:of|for|and|the|&)$", name):
+            if re.search(r"\s(?:of|for|and|the|&)$", name) or _office_of_a_post(name):
                 continue
             yield passage.mention(start, start + len(name), "organisation", re.sub(r"\s+", " ", name),
                                   "pattern:state-body")

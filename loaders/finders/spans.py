@@ -101,6 +101,8 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
     (4, 'Leisure Trust')
     >>> trim_start("Independent Member of the Standards Committee")
     (26, 'Standards Committee')
+    >>> trim_start("D R Orbison of Orbison Widgets Ltd")
+    (15, 'Orbison Widgets Ltd')
     """
     bad = _bad_starts()
     offset, rest = 0, span
@@ -130,6 +132,10 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
             offset += len(words[0]) + 1
             words = words[1:]
     rest = " ".join(words)
+    person = _initialled_person_of(rest)
+    if person:
+        offset += person
+        rest = rest[person:]
     # "Independent Member of the …", "Chair of …": a post or document word, then "of".
     leads = of_leads if of_leads is not None else of_lead_words()
     lead = re.match(rf"((?:{CAP_WORD}[ \u00a0]){{0,3}}(?:{alternation(leads)}))"
@@ -138,6 +144,27 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
         offset += lead.end()
         rest = rest[lead.end():]
     return offset, rest
+
+
+def _initialled_person_of(span: str) -> int:
+    """How many characters of ``span`` are a person named with initials or a title and "of"
+    before a name ("D R Orbison of Orbison Widgets Ltd", "Dr Ann Vell of the Tarn Trust"); 0
+    when the span does not start so. A plain two-word start ("Friends of …") is never read as
+    a person: only initials or a title make one.
+
+    Examples
+    --------
+    >>> _initialled_person_of("J. K. Pellow of Tarn Homes"), _initialled_person_of("Friends of Tarn Park")
+    (16, 0)
+    """
+    found = re.match(r"(?P<person>[A-Z][\w’'.-]*(?:[ \u00a0][A-Z][\w’'.-]*){1,3})"
+                     r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])", span)
+    if found is None:
+        return 0
+    person = parse_person_name(found.group("person"))
+    if person is None or not (person.initials or person.honorific) or not person.family:
+        return 0
+    return found.end()
 
 
 def run_parts(span: str) -> list[tuple[int, str]]:
