@@ -8,7 +8,9 @@ honorifics and post-nominals removed (both lists are the loaders' own, ``loaders
 - **Lenient**: also a leading "the", a trailing generic word (:data:`GENERIC_WORDS`), a person's
   surname with compatible given names or initials (a surname alone only when one annotated person
   of the document has it), and one name containing the other as a run of at least two words
-  (numbers not counted).
+  (numbers not counted); for organisations, two names of one principal local authority
+  ("London Borough of Fenmoor" ~ "Fenmoor Council" ~ "Fenmoor District Council", not "Fenmoor
+  Town Council": :func:`authority_forms`).
 
 Each annotated entity is matched at most once and so is each extracted one (:func:`assign`:
 greedy, exact pairs first).
@@ -32,6 +34,12 @@ GENERIC_WORDS = frozenset({"service", "services", "team", "teams", "programme", 
                            "partnership", "strategy", "policy", "plan", "framework", "review", "fund",
                            "grant", "contract", "council"})
 _ARTICLES = ("the",)
+#: Words of a principal local authority's type, around its place name: "Fenmoor District Council",
+#: "London Borough of Fenmoor" and "Fenmoor Council" name one authority. Town, parish and
+#: community councils are other bodies, so their words are not here.
+_AUTHORITY_TYPES = ("metropolitan borough council", "county borough council", "county council",
+                    "district council", "borough council", "city council", "council")
+_AUTHORITY_PREFIXES = ("london borough of ", "royal borough of ", "city of ", "cyngor ")
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _SPACE = re.compile(r"\s+")
@@ -147,7 +155,38 @@ def lenient_forms(name: str, family: str = "") -> set[str]:
         else:
             break
         forms.add(" ".join(words))
+    if family.startswith("organisations"):  # and the pooled organisations+committees
+        forms |= authority_forms(base)
     return {f for f in forms if f}
+
+
+def authority_forms(name: str) -> set[str]:
+    """The place part of a principal local authority's normalised name, as its lenient form.
+
+    Examples
+    --------
+    >>> sorted(authority_forms("london borough of fenmoor") | authority_forms("fenmoor district council"))
+    ['fenmoor']
+    >>> authority_forms("fenmoor town council"), authority_forms("fenmoor trust")
+    (set(), set())
+    """
+    if name.startswith("the "):
+        name = name[4:]
+    for prefix in _AUTHORITY_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            rest = name[len(prefix):]
+            for suffix in _AUTHORITY_TYPES:  # "City of Fenmoor Council"
+                if rest.endswith(f" {suffix}"):
+                    rest = rest[: -len(suffix) - 1]
+                    break
+            return {rest}
+    for suffix in _AUTHORITY_TYPES:
+        if name.endswith(f" {suffix}"):
+            place = name[: -len(suffix) - 1]
+            if place.split()[-1] in {"town", "parish", "community"}:
+                return set()
+            return {place}
+    return set()
 
 
 @dataclass(frozen=True)
@@ -238,6 +277,10 @@ def match_level(gold: Names, predicted: Names, family: str = "", surnames: Count
     >>> match_level(["Bromsgrove School"], ["School"], "organisations")
     0
     >>> match_level(["Whistleblowing Order 2019"], ["Order 2019"], "legislation")
+    0
+    >>> match_level(["London Borough of Fenmoor"], ["Fenmoor Council"], "organisations")
+    1
+    >>> match_level(["Fenmoor District Council"], ["Fenmoor Town Council"], "organisations")
     0
     """
     exact_gold = {normalise(n, family) for n in gold} - {""}
