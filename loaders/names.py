@@ -19,9 +19,12 @@ from functools import cache, lru_cache
 from loaders.cues import load_cues
 
 #: Upper- and lower-case letters of the Latin scripts used in UK papers (Welsh, Irish, Gaelic,
-#: and names from elsewhere): Latin-1 and Latin Extended-A.
-_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
-_LO = "a-zß-öø-ÿĀ-ž"
+#: and names from elsewhere): Latin-1, Latin Extended-A and -B ("Ș"), and Latin Extended
+#: Additional (the Welsh "ẁ", "ỳ"). Lower case also takes the combining accents (U+0300-U+036F),
+#: since a page may write "Siân" as "a" and a combining circumflex: offsets count code points of
+#: the stored text, so it is not normalised, and its names must not be cut at the accent.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ\u0300-\u036f"
 _PART = rf"(?:[{_UP}][’'])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]{{2,}})?"
 _NAME_WORD = rf"{_PART}(?:-{_PART})*"
 _INITIAL = rf"[{_UP}]\.?"
@@ -198,9 +201,13 @@ def honorific_name_pattern() -> re.Pattern[str]:
     hon = _honorific_alternation()
     word = rf"(?!(?:{hon})\b){_NAME_WORD}"
     particles = "|".join(re.escape(p) for p in _people_cues()["words"]["particles"])
+    # Middle initials after a forename ("Mrs Siān C James"); an undotted "A" or "I" there is
+    # more often a word ("Cllr Lee I Agree").
+    middle = rf"(?:(?![AI]{_SPACE}){_INITIALS}){{0,2}}"
     return re.compile(
         rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+"
-        rf"(?P<name>{_INITIALS}{{0,4}}(?:(?:{particles}){_SPACE})?(?:{word}{_SPACE}(?:(?:{particles}){_SPACE})?){{0,2}}"
+        rf"(?P<name>{_INITIALS}{{0,4}}(?:(?:{particles}){_SPACE})?"
+        rf"(?:{word}{_SPACE}{middle}(?:(?:{particles}){_SPACE})?){{0,2}}"
         rf"(?:{word}|{_CAPS_SURNAME}))"
         rf"(?P<territory>{_SPACE}of{_SPACE}{_NAME_WORD}(?:[ \u00a0-]{_NAME_WORD})?)?"
         # A dash glued to the name's end before a quote or text ("Cllr K Lowe- “I am …”").
@@ -443,6 +450,9 @@ def find_honorific_names(text: str) -> Iterator[NameSpan]:
             if last is None or last.group(1) not in never_name_words() or len(label.split()) < 3:
                 break
             label, end = label[:last.start()], end - (len(label) - last.start())
+        # A middle initial left at the end by the cut ("Cllr Ann Lee A Report" → "Cllr Ann Lee").
+        while len(label.split()) > 2 and (initial := re.search(rf"{_SPACE}+{_INITIAL}$", label)):
+            label, end = label[:initial.start()], end - (len(label) - initial.start())
         if len(words) == 1 and not rest:
             # "Mr Alan\nBoyd, Chief Executive": a forename, then the surname on the next line.
             broken = _BROKEN_SURNAME.match(text, end)

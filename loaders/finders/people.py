@@ -93,9 +93,10 @@ def _alternation(phrases: list[str]) -> str:
 def _label_before() -> re.Pattern[str]:
     labels = _alternation(_cues()["context"]["labels"])
     # The label, its colon or dash, then any names already listed after it ("A, B and ").
-    # A telephone number may stand between two names ("Contact: A Lee 01234 567890 B Chan").
+    # A telephone number may stand between two names ("Contact: A Lee 01234 567890 B Chan"), and
+    # a slash ("Contact: A Lee / B Chan").
     return re.compile(rf"(?:^|[\s|;(])(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—])\s*"
-                      rf"(?:[^:.\n]*?(?:,|;|\band\b|\bor\b|&|\d{{3,}}\)?)\s*)?$", re.I)
+                      rf"(?:[^:.\n]*?(?:,|;|/|\band\b|\bor\b|&|\d{{3,}}\)?)\s*)?$", re.I)
 
 
 @cache
@@ -146,12 +147,12 @@ class _LineLabels:
 
 
 def _separator_start(line: str, end: int) -> int | None:
-    """Where the list separator of ``_label_before()`` (",", ";", "and", "or", "&", a telephone
-    number's last three digits) that ends at ``end`` starts, if one does."""
+    """Where the list separator of ``_label_before()`` (",", ";", "/", "and", "or", "&", a
+    telephone number's last three digits) that ends at ``end`` starts, if one does."""
     if end == 0:
         return None
     last = line[end - 1]
-    if last in ",;&":
+    if last in ",;&/":
         return end - 1
     for word in ("and", "or"):
         start = end - len(word)
@@ -231,7 +232,8 @@ _NEXT_CELL = re.compile(r"(?:[ \u00a0]{3,}|\t+|[ \u00a0]*\|[ \u00a0]*)(?P<post>[
 _POST_NOMINAL = re.compile(r"[ \u00a0]+(?:MP|MSP|MLA|MEP|MBE|OBE|CBE|KBE|DBE|GBE|QC|KC|JP|PhD|FRS|QPM|"
                            r"AS/MS|MS/AS)\b")
 _ITS = re.compile(r"(?:\s+\w+){0,3}?\s+its\b", re.I)
-_POST_DASH = re.compile(r"^[\s|*•·]*(?P<post>[A-Z][^,:;.|]{2,60}?)\s+[-–—]\s+$")
+# The post may follow a label ("Contact Officer :-Head of Audit - Ann Lee").
+_POST_DASH = re.compile(r"^[\s|*•·]*(?:[^:\n]{1,40}:-?[ \u00a0]*)?(?P<post>[A-Z][^,:;.|]{2,60}?)\s+[-–—]\s+$")
 _PLURAL_LABEL = re.compile(r"\b(?P<word>[A-Za-z-]+)\s*:\s*(?:[^:.\n()]{0,120}?(?:,|;|\band\b|\bor\b|&)\s*)?$")
 
 
@@ -265,7 +267,8 @@ _APPOSITION = re.compile(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})")
 _BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _POST_COMMA = re.compile(r"\b(?:the|our|its|their|his|her)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+),\s*$", re.I)
 _SPEAKER_BEFORE = re.compile(r"[\s|*•·]*(?:Q\s?\d+[\s.]*)?")
-_SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?!\d)")
+# Not a form's field and its value ("Reference Number :-2147", "Options Considered:- None").
+_SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?![\d-])")
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b|\bregarding\b|\bconcerning\b|"
                          r"\bas\b|\bwho\b|\bfrom\b|\b(?:in|on)\s+(?:\d|January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b)")
@@ -330,11 +333,20 @@ def _candidate(line: str, run: list[re.Match[str]]) -> tuple[int, int, str, str]
     surname ("D Smith") is returned too; only a label supports it (see :func:`_supported`).
     """
     tokens = [t.group() for t in run]
-    if _DETERMINER.search(_before(line, run[0].start())):
-        return None  # "the Harbour Taskforce", "a Green Paper": a thing, not a person
     lead = 0
     while lead < len(tokens) and _may_lead(tokens[lead]):
         lead += 1
+    # Words that never start a name, or words in capitals, before two more words: the end of a
+    # post or a heading before the name ("Clerk to the Committee James Hart", "CLERK TO THE
+    # COMMITTEE James Hart"); the name still needs a context that supports it.
+    skipped = lead
+    while skipped < len(tokens) - 2 and (
+            (tokens[skipped] in never_name_words() and tokens[skipped] not in _soft_words())
+            or (len(tokens[skipped]) > 1 and tokens[skipped].isupper())):
+        skipped += 1
+    if skipped == lead and _DETERMINER.search(_before(line, run[0].start())):
+        return None  # "the Harbour Taskforce", "a Green Paper": a thing, not a person
+    lead = skipped
     opener = tokens[0].endswith("ly") or tokens[0] in _cues()["words"]["sentence_openers"]
     if lead == 0 and opener and len(tokens) >= 3 and _SENTENCE_START.search(_before(line, run[0].start())):
         # "Later Priya Lane said": a capitalised adverb opening the sentence is no forename
@@ -408,6 +420,38 @@ def _heading_like(line: str) -> bool:
     return len(content) >= 4 and sum(w[0].isupper() for w in content) / len(content) > 0.7
 
 
+@cache
+def _company_after() -> re.Pattern[str]:
+    """A company form after a name, perhaps after a country in brackets ("(Ireland) Limited")."""
+    forms = _alternation(_cues()["words"]["company_forms"])
+    return re.compile(rf"[ \u00a0]*(?:\([A-Z][A-Za-z .&]{{1,30}}\)[ \u00a0]*)?(?:{forms})(?![\w’'-])")
+
+
+def _title_words(text: str) -> str:
+    """A phrase in capitals in title case, small words lower ("CLERK TO THE COMMITTEE" →
+    "Clerk to the Committee"), so that post rules read it; other text unchanged."""
+    if not text.isupper():
+        return text
+    small = {"of", "and", "the", "for", "to", "in", "on", "at", "with", "a", "an", "by"}
+    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
+
+
+#: What may follow a name that a post heads on its line: the line's end, a comma, a table bar,
+#: or a telephone or email label.
+_POST_LINE_END = re.compile(r"[ \u00a0]*(?:$|[,;|(]|[-–—][ \u00a0]|(?:Tel|Telephone|Email|E-mail|Phone)\b)", re.I)
+
+
+def _post_heads_line(line: str, start: int, end: int) -> bool:
+    """Whether a post title alone opens the line before the name and nothing but the line's end
+    or a contact detail follows it ("Clerk to the Committee James Hart", "CLERK TO THE
+    COMMITTEE James Hart, Tel: …")."""
+    head = _LIST_MARK.match(line, 0, start)
+    prefix = line[head.end() if head else 0:start].strip(" \t\u00a0|")
+    if not prefix or len(prefix) > 60 or not prefix[:1].isupper() or re.search(r"[:.,;()]", prefix):
+        return False
+    return bool(_POST_LINE_END.match(line, end)) and looks_like_post(_title_words(prefix))
+
+
 def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str | None:
     """Which context supports the name at ``line[start:end]`` as a person, if any.
 
@@ -415,6 +459,8 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     """
     # Patterns match at ``end`` and search windows before ``start``, never copies of the rest of
     # the line: a 5,000-name list is one line.
+    if _company_after().match(line, end):
+        return None  # "Garden Gates (Ireland) Limited": a company
     name = parse_person_name(line[start:end])
     if _labelled(line, start) or _post_label(line, start):
         return "label"
@@ -458,6 +504,8 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     stop = bool(_STOP_AFTER.match(line, end))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
         return "post-before" if stop else None
+    if _post_heads_line(line, start, end):
+        return "post-before"
     # "presented by the Director of Finance, Ann Lee.": the post, a comma, then the holder.
     apposed = _POST_COMMA.search(_tail(line, start, 8))  # "the", up to seven words and a comma
     if apposed and stop and any(w.lower() in _post_words() for w in re.findall(r"[\w’'-]+", apposed.group(1))):

@@ -1,0 +1,82 @@
+"""People on layouts of unseen bodies' papers: decision-notice fields, contact lines, signatures,
+posts printed in capitals and names with diacritics, each on an invented fixture (the bodies and
+people do not exist)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.finders.people import people_in_document
+from loaders.mentions import find_mentions
+from loaders.names import find_honorific_names, parse_person_name
+from loaders.structure import parse_document
+
+
+def mentions_of(text: str, kind: str = "person") -> set[str]:
+    """The labels of a document's mentions of one kind."""
+    parsed = parse_document(Document("t.txt", "t", text, "0"))
+    return {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind == kind}
+
+
+def labels_of(text: str) -> set[str]:
+    """The labels of the people this module's plain-name rules find."""
+    return {p.label for p in people_in_document(text)}
+
+
+def test_form_field_names_of_a_decision_notice_are_no_people() -> None:
+    text = ("Decision details\n\nDecision Maker: Cabinet\n\nReference Number :-3318\n\n"
+            "Alternative Options Considered :-None.\n\nReason For Decision:- To renew the lease.\n")
+    assert labels_of(text) == set()
+    assert mentions_of(text) == set()
+
+
+def test_a_transcript_speaker_label_still_counts() -> None:
+    assert labels_of("Tomos Pryce: I thank the committee.\n") == {"Tomos Pryce"}
+
+
+def test_a_name_before_a_company_form_is_a_company() -> None:
+    text = ("The lease between Wexmoor Council and Copper Kettle (Ireland) Limited of 12B Mill Road was "
+            "agreed. A contract with Amber Fields (UK) Ltd and with Silver Birch plc was extended.\n")
+    assert labels_of(text) == set()
+    assert not {"Copper Kettle", "Amber Fields", "Silver Birch"} & mentions_of(text)
+
+
+def test_a_name_with_a_middle_initial_after_its_forename() -> None:
+    assert [n.label for n in find_honorific_names("Present: Mrs Siān C James and Mr Owain P. Rhys.")] == [
+        "Mrs Siān C James", "Mr Owain P. Rhys"]
+    # An undotted "A" or "I" after a surname is more often a word than an initial.
+    assert [n.label for n in find_honorific_names("Cllr Lee I Agree")] == ["Cllr Lee"]
+    assert [n.label for n in find_honorific_names("Cllr Ann Lee A Report")] == ["Cllr Ann Lee"]
+
+
+def test_names_with_welsh_irish_and_combining_accents_are_never_cut() -> None:
+    for name in ("Siān Llŷr", "Gwenllïan Ŵyn", "Seán Ó Briain", "Ștefan Țurcan", "Dafydd Ẁyn"):
+        assert labels_of(f"Contact: {name}, Democratic Services\n") == {name}, name
+    decomposed = unicodedata.normalize("NFD", "Siân Môn")
+    assert labels_of(f"Contact: {decomposed}, Clerk\n") == {decomposed}
+    assert parse_person_name(f"Mrs {decomposed}").family == unicodedata.normalize("NFD", "Môn")
+
+
+def test_two_contacts_joined_by_a_slash() -> None:
+    text = "Contact: Nia Brook / Hollie Varne, Governance Services, Tel: 01632 960123\n"
+    assert labels_of(text) == {"Nia Brook", "Hollie Varne"}
+
+
+def test_a_contact_label_a_post_and_a_dash_before_the_name() -> None:
+    text = "Contact Officer :-Head of Asset Management - Carys Lyle\n"
+    assert labels_of(text) == {"Carys Lyle"}
+
+
+def test_a_signature_line() -> None:
+    assert labels_of("Signature:  Piers Calloway\n\nDate: 3 March 2025\n") == {"Piers Calloway"}
+
+
+def test_a_post_then_the_name_on_its_line_in_capitals_or_title_case() -> None:
+    assert labels_of("CLERK TO THE COMMITTEE Jamie Holt\n") == {"Jamie Holt"}
+    # As the text reads once its capitals are restored.
+    assert labels_of("Clerk to the Committee Jamie Holt\n") == {"Jamie Holt"}
+    assert labels_of("Head of Legal Services Orla Penn, Tel: 01632 960555\n") == {"Orla Penn"}
+    # Not a heading in capitals before a phrase.
+    assert labels_of("ANNUAL REPORT Local Plan Review\n") == set()
