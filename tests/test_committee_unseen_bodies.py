@@ -54,3 +54,18 @@ def test_a_meeting_named_by_the_decisions_of_a_post_is_still_a_meeting_body() ->
             "Made at meeting: 23/01/2024 - Delegated Decisions by Cabinet Member for Gadgets\n\n"
             "Meeting: 19/03/2024 - Harbour Scrutiny Committee (Item 7)")
     assert committees_of(text) == {"Delegated Decisions by Cabinet Member for Gadgets", "Harbour Scrutiny Committee"}
+
+
+def test_a_kind_noun_with_no_name_is_no_committee() -> None:
+    found = committees_of("Brackwater's Tomorrow: Task Force Options and Recommendations\n\n"
+                          "The Task Force will report in June.")
+    assert found == set()
+    assert "Brackwater Housing Task Force" in committees_of("Report of the Brackwater Housing Task Force.")
+
+
+def test_the_board_of_an_unnamed_school_or_hospital_is_no_committee() -> None:
+    found = committees_of("Councillor Gil Warne, Chairman of the School Governing Body, declared an interest. "
+                          "Mr Ray Tull sits on the Hospital Board.")
+    assert found == set()
+    # A name of its own before the head keeps it a body.
+    assert "Tarnside Schools Forum" in committees_of("The Tarnside Schools Forum met on 3 May.")

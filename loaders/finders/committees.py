@@ -385,6 +385,12 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         if " " not in name and with_article:
             yield passage.mention(start, end, "committee", name, "pattern:committee-generic")
         return
+    head = max((h for h in cues("committees", "heads") if name.endswith(h)), key=len, default="")
+    named_by = name[:-len(head)].split() if head else []
+    if named_by and all(word in cues("committees", "institution_nouns") for word in named_by):
+        # "Chairman of the School Governing Body": the body of some school, named by no name of
+        # its own, and not a committee of the paper's body.
+        return
     if " " not in name and name not in cues("committees", "standalone"):
         # "the Committee": the meeting's own committee (only with its article).
         if re.search(r"(?:\b[Tt]he|\b[Tt]his)[ \u00a0]+$", text[max(0, start - 6):start]):
