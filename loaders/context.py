@@ -377,7 +377,10 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
     text = "\n".join(doc.document.text for doc in parsed)
     compounds = "|".join(re.escape(w) for w in (*load_cues("authorities")["alias_compounds"]["followed_by"],
                                                 *_host_rules()["unnamed_not_before"]))
+    # "the last meeting of the Council" is the meeting body, not the organisation.
+    meeting = "".join(rf"(?<!\b{re.escape(words)} )" for words in _host_rules()["unnamed_not_after"])
     counts: Counter[str] = Counter()
+    as_body = 0  # the references that are to the organisation, not only to its meeting
     for kind in _host_rules()["unnamed"]:
         spaced = r"[ \u00a0]+".join(re.escape(word) for word in kind.split())
         # "the Council Chamber", "the Council meeting" and "the Council Leader Ann Lee" are no body;
@@ -385,20 +388,31 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
         pattern = (rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds})\b)(?![ \u00a0]+[A-Z])"
                    rf"(?![ \u00a0]+of[ \u00a0]+[A-Z])")
         counts[kind] = len(re.findall(pattern, text))
-    if not any(counts.values()):
+        as_body += len(re.findall(meeting + pattern, text))
+    if not as_body:
+        counts.clear()
+    # "Council's constitution" with no article is the papers' own council too.
+    bare = sum(1 for m in re.finditer(r"(?<![\w-])Council['’]s\b", text)
+               if not re.search(r"[A-Z][\w'’-]*[ \u00a0]+$|\b[Tt]he[ \u00a0]+$",
+                                text[max(0, m.start() - 40):m.start()]))
+    if not any(counts.values()) and not bare:
         # Papers that write their council in lower case only ("the council's decision making
-        # bodies") still speak of their own.
+        # bodies", "for the county council to borrow") still speak of their own.
         for kind in _host_rules()["unnamed_lower_case"]:
             spaced = r"[ \u00a0]+".join(re.escape(word) for word in kind.split())
-            counts[kind] = len(re.findall(rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds}|of)\b)", text))
-    if not any(counts.values()):
+            counts[kind] = len(re.findall(rf"{meeting}\b[Tt]he[ \u00a0]+{spaced}\b"
+                                          rf"(?![ \u00a0]+(?i:{compounds}|of)\b)", text))
+    if not any(counts.values()) and not bare:
         return None
+    counts["Council"] += bare
     # The form the papers use most: a district's papers may speak of "the County Council" too,
     # but of their own council as "the Council". Among equals the more specific (listed first).
     listed = [*_host_rules()["unnamed"], *_host_rules()["unnamed_lower_case"]]
     kind = max(counts, key=lambda kind: (counts[kind], -listed.index(kind)))
-    name = "the " + (kind[:1].upper() + kind[1:] if kind == "council" else kind)
-    return Authority(name, aliases=authority_aliases(name), scope=parsed[0].document.key)
+    # Lower-case forms are labelled as the capitalised ones ("the county council": "the County Council").
+    name = "the " + (kind.title() if kind.endswith("council") else kind)
+    aliases = (*authority_aliases(name), *(("Council",) if bare else ()))
+    return Authority(name, aliases=tuple(dict.fromkeys(aliases)), scope=parsed[0].document.key)
 
 
 def _find_authority(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None) -> str | None:

@@ -96,3 +96,36 @@ def test_papers_writing_their_council_in_lower_case_only_have_an_unnamed_host() 
     assert unnamed_host([parsed("The council tax was set for the council of the borough.")]) is None
     host = unnamed_host([parsed("The plan sets out the commitments the local authority can make to its residents.")])
     assert host is not None and host.name == "the local authority"
+
+
+def test_a_council_spoken_of_only_as_its_meeting_is_no_unnamed_host() -> None:
+    # docs/ANNOTATION.md, "The host never referred to": the meeting body is the committee "Council".
+    for text in ("To note that since the last meeting of the Council the committees met.",
+                 "Resolved: that the minutes of the meeting of the Council held on 3 May be signed.",
+                 "Matters arising from the special meeting of the Council on 26 March."):
+        assert unnamed_host([parsed(text)]) is None, text
+    host = unnamed_host([parsed("The minutes of the meeting of the Council were signed. The Leader of the "
+                                "Council thanked the staff.")])
+    assert host is not None and host.name == "the Council"
+
+
+def test_a_fire_authority_met_as_a_body_keeps_its_label() -> None:
+    text = ("Minutes of the meeting of the Fire Authority held on 3 May. The Fire Authority agreed the "
+            "budget. The Fire Authority noted the report of the Authority.")
+    host = unnamed_host([parsed(text)])
+    assert host is not None and host.name == "the Fire Authority"
+
+
+def test_a_council_written_in_lower_case_by_its_type_is_the_unnamed_host() -> None:
+    host = unnamed_host([parsed("Councillor Ann Lee said that it might have been prudent for the county "
+                                "council to borrow the funding.")])
+    assert host is not None and host.name == "the County Council"
+    assert "County Council" in host.aliases
+
+
+def test_a_councils_possessive_without_article_is_the_unnamed_host() -> None:
+    host = unnamed_host([parsed("The call-in was in line with the principles of decision making (as set out "
+                                "in Council’s constitution).")])
+    assert host is not None and host.name == "the Council" and "Council" in host.aliases
+    # Another council's possessive is that council's, not the host's.
+    assert unnamed_host([parsed("Wexcombe Council’s leader wrote to us.")]) is None
