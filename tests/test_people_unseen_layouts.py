@@ -32,8 +32,15 @@ def test_form_field_names_of_a_decision_notice_are_no_people() -> None:
     assert mentions_of(text) == set()
 
 
+def test_a_short_field_value_after_a_colon_is_no_speech() -> None:
+    # Two title-case words that are no known field name: the value is too short to be speech.
+    assert labels_of("Funding Stream: grant\n\nBudget Line: 4471\n") == set()
+
+
 def test_a_transcript_speaker_label_still_counts() -> None:
     assert labels_of("Tomos Pryce: I thank the committee.\n") == {"Tomos Pryce"}
+    assert labels_of("Q7 Nerys Hale (Carmarthen) (PC): No.\n") == {"Nerys Hale"}
+    assert labels_of("Q8 Nerys Hale: I think we would want to see it done\n") == {"Nerys Hale"}
 
 
 def test_a_name_before_a_company_form_is_a_company() -> None:

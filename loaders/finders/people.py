@@ -267,8 +267,10 @@ _APPOSITION = re.compile(r"\s*(?:,|[-–—]\s)\s*(?P<post>[^,;.()|]{2,90})")
 _BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _POST_COMMA = re.compile(r"\b(?:the|our|its|their|his|her)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+),\s*$", re.I)
 _SPEAKER_BEFORE = re.compile(r"[\s|*•·]*(?:Q\s?\d+[\s.]*)?")
-# Not a form's field and its value ("Reference Number :-2147", "Options Considered:- None").
-_SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?![\d-])")
+# Not a form's field and its value ("Reference Number :-2147", "Options Considered:- None",
+# "Funding Source: grant"): what a speaker says is a sentence, or three words at least.
+_SPEAKER_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*){0,2}:(?![\d-])"
+                            r"(?=[ \u00a0]*(?:[^\s:]+[ \u00a0]+){2,}[^\s:]|[^\n]*[.?!…”\"]\s*$)")
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b|\bregarding\b|\bconcerning\b|"
                          r"\bas\b|\bwho\b|\bfrom\b|\b(?:in|on)\s+(?:\d|January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b)")
