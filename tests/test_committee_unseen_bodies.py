@@ -69,3 +69,30 @@ def test_the_board_of_an_unnamed_school_or_hospital_is_no_committee() -> None:
     assert found == set()
     # A name of its own before the head keeps it a body.
     assert "Tarnside Schools Forum" in committees_of("The Tarnside Schools Forum met on 3 May.")
+
+
+def test_a_group_named_by_what_members_do_is_a_committee() -> None:
+    found = mentions_of("The Estates Policy and Challenge Group, chaired by Councillor Rhea Dunn, reported to "
+                        "Cabinet. The Harbour Member Liaison Group met in March.")
+    assert found.get("Estates Policy and Challenge Group") == "committee"
+    assert found.get("Harbour Member Liaison Group") == "committee"
+
+
+def test_a_group_with_no_word_of_members_work_stays_an_organisation() -> None:
+    found = mentions_of("The Tarnvale Housing Group and the Labour Group wrote to the Council.")
+    assert found.get("Tarnvale Housing Group") != "committee"
+    assert "Labour Group" not in {label for label, kind in found.items() if kind == "committee"}
+
+
+def test_a_forum_set_up_outside_the_council_is_an_organisation() -> None:
+    found = mentions_of("The Brackwater Neighbourhood Forum, designated under the Localism Act 2011, applied for "
+                        "funding. The Tarnside Residents Forum wrote to the Council. The Marlow Youth Panel, a "
+                        "registered charity, attended.", ["committees"])
+    assert found == {"Brackwater Neighbourhood Forum": "organisation", "Tarnside Residents Forum": "organisation",
+                     "Marlow Youth Panel": "organisation"}
+
+
+def test_a_forum_of_the_council_stays_a_committee() -> None:
+    found = mentions_of("The Tarnside Community Forum met on 3 May and referred the matter to the Harbour Panel.",
+                        ["committees"])
+    assert found == {"Tarnside Community Forum": "committee", "Harbour Panel": "committee"}

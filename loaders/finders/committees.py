@@ -15,6 +15,7 @@ every other word list are cue data (``committees`` in ``cues/entities.toml``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -401,10 +402,47 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         # kind, not a committee of the council.
         yield passage.mention(start, end, "organisation", name, "pattern:members-group")
         return
+    if _outside_body(text, start, end, name):
+        if name in cues("committees", "outside_heads"):
+            return  # "the Neighbourhood Forum": a kind, or one the paper names elsewhere
+        yield passage.mention(start, end, "organisation", name, "pattern:outside-body")
+        return
     if tail is not None:
         end = tail.end()
         name = text[start:end]
     yield passage.mention(start, end, "committee", name, "pattern:committee")
+
+
+@cache
+def _outside_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What before and after a body's name makes it a body of its own ("designated under …", "a
+    registered charity"); either case of the first letter."""
+    after = alternation(cues("committees", "outside_context_after"))
+    before = alternation(cues("committees", "outside_context_before"))
+    return (re.compile(rf"(?i:{before})[ \u00a0]+(?:the[ \u00a0]+)?$"),
+            re.compile(rf",?[ \u00a0]+(?:(?:which|who|that)[ \u00a0]+)?(?:(?:is|was|has[ \u00a0]+been|were|are)"
+                       rf"[ \u00a0]+)?(?i:{after})(?![\w’'-])"))
+
+
+def _outside_body(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a forum, group, board or panel is a body outside the paper's body: named by the
+    public it gathers ("Tarnside Residents Forum"), of a kind the law sets outside councils ("a
+    Neighbourhood Forum"), or said to be one ("…, designated under the Localism Act", "…, a
+    registered charity").
+
+    Examples
+    --------
+    >>> text = "The Tarn Neighbourhood Forum, designated in 2019, wrote to the Planning Committee."
+    >>> _outside_body(text, 4, 28, "Tarn Neighbourhood Forum"), _outside_body(text, 63, 81, "Planning Committee")
+    (True, False)
+    """
+    words = name.split()
+    if len(words) > 2 and words[-2] in cues("committees", "public_member_nouns"):
+        return True  # "Tarnside Residents Forum", without the apostrophe of "Residents’ Forum"
+    if name.endswith(tuple(cues("committees", "outside_heads"))):
+        return True
+    before, after = _outside_context()
+    return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end))
 
 
 @cache
@@ -426,6 +464,27 @@ def _head_parts(parts: list[tuple[int, str]], ends_in_head: re.Pattern[str]) -> 
                 start = join.end()
         split.append((at + start, part[start:]))
     return split
+
+
+def _member_groups(passage: Passage) -> Iterator[Mention]:
+    """Groups of members named by what they do ("Corporate Services Policy and Challenge Group",
+    "Harbour Member Liaison Group"): a committee of the paper's body, though "Group" ends the
+    names of companies and political groups too, so it is no head of its own.
+
+    The mention is a ``grammar`` one: the name's own words decide, before the organisation
+    suffix "Group" would."""
+    text = passage.text
+    function_words = frozenset(cues("committees", "group_function_words"))
+    heads = tuple(cues("committees", "heads"))
+    for match in headed_run(("Group",), commas=True).finditer(text):
+        span = match.group("span")
+        if span.endswith(heads) or not function_words & set(re.split(r"[ \u00a0]+", span)[:-1]):
+            continue
+        for found in _committee(passage, span, match.end("span"), last=True):
+            if found.kind == "committee" and " " in found.label:
+                yield dataclasses.replace(found, method="grammar:member-group")
+            else:
+                yield found
 
 
 def is_generic_committee(label: str) -> bool:
@@ -480,6 +539,7 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
                     if ends_in_head.match(piece):
                         yield from _committee(passage, piece, start + offset + len(piece), last=False)
                     offset += len(piece) + 2
+    yield from _member_groups(passage)
     for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'member_bodies'))}){NAME_END}", text):
         # "the Board of Directors", "the Council of Governors met in public".
         yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
