@@ -17,6 +17,10 @@ a passage, beyond the core cue nouns of :func:`loaders.mentions.named_things`.
   ("Review of Select Committee activity in 2017–18"), planning-obligation money ("Section 106
   funding") and a named operation ("Operation Sceptre").
 - **Quoted campaigns**: a quoted name by a campaign noun ("the ‘Bin It Right’ campaign").
+- **Campaigns, consultations and rounds with no head noun**: a call to the reader ("Make Your
+  Mark", "Have Your Say!"), a consultation by its title-case subject ("the Clean Air
+  consultation"), a commissioning or planning round ("DAAT Commissioning", "Strategic and
+  Resource Planning 2014/15").
 - **Decision titles**: the title of a published decision names the project or scheme decided on
   when it is a name in title case and no procedure, body or building ("26/07/2024 - Harbour Wall
   Repairs ref: 2910" names a project; "Apologies for Absence" and "Audit Committee - 29 January"
@@ -139,6 +143,17 @@ def _lower_phrases() -> re.Pattern[str]:
 
 
 @cache
+def _served_pair() -> re.Pattern[str]:
+    """A short lower-case service after a word of providing, running or debating it: "the
+    provision of public space CCTV", "the management of council leisure facilities", "a motion
+    on maternity services"."""
+    nouns = alternation(cues("services_more", "serving_nouns"))
+    word = r"(?:[a-z][a-z-]+)"
+    return re.compile(rf"\b(?:{nouns}){_SP}(?:of|on|for|to){_SP}(?:the{_SP}|its{_SP}|our{_SP})?"
+                      rf"(?P<name>(?:{word}{_SP}){{1,3}}(?:services|service|facilities|CCTV))(?![\w-])")
+
+
+@cache
 def _inquiry() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<name>inquiry{_SP}into{_SP}(?:the{_SP}+)?(?:[a-z][a-z-]+{_SP}+){{0,4}}[a-z][a-z-]+)"
                       rf"(?=[,.;:)]|{_SP}(?:and|which|that|has|was|is|in|by|to|as|with|for|from|on){NAME_END})")
@@ -149,7 +164,9 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     """Lower-case service phrases in service contexts, and inquiries by their subject.
 
     A phrase needs a context word before it ("the", "commissioned", "saving", "provision of" …)
-    and at least one modifier that is not generic ("the new service" is no name).
+    and at least one modifier that is not generic ("the new service" is no name). After a noun of
+    providing, running or debating a service (``serving_nouns``: "the provision of", "a motion
+    on") one specific modifier is enough: "public space CCTV", "maternity services".
 
     Examples
     --------
@@ -204,6 +221,21 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         service_heads = ("service", "services", "helpline", "hub", "travel", "provision")
         kind = "service" if words[-1] in service_heads else "programme"
         yield passage.mention(start, end, kind, label, "grammar:service-phrase")
+    departments = {w.lower() for name in cues("services", "department_services") for w in name.split()[:-1]}
+    for match in _served_pair().finditer(text):
+        # After a word of providing or running, one specific modifier is enough ("the provision
+        # of public space CCTV", "a motion on maternity services"); a department's word is not
+        # ("the management of legal services").
+        words = match.group("name").split()
+        while words and words[0] in ("new", "existing", "current", "future", "proposed"):
+            words = words[1:]
+        modifiers = words[:-1]
+        if not modifiers or any(m in function or m in departments for m in modifiers) or \
+                all(m in generic for m in modifiers):
+            continue
+        start = match.end("name") - len(" ".join(words))
+        kind = "programme" if words[-1] == "CCTV" else "service"
+        yield passage.mention(start, match.end("name"), kind, " ".join(words), "grammar:served-pair")
     for match in _inquiry().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
                               "grammar:inquiry")
@@ -530,3 +562,130 @@ def service_areas(passage: Passage) -> Iterator[Mention]:
                 re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", name):
             continue
         yield passage.mention(start, start + len(name), "service", name, "grammar:service-area")
+
+
+#: The end of a name that no longer name goes on from: "KCC Commissioning" and "the Budget
+#: Consultation" are not cut from "KCC Commissioning and Procurement Select Committee" or "the
+#: Budget Consultation Panel", which keep their own mentions.
+_NAME_GOES_ON = rf"(?![\w-])(?!{_SP}(?:(?:and|&|of|for|the|on|to|in){_SP})?[A-Z])"
+
+
+@cache
+def _campaign_call() -> re.Pattern[str]:
+    """A campaign named by a call to its reader: an imperative, a possessive of the reader and
+    a title-case object ("Make Your Mark", "Have Your Say!", "Love Our Streets")."""
+    verbs = alternation(cues("services_more", "campaign_imperatives"))
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{verbs}){_SP}(?:Your|Our|My){_SP}{CAP_WORD}"
+                      rf"(?:{_SP}{CAP_WORD}){{0,2}})(?P<bang>!)?(?![\w-])")
+
+
+@cache
+def _named_consultation() -> re.Pattern[str]:
+    """A consultation named by its subject in title case: "the Clean Air consultation",
+    "Leisure Facilities - Public Consultation"."""
+    joiners = alternation(["and", "&", "of", "for", "the", "in", "to", "on"])
+    run = rf"{CAP_WORD}(?:{_SP}(?:(?:{joiners}){_SP}){{0,2}}{CAP_WORD}){{1,8}}"
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?P<run>{run})(?:{_SP}[-–—])?{_SP}(?:Public{_SP})?[Cc]onsultation)"
+                      + _NAME_GOES_ON)
+
+
+@cache
+def _planning_round() -> re.Pattern[str]:
+    """A commissioning or planning round named in title case ("DAAT Commissioning", "Strategic
+    and Resource Planning 2014/15"): planning needs its period, commissioning does not."""
+    joiners = alternation(["and", "&", "of", "for"])
+    run = rf"(?:{CAP_WORD}|[A-Z]{{2,6}})(?:{_SP}(?:(?:{joiners}){_SP})?{CAP_WORD}){{0,5}}"
+    # A financial year, not a bare year ("Town Planning 2020" is a service area's year).
+    period = rf"{_SP}(?:19|20)\d\d{_SP}?[-–/]{_SP}?(?:(?:19|20)\d\d|\d\d)(?![\w/-])"
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?P<run>{run}){_SP}(?:Commissioning(?:{period})?"
+                      rf"|Planning(?P<planning_period>{period})))" + _NAME_GOES_ON)
+
+
+def _names_a_kind_of_body_or_thing(run: str) -> bool:
+    """Whether a title-case run is a body's name, a named thing's (it has its own mention), a
+    place, or starts with a furniture word: no subject of a consultation or a round of its own."""
+    words = run.split()
+    heads = {*cues("services", "service"), *cues("services", "programme"), *cues("services", "framework"),
+             *cues("services_more", "service"), *cues("services_more", "programme")}
+    weak = set(cues("organisations", "weak_suffixes"))
+    bodies = (*cues("committees", "heads"), *cues("organisations", "government_words"), "Council", "Councils",
+              "Authority", "Cabinet", "Executive", *(w for w in cues("organisations", "suffixes") if w not in weak))
+    no_first = {*cues("services_more", "not_first"), *cues("services_more", "title_not_first")}
+    return (words[-1] in heads or words[0] in no_first or run in gazetteer_places()
+            or re.search(rf"(?<![\w-])(?:{alternation(bodies)})(?![\w-])", run) is not None
+            or is_heading_line(run, 0, len(run)) or looks_like_post(run))
+
+
+@cache
+def _after_post() -> re.Pattern[str]:
+    """A post head and "of"/"for" just before a name: the name is the post's remit."""
+    return re.compile(rf"(?:Director|Head|Manager|Officer|Lead|Commissioner|Member|Portfolio Holder|Champion)"
+                      rf"(?:{_SP}+(?:of|for))?{_SP}+(?:the{_SP}+)?$")
+
+
+@MENTION_FINDERS.register("campaigns", after="service-areas")
+def campaigns(passage: Passage) -> Iterator[Mention]:
+    """Campaigns, consultations and planning rounds named with no head noun of a service.
+
+    - a call to the reader ("Make Your Mark", "Have Your Say!"), cut before a document word
+      ("Make Your Mark Results");
+    - a consultation by its title-case subject ("the Clean Air consultation", "Leisure
+      Facilities - Public Consultation"), not by a body ("the Council consultation") nor on a
+      thing named by its own head noun ("the Local Plan consultation" is the plan's);
+    - a commissioning or planning round ("DAAT Commissioning", "Strategic and Resource Planning
+      2014/15").
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nThe Youth Forum backed Shape Your Town Results and the Quiet Lanes consultation; "
+    ...         "items: Drug Services Commissioning, Workforce and Estate Planning 2025/26.\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["campaigns"])]
+    ['Shape Your Town', 'Quiet Lanes consultation', 'Drug Services Commissioning', 'Workforce and Estate Planning']
+    """
+    text = passage.text
+    document_words = set(cues("services_more", "title_not_last"))
+    for match in _campaign_call().finditer(text):
+        words = match.group("name").split()
+        while len(words) > 3 and words[-1] in document_words:
+            words = words[:-1]
+        name = " ".join(words)
+        if words[-1] in document_words or is_heading_line(name, 0, len(name)) or not _names_no_body(name):
+            continue  # "Have Your Say Forum" is a body
+        end = match.start("name") + len(name) + (1 if match.group("bang") and name == match.group("name") else 0)
+        yield passage.mention(match.start("name"), end, "programme", name, "grammar:campaign-call")
+    for match in _named_consultation().finditer(text):
+        # The last of the names a run joins is the subject ("… Results and the Quiet Lanes").
+        at, part = run_parts(match.group("run"))[-1]
+        cut, run = trim_start(part)
+        cut += at
+        words = run.split()
+        if len(words) > 2 and words[1] == "the":
+            # A word and "the" start a clause, not a subject ("Following the Public Consultation").
+            cut += len(words[0]) + len(" the ")
+            words = words[2:]
+        while words and (words[-1] == "Public" or words[-1] in JOINERS):
+            words = words[:-1]
+        run = " ".join(words)
+        if len([w for w in words if w[:1].isupper()]) < 2 or _names_a_kind_of_body_or_thing(run):
+            continue
+        start = match.start("run") + cut
+        yield passage.mention(start, match.end("name"), "programme", text[start:match.end("name")],
+                              "grammar:named-consultation")
+    generic = {*cues("services_more", "generic_modifiers"), *(q.lower() for q in cues("posts", "qualifiers"))}
+    for match in _planning_round().finditer(text):
+        cut, run = trim_start(match.group("run"))
+        # A post's remit is no round ("Head of Strategic Commissioning"), nor is a kind of
+        # round ("Joint Commissioning", "Strategic Planning 2025/26").
+        pieces = re.split(rf"{_SP}(?:and|&){_SP}", run)
+        if not run or run.split()[0] in cues("services_more", "not_first") or is_heading_line(run, 0, len(run)) \
+                or any(looks_like_post(p) for p in pieces if p) or all(w.lower() in generic for w in run.split()) \
+                or _after_post().search(text, 0, match.start("run") + cut):
+            continue
+        start = match.start("run") + cut
+        head = "Planning" if match.group("planning_period") else "Commissioning"
+        yield passage.mention(start, match.end("name"), "programme", f"{run} {head}", "grammar:planning-round")

@@ -1,0 +1,85 @@
+"""Services, campaigns and consultations in the shapes unseen bodies' papers use, and the
+departments, posts and name runs that are not services (invented papers, invented names)."""
+
+from __future__ import annotations
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.mentions import find_mentions
+from loaders.structure import parse_document
+
+_SERVICE_KINDS = ("service", "programme", "framework")
+
+
+def mentions_of(text: str) -> set[tuple[str, str]]:
+    body = "Minutes\n\n" + text + "\n"
+    parsed = parse_document(Document("t.txt", "t", body, "0"))
+    return {(m.kind, body[m.start:m.end]) for m in find_mentions(parsed, CorpusContext())}
+
+
+def services_in(text: str) -> set[str]:
+    return {surface for kind, surface in mentions_of(text) if kind in _SERVICE_KINDS}
+
+
+def test_a_campaign_named_by_a_call_to_the_reader() -> None:
+    found = services_in("The Youth Forum promoted Shape Your Harbour and the results of Love Our Lanes "
+                        "Results 2024 were noted. Have Your Say! was on the agenda.")
+    assert {"Shape Your Harbour", "Love Our Lanes", "Have Your Say!"} <= found
+    assert not any(name.endswith("Results") for name in found)
+
+
+def test_a_call_in_lower_case_or_without_the_readers_possessive_is_no_campaign() -> None:
+    assert services_in("Members asked residents to make your views known and Make The Case for funding.") == set()
+
+
+def test_a_consultation_named_by_its_subject() -> None:
+    found = services_in("5. Riverside Parks - Public Consultation\nThe Council’s response to the Welsh "
+                        "Government’s Quiet Roads consultation was agreed.")
+    assert {"Riverside Parks - Public Consultation", "Quiet Roads consultation"} <= found
+
+
+def test_a_consultation_by_a_body_or_on_a_named_plan_is_not_a_new_service() -> None:
+    found = services_in("Following Public Consultation, the County Council consultation and the Fellmoor "
+                        "Local Plan consultation closed.")
+    assert not any("consultation" in name.lower() for name in found)
+
+
+def test_commissioning_and_planning_rounds_in_title_case() -> None:
+    found = services_in("Items: 8.1 – Substance Misuse Commissioning · 10.6 – Workforce and Estates Planning "
+                        "2025/26 · 10.7 – Town Planning 2020")
+    assert {"Substance Misuse Commissioning", "Workforce and Estates Planning 2025/26"} <= found
+    assert not any(name.startswith("Town Planning") for name in found)
+
+
+def test_a_commissioning_remit_of_a_post_or_a_kind_of_commissioning_is_no_round() -> None:
+    found = services_in("Dr Ann Hale, Lay Member for Community Care Commissioning, and the Head of Adult "
+                        "Commissioning reported; Joint Commissioning was noted and the Joint Commissioning "
+                        "Board met.")
+    assert not any("Commissioning" in name for name in found)
+    assert ("committee", "Joint Commissioning Board") in mentions_of("The Joint Commissioning Board met.")
+
+
+def test_a_clause_before_a_public_consultation_is_no_subject() -> None:
+    found = services_in("Following the Public Consultation, members met. Regarding the Harbour Lights consultation, "
+                        "members agreed.")
+    assert found == {"Harbour Lights consultation"}
+
+
+def test_a_round_or_a_consultation_inside_a_bodys_name_leaves_the_body_whole() -> None:
+    found = mentions_of("The Tarnshire Commissioning and Procurement Select Committee met the Budget "
+                        "Consultation Panel and the Have Your Say Forum.")
+    assert ("committee", "Tarnshire Commissioning and Procurement Select Committee") in found
+    assert not {surface for kind, surface in found if kind in _SERVICE_KINDS}
+
+
+def test_a_short_lower_case_service_after_a_word_of_providing_or_debating_it() -> None:
+    found = services_in("Councillor Vale declared an interest in the motion on midwifery services. Members "
+                        "opposed the outsourcing of council swimming facilities and agreed the future "
+                        "provision of town centre CCTV.")
+    assert {"midwifery services", "council swimming facilities", "town centre CCTV"} <= found
+
+
+def test_a_department_or_a_generic_word_after_a_word_of_providing_is_no_service() -> None:
+    found = services_in("The management of legal services, the provision of all services and the delivery "
+                        "of these services were noted.")
+    assert found == set()
