@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
 from graph.entities import normalise_label, slugify
@@ -43,6 +43,9 @@ class Authority:
     area: str | None = None
     aliases: tuple[str, ...] = ()
     scope: str | None = None
+    #: What the papers call the service an authority runs ("the Service" of a fire authority's
+    #: papers), when they speak of it but never name it (:func:`host_service`).
+    service: str | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,32 @@ def host_authority(name: str, date: str | None = None, given: bool = False) -> A
     return make_authority(official, (name,)) if official else make_authority(name)
 
 
+def host_service(authority: Authority, parsed: list[ParsedDocument]) -> str | None:
+    """The service the host runs, as papers that speak of it without naming it call it: a fire
+    authority's papers' "the Service" (cue ``[host.services]``), unless they name such a
+    service ("Fenmoor Fire and Rescue Service"), which is then found by its name.
+
+    Examples
+    --------
+    >>> from loaders.document import Document
+    >>> from loaders.structure import parse_document
+    >>> doc = parse_document(Document("c/a.txt", "c/a", "Ann Lee joined the Service in 2004.", "0"))
+    >>> host_service(Authority("the Fire Authority"), [doc]), host_service(Authority("the Council"), [doc])
+    ('the Service', None)
+    """
+    text = "\n".join(doc.document.text for doc in parsed)
+    for kind, rule in _host_rules()["services"].items():
+        if not authority.name.endswith(kind):
+            continue
+        named = "|".join(re.escape(n).replace(r"\ ", r"[ \u00a0]+") for n in rule["named"])
+        if re.search(rf"\b(?:{named})\b", text):
+            return None
+        phrase = re.escape(rule["phrase"]).replace(r"\ ", r"[ \u00a0]+")
+        if re.search(rf"\b{phrase}\b(?![ \u00a0]+[A-Z])(?!['’]s[ \u00a0]+[A-Z])", text):
+            return rule["phrase"]
+    return None
+
+
 @dataclass(frozen=True)
 class RegisteredAuthority:
     """An entry of the register of UK local authorities (``cues/uk_local_authorities.csv``,
@@ -403,11 +432,18 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
             counts[kind] = len(re.findall(rf"{meeting}\b[Tt]he[ \u00a0]+{spaced}\b"
                                           rf"(?![ \u00a0]+(?i:{compounds}|of)\b)", text))
     if not any(counts.values()) and not bare:
+        # An NHS trust's papers: "the Trust", or "the Trust Board" where the trust's board meets.
+        for kind in _host_rules()["unnamed_other"]:
+            spaced = r"[ \u00a0]+".join(re.escape(word) for word in kind.split())
+            board = re.escape(_host_rules()["unnamed_board"])
+            counts[kind] = len(re.findall(rf"\b[Tt]he[ \u00a0]+{spaced}(?:[ \u00a0]+{board})?\b"
+                                          rf"(?![ \u00a0]+(?i:{compounds}|of)\b)(?![ \u00a0]+[A-Z])", text))
+    if not any(counts.values()) and not bare:
         return None
     counts["Council"] += bare
     # The form the papers use most: a district's papers may speak of "the County Council" too,
     # but of their own council as "the Council". Among equals the more specific (listed first).
-    listed = [*_host_rules()["unnamed"], *_host_rules()["unnamed_lower_case"]]
+    listed = [*_host_rules()["unnamed"], *_host_rules()["unnamed_lower_case"], *_host_rules()["unnamed_other"]]
     kind = max(counts, key=lambda kind: (counts[kind], -listed.index(kind)))
     # Lower-case forms are labelled as the capitalised ones ("the county council": "the County Council").
     name = "the " + (kind.title() if kind.endswith("council") else kind)
@@ -1507,6 +1543,9 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
         committee = committee.title().replace(" - ", " – ")
     authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority"))
                                ) if authority_name else unnamed_host(parsed)
+    if authority is not None:
+        service = host_service(authority, parsed)
+        authority = replace(authority, service=service) if service else authority
     return CorpusContext(authority, committee,
                          meeting_date, tuple(merged.values()), tuple(organisations),
                          tuple(witness_order), acronym_definitions(d.document.text for d in parsed),

@@ -129,3 +129,36 @@ def test_a_councils_possessive_without_article_is_the_unnamed_host() -> None:
     assert host is not None and host.name == "the Council" and "Council" in host.aliases
     # Another council's possessive is that council's, not the host's.
     assert unnamed_host([parsed("Wexcombe Council’s leader wrote to us.")]) is None
+
+
+def test_an_nhs_trusts_papers_that_never_name_it_have_the_trust_as_host() -> None:
+    text = ("Trust Board Meetings\n\nMeetings of the Trust Board take place in public. Please contact "
+            "the Trust Board Secretary.\n")
+    host = unnamed_host([parsed(text)])
+    assert host is not None and host.name == "the Trust" and "the Trust" in host.aliases
+    # A council's papers speaking of a leisure trust keep the council as their host.
+    council = unnamed_host([parsed("The Council agreed that the Trust would run the pools.")])
+    assert council is not None and council.name == "the Council"
+
+
+def test_a_fire_authoritys_papers_speaking_of_the_service_give_the_host_its_service(tmp_path: Path) -> None:
+    (tmp_path / "fire").mkdir()
+    path = tmp_path / "fire" / "2025-05-03-minutes.txt"
+    path.write_text("Minutes of the meeting of the Fire Authority held on 3 May 2025\n\n1. Retirement\n\n"
+                    "Ann Lee joined the Service in 2004. The Fire Authority thanked her.\n", encoding="utf-8")
+    graph = _graph([path])
+    services = [s for s in graph.subjects(ORG.subOrganizationOf, None) if "/org/service-of-" in str(s)]
+    assert len(services) == 1
+    assert str(graph.value(services[0], ORG.subOrganizationOf)).startswith(ID + "org/host-of-")
+    assert "the Service" in {str(o) for o in graph.objects(services[0], SKOS.prefLabel)} | {
+        str(o) for o in graph.objects(services[0], RDFS.label)}
+
+
+def test_a_named_fire_and_rescue_service_is_not_made_again_and_a_council_has_no_service() -> None:
+    from loaders.context import Authority, host_service
+
+    named = parsed("Bo Tay joined Wexdale Fire and Rescue Service in 1994 and served the Service well.")
+    assert host_service(Authority("the Fire Authority"), [named]) is None
+    assert host_service(Authority("the Council"), [parsed("Ann Lee joined the Service in 2004.")]) is None
+    # "the Service Level Agreement" is an agreement, not the service.
+    assert host_service(Authority("the Fire Authority"), [parsed("The Service Level Agreement was signed.")]) is None
