@@ -178,6 +178,12 @@ def never_name_words() -> frozenset[str]:
 
 
 @cache
+def _surname_honorifics() -> tuple[str, ...]:
+    """Honorifics that are also surnames ("Baron", "Lord", "Earl"), longest first."""
+    return tuple(h for h in honorifics() if h in _people_cues()["words"]["surnames_too"])
+
+
+@cache
 def _honorific_alternation() -> str:
     return "|".join(re.escape(h) for h in honorifics())
 
@@ -204,11 +210,15 @@ def honorific_name_pattern() -> re.Pattern[str]:
     # Middle initials after a forename ("Mrs Siān C James"); an undotted "A" or "I" there is
     # more often a word ("Cllr Lee I Agree").
     middle = rf"(?:(?![AI]{_SPACE}){_INITIALS}){{0,2}}"
+    # An honorific that is also a surname ends a name when no name word follows it ("Mr John
+    # Baron."), where "Mr A Lord Mrs B Cole" is two people.
+    surnames = "|".join(re.escape(h) for h in _surname_honorifics())
+    last = rf"(?:{word}|{_CAPS_SURNAME}|(?:{surnames})(?!{_SPACE}+(?!(?:{hon})\b)[{_UP}]|[\w’'-]))"
     return re.compile(
         rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+"
         rf"(?P<name>{_INITIALS}{{0,4}}(?:(?:{particles}){_SPACE})?"
         rf"(?:{word}{_SPACE}{middle}(?:(?:{particles}){_SPACE})?){{0,2}}"
-        rf"(?:{word}|{_CAPS_SURNAME}))"
+        rf"{last})"
         rf"(?P<territory>{_SPACE}of{_SPACE}{_NAME_WORD}(?:[ \u00a0-]{_NAME_WORD})?)?"
         # A dash glued to the name's end before a quote or text ("Cllr K Lowe- “I am …”").
         rf"(?![\w’']|-[\w’'])")
@@ -322,8 +332,12 @@ def _parse_person_name(text: str) -> PersonName | None:
            for i, w in enumerate(words)):
         return None
     lowered_honorifics = _lowered_honorifics()
+    # The last word may be an honorific that is also a surname ("Councillor D Earl", "Mr John
+    # Baron"), never one inside the name.
+    surname_last = words[-1] in _surname_honorifics() and len(words) >= 2 and (
+        initialled or (honorific is not None and len(words) == 2))
     if any(w.lower() in lowered_honorifics for w in words if len(w) > 1) and not (
-            initialled and words[-1].lower() in lowered_honorifics
+            (initialled or surname_last) and words[-1].lower() in lowered_honorifics
             and not any(w.lower() in lowered_honorifics for w in words[:-1])):
         return None  # two people run together ("Mr A B Mrs C D"), not "Councillor D Earl"
     if honorific in cues["honorifics"]["peerage"] and words[0] in cues["words"]["title_posts"]:

@@ -87,3 +87,23 @@ def test_a_post_then_the_name_on_its_line_in_capitals_or_title_case() -> None:
     assert labels_of("Head of Legal Services Orla Penn, Tel: 01632 960555\n") == {"Orla Penn"}
     # Not a heading in capitals before a phrase.
     assert labels_of("ANNUAL REPORT Local Plan Review\n") == set()
+
+
+def test_an_honorific_that_is_also_a_surname_ends_a_name() -> None:
+    assert [n.label for n in find_honorific_names("IV: Mr Owen Baron.")] == ["Mr Owen Baron"]
+    assert [n.label for n in find_honorific_names("Mr A Lord Mrs B Cole")] == ["Mr A Lord", "Mrs B Cole"]
+    # Before another name word the honorific starts the next person.
+    assert [n.label for n in find_honorific_names("Mr Tom Ure Lord Penwith")] == ["Mr Tom Ure", "Lord Penwith"]
+
+
+def test_the_one_witness_of_a_numbered_panel_under_a_witnesses_heading() -> None:
+    text = ("Witnesses\n\nI: Carys Dee, Owen Pryce and Meg Lusk.\n\nII: Rhian Tudwal.\n\n"
+            "III: Dr Alun Gower.\n\nIV: Ffion Madoc.\n\nWritten evidence\n")
+    assert {"Rhian Tudwal", "Ffion Madoc", "Carys Dee", "Owen Pryce", "Meg Lusk"} <= labels_of(text)
+    # Numbered lines with no witnesses heading above are agenda items, not people.
+    assert labels_of("Agenda\n\nII: Rhian Tudwal.\n\nIV: Tree Planting.\n") == set()
+
+
+def test_a_plural_in_ies_of_a_word_that_is_never_a_name() -> None:
+    text = "Declarations. Relevant Authorities (Disclosable Pecuniary Interests) Regulations 2012\n"
+    assert labels_of(text) == set()

@@ -324,6 +324,12 @@ def _may_lead(word: str) -> bool:
             or bool(_before_word().search(word + " ")))
 
 
+def _never_name(word: str) -> bool:
+    """Whether a word is never part of a name, in its plural in "-ies" too ("Authorities",
+    "Communities"): no surname ends so, where "Gates" or "Mills" are surnames as well as plurals."""
+    return word in never_name_words() or (word.endswith("ies") and f"{word[:-3]}y" in never_name_words())
+
+
 def _parts(word: str) -> list[str]:
     return word.split("-")
 
@@ -392,7 +398,7 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
     soft = first in _soft_words() and words[1] not in not_name_words()
     if (first in not_name_words() and not soft) or first in gazetteer_places() or (len(first) > 1 and first.isupper()):
         return None  # "Members agreed", "Kent County", "CAG Consultants"
-    if any(p in never_name_words() for w in words[1 if soft else 0:] for p in _parts(w)):
+    if any(_never_name(p) for w in words[1 if soft else 0:] for p in _parts(w)):
         return None
     following = tokens[lead + size] if len(tokens) > lead + size else None
     # "Ann Lee Harbour Food Trust": a name, then an organisation of two words or more (a
@@ -592,6 +598,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
                 pending.append((number, offset + start, offset + end, label))
     found.extend(_plain_lists(lines, taken))
     found.extend(_capital_witnesses(lines, taken))
+    found.extend(_panel_witnesses(lines, taken))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
     organisations = _named_as_organisations(text, {p.label for p in found if p.rule != "plural-honorific"})
     found = [p for p in found if p.rule == "plural-honorific" or p.label not in organisations]
@@ -895,6 +902,36 @@ _TITLE_WORDS = frozenset({"ORAL", "EVIDENCE", "SESSION", "PUBLIC", "PRIVATE", "W
                           "EXAMINATION", "TRANSCRIPT", "UNCORRECTED", "CORRECTED", "MINUTES", "MEMBERS",
                           "PRESENT", "INQUIRY", "HEARING", "COMMITTEE", "PANEL", "QUESTIONS", "AND", "OF",
                           "THE", "FOR", "BEFORE", "MEETING", "AGENDA", "REPORT", "STATEMENT"})
+
+
+_PANEL_LINE = re.compile(r"^[\s|*•·]*(?:[IVX]{1,5}|\d{1,2}|(?:Panel|Session)[ \u00a0]+(?:\d{1,2}|[IVX]{1,5}))"
+                         r"[ \u00a0]*[:.)–—-][ \u00a0]*(?P<rest>\S.*?)[ \u00a0.;]*$", re.I)
+
+
+def _panel_witnesses(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundPerson]:
+    """The one witness of a panel line under a "Witnesses" heading ("II: Ann Lee.", "Panel 2 -
+    Bo Chan"): a panel of several is a list the list rules take, a panel of one has no other
+    support than the heading above its numbered lines."""
+    for number, (offset, line) in enumerate(lines):
+        panel = _PANEL_LINE.match(line)
+        if panel is None or _name_shaped(panel.group("rest")) is None:
+            continue
+        start, end = offset + panel.start("rest"), offset + panel.end("rest")
+        if not taken.free(start, end):
+            continue
+        # Up through blank lines and other panel lines to the heading.
+        above, supported = number - 1, False
+        while above >= 0 and number - above <= 24:
+            text = lines[above][1].strip(" \t\u00a0|")
+            if _WITNESS_HEAD.match(text):
+                supported = True
+                break
+            if text and _PANEL_LINE.match(text) is None:
+                break
+            above -= 1
+        if supported:
+            taken.add(start, end)
+            yield FoundPerson(start, end, panel.group("rest"), "list-line")
 
 
 def _capital_witnesses(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundPerson]:
