@@ -13,6 +13,7 @@ from functools import cache
 from graph.entities import normalise_label
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
+from loaders.casing import restore_case
 from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
@@ -150,7 +151,8 @@ class Passage:
     start : int
         Where :attr:`text` starts in the document text (mention spans are document offsets).
     text : str
-        The block's body text, ``parsed.document.text[start:block.end]``.
+        The block's body text, ``parsed.document.text[start:block.end]`` with text in capitals
+        restored to title case (:func:`loaders.casing.restore_case`; same length, same offsets).
     context : CorpusContext
         The meeting's authority, cast and known organisations.
     acronyms : dict of str to str
@@ -217,10 +219,13 @@ Regulations 2006'), ('person', 'Cllr Jones')]
     text = parsed.document.text
     chosen = [(name, MENTION_FINDERS.get(name)) for name in finders] if finders is not None else list(MENTION_FINDERS)
     found: list[Mention] = []
-    acronyms = {**context.acronyms, **acronym_definitions([text])}
+    # Finders read text printed in capitals ("CUPAR COMMON GOOD FUND") in title case; the restored
+    # text has the document's length, so spans stay document offsets and quotes its own text.
+    restored = restore_case(text, {*context.acronyms, *acronym_definitions([text])})
+    acronyms = {**context.acronyms, **acronym_definitions([restored])}
     for index, block in passages(parsed):
         start = block.body
-        passage = Passage(parsed, index, block, start, text[start:block.end], context, acronyms)
+        passage = Passage(parsed, index, block, start, restored[start:block.end], context, acronyms)
         for _name, finder in chosen:
             found.extend(finder(passage))
     return _drop_nested(found)
