@@ -83,3 +83,23 @@ def test_a_department_or_a_generic_word_after_a_word_of_providing_is_no_service(
     found = services_in("The management of legal services, the provision of all services and the delivery "
                         "of these services were noted.")
     assert found == set()
+
+
+def test_a_post_title_joining_a_service_remit_is_a_post_not_a_service() -> None:
+    found = mentions_of("The report of the Borough Solicitor and Head of Legal Services was noted. Present: "
+                        "Mr K. Orme, County Treasurer and Director of Adults’ Services.")
+    assert not {surface for kind, surface in found if kind in _SERVICE_KINDS}
+    assert ("post", "Borough Solicitor and Head of Legal Services") in found
+
+
+def test_a_department_after_a_post_or_a_named_officer_is_a_unit_not_a_service() -> None:
+    found = mentions_of("Report of the Chief Officer (Social Services). Also present: Ms J Innes (Youth "
+                        "Service), Mr P Cole (Principal Youth Officer, Youth Service)")
+    assert not {surface for kind, surface in found if kind in _SERVICE_KINDS}
+    assert {("unit", "Social Services"), ("unit", "Youth Service")} <= found
+
+
+def test_a_service_after_a_comma_that_follows_no_post_is_still_a_service() -> None:
+    found = services_in("The Board thanked volunteers, the Tarnside Befriending Service and the Harbour "
+                        "Meals Service.")
+    assert {"Tarnside Befriending Service", "Harbour Meals Service"} <= found

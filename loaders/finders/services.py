@@ -689,3 +689,61 @@ def campaigns(passage: Passage) -> Iterator[Mention]:
         start = match.start("run") + cut
         head = "Planning" if match.group("planning_period") else "Commissioning"
         yield passage.mention(start, match.end("name"), "programme", f"{run} {head}", "grammar:planning-round")
+
+
+@cache
+def _post_remit() -> re.Pattern[str]:
+    """A post whose title joins a second post with a service remit: "Borough Lawyer and Head of
+    Legal Services", "Solicitor and Director of Adults’ Services"."""
+    posts = cues("posts", "heads")
+    qualifiers = alternation(cues("posts", "qualifiers"))
+    joiners = alternation(["and", "&", "of", "for"])
+    remit = rf"{CAP_WORD}(?:{_SP}(?:(?:{joiners}){_SP})?{CAP_WORD}){{0,5}}"
+    return re.compile(rf"(?<![\w’'-])(?P<post>{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,3}}{_SP}(?:and|&){_SP}"
+                      rf"(?:(?:{qualifiers}){_SP})*(?:{alternation(posts)}){_SP}(?:of|for){_SP}(?:the{_SP})?"
+                      rf"(?={remit}{_SP}Services?(?![\w-])){remit}{_SP}Services?)(?![\w-])")
+
+
+@cache
+def _post_department() -> re.Pattern[str]:
+    """A department after a post, in brackets or after a comma, or in brackets after a named
+    person: "Chief Officer (Social Services)", "Principal Youth Officer, Youth Service", "Ms J
+    Innes (Youth Service)"."""
+    posts = alternation(cues("posts", "heads"))
+    department = rf"{CAP_WORD}(?:{_SP}(?:(?:and|&){_SP})?{CAP_WORD}){{0,4}}{_SP}Services?"
+    honorifics = alternation([h for h in cues("people", "honorifics") if h[:1].isupper()])
+    person = rf"(?:{honorifics})\.?{_SP}(?:[A-Z]\.?{_SP}){{0,3}}(?:[A-Z][a-z]+{_SP}){{0,2}}[A-Z][\w’'-]+"
+    return re.compile(rf"(?<![\w’'-])(?:(?:{CAP_WORD}{_SP}){{0,4}}(?:{posts})(?:{_SP}\(|,{_SP})|{person}{_SP}\()"
+                      rf"(?P<department>{department})(?=\)|{_SP}*[,;\n]|{_SP}*$)")
+
+
+@MENTION_FINDERS.register("post-remits", after="campaigns")
+def post_remits(passage: Passage) -> Iterator[Mention]:
+    """Service names that are a post's remit: the whole post title ("Borough Lawyer and Head of
+    Legal Services") is a post, and a department after a post ("Chief Officer (Social
+    Services)", "Principal Youth Officer, Youth Service") is a unit; neither is a service.
+
+    Their spans are the service name's, found by the cue noun, so they stand in its place.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Minutes\\n\\nThe report of the Borough Solicitor and Head of Legal Services was noted. "
+    ...         "Present: Ann Lee (Principal Officer, Youth Service).\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [(m.kind, m.label) for m in find_mentions(parsed, CorpusContext(), finders=["post-remits"])]
+    [('post', 'Borough Solicitor and Head of Legal Services'), ('unit', 'Youth Service')]
+    """
+    text = passage.text
+    for match in _post_remit().finditer(text):
+        _, label = trim_start(match.group("post"), of_leads=())
+        yield passage.mention(match.start("post"), match.end("post"), "post", label, "grammar:post-remit")
+    service_bodies = tuple(cues("services", "service_bodies"))
+    for match in _post_department().finditer(text):
+        department = match.group("department")
+        if not department.endswith(service_bodies):  # "Officer, Tarnshire Fire and Rescue Service"
+            yield passage.mention(match.start("department"), match.end("department"), "unit", department,
+                                  "grammar:post-department")
