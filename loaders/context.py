@@ -210,10 +210,12 @@ def make_authority(name: str, short_forms: tuple[str, ...] = ()) -> Authority:
     return Authority(name, known.get("identifier"), known.get("area"), tuple(dict.fromkeys(aliases)))
 
 
-def host_authority(name: str, date: str | None = None, given: bool = False) -> Authority:
+def host_authority(name: str, date: str | None = None, given: bool = False, text: str | None = None
+                   ) -> Authority:
     """The host authority the papers name: by the official name of the register entry its
-    name fits (:func:`register_name`), with the papers' form kept as an alias, unless the name
-    is ``given`` (a manifest's, which is taken as it is).
+    name fits (:func:`register_name`), with the papers' form kept as an alias where the papers'
+    ``text`` writes it (not a form made from a web address, "Towerhamlets Council"), unless the
+    name is ``given`` (a manifest's, which is taken as it is).
 
     Examples
     --------
@@ -224,7 +226,9 @@ def host_authority(name: str, date: str | None = None, given: bool = False) -> A
     ('Wexcombe Council', 'Enfield Council')
     """
     official = None if given else register_name(name, date)
-    return make_authority(official, (name,)) if official else make_authority(name)
+    if official is None:
+        return make_authority(name)
+    return make_authority(official, (name,) if text is None or name in text else ())
 
 
 def host_service(authority: Authority, parsed: list[ParsedDocument]) -> str | None:
@@ -313,8 +317,10 @@ def _register_by_place() -> dict[str, tuple[RegisteredAuthority, ...]]:
     index: dict[str, list[RegisteredAuthority]] = {}
     for entry in authority_register():
         forms = {_register_form(n) for n in (entry.nice, *entry.names, _place_and_type(entry.official)[0])}
-        for form in forms - {""}:
-            index.setdefault(form, []).append(entry)
+        # Squashed too: a web address writes "Tower Hamlets" as "towerhamlets".
+        for form in (forms | {f.replace(" ", "") for f in forms}) - {""}:
+            if entry not in index.get(form, ()):
+                index.setdefault(form, []).append(entry)
     return {form: tuple(entries) for form, entries in index.items()}
 
 
@@ -362,7 +368,9 @@ def register_name(name: str, date: str | None = None) -> str | None:
             kinds = ()  # "Cyngor Sir Fenmoor" is the council of Fenmoor, whatever its English type
         if not kind:
             return None
-    candidates = [entry for entry in _register_by_place().get(_register_form(place), ())
+    index = _register_by_place()
+    form = _register_form(place)
+    candidates = [entry for entry in index.get(form, index.get(form.replace(" ", ""), ()))
                   if entry.kind not in _NOT_COUNCIL_TYPES
                   and (not kinds or any(_register_form(entry.official).endswith(_register_form(k)) or
                                         _register_form(entry.official).startswith(_register_form(k))
@@ -504,7 +512,9 @@ def _registered_council_names() -> tuple[str, ...]:
 def _abbreviated_council() -> re.Pattern[str]:
     """A place and an abbreviated council type ("Fenmoor CBC", cue ``[host] type_abbreviations``)."""
     place = _place_pattern()
-    abbreviations = "|".join(sorted(_host_rules()["type_abbreviations"], key=len, reverse=True))
+    # Title case too: a name in capitals is read in title case ("FENMOOR CBC" → "Fenmoor Cbc").
+    abbreviations = "|".join(f"{a}|{a.title()}" for a in sorted(_host_rules()["type_abbreviations"],
+                                                                 key=len, reverse=True))
     return re.compile(rf"\b(?P<place>{place})[ \u00a0]+(?P<abbreviation>{abbreviations})(?![\w'’-])")
 
 
@@ -573,7 +583,7 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
                 continue
             prefix = match.groupdict().get("prefix")
             kind = re.sub(r"[ \u00a0]+", " ", match.groupdict().get("type") or "")
-            abbreviation = match.groupdict().get("abbreviation")
+            abbreviation = (match.groupdict().get("abbreviation") or "").upper()
             if abbreviation:
                 kinds = _host_rules()["type_abbreviations"][abbreviation]
                 name = register_name(f"{place} {abbreviation}") or (
@@ -1541,7 +1551,8 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
         meeting_date = meeting_date or (None if meeting_date_text else found_date)
     if committee and committee.isupper():
         committee = committee.title().replace(" - ", " – ")
-    authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority"))
+    authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority")),
+                               text="\n".join(doc.document.text for doc in parsed)
                                ) if authority_name else unnamed_host(parsed)
     if authority is not None:
         service = host_service(authority, parsed)

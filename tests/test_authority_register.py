@@ -116,3 +116,23 @@ def test_a_kind_of_local_council_or_a_meetings_mode_is_no_host() -> None:
     names = [n for *_, n in council_names(text)]
     assert "Community Council" not in names and "Hybrid Council" not in names
     assert find_host_authority([parsed(text)]) == "Bryn Isaf County Borough Council"
+
+
+def test_a_web_address_names_a_registered_host_by_its_official_name() -> None:
+    text = "Minutes of the Cabinet held on 3 March 2025\n\nThe Leader said that the Council had agreed.\n"
+    context = gather_context([parsed(text, source_url="https://democracy.bassetlaw.gov.uk/mgAi.aspx?ID=1")])
+    assert context.authority is not None and context.authority.name == "Bassetlaw District Council"
+    # A label that runs a place's words together fits the place ("towerhamlets"), and a form the
+    # text never writes is no alias.
+    assert register_name("Towerhamlets Council") == "London Borough of Tower Hamlets"
+    assert "Towerhamlets Council" not in host_authority("Towerhamlets Council", text="The Council").aliases
+    # An invented council's address keeps the name the address gives.
+    context = gather_context([parsed(text, source_url="https://democracy.glenmorrow.gov.uk/mgAi.aspx?ID=1")])
+    assert context.authority is not None and context.authority.name == "Glenmorrow Council"
+
+
+def test_a_place_of_two_names_and_an_abbreviated_type_in_capitals_is_a_councils_name() -> None:
+    assert [n for *_, n in council_names("The Leader of Fenmoor and Wexley CBC wrote.")] == [
+        "Fenmoor and Wexley County Borough Council"]
+    assert [n for *_, n in council_names("FENMOOR AND WEXLEY CBC\n\nCabinet")] == [
+        "Fenmoor and Wexley County Borough Council"]
