@@ -21,7 +21,7 @@ from functools import cache
 
 from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, load_cues
-from loaders.structure.fields import find_date, find_time, leading_person, parse_date
+from loaders.structure.fields import find_date, find_time, leading_person, looks_like_post, parse_date
 from loaders.structure.furniture import FURNITURE, furniture_tail, is_furniture
 
 #: At most this many blocks open a part (the header zone), whatever comes first.
@@ -115,6 +115,42 @@ def _field(name: str, text: str, start: int, end: int) -> Field | None:
     return Field(name, text[start:end], start, end) if end > start else None
 
 
+_POST_DASH_NAME = re.compile(r"(?P<post>[A-Z][^,;:()|/–—]{2,80}?)[ \u00a0]+[-–—][ \u00a0]*(?=\S)")
+_CONTACT_SLASH = re.compile(r"[ \u00a0]*/[ \u00a0]*")
+
+
+def _contact_people(value: str, start: int) -> list[Field]:
+    """The contacts of a header's "Contact" value when it holds more than a name at its start:
+    a post and a dash before the name ("-Head of Resource Management - Karen Neath", after a
+    ":-" label), or two names joined by a slash ("Lara Knight / Michelle Salmon, Governance").
+    Empty when the value is none of these (the caller reads it as before).
+
+    Examples
+    --------
+    >>> [f.value for f in _contact_people("-Head of Audit - Ann Lee, Tel: 01234 567890", 0)]
+    ['Ann Lee']
+    >>> [f.value for f in _contact_people("Ann Lee / Bo Chan, Democratic Services", 0)]
+    ['Ann Lee', 'Bo Chan']
+    >>> _contact_people("Ann Lee, Democratic Services", 0)
+    []
+    """
+    at = len(value) - len(value.lstrip(" \t\u00a0-"))  # the dash of a ":-" label
+    post = _POST_DASH_NAME.match(value, at)
+    if post and looks_like_post(post.group("post")):
+        person = leading_person(value[post.end():], start + post.end())
+        return [dataclasses.replace(person, name="contact")] if person else []
+    first = leading_person(value[at:], start + at)
+    if first is None:
+        return []
+    slash = _CONTACT_SLASH.match(value, first.end - start)
+    if slash is None:
+        return []
+    second = leading_person(value[slash.end():], start + slash.end())
+    if second is None:
+        return []
+    return [dataclasses.replace(first, name="contact"), dataclasses.replace(second, name="contact")]
+
+
 def labelled_header(text: str, start: int, end: int) -> list[Field]:
     """Fields of "Venue: …", "Contact: …", "Date: …" lines (English and Welsh labels).
 
@@ -156,6 +192,11 @@ def labelled_header(text: str, start: int, end: int) -> list[Field]:
             fields.extend([clock] if clock else [])
         else:
             if name == "contact":
+                contacts = _contact_people(value, vstart)
+                if contacts:
+                    fields.extend(contacts)
+                    offset += len(line) + 1
+                    continue
                 cut = contact_end.search(value)
                 value = value[:cut.start()] if cut else value
                 # "Donna Linton Governance and Corporate Planning Manager": the name, not the post
