@@ -63,3 +63,16 @@ def test_a_function_or_a_party_in_capitals_is_no_body() -> None:
     text = "Advice from HR and from the SNP; HR agreed."
     assert not accept_organisation_here("SNP", text, text.index("SNP"), {}, text)
     assert not accept_organisation_here("HR", text, text.index("HR"), {}, text)
+
+
+def test_an_acronym_bracketed_after_a_name_is_that_bodys_alias(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "(IOW)" after "Institute of Widgets" spells the "of": the definitions miss it, but the
+    # acronym is the institute's, not a second body.
+    _propose_org(monkeypatch, "IOW")
+    text = "Evidence from the Institute of Widgets (IOW). Later the IOW wrote again."
+    assert set(_organisations(text)) == {"Institute of Widgets"}
+
+
+def test_an_acronym_bracketed_after_a_name_it_does_not_spell_is_no_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    _propose_org(monkeypatch, "XQZ")
+    assert _organisations("The Tarn Group (XQZ) met. The XQZ agreed.") == []

@@ -379,6 +379,36 @@ def accept_organisation_here(name: str, text: str, start: int, acronyms: dict[st
     return in_context and accept_organisation(name)
 
 
+def bracketed_name(acronym: str, document: str) -> str | bool | None:
+    """The name an acronym stands for where the document writes it in brackets after the name
+    and the acronym's definitions did not catch it ("Institute of Widgets (IOW)", its "of"
+    spelt): the acronym is that body's alias, not a body of its own.
+
+    Returns
+    -------
+    str, None or False
+        The name (from its first word whose initial starts the acronym); None when the acronym
+        is never bracketed after a capitalised name; False when it is, but no such first word
+        is found (an alias of some name: no body of its own either).
+
+    Examples
+    --------
+    >>> bracketed_name("IOW", "Evidence from the Institute of Widgets (IOW). The IOW said.")
+    'Institute of Widgets'
+    >>> bracketed_name("OBR", "The OBR said."), bracketed_name("XYZ", "the Tarn Group (XYZ)")
+    (None, False)
+    """
+    found = re.search(rf"(?P<name>[A-Z][\w’'&-]*(?:{_SP}(?:(?:of|and|for|the|&|on|in){_SP})?[A-Z][\w’'&-]*){{0,7}})"
+                      rf"{_SP}*\({re.escape(acronym)}\)", document)
+    if found is None:
+        return None
+    words = found.group("name").split()
+    for at, word in enumerate(words):
+        if word[0] == acronym[0] and word not in ("The", "A", "An"):
+            return " ".join(words[at:])
+    return False
+
+
 _ACCEPT = {"person": accept_person, "organisation": accept_organisation, "place": accept_place,
            "venue": accept_venue, "legislation": accept_legislation}
 
@@ -422,6 +452,15 @@ def statistical_mentions(passage: Passage) -> Iterator[Mention]:
         kind = LABEL_KINDS[proposal.label]
         start, end = _trimmed(text, proposal.start, proposal.end)
         name = text[start:end]
+        if kind == "organisation" and re.fullmatch(r"[A-Z][A-Z&]{2,7}", name):
+            bracketed = bracketed_name(name, passage.parsed.document.text)
+            if bracketed is False:
+                continue  # an acronym bracketed after a name that spells it otherwise: an alias unknown
+            if bracketed:
+                if start < end and accept_organisation_here(name, text, start, passage.acronyms,
+                                                            passage.parsed.document.text):
+                    accepted.append((start, end, kind, bracketed))
+                continue
         if kind == "organisation":
             accepts = accept_organisation_here(name, text, start, passage.acronyms, passage.parsed.document.text)
         else:
