@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from loaders.acronyms import acronym_definitions
 from loaders.names import honorifics, plural_honorifics, suffixes
 
 #: Words kept lower case inside a restored run (never first or last): title-case convention.
@@ -29,8 +30,6 @@ _LONGEST_ACRONYM_IN_TEXT = 6
 
 #: A word: letters and digits, with apostrophes inside ("COUNCIL'S", "O'NEILL").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-#: A word in parentheses alone: "(CSP)", an acronym being defined.
-_PARENTHESISED = re.compile(r"\(([^\W\d_]{2,8})s?\)")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 _VOWELS = frozenset("AEIOUY")
 _TITLE_WORD = re.compile(r"\b[^\W\d_][^\W\d_A-Z]+\b")
@@ -47,6 +46,12 @@ def _cue_spellings() -> dict[str, str]:
         if " " not in word and "." not in word:
             spellings[word.upper()] = word
     return spellings
+
+
+@cache
+def _honorific_words() -> frozenset[str]:
+    """One-word honorifics, singular and plural ("Mr", "Councillors")."""
+    return frozenset(word for word in [*honorifics(), *plural_honorifics()] if " " not in word)
 
 
 def _is_capitals(word: str) -> bool:
@@ -107,7 +112,6 @@ def _document_acronyms(lines: list[str]) -> set[str]:
     """Capitals the document uses as acronyms: alone in mixed-case text, or in parentheses."""
     found: set[str] = set()
     for line in lines:
-        found.update(match.group(1) for match in _PARENTHESISED.finditer(line) if _is_capitals(match.group(1)))
         if not any(c.islower() for c in line):
             continue  # a line in capitals says nothing about which words are acronyms
         for run in _capital_runs(line):
@@ -120,10 +124,18 @@ def _reads_as_words(run: list[re.Match[str]], acronyms: set[str]) -> bool:
     """Whether a run in capitals inside mixed-case text is words, not acronyms side by side.
 
     It takes two words that would change ("GLENBRAE CITY COUNCIL"); "KCC, CAMHS and others" is a
-    list of acronyms, one of them pronounceable.
+    list of acronyms, one of them pronounceable, and "Ann Lee AS/MS" post-nominals.
     """
-    changing = sum(1 for w in run if _restored_word(w.group(), True, True, acronyms) != w.group())
+    post_nominals = _post_nominals()
+    changing = sum(1 for w in run if w.group() not in post_nominals
+                   and _restored_word(w.group(), True, True, acronyms) != w.group())
     return changing >= 2
+
+
+@cache
+def _post_nominals() -> frozenset[str]:
+    """Post-nominals as printed in capitals ("MBE", "AS", "MS")."""
+    return frozenset(word.upper() for word in suffixes())
 
 
 def _restored_word(word: str, first: bool, last: bool, acronyms: set[str]) -> str:
@@ -190,7 +202,9 @@ def restore_case(text: str, acronyms: Iterable[str] = ()) -> str:
     'Ordinary text is left alone, even the NHS.'
     """
     lines = text.splitlines(keepends=True)
-    known = _document_acronyms(lines) | set(acronyms)
+    # Defined acronyms count only where their initials spell the words before them: in a line in
+    # capitals "(CSP)" after "COMMUNITY SAFETY PARTNERSHIP" is one, "(CHAIR)" after a name is not.
+    known = _document_acronyms(lines) | set(acronym_definitions([text])) | set(acronyms)
     # A word in capitals alone on its line ("CABINET") is restored only when the document writes
     # it in title case too: a lone "SUMMARYG" or a code is no word the finders should read.
     title_words = set(_TITLE_WORD.findall(text))
@@ -218,6 +232,10 @@ def _restore_line(line: str, acronyms: set[str], title_words: set[str]) -> str:
             if position == 0 and len(run) > 1 and len(word) > 1 and _ROMAN.fullmatch(word):
                 # An item number ("II STANDARDS COMMISSION") is no part of the title after it.
                 new = word.lower()
+            elif word == "A" and (line[match.end():match.end() + 1] == "." or (
+                    position and run[position - 1].group() in _cue_spellings()
+                    and _cue_spellings()[run[position - 1].group()] in _honorific_words())):
+                new = word  # an initial ("COUNCILLOR A SMITH", "A. MCKAY"), not the article
             else:
                 new = _restored_word(word, position == 0, last, acronyms)
             if len(new) == len(word):  # casing can change length ("ß" → "SS"): keep the word then

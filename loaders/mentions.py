@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from graph.entities import normalise_label
@@ -143,7 +143,8 @@ class Passage:
     Attributes
     ----------
     parsed : ParsedDocument
-        The whole document (for finders that look at parts or neighbouring blocks).
+        The whole document (for finders that look at parts or neighbouring blocks), its text
+        restored like :attr:`text`.
     index : int
         Index of the block in ``parsed.blocks``.
     block : Block
@@ -223,6 +224,10 @@ Regulations 2006'), ('person', 'Cllr Jones')]
     # text has the document's length, so spans stay document offsets and quotes its own text.
     restored = restore_case(text, {*context.acronyms, *acronym_definitions([text])})
     acronyms = {**context.acronyms, **acronym_definitions([restored])}
+    if restored != text:
+        # Finders that read the whole document (lists of people, the names a paper uses) read it
+        # restored too; only the mentions' offsets leave this function, never this copy.
+        parsed = replace(parsed, document=replace(parsed.document, text=restored))
     for index, block in passages(parsed):
         start = block.body
         passage = Passage(parsed, index, block, start, restored[start:block.end], context, acronyms)

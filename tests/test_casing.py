@@ -56,6 +56,18 @@ The Cabinet agreed to award the contract for the Housing Repairs Service to the 
 The Cabinet Member for Housing, Councillor Ewan Tolley, introduced the report.
 """
 
+AREA_MINUTE = """\
+GLENBRAE COUNCIL
+
+MINUTE OF MEETING OF THE SOUTH WEST AREA COMMITTEE HELD IN THE COUNCIL CHAMBER, TOLLCROSS HOUSE
+
+PRESENT: COUNCILLOR A MACLEAN (CONVENER), COUNCILLORS R DUFFY, J O'NEILL AND P STRACHAN
+
+1. COMMUNITY ASSET TRANSFER - FORMER KIRKTON LIBRARY
+
+The request from the KIRKTON DEVELOPMENT TRUST was approved. DECIDED: to note the VOLUNTEER DRIVER SCHEME update.
+"""
+
 
 def mentions_of(text: str) -> set[tuple[str, str, str]]:
     """(kind, document text, label) of every mention in ``text``."""
@@ -78,6 +90,12 @@ def mentions_of(text: str) -> set[tuple[str, str, str]]:
     ("CLLR SINEAD O'HARE AND THE COUNCIL'S AUDITOR", "Cllr Sinead O'Hare and the Council's Auditor"),
     # An item number in Roman numerals is no part of the title after it.
     ("IV APPOINTMENTS TO OUTSIDE BODIES", "iv Appointments to Outside Bodies"),
+    # "A" after an honorific or before a full stop is an initial, not the article.
+    ("PRESENT: COUNCILLOR A SMITH (CHAIR), COUNCILLORS B JONES, A. MCKAY AND C BROWN",
+     "Present: Councillor A Smith (Chair), Councillors B Jones, A. McKay and C Brown"),
+    ("ELECTION OF A PROVOST", "Election of a Provost"),
+    # A definition in capitals is an acronym only where its initials spell the words before it.
+    ("THE COMMUNITY SAFETY PARTNERSHIP (CSP) PLAN", "The Community Safety Partnership (CSP) Plan"),
     # Welsh "AM" and "AS" are English words in capitals, not the post-nominals.
     ("URGENT MATTERS AS AGREED BY THE CHAIR", "Urgent Matters As Agreed by the Chair"),
 ])
@@ -141,6 +159,15 @@ def test_a_decision_notice_gives_its_decision_maker_and_subject() -> None:
     assert any(span.startswith("HOUSING REPAIRS SERVICE") and kind in {"service", "programme"}
                for kind, span, _label in found)
     assert ("person", "Councillor Ewan Tolley", "Councillor Ewan Tolley") in found
+
+
+def test_an_area_minute_in_capitals_gives_its_members_and_bodies() -> None:
+    found = mentions_of(AREA_MINUTE)
+    people = {label for kind, _span, label in found if kind == "person"}
+    # The plural honorific shares out over the list, which the people finder reads whole.
+    assert {"Councillor R Duffy", "Councillor J O'Neill", "Councillor P Strachan"} <= people
+    assert ("organisation", "KIRKTON DEVELOPMENT TRUST", "Kirkton Development Trust") in found
+    assert any(span == "VOLUNTEER DRIVER SCHEME" for _kind, span, _label in found)
 
 
 def test_quotes_in_the_graph_are_the_documents_own_capitals(tmp_path) -> None:
