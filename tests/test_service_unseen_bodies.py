@@ -103,3 +103,19 @@ def test_a_service_after_a_comma_that_follows_no_post_is_still_a_service() -> No
     found = services_in("The Board thanked volunteers, the Tarnside Befriending Service and the Harbour "
                         "Meals Service.")
     assert {"Tarnside Befriending Service", "Harbour Meals Service"} <= found
+
+
+def test_a_post_head_before_a_remit_list_is_a_post_not_a_service() -> None:
+    found = mentions_of("Contact: Rhona Vale  Service Director Libraries, Leisure and Community Support")
+    assert not {surface for kind, surface in found if kind in _SERVICE_KINDS}
+
+
+def test_a_programme_joined_to_a_budget_is_named_by_its_own_words() -> None:
+    found = services_in("Item 10.1 – 24/25 Housing Revenue Budget and Capital Programme Monitoring Q2")
+    assert "Capital Programme" in found
+
+
+def test_an_item_titled_by_a_scrutiny_exercise_and_its_subject() -> None:
+    found = services_in("Outside bodies\n4. Joint scrutiny on coastal erosion – Representative – Councillor "
+                        "B. Lowe\n5. Budget scrutiny of the proposals\nThe scrutiny of savings was noted.")
+    assert found == {"Joint scrutiny on coastal erosion"}

@@ -56,7 +56,8 @@ _SP = r"[ \u00a0]"
 
 @MENTION_FINDERS.register("services", after="named-things")
 def named_services(passage: Passage) -> Iterator[Mention]:
-    """Named services, programmes, funds, charters … by head noun.
+    """Named services, programmes, funds, charters … by head noun, and a programme joined to a
+    budget ("the Revenue Budget and Capital Programme" names the Capital Programme).
 
     Examples
     --------
@@ -77,6 +78,20 @@ def named_services(passage: Passage) -> Iterator[Mention]:
             for at, part in run_parts(match.group("span")):
                 if ends_in_head.match(part):
                     yield from _named(passage, kind, match.start("span") + at, part)
+    for match in _after_budget().finditer(text):
+        name = match.group("name")
+        if name.split()[0] not in cues("services_more", "not_first") and not is_heading_line(name, 0, len(name)):
+            yield passage.mention(match.start("name"), match.end("name"), "programme", name, "grammar:budget-pair")
+
+
+@cache
+def _after_budget() -> re.Pattern[str]:
+    """A programme or plan joined to a budget: "the Revenue Budget and Capital Programme", "the
+    Budget and Medium Term Financial Strategy" (a budget is no service, so the run that holds both
+    is one name only by its last words)."""
+    heads = alternation([*cues("services", "programme"), *cues("services_more", "programme")])
+    return re.compile(rf"(?<=Budget{_SP}and{_SP})(?P<name>{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,4}}?{_SP}(?:{heads}))"
+                      r"(?![\w-])")
 
 
 def _named(passage: Passage, kind: str, start: int, span: str) -> Iterator[Mention]:
@@ -154,6 +169,16 @@ def _served_pair() -> re.Pattern[str]:
 
 
 @cache
+def _scrutiny_item() -> re.Pattern[str]:
+    """A scrutiny exercise titled in lower case by its subject at the head of an item: "6. Joint
+    scrutiny on flooding – Representative"."""
+    word = r"[a-z][a-z-]+"
+    return re.compile(rf"(?m)^(?:\(?[0-9]+[.)]?[0-9]*{_SP}+)?(?P<name>[A-Z][a-z]+{_SP}scrutiny(?:{_SP}review)?{_SP}"
+                      rf"(?:on|of|into){_SP}(?!the\b){word}(?:{_SP}(?:and{_SP})?{word}){{0,3}})"
+                      rf"(?={_SP}*(?:[–—-]|[.:;,]|$))")
+
+
+@cache
 def _inquiry() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<name>inquiry{_SP}into{_SP}(?:the{_SP}+)?(?:[a-z][a-z-]+{_SP}+){{0,4}}[a-z][a-z-]+)"
                       rf"(?=[,.;:)]|{_SP}(?:and|which|that|has|was|is|in|by|to|as|with|for|from|on){NAME_END})")
@@ -166,7 +191,8 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     A phrase needs a context word before it ("the", "commissioned", "saving", "provision of" …)
     and at least one modifier that is not generic ("the new service" is no name). After a noun of
     providing, running or debating a service (``serving_nouns``: "the provision of", "a motion
-    on") one specific modifier is enough: "public space CCTV", "maternity services".
+    on") one specific modifier is enough: "public space CCTV", "maternity services". An item
+    titled by a scrutiny exercise and its subject ("6. Joint scrutiny on flooding") names it.
 
     Examples
     --------
@@ -236,6 +262,11 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         start = match.end("name") - len(" ".join(words))
         kind = "programme" if words[-1] == "CCTV" else "service"
         yield passage.mention(start, match.end("name"), kind, " ".join(words), "grammar:served-pair")
+    for match in _scrutiny_item().finditer(text):
+        subject = match.group("name").split()[4 if " review " in match.group("name") else 3:]
+        if not any(w in function or w in generic for w in subject):
+            yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
+                                  "grammar:scrutiny-item")
     for match in _inquiry().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
                               "grammar:inquiry")
@@ -717,11 +748,23 @@ def _post_department() -> re.Pattern[str]:
                       rf"(?P<department>{department})(?=\)|{_SP}*[,;\n]|{_SP}*$)")
 
 
+@cache
+def _post_with_remit_list() -> re.Pattern[str]:
+    """A post head straight before its remit, a list ending in a service cue noun: "Service
+    Director Governance, Member and Business Support"."""
+    heads = alternation([h for h in cues("posts", "heads") if re.search(r"Director|Head|Manager|Officer", h)])
+    cue_nouns = alternation(["Services", "Service", "Support"])
+    part = rf"{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,3}}"
+    return re.compile(rf"(?<![\w’'-])(?P<post>(?:{heads}){_SP}(?!(?:of|for|the){_SP})"
+                      rf"{part}(?:,{_SP}{part}){{0,4}}{_SP}(?:and|&){_SP}(?:{part}{_SP})?(?:{cue_nouns}))(?![\w-])")
+
+
 @MENTION_FINDERS.register("post-remits", after="campaigns")
 def post_remits(passage: Passage) -> Iterator[Mention]:
     """Service names that are a post's remit: the whole post title ("Borough Lawyer and Head of
-    Legal Services") is a post, and a department after a post ("Chief Officer (Social
-    Services)", "Principal Youth Officer, Youth Service") is a unit; neither is a service.
+    Legal Services", "Service Director Governance, Member and Business Support") is a post, and
+    a department after a post ("Chief Officer (Social Services)", "Principal Youth Officer,
+    Youth Service") is a unit; neither is a service.
 
     Their spans are the service name's, found by the cue noun, so they stand in its place.
 
@@ -738,7 +781,7 @@ def post_remits(passage: Passage) -> Iterator[Mention]:
     [('post', 'Borough Solicitor and Head of Legal Services'), ('unit', 'Youth Service')]
     """
     text = passage.text
-    for match in _post_remit().finditer(text):
+    for match in (*_post_remit().finditer(text), *_post_with_remit_list().finditer(text)):
         _, label = trim_start(match.group("post"), of_leads=())
         yield passage.mention(match.start("post"), match.end("post"), "post", label, "grammar:post-remit")
     service_bodies = tuple(cues("services", "service_bodies"))
