@@ -107,3 +107,15 @@ def test_the_one_witness_of_a_numbered_panel_under_a_witnesses_heading() -> None
 def test_a_plural_in_ies_of_a_word_that_is_never_a_name() -> None:
     text = "Declarations. Relevant Authorities (Disclosable Pecuniary Interests) Regulations 2012\n"
     assert labels_of(text) == set()
+
+
+def test_a_post_title_as_the_label_before_a_colon() -> None:
+    assert labels_of("Clerk to the Panel: Gwion Teifi\n") == {"Gwion Teifi"}
+    assert labels_of("Secretary to the Trust: Gwion Teifi\n") == {"Gwion Teifi"}
+    # A field name that is no post.
+    assert labels_of("Budget Line: Gwion Teifi\n") == set()
+
+
+def test_a_one_letter_particle_in_a_list_under_a_plural_honorific() -> None:
+    text = "Present: Councillors Siân Gruffydd, Seán Ó Murchú and Zoë Ćwik\n"
+    assert labels_of(text) == {"Councillor Siân Gruffydd", "Councillor Seán Ó Murchú", "Councillor Zoë Ćwik"}

@@ -257,9 +257,15 @@ def _post_label(line: str, at: int) -> bool:
     plural = _PLURAL_LABEL.search(line, word, at)
     if plural is None:
         return False
-    word = plural.group("word").lower()
-    forms = {word, word[:-1], word[:-2] + "an" if word.endswith("en") else word}
-    return bool(forms & _post_words())
+    noun = plural.group("word").lower()
+    forms = {noun, noun[:-1], noun[:-2] + "an" if noun.endswith("en") else noun}
+    if forms & _post_words():
+        return True
+    # A whole post title opening the line before the colon ("Clerk to the Panel: Ann Lee").
+    head = _LIST_MARK.match(line, 0, colons[last])
+    prefix = line[head.end() if head else 0:colons[last]].strip(" \t\u00a0|")
+    return (0 < len(prefix) <= 80 and bisect_left(colons, colons[last]) == 0 and prefix[:1].isupper()
+            and looks_like_post(_title_words(prefix)))
 
 
 _CLOSE_BRACKET = re.compile(r"\s*\)")
@@ -735,7 +741,10 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
     """"Councillors A B, C D and E" (and "Cllrs", "Messrs" …): one person per item."""
     plural = plural_honorifics()
     heads = "|".join(re.escape(p) for p in sorted(plural, key=len, reverse=True))
-    item = re.compile(rf"(?P<name>{INITIALS}{{0,4}}(?:{NAME_WORD}{_SP}){{0,2}}(?:{NAME_WORD}|{_CAPS}))"
+    # A middle initial or a one-letter particle after a forename ("Seán Ó Murchú", "Ann B Lee");
+    # an undotted "A" or "I" there is more often a word.
+    middle = rf"(?:(?![AI]{_SP}){INITIALS}){{0,2}}"
+    item = re.compile(rf"(?P<name>{INITIALS}{{0,4}}(?:{NAME_WORD}{_SP}{middle}){{0,2}}(?:{NAME_WORD}|{_CAPS}))"
                       rf"(?![\w’'-])(?P<tail>\s*\([^()]{{0,60}}\))?")
     separator = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
     for head in re.finditer(rf"(?<![\w-])(?P<plural>{heads})\.?(?::-?)?{_SP}+", text):
