@@ -257,6 +257,25 @@ def host_service(authority: Authority, parsed: list[ParsedDocument]) -> str | No
     return None
 
 
+def _refers_to(authority: Authority, text: str) -> bool:
+    """Whether a text refers to an authority: writes its name or one of its aliases ("the
+    Council", its initials, a short form), in any case for a name of several words.
+
+    Examples
+    --------
+    >>> host = make_authority("Wexcombe County Council")
+    >>> _refers_to(host, "Ask WCC."), _refers_to(host, "the county council agreed"), _refers_to(host, "Councillors")
+    (True, True, False)
+    >>> _refers_to(host, "the Council’s constitution")
+    True
+    """
+    for name in (authority.name, *authority.aliases):
+        flags = re.I if len(name.split()) > 1 else 0
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])".replace(r"\ ", r"[ \u00a0]+"), text, flags):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class RegisteredAuthority:
     """An entry of the register of UK local authorities (``cues/uk_local_authorities.csv``,
@@ -1551,9 +1570,19 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
         meeting_date = meeting_date or (None if meeting_date_text else found_date)
     if committee and committee.isupper():
         committee = committee.title().replace(" - ", " – ")
+    text = "\n".join(doc.document.text for doc in parsed)
     authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority")),
-                               text="\n".join(doc.document.text for doc in parsed)
-                               ) if authority_name else unnamed_host(parsed)
+                               text=text) if authority_name else None
+    if authority is not None and not metadata.get("authority") and not _refers_to(authority, text) and \
+            authority.name not in _host_rules()["legislatures"]["names"] and not any(
+            authority_name in (doc.document.metadata.get(f) or metadata.get(f) or "")
+            for doc in parsed for f in ("html_title", "html_meta")):
+        # A host only an address names ("surreycc" in a contact e-mail) that the text never
+        # refers to, not even as "the Council", is no body of the papers (docs/ANNOTATION.md,
+        # settled case "The host never referred to").
+        authority = None
+    if authority is None:
+        authority = unnamed_host(parsed)
     if authority is not None:
         service = host_service(authority, parsed)
         authority = replace(authority, service=service) if service else authority

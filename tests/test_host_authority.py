@@ -242,3 +242,16 @@ def test_the_address_the_papers_came_from_outweighs_a_council_named_in_passing()
     # A council the header names keeps its place against the address.
     headed = "Dunmore County Council – Cabinet\n\n" + text
     assert host(headed, source_url="https://democracy.fenmoor.gov.uk/mgAi.aspx?ID=1") == "Dunmore County Council"
+
+
+def test_a_host_only_an_address_names_and_the_text_never_refers_to_is_none() -> None:
+    # docs/ANNOTATION.md, settled case "The host never referred to".
+    text = ("Cabinet\n\nMinutes of the meeting held on 3 March 2025\n\nContact: ann.lee@glenmorrowcc.gov.uk\n\n"
+            "1. Budget\n\nThe Cabinet agreed the budget.\n")
+    assert gather_context([parsed(text)]).authority is None
+    referred = text.replace("The Cabinet agreed", "The Cabinet agreed that the County Council set")
+    context = gather_context([parsed(referred)])
+    assert context.authority is not None and context.authority.name == "Glenmorrow County Council"
+    # A manifest's authority stands whatever the text says.
+    context = gather_context([parsed(text)], {"authority": "Glenmorrow County Council"})
+    assert context.authority is not None and context.authority.name == "Glenmorrow County Council"
