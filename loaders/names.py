@@ -18,20 +18,33 @@ from functools import cache, lru_cache
 
 from loaders.cues import load_cues
 
+#: Blocks of Latin letters beyond Latin-1: Extended-A ("ŵ", "ł"), Extended-B ("ș") and
+#: Extended Additional (the Welsh "ẁ", "ỳ"), whose upper and lower cases alternate.
+_EXTENDED_LATIN = ((0x100, 0x24F), (0x1E00, 0x1EFF))
+
+
+def _latin_letters(upper: bool) -> str:
+    """The upper- or lower-case letters of the extended Latin blocks, for a character class."""
+    return "".join(chr(code) for first, last in _EXTENDED_LATIN for code in range(first, last + 1)
+                   if (chr(code).isupper() if upper else chr(code).islower()))
+
+
 #: Upper- and lower-case letters of the Latin scripts used in UK papers (Welsh, Irish, Gaelic,
-#: and names from elsewhere): Latin-1, Latin Extended-A and -B ("Ș"), and Latin Extended
-#: Additional (the Welsh "ẁ", "ỳ"). Lower case also takes the combining accents (U+0300-U+036F),
-#: since a page may write "Siân" as "a" and a combining circumflex: offsets count code points of
-#: the stored text, so it is not normalised, and its names must not be cut at the accent.
-_UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
-_LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ\u0300-\u036f"
+#: and names from elsewhere), for character classes. Lower case also takes the combining accents
+#: (U+0300-U+036F), since a page may write "Siân" as "a" and a combining circumflex: offsets
+#: count code points of the stored text, so it is not normalised, and its names must not be cut
+#: at the accent.
+_UP = "A-ZÀ-ÖØ-Þ" + _latin_letters(upper=True)
+_LO = "a-zß-öø-ÿ" + _latin_letters(upper=False) + "\u0300-\u036f"
+#: The capital letters of :data:`NAME_WORD`, for a character class ("[{CAPITALS}]").
+CAPITALS = _UP
 _PART = rf"(?:[{_UP}][’'])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]{{2,}})?"
 _NAME_WORD = rf"{_PART}(?:-{_PART})*"
 _INITIAL = rf"[{_UP}]\.?"
 _INITIALS = rf"(?:[{_UP}](?:\.[ \u00a0]?|[ \u00a0]))"
 _SPACE = "[ \u00a0]"
 #: A surname printed in capitals after a forename ("Ann LEE", "Kay McMOSS").
-_CAPS_SURNAME = r"(?:Mc|Mac|O[’'])?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?(?![\w’'-])"
+_CAPS_SURNAME = rf"(?:Mc|Mac|O[’'])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?![\w’'-])"
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 #: How royals are named in papers: a monarch with a regnal number, "the Queen", or a royal
 #: title with its territory (only after "Her/His Royal Highness" when found in text).
@@ -368,7 +381,7 @@ def _parse_person_name(text: str) -> PersonName | None:
 @cache
 def _upper_name_pattern() -> re.Pattern[str]:
     hon = "|".join(re.escape(h.upper()) for h in honorifics()) + "|" + _honorific_alternation()
-    caps = r"[A-ZÀ-Þ][A-ZÀ-Þ’'-]+"
+    caps = rf"[{_UP}][{_UP}’'-]+"
     return re.compile(rf"(?<![\w’'-])(?P<hon>{hon})\.?{_SPACE}+(?P<name>(?:[A-Z](?:\.{_SPACE}?|{_SPACE})){{0,4}}"
                       rf"(?:{caps}{_SPACE}){{0,2}}{caps})(?![\w’'-])")
 

@@ -119,3 +119,8 @@ def test_a_post_title_as_the_label_before_a_colon() -> None:
 def test_a_one_letter_particle_in_a_list_under_a_plural_honorific() -> None:
     text = "Present: Councillors Siân Gruffydd, Seán Ó Murchú and Zoë Ćwik\n"
     assert labels_of(text) == {"Councillor Siân Gruffydd", "Councillor Seán Ó Murchú", "Councillor Zoë Ćwik"}
+
+
+def test_names_in_capitals_with_extended_latin_letters() -> None:
+    assert labels_of("Witnesses: ŁUKASZ NOWAK and ŴYN ELLIS\n") == {"Łukasz Nowak", "Ŵyn Ellis"}
+    assert [n.label for n in find_honorific_names("MR ŴYN ELLIS said")] == ["Mr Ŵyn Ellis"]

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from loaders.cues import load_cues
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
 from loaders.names import (
+    CAPITALS,
     INITIALS,
     NAME_WORD,
     ROYAL_IN_TEXT,
@@ -38,8 +39,8 @@ from loaders.names import (
 from loaders.structure.fields import looks_like_post
 
 _SP = "[ \u00a0]"
-_CAPS = r"(?:Mc|Mac|O[’'])?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"
-_TOKEN = re.compile(rf"(?<![\w’'.-])(?:{NAME_WORD}|{_CAPS}|[A-ZÀ-Þ]\.?)(?![\w’']|-[\w’'])")
+_CAPS = rf"(?:Mc|Mac|O[’'])?[{CAPITALS}]{{2,}}(?:-[{CAPITALS}]{{2,}})?"
+_TOKEN = re.compile(rf"(?<![\w’'.-])(?:{NAME_WORD}|{_CAPS}|[{CAPITALS}]\.?)(?![\w’']|-[\w’'])")
 _LIST_MARK = re.compile(r"^[\s|*•·§▪◦–—-]*(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\s|*•·§▪◦–—-]*", re.I)
 
 
@@ -284,7 +285,7 @@ _STOP_AFTER = re.compile(r"\s*(?:[,.;:)|]|$|\(|\band\b|&|[-–—]\s|\bor\b|\bre
 
 def _normal_case(word: str) -> str:
     """"SAWERS" → "Sawers", "McIRVINE" → "McIrvine" (surnames printed in capitals)."""
-    match = re.fullmatch(r"(Mc|Mac|O[’'])?([A-ZÀ-Þ][A-ZÀ-Þ’'-]+)", word)
+    match = re.fullmatch(rf"(Mc|Mac|O[’'])?([{CAPITALS}][{CAPITALS}’'-]+)", word)
     if match is None or word in suffixes():
         return word
     return (match.group(1) or "") + match.group(2).title()
@@ -771,7 +772,7 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
 _LIST_ENTRY = rf"(?:{NAME_WORD}|[A-Z]\.?)(?:{_SP}(?:{NAME_WORD}|[A-Z]\.?))?{_SP}{NAME_WORD}"
 _LIST_SEPARATOR = r"(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|&)[ \u00a0]+)"
 _PLAIN_LIST = re.compile(rf"(?<![\w’'.-]){_LIST_ENTRY}(?:{_LIST_SEPARATOR}{_LIST_ENTRY})*(?![\w’'-])")
-_CAPS_ENTRY = r"(?<![\w’'-])[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?:[ \u00a0][A-ZÀ-Þ][A-ZÀ-Þ’'-]+){1,2}(?![\w’'-])"
+_CAPS_ENTRY = rf"(?<![\w’'-])[{CAPITALS}][{CAPITALS}’'-]+(?:[ \u00a0][{CAPITALS}][{CAPITALS}’'-]+){{1,2}}(?![\w’'-])"
 _CAPS_LIST = re.compile(rf"{_CAPS_ENTRY}(?:{_LIST_SEPARATOR}{_CAPS_ENTRY})+")
 _LIST_GOES_ON_LEFT = re.compile(r"(?:,|;|&|\band)[ \u00a0]*$")
 _LIST_GOES_ON_RIGHT = re.compile(r"[ \u00a0]*(?:,|;|&|and\b)[ \u00a0]*(?:and[ \u00a0]+)?")
@@ -881,8 +882,9 @@ def _plain_lists(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundP
                     yield FoundPerson(start, end, label, "name-list")
 
 
+_CAPS_WORD = rf"[{CAPITALS}][{CAPITALS}’'-]+"
 _CAPS_LINE = re.compile(r"^[\s|*•·–-]*(?P<hon>(?:[A-Z]{2,4}\.?|RT\.? HON|THE RT\.? HON)[ \u00a0]+)?"
-                        r"(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?:[ \u00a0]+(?:[A-Z]\.?|[A-ZÀ-Þ][A-ZÀ-Þ’'-]+)){1,2})"
+                        rf"(?P<name>{_CAPS_WORD}(?:[ \u00a0]+(?:[A-Z]\.?|{_CAPS_WORD})){{1,2}})"
                         r"(?:[ \u00a0]*(?:\([^()]{1,60}\)|,.*))?[ \u00a0]*$")
 _WITNESS_HEAD = re.compile(r"^[\s|*•·]*(?:(?:examination|panel|list)\s+of\s+)?witness(?:es)?\s*:?\s*$", re.I)
 _DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
