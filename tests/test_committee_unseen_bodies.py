@@ -96,3 +96,12 @@ def test_a_forum_of_the_council_stays_a_committee() -> None:
     found = mentions_of("The Tarnside Community Forum met on 3 May and referred the matter to the Harbour Panel.",
                         ["committees"])
     assert found == {"Tarnside Community Forum": "committee", "Harbour Panel": "committee"}
+
+
+def test_the_body_of_no_named_institution_is_no_committee() -> None:
+    assert committees_of("A response was sent today to the Parliamentary Committee.") == set()
+
+
+def test_a_document_word_and_of_inside_the_run_are_not_part_of_the_name() -> None:
+    assert committees_of("The Record of Decision of the Cabinet was published.") == {"Cabinet"}
+    assert committees_of("The Draft Minutes of the Harbour Licensing Board were noted.") == {"Harbour Licensing Board"}

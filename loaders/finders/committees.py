@@ -277,6 +277,13 @@ def _the_executive() -> re.Pattern[str]:
 
 
 @cache
+def _inner_lead() -> re.Pattern[str]:
+    """A post or document word and "of (the)" after other words of a run ("Record of Decision
+    of the …")."""
+    return re.compile(rf"(?<=[ \u00a0])(?:{alternation(of_lead_words())})[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+@cache
 def _posts_of() -> re.Pattern[str]:
     """Two posts joined before "of (the)" ("Chairman and Members of the …")."""
     leads = alternation(of_lead_words())
@@ -333,6 +340,16 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     # "Chairman and Members of the Harbour Committee": two posts, then the committee.
     posts = _posts_of().match(name)
     name = name[posts.end():] if posts else name
+    # "Record of Decision of the Cabinet": a document or post word and "of" inside the run, not
+    # only at its start, open a phrase around the name; the name is what follows the last one.
+    inner = [*_inner_lead().finditer(name)]
+    name = name[inner[-1].end():] if inner else name
+    # "Draft Minutes Harbour Planning Committee" (a heading in capitals, read in title case): a
+    # document word among the first words ends the phrase before the name.
+    words = name.split(" ")
+    documents = {word.title() for word in cues("committees", "shouted_cuts")} - {"A", "An", "The", "To", "In", "On"}
+    cut = max((at for at, word in enumerate(words[:3]) if word in documents and at < len(words) - 1), default=-1)
+    name = " ".join(words[cut + 1:]) if cut >= 0 else name
     # "Statement to Cabinet", "Report to Audit Committee": a paper sent to the committee; a
     # committee's name seldom holds "to", so the name is what follows the last one.
     name = re.split(r"[ \u00a0]to[ \u00a0]", name)[-1]
