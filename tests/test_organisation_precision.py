@@ -73,3 +73,25 @@ def test_a_policy_title_is_no_body_and_a_body_cut_before_a_title_head_is_none() 
 
 def test_a_body_with_no_title_after_it_is_kept() -> None:
     assert "Tarnmoor Academy Trust" in organisations_in("The Tarnmoor Academy Trust agreed the plan.")
+
+
+def test_classes_of_people_and_bodies_after_a_cue_are_no_names() -> None:
+    found = organisations_in("There was an approach from Developers. We heard evidence from Witnesses. A meeting "
+                             "with Senior Officers took place. The service works with Schools and Academies. "
+                             "Members were appointed to Outside Bodies. She is a member of Unite.")
+    assert found == {"Unite"}
+
+
+def test_a_class_needs_plurals_only_or_a_class_modifier() -> None:
+    assert plausible_organisation("Tarn Valley Ramblers")
+    assert plausible_organisation("Samaritans")
+    assert not plausible_organisation("Stakeholders")
+    assert not plausible_organisation("Parents and Carers")
+
+
+def test_numbered_parts_posts_objects_and_money_after_a_cue_are_no_bodies() -> None:
+    found = organisations_in("Evidence from Question 4 shows it. Together with Appendix A the report was noted. "
+                             "The report was submitted by Head of Finance. The contract with Phase Two was "
+                             "extended. The scheme had a grant from Lottery Funding, funded by Central "
+                             "Government Grant. Pupils supported by Year 6 helped.")
+    assert found == set()

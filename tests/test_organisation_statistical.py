@@ -36,12 +36,18 @@ def _propose_org(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
 
 
 def test_a_name_is_accepted_after_a_body_cue_only() -> None:
-    text = "The report by the Quillon Food Trust was noted. Brettle Food Trust plans were set."
-    assert accept_organisation_here("Quillon Food Trust", text, text.index("Quillon"), {}, text)
-    assert not accept_organisation_here("Brettle Food Trust", text, text.index("Brettle"), {}, text)
+    text = "The report by the Quillon Chamber of Trade was noted. Brettle Chamber of Trade plans were set."
+    assert accept_organisation_here("Quillon Chamber of Trade", text, text.index("Quillon"), {}, text)
+    assert not accept_organisation_here("Brettle Chamber of Trade", text, text.index("Brettle"), {}, text)
     # A person's shape with no organisation word stays a person's, whatever the context.
     text = "A letter from Ann Quillon was read."
     assert not accept_organisation_here("Ann Quillon", text, text.index("Ann"), {}, text)
+
+
+def test_a_name_ending_in_a_suffix_is_left_to_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rules reject "the Remote Council meeting" (the meeting's mode, not a body).
+    _propose_org(monkeypatch, "Remote Council")
+    assert _organisations("The meeting was adjourned from the Remote Council meeting.") == []
 
 
 def test_an_acronym_used_twice_or_after_a_cue_is_a_body(monkeypatch: pytest.MonkeyPatch) -> None:

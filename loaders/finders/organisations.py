@@ -150,9 +150,35 @@ def _bare_kind_or_label(words: list[str]) -> bool:
         return True
     if len(words) > 1 and words[-1] in cues["title_heads"]:
         return True  # "School Admission Arrangements", "Health and Care Bill": a title
+    if _names_a_class(words) or words[-1] in cues["number_words"]:
+        return True
     if len(words) == 1 and (words[0] in _kind_words() or words[0].rstrip("s") in _kind_words()):
         return True
     return all(w.rstrip(":") in cues["field_words"] for w in words)
+
+
+def _names_a_class(words: list[str]) -> bool:
+    """Whether capitalised words are a class of people or bodies, not one body's name: plural
+    common nouns alone ("Developers", "Schools and Academies"), or after a class modifier
+    ("Senior Officers", "Outside Bodies"). An acronym, a possessive or a name ending otherwise
+    ("Rothmans", "Tarn Valley Ramblers") is not one.
+
+    Examples
+    --------
+    >>> [_names_a_class(n.split()) for n in ("Witnesses", "Schools and Academies", "Senior Officers",
+    ...                                      "Tarn Valley Ramblers", "Rothmans", "CCGs")]
+    [True, True, True, False, False, False]
+    """
+    cues = _not_name_cues()
+    endings = tuple(cues["plural_endings"])
+
+    def plural(word: str) -> bool:
+        return word[:1].isupper() and not word.isupper() and word.endswith(endings) and len(word) > 4
+
+    content = [w for w in words if w not in ("and", "&", "or", "of", "the")]
+    if not content or not plural(content[-1]):
+        return False
+    return all(plural(w) for w in content) or (len(content) == 2 and content[0] in cues["class_modifiers"])
 
 
 def _initialled_person(name: str) -> bool:
@@ -236,6 +262,10 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
             if re.match(rf"{_SP}+(?:ward|wards|division|divisions|area|constituency|parish|town|village)\b",
                         text[start + len(name):]):
                 continue  # "representing Northfield ward": a place
+            if re.match(rf"{_SP}+(?:[0-9]|[A-Z](?![\w’'-]))", text[start + len(name):]):
+                continue  # "evidence from Question 4", "together with Appendix A": a numbered part
+            if re.search(r"(?:^|\s)(?:of|for)\s+(?:the\s+)?$", piece[:skip]):
+                continue  # "submitted by Head of Finance": a post's (or a document's) object
             if plausible_organisation(name):
                 yield passage.mention(start, start + len(name), "organisation", name, method)
     for match in _quoted_bodies().finditer(text):

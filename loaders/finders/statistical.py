@@ -356,10 +356,10 @@ def accept_organisation_here(name: str, text: str, start: int, acronyms: dict[st
 
     Examples
     --------
-    >>> text = ("A letter from the Tarnside Food Trust and a report by the OBR; the OBR agreed. The TRO. "
-    ...         "IN THE CHAIR, CHAIR")
+    >>> text = ("A letter from the Tarnside Chamber of Trade and a report by the OBR; the OBR agreed. The "
+    ...         "TRO. IN THE CHAIR, CHAIR")
     >>> [accept_organisation_here(n, text, text.index(n), {}, text)
-    ...  for n in ("Tarnside Food Trust", "OBR", "TRO", "CHAIR")]
+    ...  for n in ("Tarnside Chamber of Trade", "OBR", "TRO", "CHAIR")]
     [True, True, False, False]
     """
     from loaders.mentions import _kind_of_name
@@ -376,7 +376,14 @@ def accept_organisation_here(name: str, text: str, start: int, acronyms: dict[st
         if expansion is not None and _kind_of_name(expansion) not in (None, "organisation"):
             return False
         return in_context or len(re.findall(rf"(?<![\w-]){name}(?![\w-])", document)) >= 2
-    return in_context and accept_organisation(name)
+    # A name ending in an organisation suffix is the rule finders' to judge ("the Remote Council
+    # meeting" they reject): the recogniser adds only names the suffixes cannot find.
+    return in_context and accept_organisation(name) and name.split()[-1] not in _suffix_words()
+
+
+@cache
+def _suffix_words() -> frozenset[str]:
+    return frozenset(s.split()[-1] for s in cues("organisations", "suffixes"))
 
 
 def bracketed_name(acronym: str, document: str) -> str | bool | None:
