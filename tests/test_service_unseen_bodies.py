@@ -119,3 +119,17 @@ def test_an_item_titled_by_a_scrutiny_exercise_and_its_subject() -> None:
     found = services_in("Outside bodies\n4. Joint scrutiny on coastal erosion – Representative – Councillor "
                         "B. Lowe\n5. Budget scrutiny of the proposals\nThe scrutiny of savings was noted.")
     assert found == {"Joint scrutiny on coastal erosion"}
+
+
+def test_a_transport_service_named_by_its_route_numbers() -> None:
+    found = services_in("Members regretted the withdrawal of bus services 212 & 214 and the X9 bus service; "
+                        "the bus services 2024 review was noted.")
+    assert {"bus services 212 & 214", "X9 bus service"} <= found
+    assert not any("2024" in name for name in found)
+
+
+def test_lower_case_services_listed_as_what_is_provided() -> None:
+    found = services_in("Other services provided were blue badge renewals, photocopying and the council tax "
+                        "enquiries.")
+    assert "blue badge renewals" in found
+    assert "photocopying" not in found

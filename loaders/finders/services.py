@@ -169,6 +169,26 @@ def _served_pair() -> re.Pattern[str]:
 
 
 @cache
+def _numbered_route() -> re.Pattern[str]:
+    """A transport service named by its route numbers: "bus services 188 & 190", "the X7 bus
+    service", "ferry route 4"."""
+    modes = r"(?:[Bb]us|[Cc]oach|[Ff]erry|[Tt]ram|[Rr]ail|[Tt]rain)"
+    kinds = r"(?:service|services|route|routes)"
+    number = r"(?:[A-Z]{0,2}[0-9]{1,3}[A-Z]?)"
+    numbers = rf"{number}(?:(?:,{_SP}|{_SP}(?:&|and|or){_SP}|/){number}){{0,5}}"
+    return re.compile(rf"\b(?P<name>{modes}{_SP}{kinds}{_SP}(?:[Nn]o\.?{_SP}|[Nn]umbers?{_SP})?{numbers}"
+                      rf"|(?<=the{_SP}){numbers}{_SP}{modes}{_SP}{kinds})(?![\w-])")
+
+
+@cache
+def _services_listed() -> re.Pattern[str]:
+    """Lower-case services listed as what is provided: "Other services provided were bus pass
+    applications and photocopying"."""
+    return re.compile(rf"\bservices{_SP}(?:provided|offered|available|delivered){_SP}(?:here{_SP}|there{_SP})?"
+                      rf"(?:were|are|included|include|including){_SP}(?P<list>[a-z][a-z ,-]{{3,120}}?)(?=[.;:]|$)")
+
+
+@cache
 def _scrutiny_item() -> re.Pattern[str]:
     """A scrutiny exercise titled in lower case by its subject at the head of an item: "6. Joint
     scrutiny on flooding – Representative"."""
@@ -192,7 +212,9 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     and at least one modifier that is not generic ("the new service" is no name). After a noun of
     providing, running or debating a service (``serving_nouns``: "the provision of", "a motion
     on") one specific modifier is enough: "public space CCTV", "maternity services". An item
-    titled by a scrutiny exercise and its subject ("6. Joint scrutiny on flooding") names it.
+    titled by a scrutiny exercise and its subject ("6. Joint scrutiny on flooding") names it; so
+    do route numbers ("bus services 188 & 190") and a list of what is provided ("other services
+    provided were bus pass applications and photocopying").
 
     Examples
     --------
@@ -262,6 +284,19 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         start = match.end("name") - len(" ".join(words))
         kind = "programme" if words[-1] == "CCTV" else "service"
         yield passage.mention(start, match.end("name"), kind, " ".join(words), "grammar:served-pair")
+    for match in _numbered_route().finditer(text):
+        yield passage.mention(match.start("name"), match.end("name"), "service", match.group("name"),
+                              "grammar:numbered-route")
+    for match in _services_listed().finditer(text):
+        # Each item of two words or more that holds no function word: "bus pass applications"
+        # (one word, "photocopying", is an activity as often as a service).
+        at = match.start("list")
+        for item in re.split(r",\s*|\s+and\s+|\s+or\s+", match.group("list")):
+            words = item.split()
+            start = text.index(item, at) if item else at
+            at = start + len(item)
+            if 2 <= len(words) <= 4 and not any(w in function or w in generic for w in words):
+                yield passage.mention(start, start + len(item), "service", item, "grammar:services-listed")
     for match in _scrutiny_item().finditer(text):
         subject = match.group("name").split()[4 if " review " in match.group("name") else 3:]
         if not any(w in function or w in generic for w in subject):
