@@ -173,6 +173,12 @@ class Passage:
         return Mention(self.start + start, self.start + end, kind, label, self.index, method, **extra)  # type: ignore[arg-type]
 
 
+#: Finders that read the document as printed, not case-restored (:func:`loaders.casing.restore_case`):
+#: they read capitals themselves ("DRAFT MINUTES HARBOUR PLANNING COMMITTEE" is the committee
+#: after the document words), or take capitals as their sign that a line is no name (a heading
+#: "YOUTH CLUBS" under a date line is no witness; "EXECUTIVE SUMMARY" no place).
+AS_PRINTED_FINDERS = frozenset({"committees", "people-in-context", "statistical"})
+
 #: A mention finder: reads a passage, yields the mentions it finds there.
 MentionFinder = Callable[[Passage], Iterable[Mention]]
 
@@ -224,15 +230,15 @@ Regulations 2006'), ('person', 'Cllr Jones')]
     # text has the document's length, so spans stay document offsets and quotes its own text.
     restored = restore_case(text, {*context.acronyms, *acronym_definitions([text])})
     acronyms = {**context.acronyms, **acronym_definitions([restored])}
-    if restored != text:
-        # Finders that read the whole document (lists of people, the names a paper uses) read it
-        # restored too; only the mentions' offsets leave this function, never this copy.
-        parsed = replace(parsed, document=replace(parsed.document, text=restored))
+    # Finders that read the whole document (lists of people, the names a paper uses) read it
+    # restored too; only the mentions' offsets leave this function, never this copy.
+    restored_parsed = replace(parsed, document=replace(parsed.document, text=restored)) if restored != text else parsed
     for index, block in passages(parsed):
         start = block.body
-        passage = Passage(parsed, index, block, start, restored[start:block.end], context, acronyms)
-        for _name, finder in chosen:
-            found.extend(finder(passage))
+        passage = Passage(restored_parsed, index, block, start, restored[start:block.end], context, acronyms)
+        as_printed = Passage(parsed, index, block, start, text[start:block.end], context, acronyms)
+        for name, finder in chosen:
+            found.extend(finder(as_printed if name in AS_PRINTED_FINDERS else passage))
     return _drop_nested(found)
 
 
