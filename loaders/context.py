@@ -955,7 +955,8 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         for name in {n for *_, n in names} & set(scores):
             scores[name] += sum(1 for m in _ACRONYM.finditer(text) if m.group(1) == _initials(name)
                                 and len(m.group(1)) >= 3)
-        for name, score in _health_body_scores(text, header).items():
+        for name, score in (*_health_body_scores(text, header).items(),
+                            *_commissioner_scores(text, header).items()):
             scores[name] += score
             first_seen.setdefault(name, order)
             headed.add(name)
@@ -1031,8 +1032,49 @@ def _health_body_scores(text: str, header: list[tuple[int, int]]) -> Counter[str
         words = match.group("name").split()
         while words and words[0] in leading:
             words.pop(0)  # "Minutes of Fenmoor CCG": the name starts at its place
-        if len(words) >= 2:
+        # "The Health Board agreed" names no board: the kind alone is no name.
+        if len(words) >= 2 and " ".join(words) not in rules["health_body_types"]:
             found[" ".join(words)] += 1 + rules["header_weight"]
+    return found
+
+
+@cache
+def _commissioner_name() -> re.Pattern[str]:
+    """A commissioner's office named by its title and place (cue ``[host] commissioner_titles``)."""
+    titles = "|".join(re.escape(t).replace(r"\ ", r"[ \u00a0]+") for t in _host_rules()["commissioner_titles"])
+    place = rf"{_WORD}(?:[ \u00a0]+(?:and|&)[ \u00a0]+{_WORD}|[ \u00a0]+{_WORD}){{0,3}}"
+    return re.compile(rf"(?:\b(?P<office>Office[ \u00a0]+of[ \u00a0]+the[ \u00a0]+)?(?P<title>{titles})[ \u00a0]+for"
+                      rf"[ \u00a0]+(?P<place>{place})|\b(?P<before>{place})[ \u00a0]+(?P<title2>{titles}))\b")
+
+
+def _commissioner_scores(text: str, header: list[tuple[int, int]]) -> Counter[str]:
+    """Votes for a police and crime commissioner's office as the host, where a header (or the
+    first :data:`_HEAD_CHARACTERS` characters) names it, as :func:`_health_body_scores` counts
+    an NHS body: "Police and Crime Commissioner for Fenmoor", "Office of the …", "Fenmoor Police
+    and Crime Commissioner" (named "Police and Crime Commissioner for Fenmoor").
+
+    Examples
+    --------
+    >>> _commissioner_scores("Office of the Police and Crime Commissioner for Fenmoor\\n\\nDecision", [])
+    Counter({'Office of the Police and Crime Commissioner for Fenmoor': 5})
+    >>> _commissioner_scores("Fenmoor Police and Crime Commissioner\\n\\nDecision 12", [])
+    Counter({'Police and Crime Commissioner for Fenmoor': 5})
+    """
+    rules, found = _host_rules(), Counter[str]()
+    if re.search(r"\bPolice(?:,)?[ \u00a0]+(?:Fire[ \u00a0]+)?and[ \u00a0]+Crime[ \u00a0]+Panel\b", text):
+        return found  # a panel's papers: its host is a council, the commissioner the one it scrutinises
+    leading = set(rules["leading"])
+    for match in _commissioner_name().finditer(text):
+        if match.start() > _HEAD_CHARACTERS and not any(a <= match.start() < b for a, b in header):
+            continue
+        words = re.split(r"[ \u00a0]+", match.group("place") or match.group("before"))
+        while words and words[0] in leading:
+            words.pop(0)
+        if not words:
+            continue
+        title = re.sub(r"[ \u00a0]+", " ", match.group("title") or match.group("title2"))
+        found[f"{'Office of the ' if match.group('office') else ''}{title} for {' '.join(words)}"] += \
+            1 + rules["header_weight"]
     return found
 
 

@@ -255,3 +255,29 @@ def test_a_host_only_an_address_names_and_the_text_never_refers_to_is_none() -> 
     # A manifest's authority stands whatever the text says.
     context = gather_context([parsed(text)], {"authority": "Glenmorrow County Council"})
     assert context.authority is not None and context.authority.name == "Glenmorrow County Council"
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("Fenmoor National Park Authority\n\nMinutes of the Planning Committee held on 3 May 2025\n\n"
+     "The Authority agreed the plan.", "Fenmoor National Park Authority", "the Authority"),
+    ("Minutes of the Planning Committee held on 3 May 2025\n\nThe National Park Authority agreed the plan.",
+     "the National Park Authority", "the Authority"),
+    ("Fenmoor Fire and Rescue Authority\n\nMinutes of the meeting held on 3 May 2025\n\nThe Authority agreed.",
+     "Fenmoor Fire and Rescue Authority", "FRA"),
+    ("Police and Crime Commissioner for Fenmoor\n\nDecision Notice 12/2025\n\nThe Commissioner agreed the grant.",
+     "Police and Crime Commissioner for Fenmoor", "the Commissioner"),
+    ("Office of the Police and Crime Commissioner for Fenmoor\n\nDecision Notice 12/2025\n\nThe grant was agreed.",
+     "Office of the Police and Crime Commissioner for Fenmoor", "OPCC"),
+    ("Fenmoor Health Board\n\nMinutes of the Board held on 3 May 2025\n\nThe Health Board agreed.",
+     "Fenmoor Health Board", "the Health Board"),
+])
+def test_hosts_that_are_no_council_are_named_from_their_title_lines(text: str, name: str, alias: str) -> None:
+    context = gather_context([parsed(text)])
+    assert context.authority is not None
+    assert context.authority.name == name and alias in context.authority.aliases
+
+
+def test_a_police_and_crime_panels_papers_have_their_council_not_the_commissioner_as_host() -> None:
+    text = ("Fenmoor Police and Crime Panel\n\nMinutes of the meeting held on 3 May 2025\n\nThe Panel heard the "
+            "Police and Crime Commissioner for Fenmoor. Wexcombe Council hosts the Panel. The Council agreed.")
+    assert host(text) == "Wexcombe Council"
