@@ -8,6 +8,8 @@ titles in capitals and of a decision notice ("DECISION MAKER: CABINET"); no name
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Graph
 
 from graph.entities import Registry
@@ -139,6 +141,21 @@ def test_restoration_keeps_every_offset(text: str) -> None:
         assert original.lower() == new.lower() or original.upper() == new.upper() or original == new
 
 
+#: Text in the shapes restoration meets: capitals, mixed words, acronyms, digits, punctuation,
+#: and letters whose case changes their length ("ß", "İ", "ŉ").
+_SHOUTED_WORDS = st.sampled_from(["CABINET", "Cabinet", "NHS", "OF", "THE", "A", "MR", "O'NEILL", "MCKAY",
+                                  "A92", "II", "(CSP)", "ß", "STRASSE", "İL", "ŉ", "ǅ", "ﬁ", "ÉCOLE", "日本",
+                                  "and", "-", ",", "·", "\n", "\n\n", " "])
+
+
+@given(st.lists(_SHOUTED_WORDS, max_size=40).map(" ".join))
+def test_any_text_keeps_its_length_and_its_letters(text: str) -> None:
+    restored = restore_case(text)
+    assert len(restored) == len(text)
+    for original, new in zip(text, restored, strict=True):
+        assert original == new or original.lower() == new.lower()
+
+
 def test_an_area_agenda_in_capitals_gives_its_services_funds_and_places() -> None:
     found = mentions_of(AREA_AGENDA)
     kinds = {(kind, span) for kind, span, _label in found}
@@ -168,6 +185,12 @@ def test_an_area_minute_in_capitals_gives_its_members_and_bodies() -> None:
     assert {"Councillor R Duffy", "Councillor J O'Neill", "Councillor P Strachan"} <= people
     assert ("organisation", "KIRKTON DEVELOPMENT TRUST", "Kirkton Development Trust") in found
     assert any(span == "VOLUNTEER DRIVER SCHEME" for _kind, span, _label in found)
+
+
+def test_a_capitalised_preamble_before_a_name_gives_no_committee_of_it() -> None:
+    # The committee finder reads capitals itself: "RECORD OF DECISION OF THE" is no part of a name.
+    found = mentions_of("GLENBRAE BOROUGH COUNCIL\n\nRECORD OF DECISION OF THE Cabinet\n\nThe Cabinet agreed.\n")
+    assert not any(kind == "committee" and label.startswith("Record") for kind, _span, label in found)
 
 
 def test_quotes_in_the_graph_are_the_documents_own_capitals(tmp_path) -> None:
