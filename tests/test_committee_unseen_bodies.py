@@ -105,3 +105,9 @@ def test_the_body_of_no_named_institution_is_no_committee() -> None:
 def test_a_document_word_and_of_inside_the_run_are_not_part_of_the_name() -> None:
     assert committees_of("The Record of Decision of the Cabinet was published.") == {"Cabinet"}
     assert committees_of("The Draft Minutes of the Harbour Licensing Board were noted.") == {"Harbour Licensing Board"}
+
+
+def test_a_committee_the_council_designates_stays_a_committee() -> None:
+    found = mentions_of("The Harbour Scrutiny Committee, designated as the crime and disorder committee, met. "
+                        "The Tarn Neighbourhood Planning Forum, a registered charity, wrote.", ["committees"])
+    assert found == {"Harbour Scrutiny Committee": "committee", "Tarn Neighbourhood Planning Forum": "organisation"}

@@ -458,6 +458,10 @@ def _outside_body(text: str, start: int, end: int, name: str) -> bool:
         return True  # "Tarnside Residents Forum", without the apostrophe of "Residents’ Forum"
     if name.endswith(tuple(cues("committees", "outside_heads"))):
         return True
+    if words[-1].lower() in ("committee", "sub-committee", "subcommittee", "cabinet"):
+        # "the Health Scrutiny Committee, designated as the crime and disorder committee": a
+        # committee is the council's, whatever the council makes it.
+        return False
     before, after = _outside_context()
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end))
 
