@@ -124,3 +124,8 @@ def test_a_one_letter_particle_in_a_list_under_a_plural_honorific() -> None:
 def test_names_in_capitals_with_extended_latin_letters() -> None:
     assert labels_of("Witnesses: ŁUKASZ NOWAK and ŴYN ELLIS\n") == {"Łukasz Nowak", "Ŵyn Ellis"}
     assert [n.label for n in find_honorific_names("MR ŴYN ELLIS said")] == ["Mr Ŵyn Ellis"]
+
+
+def test_a_company_alone_on_its_line_in_a_list_of_names() -> None:
+    text = "Present:\nCarys Dee\nOwen Pryce\nGreen Lantern CIC\n"
+    assert labels_of(text) == {"Carys Dee", "Owen Pryce"}

@@ -539,8 +539,8 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
 def _line_only(line: str, start: int, end: int) -> bool:
     """Whether the name is all there is on its line (list marks, posts and brackets aside)."""
     head = _LIST_MARK.match(line, 0, start)
-    if head is None or head.end() != start:
-        return False
+    if head is None or head.end() != start or _company_after().match(line, end):
+        return False  # "Green Lantern CIC" alone on its line is a company
     tail = line[end:]
     tail = re.sub(r"^\s*(?:[A-Z]{2,5}\b[/\s]*)*", "", tail)  # post-nominals ("MLA", "AS/MS")
     return bool(re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[,–—-].*|\|.*|[.;:]?\s*)", tail))
