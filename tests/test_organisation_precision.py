@@ -95,3 +95,11 @@ def test_numbered_parts_posts_objects_and_money_after_a_cue_are_no_bodies() -> N
                              "extended. The scheme had a grant from Lottery Funding, funded by Central "
                              "Government Grant. Pupils supported by Year 6 helped.")
     assert found == set()
+
+
+def test_a_post_word_is_no_head_first_bodys_object_and_admissions_are_no_body() -> None:
+    found = organisations_in("Letters came from the Friends of Tarn Park and the Association of Chair. Mr Ted "
+                             "Hale, Treasurer, Primary School Admissions, and Ms Ann Vell, Chair, Tarn Valley "
+                             "Trust, attended.")
+    assert {"Friends of Tarn Park", "Tarn Valley Trust"} <= found
+    assert "Association of Chair" not in found and "Primary School Admissions" not in found

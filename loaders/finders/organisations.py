@@ -471,6 +471,8 @@ def organisations_head_first(passage: Passage) -> Iterator[Mention]:
         start = match.start("name") + skip
         if preceded_by_article(text, start) or re.search(r"\s(?:of|for|and|the|&)$", name):
             continue
+        if _office_of_a_post(re.sub(r"^.*?\b(?=(?:of|for)\s)", "Office ", name, count=1)):
+            continue  # "Association of Chair": a post word is no body's object
         if plausible_organisation(name, head_first=True):
             yield passage.mention(start, start + len(name), "organisation", name, "pattern:head-first")
 
