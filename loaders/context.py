@@ -43,9 +43,9 @@ class Authority:
     area: str | None = None
     aliases: tuple[str, ...] = ()
     scope: str | None = None
-    #: What the papers call the service an authority runs ("the Service" of a fire authority's
-    #: papers), when they speak of it but never name it (:func:`host_service`).
-    service: str | None = None
+    #: The names of the service an authority runs ("the Service" of a fire authority's papers),
+    #: when they speak of it but never name it (:func:`host_service`): its label, then aliases.
+    service: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -231,30 +231,42 @@ def host_authority(name: str, date: str | None = None, given: bool = False, text
     return make_authority(official, (name,) if text is None or name in text else ())
 
 
-def host_service(authority: Authority, parsed: list[ParsedDocument]) -> str | None:
-    """The service the host runs, as papers that speak of it without naming it call it: a fire
-    authority's papers' "the Service" (cue ``[host.services]``), unless they name such a
-    service ("Fenmoor Fire and Rescue Service"), which is then found by its name.
+def host_service(authority: Authority, parsed: list[ParsedDocument]) -> tuple[str, ...]:
+    """The names of the service the host runs, for papers that speak of it without naming it:
+    a fire authority's papers' "the Service" (cue ``[host.services]``), unless they name such a
+    service ("Fenmoor Fire and Rescue Service"), which is then found by its name. A named host's
+    service is named after its place ("Fenmoor Fire and Rescue Service"), the phrase an alias.
+
+    Returns
+    -------
+    tuple of str
+        The service's label then its aliases; empty when the papers speak of no such service.
 
     Examples
     --------
     >>> from loaders.document import Document
     >>> from loaders.structure import parse_document
     >>> doc = parse_document(Document("c/a.txt", "c/a", "Ann Lee joined the Service in 2004.", "0"))
-    >>> host_service(Authority("the Fire Authority"), [doc]), host_service(Authority("the Council"), [doc])
-    ('the Service', None)
+    >>> host_service(Authority("the Fire Authority", scope="c/a"), [doc]), host_service(Authority("the Council"), [doc])
+    (('the Service',), ())
+    >>> host_service(Authority("Fenmoor Fire Authority"), [doc])
+    ('Fenmoor Fire and Rescue Service', 'the Service')
     """
     text = "\n".join(doc.document.text for doc in parsed)
-    for kind, rule in _host_rules()["services"].items():
+    for kind, rule in sorted(_host_rules()["services"].items(), key=lambda item: len(item[0]), reverse=True):
         if not authority.name.endswith(kind):
             continue
         named = "|".join(re.escape(n).replace(r"\ ", r"[ \u00a0]+") for n in rule["named"])
         if re.search(rf"\b(?:{named})\b", text):
-            return None
+            return ()
         phrase = re.escape(rule["phrase"]).replace(r"\ ", r"[ \u00a0]+")
-        if re.search(rf"\b{phrase}\b(?![ \u00a0]+[A-Z])(?!['’]s[ \u00a0]+[A-Z])", text):
-            return rule["phrase"]
-    return None
+        if not re.search(rf"\b{phrase}\b(?![ \u00a0]+[A-Z])(?!['’]s[ \u00a0]+[A-Z])", text):
+            return ()
+        place = authority.name[:-len(kind)].strip()
+        if authority.scope or not place:
+            return (rule["phrase"],)
+        return (f"{place} {rule['named'][0]}", rule["phrase"])
+    return ()
 
 
 def _refers_to(authority: Authority, text: str) -> bool:

@@ -158,7 +158,11 @@ def test_a_named_fire_and_rescue_service_is_not_made_again_and_a_council_has_no_
     from loaders.context import Authority, host_service
 
     named = parsed("Bo Tay joined Wexdale Fire and Rescue Service in 1994 and served the Service well.")
-    assert host_service(Authority("the Fire Authority"), [named]) is None
-    assert host_service(Authority("the Council"), [parsed("Ann Lee joined the Service in 2004.")]) is None
+    assert host_service(Authority("the Fire Authority"), [named]) == ()
+    assert host_service(Authority("the Council"), [parsed("Ann Lee joined the Service in 2004.")]) == ()
     # "the Service Level Agreement" is an agreement, not the service.
-    assert host_service(Authority("the Fire Authority"), [parsed("The Service Level Agreement was signed.")]) is None
+    assert host_service(Authority("the Fire Authority"), [parsed("The Service Level Agreement was signed.")]) == ()
+    # A named authority's service is named after its place, with the phrase the papers use.
+    assert host_service(Authority("Wexdale and Fenmoor Fire and Rescue Authority"),
+                        [parsed("Ann Lee joined the Service in 2004.")]) == (
+        "Wexdale and Fenmoor Fire and Rescue Service", "the Service")

@@ -249,10 +249,10 @@ class EntityResolver:
             for name, value in attributes.items():
                 entity.attributes.setdefault(name, value)
         if authority.service and authority is self.context.authority:
-            self.host_service(key, authority.service)
+            self.host_service(key, *authority.service)
         return key
 
-    def host_service(self, host_key: str, label: str) -> str:
+    def host_service(self, host_key: str, label: str, *aliases: str) -> str:
         """The service the host runs, as its papers call it ("the Service" of a fire authority,
         :func:`loaders.context.host_service`): an organisation of the host, keyed under it (so
         two hosts' "the Service" are two), part of the host as a fact of the document.
@@ -263,7 +263,7 @@ class EntityResolver:
         >>> from loaders.context import Authority, CorpusContext
         >>> from loaders.document import Document
         >>> from loaders.structure import parse_document
-        >>> host = Authority("the Fire Authority", scope="c/a", service="the Service")
+        >>> host = Authority("the Fire Authority", scope="c/a", service=("the Service",))
         >>> parsed = parse_document(Document("a.txt", "c/a", "Ann Lee joined the Service.", "0"))
         >>> resolver = EntityResolver(DocumentResolution(parsed, [], CorpusContext(host), Registry(), ()))
         >>> resolver.authority_entity(host), resolver.registry.get("org/service-of-host-of-c-a").label
@@ -271,7 +271,7 @@ class EntityResolver:
         """
         key = f"org/service-of-{host_key.split('/', 1)[1]}"
         if self.registry.get(key) is None:
-            self.registry.add(Entity(key, "Organisation", label, attributes={"orgKind": "government"}))
+            self.registry.add(Entity(key, "Organisation", label, set(aliases), attributes={"orgKind": "government"}))
         if key not in self.parented:
             self.parented.add(key)
             self.doc.fact(key, ORG.subOrganizationOf, host_key)
