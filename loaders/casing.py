@@ -116,7 +116,9 @@ def _document_acronyms(lines: list[str]) -> set[str]:
             continue  # a line in capitals says nothing about which words are acronyms
         for run in _capital_runs(line):
             if not _reads_as_words(run, set()):
-                found.update(w.group() for w in run if len(w.group()) <= _LONGEST_ACRONYM_IN_TEXT)
+                # Not "A" ("Appendix A") nor a small word shouted for emphasis ("Lee AND Roe").
+                found.update(w.group() for w in run if 1 < len(w.group()) <= _LONGEST_ACRONYM_IN_TEXT
+                             and w.group().lower() not in SMALL_WORDS | _TWO_LETTER_WORDS)
     return found
 
 

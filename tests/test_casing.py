@@ -109,6 +109,9 @@ def test_acronyms_the_document_shows_stay_in_capitals() -> None:
     text = ("The ALEO reported to the Community Safety Partnership (CSP).\n"
             "ALEO CONTRACT AND CSP FUNDING\n")
     assert restore_case(text).splitlines()[1] == "ALEO Contract and CSP Funding"
+    # A letter or a small word in capitals in ordinary text is no acronym.
+    text = "See Appendix A. Cllr Lee AND Cllr Roe spoke.\nELECTION OF A PROVOST AND DEPUTE\n"
+    assert restore_case(text).splitlines()[1] == "Election of a Provost and Depute"
     # Without those clues, a pronounceable word is a word.
     assert restore_case("ALEO CONTRACT") == "Aleo Contract"
     # Acronyms known from elsewhere (the corpus's, a definition) are kept too.
