@@ -133,3 +133,10 @@ def test_lower_case_services_listed_as_what_is_provided() -> None:
                         "enquiries.")
     assert "blue badge renewals" in found
     assert "photocopying" not in found
+
+
+def test_a_portfolio_remit_or_a_department_after_a_dash_is_no_service() -> None:
+    found = mentions_of("Councillor B Cole (Portfolio Holder for Library Services) spoke.\nReport of the "
+                        "Corporate Director – Adult Social Services\nThe report was noted.")
+    assert not {surface for kind, surface in found if kind in _SERVICE_KINDS}
+    assert ("unit", "Adult Social Services") in found

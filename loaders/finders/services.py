@@ -759,27 +759,29 @@ def campaigns(passage: Passage) -> Iterator[Mention]:
 
 @cache
 def _post_remit() -> re.Pattern[str]:
-    """A post whose title joins a second post with a service remit: "Borough Lawyer and Head of
-    Legal Services", "Solicitor and Director of Adults’ Services"."""
+    """A post with a service remit, alone or joined to another post: "Portfolio Holder for
+    Leisure Services", "Borough Lawyer and Head of Legal Services"."""
     posts = cues("posts", "heads")
     qualifiers = alternation(cues("posts", "qualifiers"))
     joiners = alternation(["and", "&", "of", "for"])
     remit = rf"{CAP_WORD}(?:{_SP}(?:(?:{joiners}){_SP})?{CAP_WORD}){{0,5}}"
-    return re.compile(rf"(?<![\w’'-])(?P<post>{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,3}}{_SP}(?:and|&){_SP}"
+    # The second post may stand alone ("Portfolio Holder for Leisure Services").
+    return re.compile(rf"(?<![\w’'-])(?P<post>(?:{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,3}}{_SP}(?:and|&){_SP})?"
                       rf"(?:(?:{qualifiers}){_SP})*(?:{alternation(posts)}){_SP}(?:of|for){_SP}(?:the{_SP})?"
                       rf"(?={remit}{_SP}Services?(?![\w-])){remit}{_SP}Services?)(?![\w-])")
 
 
 @cache
 def _post_department() -> re.Pattern[str]:
-    """A department after a post, in brackets or after a comma, or in brackets after a named
-    person: "Chief Officer (Social Services)", "Principal Youth Officer, Youth Service", "Ms J
-    Innes (Youth Service)"."""
+    """A department after a post, in brackets or after a comma or a dash, or in brackets after a
+    named person: "Chief Officer (Social Services)", "Principal Youth Officer, Youth Service",
+    "Corporate Director – Adult Social Services", "Ms J Innes (Youth Service)"."""
     posts = alternation(cues("posts", "heads"))
     department = rf"{CAP_WORD}(?:{_SP}(?:(?:and|&){_SP})?{CAP_WORD}){{0,4}}{_SP}Services?"
     honorifics = alternation([h for h in cues("people", "honorifics") if h[:1].isupper()])
     person = rf"(?:{honorifics})\.?{_SP}(?:[A-Z]\.?{_SP}){{0,3}}(?:[A-Z][a-z]+{_SP}){{0,2}}[A-Z][\w’'-]+"
-    return re.compile(rf"(?<![\w’'-])(?:(?:{CAP_WORD}{_SP}){{0,4}}(?:{posts})(?:{_SP}\(|,{_SP})|{person}{_SP}\()"
+    return re.compile(rf"(?<![\w’'-])(?:(?:{CAP_WORD}{_SP}){{0,4}}(?:{posts})(?:{_SP}\(|,{_SP}|{_SP}[-–—]{_SP})"
+                      rf"|{person}{_SP}\()"
                       rf"(?P<department>{department})(?=\)|{_SP}*[,;\n]|{_SP}*$)")
 
 
