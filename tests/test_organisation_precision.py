@@ -103,3 +103,9 @@ def test_a_post_word_is_no_head_first_bodys_object_and_admissions_are_no_body() 
                              "Trust, attended.")
     assert {"Friends of Tarn Park", "Tarn Valley Trust"} <= found
     assert "Association of Chair" not in found and "Primary School Admissions" not in found
+
+
+def test_an_acronym_and_another_name_after_a_cue_are_two_bodies() -> None:
+    found = organisations_in("Evidence from the QBR and HMQFRS shows this. Officers work with Marketing and Events.")
+    assert {"QBR", "HMQFRS"} <= found
+    assert "QBR and HMQFRS" not in found

@@ -201,8 +201,9 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
     own ("X (XA), Y (YB) and Z (ZC)" is three bodies).
 
     Without a comma, "and" joins two names only when the first can stand alone: "Homeless
-    Link and Crisis" is two, "Marketing and Events" and "Cheshire Fire and Rescue Service" one;
-    after a cue that introduces a list (``listing``: "companies such as"), "and" always splits.
+    Link and Crisis" and "OBR and HMICFRS" (an acronym first) are two, "Marketing and Events"
+    and "Cheshire Fire and Rescue Service" one; after a cue that introduces a list (``listing``:
+    "companies such as"), "and" always splits.
     """
     if re.search(r"\([A-Z][A-Za-z]{1,7}\)$", names) and len(re.findall(r"\([A-Z][A-Za-z&]{1,7}\)", names)) == 1:
         yield 0, names  # an acronym defined for the whole ("… Research and Information Services (RaISe)")
@@ -210,7 +211,8 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
     if "," not in names and " & " not in names:
         left, joined, right = names.partition(" and ")
         whole_suffixed, left_suffixed = _has_org_suffix(names), _has_org_suffix(left)
-        if joined and right[:1].isupper() and not and_joins_an_object(left) and (listing or (
+        acronym_left = re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", left) is not None and left.isupper()
+        if joined and right[:1].isupper() and not and_joins_an_object(left) and (listing or acronym_left or (
                 len(left.split()) >= 2 and (left_suffixed or not whole_suffixed))):
             yield 0, left
             yield len(left) + len(joined), right
