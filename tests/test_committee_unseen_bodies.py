@@ -111,3 +111,18 @@ def test_a_committee_the_council_designates_stays_a_committee() -> None:
     found = mentions_of("The Harbour Scrutiny Committee, designated as the crime and disorder committee, met. "
                         "The Tarn Neighbourhood Planning Forum, a registered charity, wrote.", ["committees"])
     assert found == {"Harbour Scrutiny Committee": "committee", "Tarn Neighbourhood Planning Forum": "organisation"}
+
+
+def test_the_board_of_a_body_named_after_it_is_no_committee() -> None:
+    found = committees_of("Councillor Bo Fenwick is Chairman of the Governing Body at Tarnside Academy. Mr Al Roe "
+                          "sits on the Board of Governors of Tarn Primary School.")
+    assert found == set()
+    assert committees_of("The Board of Directors met in public.") == {"Board of Directors"}
+
+
+def test_a_forum_whose_trustee_a_member_is_is_an_organisation() -> None:
+    found = mentions_of("Councillor Cy Dale declared an interest as a Trustee of the Tarn Valley Community Forum.",
+                        ["committees"])
+    assert found == {"Tarn Valley Community Forum": "organisation"}
+    # A one-word body after it is as often the paper's own ("the Board of the Trust").
+    assert committees_of("The Board of the Trust approved the plan.") == {"Board"}

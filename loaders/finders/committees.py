@@ -277,6 +277,20 @@ def _the_executive() -> re.Pattern[str]:
 
 
 @cache
+def _member_body() -> re.Pattern[str]:
+    """A body named by head and members ("Board of Directors", "Council of Governors")."""
+    return re.compile(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'member_bodies'))}){NAME_END}")
+
+
+@cache
+def _of_named_body() -> re.Pattern[str]:
+    """"of"/"at" and a capitalised name after a bare head: the body whose board it is ("the
+    Governing Body at Tarnside Academy", "the Board of Governors of Tarn School"); a one-word
+    name is the paper's own body as often ("the Board of the Trust")."""
+    return re.compile(rf"[ \u00a0]+(?:at|of)[ \u00a0]+(?:the[ \u00a0]+)?{CAP_WORD}[ \u00a0]+{CAP_WORD}")
+
+
+@cache
 def _inner_lead() -> re.Pattern[str]:
     """A post or document word and "of (the)" after other words of a run ("Record of Decision
     of the …")."""
@@ -396,6 +410,11 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         # "Public Board 11 August 2022", "Private Committee": a session of the body that meets,
         # the meeting's own, not a body of that name.
         yield passage.mention(end - len(head), end, "committee", head, "pattern:committee-generic")
+        return
+    if name in cues("committees", "heads") and (_of_named_body().match(text, end) or _member_body().match(text, start)):
+        # (A body named by head and members, "the Board of Governors", is judged as a whole.)
+        # "Chairman of the Governing Body at Tarnside Academy": the board of a body named after
+        # it, not a committee of the paper's body.
         return
     if name in cues("committees", "kinds"):
         # "the Task and Finish Group", "the Committee": a kind, or the meeting's own committee
@@ -561,8 +580,11 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
                         yield from _committee(passage, piece, start + offset + len(piece), last=False)
                     offset += len(piece) + 2
     yield from _member_groups(passage)
-    for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'member_bodies'))}){NAME_END}", text):
-        # "the Board of Directors", "the Council of Governors met in public".
+    for match in _member_body().finditer(text):
+        # "the Board of Directors", "the Council of Governors met in public"; not "the Board of
+        # Governors of Tarn Primary School", another body's board.
+        if _of_named_body().match(text, match.end()):
+            continue
         yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _bracketed_committee().finditer(text):
         yield from _committee(passage, match.group("span"), match.end("span"), last=True)
