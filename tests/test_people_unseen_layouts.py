@@ -129,3 +129,18 @@ def test_names_in_capitals_with_extended_latin_letters() -> None:
 def test_a_company_alone_on_its_line_in_a_list_of_names() -> None:
     text = "Present:\nCarys Dee\nOwen Pryce\nGreen Lantern CIC\n"
     assert labels_of(text) == {"Carys Dee", "Owen Pryce"}
+
+
+def test_name_shaped_headings_alone_support_no_one() -> None:
+    # Agenda headings in title case (or restored from capitals) are name-shaped lines side by side.
+    text = ("Parish Council Meeting\n\nMonday 3 June 2024\n\nTree Works\n\nBus Shelters\n\nDog Fouling\n\n"
+            "War Memorial\n\nThe meeting closed.\n")
+    assert labels_of(text) == set()
+    assert labels_of("Agenda\n\n1. Tree Works\n2. Bus Shelters\n3. Village Hall\n") == set()
+
+
+def test_name_lines_under_a_heading_of_people_without_a_colon() -> None:
+    text = "Bailies\nTomos PRYCE |\nNerys HALE |\nCouncillors\nCarys DEE |\nOwen MADOC |\nIn the Chair.\n"
+    assert labels_of(text) == {"Tomos Pryce", "Nerys Hale", "Carys Dee", "Owen Madoc"}
+    # A chain of name lines is a list when one of them is: a signature under the last.
+    assert labels_of("Seren Lusk\nGwion Teifi\nChief Executive\n") == {"Seren Lusk", "Gwion Teifi"}

@@ -712,23 +712,51 @@ def _neighbour(lines: list[tuple[int, str]], number: int, step: int) -> int | No
 
 def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int, str]],
                 named: list[tuple[int, int]]) -> Iterator[FoundPerson]:
-    """Names alone on their lines, accepted when the lines around them are a list of people:
-    another name line, a label ending in a colon ("Present:"), a heading in capitals
-    ("COUNCILLORS"), or a post on the next line (a signature)."""
+    """Names alone on their lines, accepted when the lines around them are a list of people: a
+    label ending in a colon ("Present:"), a heading in capitals ("COUNCILLORS") or of a list of
+    people ("Apologies"), a post on the next line (a signature), or a line another rule found a
+    person on; or another such name line that is itself accepted. Name-shaped lines alone
+    ("Tree Works", "Bus Shelters": headings of an agenda, in title case or restored from
+    capitals) support no one."""
     spans = dict(named + [(s, e) for _, s, e, _ in pending])
-    for number, start, end, label in pending:
-        accepted = False
+    numbers = {number for number, _, _, _ in pending}
+    strong: set[int] = set()
+    links: dict[int, list[int]] = {}
+    for number, _, _, _ in pending:
         for step in (-1, 1):
             other = _neighbour(lines, number, step)
             if other is None:
                 continue
             text = lines[other][1].strip(" \t\u00a0|")
-            heading = bool(re.search(r":\s*[-–]?$", text)) or (text.isupper() and len(text.split()) <= 4)
-            if (_is_name_line(lines, other, spans) or (step == -1 and heading)
-                    or (step == 1 and _post_line(text))):
-                accepted = True
-        if accepted:
+            heading = (bool(re.search(r":\s*[-–]?$", text)) or (text.isupper() and len(text.split()) <= 4)
+                       or text.rstrip(" :-–").lower() in _list_headings())
+            if (step == -1 and heading) or (step == 1 and _post_line(text)):
+                strong.add(number)
+            elif _is_name_line(lines, other, spans):
+                if other in numbers:
+                    links.setdefault(number, []).append(other)
+                else:
+                    strong.add(number)  # next to a person another rule found
+    accepted, todo = set(strong), list(strong)
+    while todo:
+        for other in links.get(todo.pop(), []):
+            if other not in accepted:
+                accepted.add(other)
+                todo.append(other)
+    for number, start, end, label in pending:
+        if number in accepted:
             yield FoundPerson(start, end, label, "list-line")
+
+
+@cache
+def _list_headings() -> frozenset[str]:
+    """Headings over a list of people, lower case, without their colon: the labels of people
+    ("Present", "Apologies", "Witnesses"), plural honorifics ("Councillors") and posts in the
+    plural ("Bailies", "Officers")."""
+    words = {label.lower() for label in _cues()["context"]["labels"]}
+    words.update(plural.lower() for plural in plural_honorifics())
+    words.update(f"{word}s" for word in _post_words())
+    return frozenset(words)
 
 
 def _post_line(text: str) -> bool:
