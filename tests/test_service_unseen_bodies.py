@@ -140,3 +140,9 @@ def test_a_portfolio_remit_or_a_department_after_a_dash_is_no_service() -> None:
                         "Corporate Director – Adult Social Services\nThe report was noted.")
     assert not {surface for kind, surface in found if kind in _SERVICE_KINDS}
     assert ("unit", "Adult Social Services") in found
+
+
+def test_an_item_titled_by_a_name_and_a_call_to_the_reader() -> None:
+    found = services_in("Items\n7. Harbourside’s Future: Be Part Of It\n8. Petition: Save The Old Pier Now\n"
+                        "9. Recommendations: Note The Report Below")
+    assert found == {"Harbourside’s Future: Be Part Of It"}

@@ -646,6 +646,15 @@ def _campaign_call() -> re.Pattern[str]:
 
 
 @cache
+def _titled_call() -> re.Pattern[str]:
+    """An item titled by a name and a call to the reader after a colon: "Fenmoor’s Future: Be
+    Part Of It"."""
+    verbs = alternation(cues("services_more", "campaign_imperatives"))
+    return re.compile(rf"(?m)^(?:[0-9]+[.)]?{_SP}+)?(?P<name>(?P<lead>{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,3}}):{_SP}"
+                      rf"(?:{verbs})(?:{_SP}{CAP_WORD}){{2,4}}!?){_SP}*$")
+
+
+@cache
 def _named_consultation() -> re.Pattern[str]:
     """A consultation named by its subject in title case: "the Clean Air consultation",
     "Leisure Facilities - Public Consultation"."""
@@ -694,7 +703,8 @@ def campaigns(passage: Passage) -> Iterator[Mention]:
     """Campaigns, consultations and planning rounds named with no head noun of a service.
 
     - a call to the reader ("Make Your Mark", "Have Your Say!"), cut before a document word
-      ("Make Your Mark Results");
+      ("Make Your Mark Results"), or an item titled by a name and a call ("Fenmoor’s Future: Be
+      Part Of It");
     - a consultation by its title-case subject ("the Clean Air consultation", "Leisure
       Facilities - Public Consultation"), not by a body ("the Council consultation") nor on a
       thing named by its own head noun ("the Local Plan consultation" is the plan's);
@@ -724,6 +734,14 @@ def campaigns(passage: Passage) -> Iterator[Mention]:
             continue  # "Have Your Say Forum" is a body
         end = match.start("name") + len(name) + (1 if match.group("bang") and name == match.group("name") else 0)
         yield passage.mention(match.start("name"), end, "programme", name, "grammar:campaign-call")
+    no_first = {*cues("services_more", "not_first"), *cues("services_more", "title_not_first")}
+    for match in _titled_call().finditer(text):
+        lead = match.group("lead")
+        # The lead names the campaign, not a document or a procedure ("Petition: Save …" is
+        # the petition's, found by its own rules).
+        if lead.split()[0] not in no_first and lead.split()[-1] not in document_words and _names_no_body(lead):
+            yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
+                                  "grammar:titled-call")
     for match in _named_consultation().finditer(text):
         # The last of the names a run joins is the subject ("… Results and the Quiet Lanes").
         at, part = run_parts(match.group("run"))[-1]
