@@ -334,6 +334,22 @@ def authority_register() -> tuple[RegisteredAuthority, ...]:
                      for row in csv.DictReader(handle))
 
 
+def register_label(label: str) -> str | None:
+    """The official name of the one registered authority whose initials are a web address's
+    owner label ("lbbd": London Borough of Barking and Dagenham), or None.
+
+    Examples
+    --------
+    >>> register_label("lbbd"), register_label("rbwm"), register_label("fenmoor")
+    ('London Borough of Barking and Dagenham', 'Royal Borough of Windsor and Maidenhead', None)
+    """
+    if len(label) < 3:
+        return None
+    officials = {entry.official for entry in authority_register() if entry.end is None
+                 and _initials(entry.official.removeprefix("The ")).lower() == label}
+    return officials.pop() if len(officials) == 1 else None
+
+
 def _register_form(name: str) -> str:
     """A place's or an authority's name as the register is looked up by: lower case, "&" as
     "and", punctuation and a leading "the" gone ("The Vale of Wexcombe" → "vale of wexcombe")."""
@@ -999,7 +1015,11 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
             # for papers that say only "the Council"): it is a candidate of its own.
             # Councils named only in passing do not outweigh the address the papers came from.
             passing = given and not headed and not any(n in rules["legislatures"]["names"] for n in scores)
-            named = _authority_from_url(label, parsed, government, written_only=bool(scores) and not passing)
+            named = None
+            if government and not (bool(scores) and not passing) and unnamed_host(parsed):
+                # "lbbd": a registered authority's initials, for papers that speak of "the Council".
+                named = register_label(label)
+            named = named or _authority_from_url(label, parsed, government, written_only=bool(scores) and not passing)
             if named is not None:
                 first_seen.setdefault(named, 0)
                 fitting = [named]

@@ -19,6 +19,7 @@ from loaders.context import (
     find_host_authority,
     gather_context,
     host_authority,
+    register_label,
     register_name,
 )
 from loaders.cues import CUE_DIR
@@ -136,3 +137,15 @@ def test_a_place_of_two_names_and_an_abbreviated_type_in_capitals_is_a_councils_
         "Fenmoor and Wexley County Borough Council"]
     assert [n for *_, n in council_names("FENMOOR AND WEXLEY CBC\n\nCabinet")] == [
         "Fenmoor and Wexley County Borough Council"]
+
+
+def test_a_web_address_of_a_registered_authoritys_initials_names_it() -> None:
+    text = "Cabinet\n\nMinutes of the meeting held on 3 May 2025\n\nThe Council agreed the budget.\n"
+    context = gather_context([parsed(text, source_url="https://democracy.rbwm.gov.uk/mgAi.aspx?ID=1")])
+    assert context.authority is not None and context.authority.name == "Royal Borough of Windsor and Maidenhead"
+    # Initials that several registered authorities share name none of them ("scc").
+    assert register_label("scc") is None
+    # Papers that never speak of their council take no host from the address.
+    silent = gather_context([parsed("Cabinet\n\nMinutes of the meeting held on 3 May 2025\n\nThe Cabinet agreed.",
+                                    source_url="https://democracy.rbwm.gov.uk/mgAi.aspx?ID=1")])
+    assert silent.authority is None
