@@ -109,3 +109,18 @@ def test_an_acronym_and_another_name_after_a_cue_are_two_bodies() -> None:
     found = organisations_in("Evidence from the QBR and HMQFRS shows this. Officers work with Marketing and Events.")
     assert {"QBR", "HMQFRS"} <= found
     assert "QBR and HMQFRS" not in found
+
+
+def test_counters_and_local_offices_are_no_bodies_of_state() -> None:
+    found = organisations_in("Tickets from the Box Office and the Ticket Office; letters to Head Office. The "
+                             "Cabinet Office and the Met Office replied.")
+    assert {"Cabinet Office", "Met Office"} <= found
+    assert not {"Box Office", "Ticket Office", "Head Office"} & found
+
+
+def test_an_electoral_division_a_lettered_part_and_a_verb_before_a_unit_are_no_units() -> None:
+    found = organisations_in("Councillor Ann Vell represents the Fenmoor North Division. The Fenmoor West "
+                             "Division councillor spoke. See Appendix B Section Four. Contact the Customer "
+                             "Contact Team. The Planning Section reported.")
+    assert {"Customer Contact Team", "Planning Section"} <= found
+    assert not any(name.endswith("Division") or name.startswith(("B ", "Contact the")) for name in found)

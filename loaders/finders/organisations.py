@@ -367,6 +367,13 @@ def _names_a_nation_body(name: str) -> bool:
         " ".join(words[:-1]) not in gazetteer_places() and plausible_organisation(name)
 
 
+@cache
+def _not_office_words() -> frozenset[str]:
+    from loaders.cues import load_cues
+
+    return frozenset(load_cues("organisations")["state_bodies"]["not_office_words"])
+
+
 def _office_of_a_post(name: str) -> bool:
     """Whether "Office of X" is the office a post holder holds ("Office of Chair", "Office of
     the Leader"), not a body: X is a post word alone.
@@ -409,6 +416,8 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
                 continue
             if re.search(r"\s(?:of|for|and|the|&)$", name) or _office_of_a_post(name):
                 continue
+            if name.endswith("Office") and name.split()[-2] in _not_office_words():
+                continue  # "the Box Office", "Head Office": a counter or a local office
             yield passage.mention(start, start + len(name), "organisation", re.sub(r"\s+", " ", name),
                                   "pattern:state-body")
     for match in _nation_bodies().finditer(text):
@@ -818,8 +827,20 @@ def _unit_in_run(passage: Passage, start: int, span: str, generic: set[str]) -> 
     skip, name = trim_start(span)
     start += skip
     end = start + len(name)
+    inner_the = list(re.finditer(r"(?<!\bof)(?<!\bfor)(?<!\band)\sthe\s", name))
+    if inner_the:
+        # "Contact the Customer Contact Team": a verb and "the" before the unit's name.
+        start, name = start + inner_the[-1].end(), name[inner_the[-1].end():]
+        end = start + len(name)
     if len(name.split()) < 2 or preceded_by_article(text, start) or re.match(r"(?i:the )", name):
         return
+    if re.match(r"[A-Z](?:\s|$)", name):
+        return  # "Appendix B Section Four": a letter numbers a part
+    if name.endswith("Division") and (
+            re.match(rf"{_SP}+(?:councillor|councillors|member|members|ward|seat|electorate|constituency)\b",
+                     text[end:end + 20]) or
+            re.search(r"\b(?:represents|representing|represented|for)\s+the\s+$", text[max(0, start - 30):start])):
+        return  # "represents the Fenmoor North Division": an electoral division, a place
     post = re.match(r"(?P<post>.+?)\s(?:for|of)\s(?:the\s)?", name)
     if post and post.group("post").split()[-1].lower() in _post_words():
         # "Cabinet Spokesperson for Core Services Directorate": the post's unit.
