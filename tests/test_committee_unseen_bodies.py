@@ -126,3 +126,13 @@ def test_a_forum_whose_trustee_a_member_is_is_an_organisation() -> None:
     assert found == {"Tarn Valley Community Forum": "organisation"}
     # A one-word body after it is as often the paper's own ("the Board of the Trust").
     assert committees_of("The Board of the Trust approved the plan.") == {"Board"}
+
+
+def test_a_comma_name_in_capitals_or_after_a_post_in_brackets_is_whole() -> None:
+    name = "Social Widgets, Health and Housing Policy Overview Committee"
+    assert name in committees_of("SOCIAL WIDGETS, HEALTH AND HOUSING POLICY OVERVIEW COMMITTEE")
+    found = committees_of(f"Cllr Ann Brisk (Chairman, {name}) spoke.")
+    assert name in found and not any(label.startswith("Chairman") for label in found)
+    # A list of committees in capitals still gives each.
+    assert {"Harbour Licensing Board", "Local Review Body"} <= committees_of(
+        "APPOINTMENTS TO STANDING COMMITTEES, HARBOUR LICENSING BOARD, LOCAL REVIEW BODY AND AD HOC SUB-COMMITTEES")

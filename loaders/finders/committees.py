@@ -330,8 +330,9 @@ def _comma_list_end(span: str) -> str:
     heads = tuple(cues("committees", "heads"))
 
     def listed(piece: str) -> bool:
+        # "(Chairman, Social Care, Health and Housing Committee)": a post is no piece of a name.
         return (1 <= len(piece.split()) <= 3 and parse_person_name(piece) is None
-                and not re.search(r"[()]", piece) and not piece.endswith(heads))
+                and not re.search(r"[()]", piece) and not piece.endswith(heads) and piece not in of_lead_words())
     # The name's list is the pieces just before the last: what comes before them is a phrase
     # around the name ("Ann Holt, Chairman of the Social Care, Health and Housing Committee"),
     # and the piece where the list starts may open with one ("Chairman of the").
@@ -628,7 +629,18 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         # "APPOINTMENT TO THE LICENSING BOARD, LOCAL REVIEW BODY AND …": a heading shouting
         # committee names; a bare head or kind ("THE COMMITTEE", "SELECT COMMITTEE") names none.
         span, end = match.group("span"), match.end("span")
+        # "SOCIAL CARE, HEALTH AND HOUSING COMMITTEE": a comma inside the name, as in running text.
         name = _shouted_name(span)
+        # "SOCIAL CARE, HEALTH AND HOUSING COMMITTEE": pieces before a comma may open the name,
+        # as in running text (the run above stops at the comma).
+        piece = r"(?:[A-Z][A-Z’'&-]*[ \u00a0]?){1,4}"
+        before = re.search(rf"{piece}(?:,[ \u00a0]{piece})*,[ \u00a0]$",
+                           text[max(0, match.start("span") - 120):match.start("span")])
+        if before and len(name) == len(span):
+            whole = before.group() + name
+            kept = _comma_list_end(title_case_name(whole))
+            if len(kept) > len(name) and len(kept) <= len(whole):
+                name = whole[len(whole) - len(kept):]
         # After "A"/"AN" ("ESTABLISHMENT OF A … BOARD"): a kind, or a body yet to be set up.
         after_article = re.search(r"(?:^|[ \u00a0])(?:A|AN)[ \u00a0]+$", span[:-len(name)])
         title = title_case_name(name)
