@@ -278,12 +278,21 @@ def _refers_to(authority: Authority, text: str) -> bool:
     >>> host = make_authority("Wexcombe County Council")
     >>> _refers_to(host, "Ask WCC."), _refers_to(host, "the county council agreed"), _refers_to(host, "Councillors")
     (True, True, False)
-    >>> _refers_to(host, "the Council’s constitution")
-    True
+    >>> _refers_to(host, "the Council’s constitution"), _refers_to(host, "since the last meeting of the Council")
+    (True, False)
     """
+    rules = _host_rules()
+    meeting = "".join(rf"(?<!\b{re.escape(words)} )" for words in rules["unnamed_not_after"])
+    compounds = "|".join(re.escape(w) for w in (*load_cues("authorities")["alias_compounds"]["followed_by"],
+                                                *rules["unnamed_not_before"]))
     for name in (authority.name, *authority.aliases):
         flags = re.I if len(name.split()) > 1 else 0
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])".replace(r"\ ", r"[ \u00a0]+"), text, flags):
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])".replace(r"\ ", r"[ \u00a0]+")
+        if is_generic_authority_name(name):
+            # "the last meeting of the Council", "the Council Chamber": its meeting or its rooms,
+            # no reference to the body (as unnamed_host reads them).
+            pattern = rf"{meeting}{pattern}(?![ \u00a0]+(?i:{compounds})\b)"
+        if re.search(pattern, text, flags):
             return True
     return False
 

@@ -281,3 +281,12 @@ def test_a_police_and_crime_panels_papers_have_their_council_not_the_commissione
     text = ("Fenmoor Police and Crime Panel\n\nMinutes of the meeting held on 3 May 2025\n\nThe Panel heard the "
             "Police and Crime Commissioner for Fenmoor. Wexcombe Council hosts the Panel. The Council agreed.")
     assert host(text) == "Wexcombe Council"
+
+
+def test_a_host_the_address_names_whose_text_speaks_only_of_its_meeting_is_none() -> None:
+    text = ("Agenda item\n\nContact: ann.lee@glenmorrow.gov.uk\n\nTo note that since the last meeting of the "
+            "Council the committees met in the Council Chamber.\n")
+    assert gather_context([parsed(text)]).authority is None
+    spoken = text.replace("the committees met", "the Council's committees met")
+    context = gather_context([parsed(spoken)])
+    assert context.authority is not None and context.authority.name == "Glenmorrow Council"
