@@ -144,3 +144,9 @@ def test_name_lines_under_a_heading_of_people_without_a_colon() -> None:
     assert labels_of(text) == {"Tomos Pryce", "Nerys Hale", "Carys Dee", "Owen Madoc"}
     # A chain of name lines is a list when one of them is: a signature under the last.
     assert labels_of("Seren Lusk\nGwion Teifi\nChief Executive\n") == {"Seren Lusk", "Gwion Teifi"}
+
+
+def test_a_clause_that_starts_with_a_post_is_no_post_before_a_name() -> None:
+    assert labels_of("The Clerk reported on Tree Works, Bus Shelters and Dog Fouling.\n") == set()
+    assert labels_of("The report was presented by the Director of Finance, Rhian Tudwal.\n") == {"Rhian Tudwal"}
+    assert labels_of("Clerk reported on Tree Works: Bus Shelters\n") == set()

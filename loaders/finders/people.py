@@ -266,7 +266,7 @@ def _post_label(line: str, at: int) -> bool:
     head = _LIST_MARK.match(line, 0, colons[last])
     prefix = line[head.end() if head else 0:colons[last]].strip(" \t\u00a0|")
     return (0 < len(prefix) <= 80 and bisect_left(colons, colons[last]) == 0 and prefix[:1].isupper()
-            and looks_like_post(_title_words(prefix)))
+            and _whole_post(_title_words(prefix)))
 
 
 _CLOSE_BRACKET = re.compile(r"\s*\)")
@@ -464,7 +464,19 @@ def _post_heads_line(line: str, start: int, end: int) -> bool:
     prefix = line[head.end() if head else 0:start].strip(" \t\u00a0|")
     if not prefix or len(prefix) > 60 or not prefix[:1].isupper() or re.search(r"[:.,;()]", prefix):
         return False
-    return bool(_POST_LINE_END.match(line, end)) and looks_like_post(_title_words(prefix))
+    return bool(_POST_LINE_END.match(line, end)) and _whole_post(_title_words(prefix))
+
+
+_POST_CONNECTORS = frozenset({"of", "to", "the", "for", "and", "&", "in", "on", "at"})
+
+
+def _whole_post(text: str) -> bool:
+    """Whether the whole of ``text`` is a post title in title case ("Director of Finance",
+    "Clerk to the Committee"), not a clause that starts with one ("Clerk reported on Tree
+    Works"): :func:`looks_like_post` reads only how it starts."""
+    words = text.split()
+    return bool(words) and looks_like_post(text) and all(
+        w[:1].isupper() or w.lower() in _POST_CONNECTORS for w in words)
 
 
 def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str | None:
@@ -523,7 +535,10 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         return "post-before"
     # "presented by the Director of Finance, Ann Lee.": the post, a comma, then the holder.
     apposed = _POST_COMMA.search(_tail(line, start, 8))  # "the", up to seven words and a comma
-    if apposed and stop and any(w.lower() in _post_words() for w in re.findall(r"[\w’'-]+", apposed.group(1))):
+    # The words between "the" and the comma are the post ("the Director of Finance", "the chief
+    # executive"), not a clause that has a post word in it ("the Clerk reported on Tree Works").
+    if apposed and stop and (_whole_post(apposed.group(1))
+                             or apposed.group(1).split()[-1].lower() in _post_words()):
         return "post-before"
     before = _tail(line, start, _before_word_tokens())
     word = _before_word().search(before)
