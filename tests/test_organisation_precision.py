@@ -124,3 +124,10 @@ def test_an_electoral_division_a_lettered_part_and_a_verb_before_a_unit_are_no_u
                              "Contact Team. The Planning Section reported.")
     assert {"Customer Contact Team", "Planning Section"} <= found
     assert not any(name.endswith("Division") or name.startswith(("B ", "Contact the")) for name in found)
+
+
+def test_an_nhs_title_and_a_nation_word_inside_a_longer_name_are_no_bodies() -> None:
+    found = organisations_in("The NHS Pay Review and the NHS Staff Survey were noted; NHS Tarnmoor wrote. "
+                             "Keep Wales Tidy and Rowing Wales helped.")
+    assert {"NHS Tarnmoor", "Rowing Wales"} <= found
+    assert not {"NHS Pay Review", "NHS Staff Survey", "Keep Wales"} & found

@@ -414,8 +414,9 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
             leading_uk = name.startswith("UK ") and pattern is _uk_and_nhs()
             if len(name.split()) < 2 or preceded_by_article(text, start) or name.startswith("The ") or leading_uk:
                 continue
-            if re.search(r"\s(?:of|for|and|the|&)$", name) or _office_of_a_post(name):
-                continue
+            if re.search(r"\s(?:of|for|and|the|&)$", name) or _office_of_a_post(name) or \
+                    _bare_kind_or_label(name.split()):
+                continue  # "NHS Pay Review": a title, not a body
             if name.endswith("Office") and name.split()[-2] in _not_office_words():
                 continue  # "the Box Office", "Head Office": a counter or a local office
             yield passage.mention(start, start + len(name), "organisation", re.sub(r"\s+", " ", name),
@@ -423,6 +424,8 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
     for match in _nation_bodies().finditer(text):
         skip, name = trim_start(match.group("name"))
         start = match.start("name") + skip
+        if re.match(rf"{_SP}+[A-Z][a-z]", text[start + len(name):]):
+            continue  # "Keep Wales Tidy": the run goes on, a longer name's start
         if len(name.split()) >= 2 and not preceded_by_article(text, start) and _names_a_nation_body(name):
             yield passage.mention(start, start + len(name), "organisation", name, "pattern:state-body")
     for match in _the_government().finditer(text):
