@@ -177,7 +177,12 @@ class Passage:
 #: they read capitals themselves ("DRAFT MINUTES HARBOUR PLANNING COMMITTEE" is the committee
 #: after the document words), or take capitals as their sign that a line is no name (a heading
 #: "YOUTH CLUBS" under a date line is no witness; "EXECUTIVE SUMMARY" no place).
-AS_PRINTED_FINDERS = frozenset({"committees", "people-in-context", "statistical"})
+AS_PRINTED_FINDERS = frozenset({"committees", "statistical"})
+
+#: Methods whose mentions a finder gives from the document as printed, the rest from the restored
+#: text: rules that judge a line by its shape, where capitals are the sign of a heading ("GRANT
+#: FUNDING" under a date line is no witness), while "CONTACT OFFICER: JANET ROSS" is read restored.
+AS_PRINTED_METHODS = {"people-in-context": frozenset({"person:list-line", "person:name-list"})}
 
 #: A mention finder: reads a passage, yields the mentions it finds there.
 MentionFinder = Callable[[Passage], Iterable[Mention]]
@@ -238,7 +243,18 @@ Regulations 2006'), ('person', 'Cllr Jones')]
         passage = Passage(restored_parsed, index, block, start, restored[start:block.end], context, acronyms)
         as_printed = Passage(parsed, index, block, start, text[start:block.end], context, acronyms)
         for name, finder in chosen:
-            found.extend(finder(as_printed if name in AS_PRINTED_FINDERS else passage))
+            if name in AS_PRINTED_FINDERS:
+                found.extend(finder(as_printed))
+                continue
+            printed_methods = AS_PRINTED_METHODS.get(name, frozenset())
+            found.extend(mention for mention in finder(passage) if mention.method not in printed_methods)
+            if printed_methods:
+                found.extend(mention for mention in finder(as_printed) if mention.method in printed_methods)
+    if restored != text:
+        # A label that is the printed text ("NORTH AREA COMMITTEE" from a header field or a finder
+        # that reads capitals) is named as the restored text reads ("North Area Committee").
+        found = [replace(mention, label=restored[mention.start:mention.end])
+                 if mention.label == text[mention.start:mention.end] else mention for mention in found]
     return _drop_nested(found)
 
 

@@ -190,6 +190,23 @@ def test_an_area_minute_in_capitals_gives_its_members_and_bodies() -> None:
     assert any(span == "VOLUNTEER DRIVER SCHEME" for _kind, span, _label in found)
 
 
+def test_an_officers_report_in_capitals_gives_its_bodies_programme_and_contact() -> None:
+    report = ("GLENBRAE COUNCIL\n\nNORTH AREA COMMITTEE - 10 MARCH 2026\n\n"
+              "REPORT BY: EXECUTIVE DIRECTOR OF EDUCATION AND CHILDREN'S SERVICES\n\n"
+              "1.1 This report updates members on the EARLY LEARNING AND CHILDCARE EXPANSION PROGRAMME, "
+              "the FAMILY SUPPORT SERVICE and the TORRANCE HOUSING ASSOCIATION.\n\n"
+              "CONTACT OFFICER: JANET ROSS, SERVICE MANAGER, TEL: 01234 567890\n")
+    found = mentions_of(report)
+    assert ("person", "JANET ROSS", "Janet Ross") in found
+    # A label the structure stage or a finder took as printed reads as the name is written.
+    assert ("committee", "NORTH AREA COMMITTEE", "North Area Committee") in found
+    assert ("organisation", "TORRANCE HOUSING ASSOCIATION", "Torrance Housing Association") in found
+    assert ("service", "FAMILY SUPPORT SERVICE", "Family Support Service") in found
+    assert any(span == "EARLY LEARNING AND CHILDCARE EXPANSION PROGRAMME" for _kind, span, _label in found)
+    # Heading lines in capitals are still no people.
+    assert {label for kind, _span, label in found if kind == "person"} == {"Janet Ross"}
+
+
 def test_a_capitalised_preamble_before_a_name_gives_no_committee_of_it() -> None:
     # The committee finder reads capitals itself: "RECORD OF DECISION OF THE" is no part of a name.
     found = mentions_of("GLENBRAE BOROUGH COUNCIL\n\nRECORD OF DECISION OF THE Cabinet\n\nThe Cabinet agreed.\n")
