@@ -166,3 +166,12 @@ def test_a_named_fire_and_rescue_service_is_not_made_again_and_a_council_has_no_
     assert host_service(Authority("Wexdale and Fenmoor Fire and Rescue Authority"),
                         [parsed("Ann Lee joined the Service in 2004.")]) == (
         "Wexdale and Fenmoor Fire and Rescue Service", "the Service")
+
+
+def test_a_senedds_papers_that_never_name_it_in_full_have_the_senedd_as_host() -> None:
+    host = unnamed_host([parsed("To propose that the Senedd, in accordance with Standing Order 16.1, "
+                                "establishes a committee; the Senedd’s nominations were agreed.")])
+    assert host is not None and host.name == "the Senedd" and "the Senedd" in host.aliases
+    # A council's papers that speak of the Senedd keep their council as host.
+    council = unnamed_host([parsed("The Council responded to the Senedd. The Council agreed.")])
+    assert council is not None and council.name == "the Council"
