@@ -267,6 +267,8 @@ _LABEL_LINES = [
     "The Presented by note: nothing here, Contact – Ann Lee, Bo Chan",
     "(Chair: Ann Lee) Members: Bo Chan 0123) and Kay Moss sandor Ivy",
     "Lead officer — Ann Lee, Bo Chan.Lead members:Kay Moss,  Tom Ure ",
+    "Signed: .......... Ann Lee, Bo Chan. Signature ______ Kay Moss",
+    "Signed …… Ann Lee and . Bo Chan; Contact: .. Kay Moss / Tom Ure",
 ]
 
 

@@ -150,3 +150,9 @@ def test_a_clause_that_starts_with_a_post_is_no_post_before_a_name() -> None:
     assert labels_of("The Clerk reported on Tree Works, Bus Shelters and Dog Fouling.\n") == set()
     assert labels_of("The report was presented by the Director of Finance, Rhian Tudwal.\n") == {"Rhian Tudwal"}
     assert labels_of("Clerk reported on Tree Works: Bus Shelters\n") == set()
+
+
+def test_a_signature_with_a_dotted_or_ruled_leader() -> None:
+    assert labels_of("Signed: .................... Piers Calloway\n") == {"Piers Calloway"}
+    assert labels_of("Signature ________ Piers Calloway (Chair)\n") == {"Piers Calloway"}
+    assert labels_of("Signed: …………… Piers Calloway\n") == {"Piers Calloway"}

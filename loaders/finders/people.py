@@ -96,16 +96,21 @@ def _label_before() -> re.Pattern[str]:
     # The label, its colon or dash, then any names already listed after it ("A, B and ").
     # A telephone number may stand between two names ("Contact: A Lee 01234 567890 B Chan"), and
     # a slash ("Contact: A Lee / B Chan").
-    return re.compile(rf"(?:^|[\s|;(])(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—])\s*"
-                      rf"(?:[^:.\n]*?(?:,|;|/|\band\b|\bor\b|&|\d{{3,}}\)?)\s*)?$", re.I)
+    # A signature's dotted or ruled leader may stand after the label or for its colon ("Signed:
+    # ........ Ann Lee", "Signature ______ Ann Lee").
+    return re.compile(rf"(?:^|[\s|;(])(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—]|(?=\s*[._…]{{3}}))"
+                      rf"[\s._…]*(?:[^:.\n]*?(?:,|;|/|\band\b|\bor\b|&|\d{{3,}}\)?)\s*)?$", re.I)
 
 
 @cache
 def _label_core() -> re.Pattern[str]:
     """A label and its colon or dash (the head of :func:`_label_before`), at every place it starts."""
     labels = _alternation(_cues()["context"]["labels"])
-    return re.compile(rf"(?:^|(?<=[\s|;(]))(?=(?P<core>(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*(?::-?|[-–—]))"
-                      rf"(?P<space>\s*))", re.I)
+    return re.compile(rf"(?:^|(?<=[\s|;(]))(?=(?P<core>(?:{labels})\s*(?:\([^)]{{0,30}}\))?\s*"
+                      rf"(?::-?|[-–—]|(?=\s*[._…]{{3}})))(?P<space>[\s._…]*))", re.I)
+
+
+_LEADER = re.compile(r"\s*[._…]{3}")
 
 
 class _LineLabels:
@@ -120,6 +125,8 @@ class _LineLabels:
             end, bare = match.end("space"), match.end("core")
             if match.group("core").endswith(":-"):
                 bare -= 1  # cut after its colon, "Apologies:-" is still a label
+            elif not match.group("core").rstrip().endswith((":", "-", "–", "—")):
+                bare = _LEADER.match(line, bare).end()  # a label by its leader only once it is written
             ends[end] = min(bare, ends.get(end, bare))
         self.ends = ends
         self.sorted_ends = sorted(ends)
