@@ -55,8 +55,8 @@ def _honorific_words() -> frozenset[str]:
 
 
 def _is_capitals(word: str) -> bool:
-    """Whether ``word`` has letters and every one is a capital."""
-    return any(c.isalpha() for c in word) and not any(c.islower() for c in word)
+    """Whether ``word`` has cased letters and every one is a capital ("A10" yes, "日本" no)."""
+    return word.isupper()
 
 
 def _has_letters(word: str) -> bool:
