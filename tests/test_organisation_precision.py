@@ -131,3 +131,9 @@ def test_an_nhs_title_and_a_nation_word_inside_a_longer_name_are_no_bodies() -> 
                              "Keep Wales Tidy and Rowing Wales helped.")
     assert {"NHS Tarnmoor", "Rowing Wales"} <= found
     assert not {"NHS Pay Review", "NHS Staff Survey", "Keep Wales"} & found
+
+
+def test_a_presiding_officers_title_after_a_cue_is_no_body() -> None:
+    found = organisations_in("A letter from the Speaker was read. Correspondence with the Clerk followed. A "
+                             "letter from the Tarnmoor Rowing Club came.")
+    assert not {"Speaker", "Clerk"} & found
