@@ -28,6 +28,7 @@ from loaders.context import (
 from loaders.cues import load_cues
 from loaders.mentions import Mention
 from loaders.names import PersonName, document_namesakes, parse_person_name
+from loaders.resolution.committee_forms import longer_committee_name
 from loaders.resolution.keys import ROLE_KEYS, doc_type_key, place_key, post_slug, role_key
 from loaders.resolution.state import DocumentResolution
 
@@ -318,6 +319,7 @@ class EntityResolver:
         if len(words) <= 2 and words[-1:] and words[-1] in _GENERIC_COMMITTEE_WORDS and words[0] in (
                 "the", "this", words[-1]):
             return self.committee
+        label = longer_committee_name(label, self.doc.mentions)
         bare = self.without_host_name(label)
         if own and self.committee:
             # "Living in Hackney Scrutiny Commission" where the title gave "Hackney Scrutiny
