@@ -146,3 +146,33 @@ def test_an_item_titled_by_a_name_and_a_call_to_the_reader() -> None:
     found = services_in("Items\n7. Harbourside’s Future: Be Part Of It\n8. Petition: Save The Old Pier Now\n"
                         "9. Recommendations: Note The Report Below")
     assert found == {"Harbourside’s Future: Be Part Of It"}
+
+
+def test_a_run_of_person_names_before_a_cue_noun_is_no_service() -> None:
+    found = services_in("Present: Ailsa Brodie Fergus Lennox Morag Tait Ewan Dunbar Support Service")
+    assert not any("Brodie" in name for name in found)
+
+
+def test_occasions_charges_procedures_and_kinds_are_no_services() -> None:
+    found = services_in("The Carol Service is on Friday. The Minimum Revenue Provision was set and the "
+                        "Public Speaking Scheme applies. The Forward Work Programme and the Policy Framework "
+                        "were noted. The Harbour Ferry Service continues.")
+    assert found == {"Harbour Ferry Service"}
+
+
+def test_a_cut_word_takes_its_joiner_and_a_report_number_is_cut() -> None:
+    found = services_in("The Budget and Medium Term Financial Strategy was approved.\n4. B12 Report Fleet "
+                        "Procurement Strategy")
+    assert "Medium Term Financial Strategy" in found
+    assert not any(name.startswith(("and ", "B12")) for name in found)
+    assert "Fleet Procurement Strategy" in found
+
+
+def test_departments_agencies_and_legislation_words_are_no_services() -> None:
+    found = mentions_of("Contact: Legal & Democratic Services, Fenmoor Council.\n\nTechnical Services\n\n"
+                        "The National Widget Management Service gave evidence. The Public Services Reform "
+                        "(Consequential Provisions) (Scotland) Order 2020 was noted.")
+    assert ("unit", "Legal & Democratic Services") in found
+    assert ("unit", "Technical Services") in found
+    assert ("organisation", "National Widget Management Service") in found
+    assert not any(kind in _SERVICE_KINDS and "Public Services" in surface for kind, surface in found)

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from loaders.cues import load_cues
 from loaders.finders.spans import (
     CAP_WORD,
     JOINERS,
@@ -845,3 +846,75 @@ def post_remits(passage: Passage) -> Iterator[Mention]:
         if not department.endswith(service_bodies):  # "Officer, Tarnshire Fire and Rescue Service"
             yield passage.mention(match.start("department"), match.end("department"), "unit", department,
                                   "grammar:post-department")
+
+
+def cut_after_document_word(name: str, start: int) -> tuple[str, int]:
+    """A name cut after a report number and a document word inside it: "A10 Report
+    Procurement Strategy" names the "Procurement Strategy".
+
+    Examples
+    --------
+    >>> cut_after_document_word("A10 Report Procurement Strategy", 4)
+    ('Procurement Strategy', 15)
+    """
+    words = name.split(" ")
+    documents = set(cues("services", "document_words"))
+    for index in range(len(words) - 2, 0, -1):
+        if words[index] in documents and len(words) - index - 1 >= 2:
+            cut = len(" ".join(words[:index + 1])) + 1
+            return name[cut:], start + cut
+    return name, start
+
+
+def names_no_service(chunk: str, start: int, name: str) -> bool:
+    """Whether a name found by its cue noun names no service, programme or policy: a run of
+    person names (an attendance list without commas), a religious or civic occasion ("Carol
+    Service"), an accounting charge ("Minimum Revenue Provision"), a meeting's procedure
+    ("Public Speaking Scheme"), a kind with no name ("Forward Work Programme", "Policy
+    Framework"), or the first words of a piece of legislation's title ("Public Services" in
+    "Public Services Reform (Consequential Provisions) Order 2020").
+
+    Examples
+    --------
+    >>> names_no_service("The Carol Service is on Friday.", 4, "Carol Service")
+    True
+    >>> names_no_service("The Harbour Ferry Service is on Friday.", 4, "Harbour Ferry Service")
+    False
+    """
+    entities = load_cues("entities")
+    words = name.split()
+    if len(words) < 2:
+        return False
+    head = words[-1]
+    before = words[:-1]
+    joiners = set(entities["services"]["joiners"])
+    # Person names run together with no joiner: long, or after an attendance label.
+    name_run = re.match(rf"(?:{CAP_WORD}[ \u00a0]+)+", name)
+    run_words = len(name_run.group().split()) if name_run else 0
+    line_start = chunk.rfind("\n", 0, start) + 1
+    attendance = re.match(rf"[ \u00a0]*(?:{'|'.join(entities['services']['attendance_labels'])})\b[^\n]{{0,3}}$",
+                          chunk[line_start:start], re.I)
+    if run_words >= 8 or (attendance and run_words >= 4 and not joiners & set(words)):
+        return True
+    if head in ("Service", "Services") and before[-1] in entities["services"]["occasion_words"]:
+        return True
+    if head in ("Provision", "Provisions") and before[-1] in entities["services"]["charge_words"]:
+        return True
+    if any(w in entities["services"]["procedure_words"] for w in before):
+        return True
+    more = entities["services_more"]
+    generic = set(more["generic_modifiers"])
+    kind_words = {n.lower() for key in ("service", "programme", "framework") for n in entities["services"][key]}
+    kind_words |= {n.lower() for key in ("service", "programme") for n in more[key] if " " not in n}
+    lowered = [w.lower() for w in before]
+    if head in entities["services"]["legislation"]:
+        return False  # "Health and Social Care Bill": a title, all its words generic
+    if all(w in kind_words for w in [*lowered, head.lower()]) or \
+            (len(before) >= 2 and all(w in generic for w in lowered)):
+        return True  # "Policy Framework", "Service Plan", "Forward Work Programme"
+    legislation = "|".join(entities["services"]["legislation"])
+    # Capitalised words and brackets only, so that a joined Act ("the Capital Programme and
+    # the Finance Act") leaves the name whole.
+    return head not in entities["services"]["legislation"] and re.match(
+        rf"(?:[ \u00a0]+(?:{CAP_WORD}|\([^)\n]{{1,60}}\)))+?[ \u00a0]+(?:{legislation})\b",
+        chunk[start + len(name):start + len(name) + 160]) is not None
