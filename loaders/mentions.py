@@ -683,6 +683,7 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     >>> judge_named_thing(text, 50, "Welsh Government’s Clean Air Plan", "programme")
     (69, 'programme', 'Clean Air Plan')
     """
+    from loaders.finders.services import cut_after_document_word, names_no_service
     from loaders.finders.spans import is_heading_line, run_parts, trim_start
     from loaders.structure.fields import looks_like_post
 
@@ -698,14 +699,20 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     cut, name = trim_start(part)
     start += cut
     not_first = load_cues("entities")["services_more"]["not_first"]
-    while len(name.split()) > 2 and name.split()[0] in not_first:
-        start += len(name.split()[0]) + 1  # "Draft Homelessness Strategy", "Post Consultation Report"
+    joiners = set(cues["joiners"])
+    while len(name.split()) > 2 and (name.split()[0] in not_first or name.split()[0] in joiners):
+        # "Draft Homelessness Strategy", "Post Consultation Report"; a joiner after a cut word
+        # goes with it ("Budget and Medium Term Financial Strategy").
+        start += len(name.split()[0]) + 1
         name = name.split(" ", 1)[1]
+    name, start = cut_after_document_word(name, start)
     if len(name.split()) < 2 and name not in cues["department_services"]:
         return None
     if len(name.split()) == 2 and name.split()[0] in not_first:
         return None
     if is_heading_line(chunk, start, start + len(name)) or any(w in name for w in cues["facility_words"]):
+        return None
+    if names_no_service(chunk, start, name):
         return None
     heads = tuple(load_cues("entities")["committees"]["heads"]) + tuple(_words("organisations", "suffixes"))
     if name.split()[-1].islower() and name.rsplit(" ", 1)[0].endswith(heads):
@@ -722,8 +729,18 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         # The department inside a post title ("Head of Legal and Democratic Services",
         # "Democratic Services Officer") is the post's, not a mention of its own.
         return None
+    if kind == "service" and re.fullmatch(rf"(?:{'|'.join(cues['agency_leads'])}) (?:[A-Z][\w’'-]+ ){{1,4}}"
+                                          r"Services?", name):
+        return start, "organisation", name  # a government agency: "National Probation Service"
+    line_start = chunk.rfind("\n", 0, start) + 1
+    line_end = chunk.find("\n", start + len(name))
+    alone_on_line = re.fullmatch(r"[ \u00a0]*(?:[0-9]+[.)]?[0-9]*[ \u00a0]+)?",
+                                 chunk[line_start:start]) is not None and \
+        not chunk[start + len(name):line_end if line_end >= 0 else len(chunk)].strip(" \u00a0:")
     if kind == "service" and (name in cues["department_services"]
-                              or re.fullmatch(r"[A-Z][\w’']+(?: [A-Z][\w’']+)? and [A-Z][\w’']+ Services", name)):
+                              or re.fullmatch(r"[A-Z][\w’']+(?: [A-Z][\w’']+)? (?:and|&) [A-Z][\w’']+ Services", name)
+                              or (alone_on_line and re.fullmatch(r"(?:[A-Z][\w’']+ ){1,2}Services", name))):
+        # A department heading alone on its line ("Technical Services") is a unit too.
         return start, "unit", name
     return start, kind, name
 
