@@ -271,8 +271,10 @@ def _post_label(line: str, at: int) -> bool:
         return True
     # A whole post title opening the line before the colon ("Clerk to the Panel: Ann Lee").
     head = _LIST_MARK.match(line, 0, colons[last])
+    if last != 0 or colons[last] - (head.end() if head else 0) > 80:
+        return False
     prefix = line[head.end() if head else 0:colons[last]].strip(" \t\u00a0|")
-    return (0 < len(prefix) <= 80 and bisect_left(colons, colons[last]) == 0 and prefix[:1].isupper()
+    return (0 < len(prefix) <= 80 and prefix[:1].isupper()
             and _whole_post(_title_words(prefix)))
 
 
@@ -468,6 +470,8 @@ def _post_heads_line(line: str, start: int, end: int) -> bool:
     or a contact detail follows it ("Clerk to the Committee James Hart", "CLERK TO THE
     COMMITTEE James Hart, Tel: …")."""
     head = _LIST_MARK.match(line, 0, start)
+    if start - (head.end() if head else 0) > 80:
+        return False  # no copy of a long line's start for each name of a 5,000-name line
     prefix = line[head.end() if head else 0:start].strip(" \t\u00a0|")
     if not prefix or len(prefix) > 60 or not prefix[:1].isupper() or re.search(r"[:.,;()]", prefix):
         return False
