@@ -248,6 +248,60 @@ def is_post_title(name: str) -> bool:
     return _post_title().match(name) is not None
 
 
+#: A remark before a meeting body's name that holds a date ("Moved from 9th October 2018, Cabinet",
+#: "Deferred from 12/03/2024, Audit Committee"): a note on the meeting, no part of the name.
+_DATED_REMARK = re.compile(r"^[^,\n]*?(?:\b[0-9]{4}\b|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})[^,\n]*,[ \u00a0]+(?=[A-Z])")
+#: The qualifiers a council meeting's name may carry ("Full Council", "County Council"): any other
+#: word before "Council" names a council of its own ("Barry Town Council", "Tarn Parish Council").
+_COUNCIL_MEETING_WORDS = frozenset({"Full", "Special", "Extraordinary", "Annual", "Ordinary", "County", "City",
+                                    "Borough", "District", "Council"})
+
+
+def _one_meeting_body(name: str) -> bool:
+    """Whether a name alone names a meeting body: a standalone name, "Council", or a name ending
+    in a committee head after a word of its own."""
+    if name in cues("committees", "standalone") or (name.split()[-1:] == ["Council"] and set(
+            name.split()) <= _COUNCIL_MEETING_WORDS):
+        return True
+    heads = tuple(cues("committees", "heads"))
+    return name.endswith(heads) and name not in heads and name not in cues("committees", "kinds")
+
+
+def meeting_body_names(value: str) -> list[tuple[int, str]]:
+    """The meeting bodies a decision's "meeting" or "decision maker" value names, each with its
+    offset in ``value``: a dated remark before them is dropped, a list of bodies gives each
+    ("Cabinet, Council", "Cabinet and Audit Committee"), a name with a comma stays whole
+    ("Environment, Development and Transport Committee"), and another council ("Barry Town
+    Council") or a post ("Lead Member for Parks") is no meeting body.
+
+    Examples
+    --------
+    >>> meeting_body_names("Moved from 9th October 2018, Cabinet")
+    [(29, 'Cabinet')]
+    >>> meeting_body_names("Cabinet, Council")
+    [(0, 'Cabinet'), (9, 'Council')]
+    >>> meeting_body_names("Environment, Development and Transport Committee")
+    [(0, 'Environment, Development and Transport Committee')]
+    >>> meeting_body_names("Barry Town Council"), meeting_body_names("Lead Member for Parks")
+    ([], [])
+    """
+    remark = _DATED_REMARK.match(value)
+    start = remark.end() if remark else 0
+    rest = value[start:]
+    if not rest or is_post_title(rest):
+        return []
+    pieces = [(start + piece.start(), piece.group()) for piece in re.finditer(r"[^,&]+?(?=,[ \u00a0]+|[ \u00a0]+"
+                                                                               r"(?:and|&)[ \u00a0]+|$)", rest)]
+    pieces = [(at + len(piece) - len(piece.lstrip(" \u00a0,&")), piece.strip(" \u00a0,&")) for at, piece in pieces]
+    pieces = [(at + (4 if piece.startswith("and ") else 0), piece.removeprefix("and ")) for at, piece in pieces]
+    if len(pieces) > 1 and all(piece and _one_meeting_body(piece) for _, piece in pieces):
+        return pieces
+    words = rest.split()
+    if words[-1] == "Council" and not set(words) <= _COUNCIL_MEETING_WORDS:
+        return []  # "Barry Town Council", "Tarn Community Council": a council of its own
+    return [(start, rest)]
+
+
 @lru_cache(maxsize=8)
 def _names_full_council(document_text: str) -> bool:
     """Whether a document calls the council meeting "Full Council"."""
@@ -368,6 +422,10 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     # "Statement to Cabinet", "Report to Audit Committee": a paper sent to the committee; a
     # committee's name seldom holds "to", so the name is what follows the last one.
     name = re.split(r"[ \u00a0]to[ \u00a0]", name)[-1]
+    # "Terms of Reference for the Member Task and Finish Group": what a paper is for, then the
+    # body; a committee's name holds "for the" after its head ("Committee for the Executive
+    # Office"), never before it.
+    name = re.split(r"[ \u00a0]for[ \u00a0]the[ \u00a0]", name)[-1]
     start = end - len(name)
     if not name or _not_before().match(text, end):
         return
@@ -658,17 +716,27 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in (*_made_at().finditer(text), *_decision_maker().finditer(text)):
         # A decision notice's meeting, and a decision maker of the same name: the body that
         # decided, whatever its name ends in ("Delegated Decisions by Cabinet Member for Roads").
-        if match.group("name") in made_at and len(match.group("name").split()) > 1 and not is_post_title(
-                match.group("name")):
-            yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
-                                  "grammar:made-at")
+        if match.group("name") not in made_at:
+            continue
+        bodies = meeting_body_names(match.group("name"))
+        for at, name in bodies:
+            # "Moved from 9th October 2018, Cabinet", "Cabinet, Council": a dated remark, a list.
+            if len(bodies) > 1 or " " in name or at:
+                yield from _meeting_body(passage, match.start("name") + at, name, council)
     for match in _item_at_meeting().finditer(text):
-        if is_post_title(match.group("name")):
-            continue  # "Meeting: 12/03/2024 - Lead Member for Parks (Item 4)": a post's decision
-        yield passage.mention(match.start("name"), match.end("name"), "committee", match.group("name"),
-                              "grammar:made-at")
+        # "Meeting: 12/03/2024 - Lead Member for Parks (Item 4)": a post's decision, no body;
+        # "Meeting: 06/10/2021 - Barry Town Council (Item 3)": another council, no committee.
+        for at, name in meeting_body_names(match.group("name")):
+            yield from _meeting_body(passage, match.start("name") + at, name, council)
     if _lists_meetings(passage.parsed.document.text):
         yield from _listed_meetings(passage)
+
+
+def _meeting_body(passage: Passage, start: int, name: str, council: str) -> Iterator[Mention]:
+    """A meeting body a decision's meeting line names at ``start``; "Council" under the name the
+    paper gives the council meeting."""
+    label = council if name.split()[-1] == "Council" and set(name.split()) <= _COUNCIL_MEETING_WORDS else name
+    yield passage.mention(start, start + len(name), "committee", label, "grammar:made-at")
 
 
 def _listed_meetings(passage: Passage) -> Iterator[Mention]:
@@ -681,8 +749,10 @@ def _listed_meetings(passage: Passage) -> Iterator[Mention]:
         name = match.group("name")
         if name in cues("committees", "kinds") or (" " not in name and name not in cues("committees", "standalone")):
             continue
-        if is_post_title(name):
-            continue  # "Lead Member for Parks - 16/02/10": a post's decision session
+        if is_post_title(name) or not meeting_body_names(name):
+            # "Lead Member for Parks - 16/02/10": a post's decision session; "Tarn Parish
+            # Council - 16/02/10": another council's meeting.
+            continue
         if match.group("more"):
             # The column wrapped inside the block: the name runs on over the dates.
             yield passage.mention(match.start("name"), match.end("more"), "committee",

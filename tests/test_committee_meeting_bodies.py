@@ -1,0 +1,54 @@
+"""Committee mentions in decisions' meeting lines, lists of meetings and the names around them,
+on patterns unseen bodies' papers showed: lists of bodies glued into one, dated remarks and
+document words before a name, posts and departments read as committees, other councils and the
+meeting body of an authority. Every name here is invented."""
+
+from __future__ import annotations
+
+from loaders.finders.committees import meeting_body_names
+from tests.test_committee_unseen_bodies import committees_of, mentions_of
+
+
+def test_a_list_of_meeting_bodies_gives_each() -> None:
+    assert [name for _, name in meeting_body_names("Cabinet, Council")] == ["Cabinet", "Council"]
+    assert [name for _, name in meeting_body_names("Cabinet and Harbour Scrutiny Committee")] == [
+        "Cabinet", "Harbour Scrutiny Committee"]
+    found = committees_of("Meeting: 14/03/2024 - Cabinet, Council (Item 6)")
+    assert found == {"Cabinet", "Council"}
+
+
+def test_a_name_with_a_comma_or_and_stays_one_meeting_body() -> None:
+    assert meeting_body_names("Roads, Parks and Widgets Committee") == [(0, "Roads, Parks and Widgets Committee")]
+    assert meeting_body_names("Overview and Scrutiny Committee") == [(0, "Overview and Scrutiny Committee")]
+    found = committees_of("Meeting: 14/03/2024 - Roads, Parks and Widgets Committee (Item 6)")
+    assert found == {"Roads, Parks and Widgets Committee"}
+
+
+def test_a_dated_remark_before_a_meeting_body_is_no_part_of_it() -> None:
+    assert meeting_body_names("Moved from 9th October 2018, Cabinet") == [(29, "Cabinet")]
+    assert meeting_body_names("Deferred from 12/03/2024, Harbour Committee") == [(26, "Harbour Committee")]
+    found = committees_of("Meeting: 23/10/2018 - Moved from 9th October 2018, Cabinet (Item 5)")
+    assert found == {"Cabinet"}
+
+
+def test_another_council_is_no_meeting_body_of_the_host() -> None:
+    assert meeting_body_names("Tarnbury Town Council") == []
+    assert meeting_body_names("Full Council") == [(0, "Full Council")]
+    found = mentions_of("Meeting: 01/02/2020 - Tarnbury Town Council (Item 4)")
+    assert found.get("Tarnbury Town Council") == "organisation"
+    listed = committees_of("Cabinet - 15/12/09\nBrackwater Parish Council - 16/02/10\nAudit Committee - 09/12/09")
+    assert listed == {"Cabinet", "Audit Committee"}
+
+
+def test_a_document_phrase_with_for_the_is_no_part_of_a_name() -> None:
+    found = committees_of("The Terms of Reference for the Member Task and Finish Group were agreed.")
+    assert found == {"Member Task and Finish Group"}
+    assert committees_of("The WPMP and CS Member Task and Finish Group met.") == {
+        "WPMP and CS Member Task and Finish Group"}
+    assert committees_of("The Committee for the Harbour Office met.") == {"Committee for the Harbour Office"}
+
+
+def test_a_department_or_an_officer_after_a_head_is_no_committee() -> None:
+    assert committees_of("Report of the Head of Governance and Committee Services") == set()
+    assert committees_of("Contact: Ann Brisk, Widgets Committee Officer, Tel 01632 960000") == set()
+    assert committees_of("The Licensing Panel Team will write to applicants.") == set()
