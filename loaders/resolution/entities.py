@@ -83,6 +83,71 @@ def seed_registry(registry: Registry) -> None:
         registry.add(Entity(scheme, "ConceptScheme", label, status="curated"))
 
 
+#: Words of a name that carry no content of their own: "Association for Widgets".
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "in", "on", "to", "at", "by", "with"})
+
+#: Two words at least this alike (rapidfuzz ``ratio``) are spellings of one word ("Copuncil").
+_SPELLING_VARIANT = 80
+
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{0,6}[A-Z](?![\w&])")
+
+
+def _acronyms_of(name: str) -> list[str]:
+    """The acronyms a name is or defines: "PCA" of "Public Cog Association (PCA)" and of "PCA"."""
+    bracketed = re.findall(r"\(([A-Z][A-Za-z&]{1,7})\)", name)
+    if bracketed:
+        return bracketed
+    return [name] if _ACRONYM.fullmatch(name.strip()) and sum(c.isupper() for c in name) >= 2 else []
+
+
+def distinct_bodies(first: str, second: str) -> bool:
+    """Whether two names, however alike, are of different bodies: each has a whole content word
+    with no spelling of it in the other, or their shared words come in another order.
+
+    Parameters
+    ----------
+    first, second : str
+        Names as written.
+
+    Returns
+    -------
+    bool
+        True when no fuzzy match may make them one body.
+
+    Examples
+    --------
+    >>> distinct_bodies("Public Cog Association", "Public Gear Association")
+    True
+    >>> distinct_bodies("Widget Association", "Association for Widgets")
+    True
+    >>> distinct_bodies("County Copuncil", "Kent County Council")
+    False
+    """
+    words = [[w for w in normalise_label(n).split() if w not in _FUNCTION_WORDS] for n in (first, second)]
+    ours, theirs = words
+    if not ours or not theirs:
+        return False
+    linking = [[w for w in normalise_label(n).split() if w in _FUNCTION_WORDS] for n in (first, second)]
+    # "X Association" and "Association for X" name different bodies (or a body and its topic).
+    if linking[0] != linking[1] and min(len(ours), len(theirs)) > 1 and {*ours} & {*theirs} and \
+            ours[-1] != theirs[-1]:
+        return True
+    partners: list[int] = []
+    for word in ours:
+        match = next((i for i, other in enumerate(theirs) if i not in partners and other == word), None)
+        if match is None:
+            match = next((i for i, other in enumerate(theirs) if i not in partners and
+                          fuzz.ratio(word, other) >= _SPELLING_VARIANT), None)
+        if match is not None:
+            partners.append(match)
+    if len(partners) < len(ours) and len(partners) < len(theirs):
+        # Each has a word the other lacks: "Cog" for "Gear" is another body. A word only one of
+        # them has is a shortened form ("County Copuncil" of "Kent County Council").
+        return True
+    # The shared words in another order: "Widget Law Association" is no "Law Widget Association".
+    return partners != sorted(partners)
+
+
 class EntityResolver:
     """Names of one document to registry keys: people in the cast, the host and its committees,
     units and posts within their organisation, other kinds by name and fuzzy match.
@@ -155,8 +220,14 @@ class EntityResolver:
                 if kind == "Organisation" and is_generic_authority_name(name):
                     continue
                 value = fuzz.token_set_ratio(wanted, candidate)
-                if value > score:
+                if value > score and not distinct_bodies(label, name):
                     best, score = entity, value
+        if best is not None and score >= FUZZY_CUTOFF and kind == "Organisation":
+            # The names' acronyms as defined: "Public Cog Association (PCA)" is no "PGA".
+            theirs = {a for n in best.names() for a in _acronyms_of(n)}
+            ours = set(_acronyms_of(label))
+            if ours and theirs and not ours & theirs:
+                return None
         return best if score >= FUZZY_CUTOFF else None
 
     def person(self, surface: str) -> tuple[str | None, float]:
