@@ -176,3 +176,28 @@ def test_departments_agencies_and_legislation_words_are_no_services() -> None:
     assert ("unit", "Technical Services") in found
     assert ("organisation", "National Widget Management Service") in found
     assert not any(kind in _SERVICE_KINDS and "Public Services" in surface for kind, surface in found)
+
+
+def test_lower_case_programmes_and_a_companys_contract() -> None:
+    found = services_in("Members noted the overall capital programme and the flexible use of capital receipts "
+                        "strategy. The panel agreed road safety grants and welcomed the fundamental service "
+                        "reviews. The Tarncorp contract was extended; the Individual Learner Accounts (ILAs) "
+                        "scheme was noted.")
+    assert {"capital programme", "flexible use of capital receipts strategy", "road safety grants",
+            "fundamental service reviews", "Tarncorp contract",
+            "Individual Learner Accounts (ILAs) scheme"} <= found
+
+
+def test_an_owner_and_a_generic_word_or_an_activity_contract_name_no_service() -> None:
+    found = services_in("The OPCC commissioned services were reviewed and the Cleaning contract was let.")
+    assert found == set()
+
+
+def test_an_action_of_a_bare_head_and_a_title_listing_its_subjects() -> None:
+    found = services_in("Recommissioning of Contract was approved, with Recommissioning of the Day Care Contract.\n"
+                        "6. Beaches, Dunes and Coastal Paths Annual Review\n"
+                        "7. Tarn Moor Solar Farm Community Payment")
+    assert "Day Care Contract" in found
+    assert not any(name.startswith("Recommissioning") for name in found)
+    assert "Beaches, Dunes and Coastal Paths Annual Review" in found
+    assert "Tarn Moor Solar Farm Community Payment" in found

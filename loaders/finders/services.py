@@ -50,6 +50,7 @@ from loaders.finders.spans import (
     trim_start,
 )
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places, judge_named_thing
+from loaders.names import never_name_words
 from loaders.structure.fields import looks_like_post
 
 _SP = r"[ \u00a0]"
@@ -104,6 +105,12 @@ def _named(passage: Passage, kind: str, start: int, span: str) -> Iterator[Menti
     while words and words[0] in not_first:
         start += len(words[0]) + 1
         words = words[1:]
+    action = re.match(rf"(?:{alternation(cues('services_more', 'title_actions'))}) of (?:the )?", " ".join(words))
+    if action:
+        # "Recommissioning of the Day Care Contract" names the contract; "Recommissioning of
+        # Contract" none.
+        start += action.end()
+        words = " ".join(words)[action.end():].split()
     if len(words) < 2 or preceded_by_article(text, start):
         return
     # A period after the name is in the span, not the label: "Plan 2023 - 2025" and "the Plan"
@@ -146,16 +153,27 @@ def _lower_phrases() -> re.Pattern[str]:
             r"commissioned|commissioning|providing|provide|provides|delivering|deliver|delivers|saving|save|"
             r"include|includes|including|such as|new|existing|proposed|fund|funds|funding|run|runs|"
             r"operate|operates|extend|extending|award|awarding|retender|re-tender|tender|procure|"
-            r"procuring|cut|cuts to|close|closing|review of|reviewing|support for|access to))")
+            r"procuring|cut|cuts to|close|closing|review of|reviewing|support for|access to|agreed|approved|"
+            r"endorsed|welcomed))")
     word = r"(?:[a-z][a-z-]+|[A-Z]{2,6})"
     # A proper name may lead the modifiers ("an Oxfordshire CCTV hub", "the proposed Fellside
     # Leisure Limited (FLL) business plan"), each word judged in service_phrases.
     # A possessive is a lead, not a modifier ("the Council’s ethical governance framework").
-    proper = rf"(?P<proper>(?:[A-Z][\w&-]*{_SP}+){{1,4}}(?:\([A-Z]{{2,6}}\){_SP}+)?)"
+    proper = rf"(?P<proper>(?:[A-Z][\w&-]*{_SP}+){{1,4}}(?:\([A-Z]{{2,6}}s?\){_SP}+)?)"
     modifiers = rf"(?:{proper}(?:{word}{_SP}+){{0,3}}|(?:{word}{_SP}+){{1,3}})"
     return re.compile(rf"{lead}{_SP}+(?P<name>{modifiers}(?:{heads}))(?![\w-])"
                       rf"(?P<tail>{_SP}+for{_SP}+(?:20\d\d(?:[/–-]\d{{2,4}})?|[a-z]+(?:{_SP}[a-z]+)?{_SP}(?:children|adults|"
                       rf"people|residents|families|carers)))?")
+
+
+@cache
+def _financial_plan() -> re.Pattern[str]:
+    """A financial plan every council keeps, in lower case after "the" and its modifiers: "the
+    overall capital programme", "the flexible use of capital receipts strategy"."""
+    plans = alternation(cues("services_more", "financial_plans"))
+    modifiers = r"(?:(?:overall|approved|revised|current|proposed|draft|updated|council[’']s|new|annual)" + _SP + ")"
+    return re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[A-Z][a-z]+[’']s){_SP}+{modifiers}{{0,2}}"
+                      rf"(?P<name>{plans})(?![\w-])")
 
 
 @cache
@@ -244,7 +262,7 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
             # ("The Council commissioned smoking cessation services"): look again after it.
             at = match.start("name") + 1
             continue
-        owner = re.sub(r"\s*\([A-Z]{2,6}\)$", "", proper)
+        owner = re.sub(r"\s*\([A-Z]{2,6}s?\)$", "", proper)
         if proper and owner.endswith(company):
             # A body's plan or contract ("the Fellside Leisure Limited business plan"): the
             # body keeps its own mention, the span is the phrase after it.
@@ -256,8 +274,20 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
             continue
         words = name.split()
         head_words = 1 if words[-1] != "plan" else 2
+        lower = [w for w in words[len(proper.split()):-head_words]]
+        if proper and lower and all(w in generic for w in lower):
+            # "PCC commissioned services": an owner and a generic word name no service.
+            continue
+        if proper and not lower and words[-1] in ("contract", "contracts") and len(proper.split()) == 1 and \
+                proper not in never_name_words() and not proper.endswith("ing") and \
+                re.search(rf"\b[Tt]he{_SP}+$", text[:match.start("name")]):
+            # A company's contract: "the Widgetco contract".
+            yield passage.mention(match.start("name"), match.end("name"), "programme", name, "grammar:service-phrase")
+            continue
         modifiers = words[:-head_words]
-        while modifiers and modifiers[0].lower() in generic:
+        # Only a lower-case word is generic: "Individual" leads a name ("the Individual Widget
+        # Accounts (IWAs) scheme").
+        while modifiers and modifiers[0] in generic:
             modifiers = modifiers[1:]
         # Two modifiers at least ("mobile library service"; "housing services" is a department
         # as often as a service), one of them specific, and no function word in between.
@@ -270,6 +300,9 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         service_heads = ("service", "services", "helpline", "hub", "travel", "provision")
         kind = "service" if words[-1] in service_heads else "programme"
         yield passage.mention(start, end, kind, label, "grammar:service-phrase")
+    for match in _financial_plan().finditer(text):
+        yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
+                              "grammar:financial-plan")
     departments = {w.lower() for name in cues("services", "department_services") for w in name.split()[:-1]}
     for match in _served_pair().finditer(text):
         # After a word of providing or running, one specific modifier is enough ("the provision
