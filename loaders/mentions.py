@@ -714,6 +714,13 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         return None
     if names_no_service(chunk, start, name):
         return None
+    listed = re.search(r"(?:^|\n)[ \u00a0]*(?:[0-9]+[.)]?[0-9]*[ \u00a0]+)?"
+                       r"(?P<list>(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?, )+)$", chunk[max(0, start - 80):start])
+    if listed and re.search(r" (?:and|&) ", name):
+        # An item's title that lists its subjects ("5. Parks, Streets and Open Spaces Annual
+        # Review") is one name, commas and all.
+        start -= len(listed.group("list"))
+        name = chunk[start:start + len(listed.group("list")) + len(name)]
     heads = tuple(load_cues("entities")["committees"]["heads"]) + tuple(_words("organisations", "suffixes"))
     if name.split()[-1].islower() and name.rsplit(" ", 1)[0].endswith(heads):
         return None  # "the X Task and Finish Group review the contract": a body, then a verb
