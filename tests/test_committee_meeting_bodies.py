@@ -52,3 +52,29 @@ def test_a_department_or_an_officer_after_a_head_is_no_committee() -> None:
     assert committees_of("Report of the Head of Governance and Committee Services") == set()
     assert committees_of("Contact: Ann Brisk, Widgets Committee Officer, Tel 01632 960000") == set()
     assert committees_of("The Licensing Panel Team will write to applicants.") == set()
+
+
+def _committees_with_host(text: str, host: str) -> set[str]:
+    from loaders.context import Authority, CorpusContext
+    from loaders.document import Document
+    from loaders.mentions import find_mentions
+    from loaders.structure import parse_document
+    parsed = parse_document(Document("t.txt", "t", "Minutes\n\n" + text + "\n", "0"))
+    context = CorpusContext(authority=Authority(host, aliases=("the Authority",)))
+    return {m.label for m in find_mentions(parsed, context) if m.kind == "committee"}
+
+
+def test_the_authority_meeting_as_a_body_is_its_committee() -> None:
+    text = ("The minutes of the meeting of the Authority held on 3 May were approved.\n\n"
+            "The Authority noted the report of the Chief Executive.")
+    assert _committees_with_host(text, "Fenmoor National Park Authority") == {"Authority"}
+    assert committees_of("RESOLVED that the Authority approves the budget.") == {"Authority"}
+    # The authority as a body with duties, not meeting: no committee.
+    assert committees_of("The Authority has a duty to conserve the powers of the Authority.") == set()
+
+
+def test_the_authority_is_no_committee_of_a_council_or_beside_a_longer_name() -> None:
+    text = "The Authority noted the report."
+    assert _committees_with_host(text, "Fenmoor District Council") == set()
+    named = "Minutes of the meeting of the Fire Authority.\n\nThe Authority noted the report."
+    assert committees_of(named) == {"Fire Authority"}

@@ -111,6 +111,34 @@ def _body_meeting() -> re.Pattern[str]:
 
 
 @cache
+def _bare_meeting_body() -> re.Pattern[str]:
+    """"the Authority" where an authority meets as a body (group ``head``): after a meeting cue
+    ("the minutes of the meeting of the Authority", "recommended to the Authority") or as the
+    subject of a meeting's decision ("The Authority noted the report", "that the Authority
+    approves")."""
+    space = r"[ \u00a0]"
+    heads = alternation(cues("committees", "meeting_body_heads"))
+    cue = alternation([*cues("committees", "meeting_body_cues"), *cues("committees", "council_meeting_cues")])
+    verbs = alternation(cues("committees", "meeting_decision_verbs"))
+    return re.compile(rf"(?<![\w’'-])(?i:{cue}){space}+the{space}+(?P<head>{heads})(?![\w’'-])(?!{space}+[A-Z])"
+                      rf"|(?:^|(?<=[\n(])|(?<=[.;:]{space})|(?<=\b[Tt]hat{space}))[Tt]he{space}+(?P<subject>{heads})"
+                      rf"(?={space}+(?:{verbs})(?![\w’'-]))")
+
+
+def _meets_as_authority(passage: Passage) -> bool:
+    """Whether "the Authority" of a passage can be the paper's meeting body: the host (when
+    known) is an authority, and the paper names no authority meeting by a longer name ("the
+    meeting of the Fire Authority"), of which "the Authority" is the short form."""
+    heads = tuple(cues("committees", "meeting_body_heads"))
+    host = passage.context.authority
+    if host is not None and not host.name.endswith(heads):
+        return False
+    return not any((match.group("name") or match.group("named")) and " " in trim_start(
+        match.group("name") or match.group("named"))[1] for match in _body_meeting().finditer(
+            passage.parsed.document.text))
+
+
+@cache
 def _shouted_committee() -> re.Pattern[str]:
     """A run of words in capitals ending in a committee head in capitals ("LICENSING BOARD")."""
     heads = alternation(sorted({head.upper() for head in cues("committees", "heads")}))
@@ -682,6 +710,13 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         end = match.end(group)
         if name and " " in name:
             yield passage.mention(end - len(name), end, "committee", name, "grammar:body-meeting")
+    if "Authority" in text and _meets_as_authority(passage):
+        for match in _bare_meeting_body().finditer(text):
+            # "The Authority noted the report": a national park or fire authority meeting as a
+            # body, one name for it as "Council" is; "grammar", beside the host's own mention.
+            group = "head" if match.group("head") else "subject"
+            yield passage.mention(match.start(group), match.end(group), "committee", match.group(group),
+                                  "grammar:body-meeting")
     kinds = {kind.upper() for kind in cues("committees", "kinds")}
     for match in _shouted_committee().finditer(text):
         # "APPOINTMENT TO THE LICENSING BOARD, LOCAL REVIEW BODY AND …": a heading shouting
