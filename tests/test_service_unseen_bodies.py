@@ -201,3 +201,19 @@ def test_an_action_of_a_bare_head_and_a_title_listing_its_subjects() -> None:
     assert not any(name.startswith("Recommissioning") for name in found)
     assert "Beaches, Dunes and Coastal Paths Annual Review" in found
     assert "Tarn Moor Solar Farm Community Payment" in found
+
+
+def test_common_services_in_lower_case_after_a_word_of_providing_them() -> None:
+    found = services_in("The review of home to school transport was noted, with funding for supported living "
+                        "for adults with learning disabilities and new supported living contracts.")
+    assert {"home to school transport", "supported living for adults with learning disabilities",
+            "supported living contracts"} <= found
+
+
+def test_a_common_service_word_with_no_lead_is_no_mention() -> None:
+    assert services_in("Supported living was discussed.") == set()
+
+
+def test_a_contract_titled_by_what_it_supplies() -> None:
+    found = services_in("8. Contract Arrangements for the Supply of Residential Care Home Placements")
+    assert "Contract Arrangements for the Supply of Residential Care Home Placements" in found

@@ -167,6 +167,36 @@ def _lower_phrases() -> re.Pattern[str]:
 
 
 @cache
+def _common_service() -> re.Pattern[str]:
+    """A service every council of a kind provides, in lower case after a word of providing,
+    funding or reviewing it: "the review of home to school transport", "funding for supported
+    living for adults with learning disabilities"."""
+    services = alternation(cues("services_more", "common_services"))
+    leads = (r"(?:the|of|for|on|to|in|provide|provides|provided|providing|commission|commissioned|commissioning|"
+             r"deliver|delivers|delivered|delivering|fund|funds|funded|funding|review|reviewed|reviewing|"
+             r"including|include|includes|such as|cuts to|changes to|about|and)")
+    whom = r"(?:children|adults|people|residents|families|carers|pupils|students|young people|older people)"
+    # A head after it makes the phrase a contract or scheme of that service ("supported living
+    # contracts").
+    heads = alternation(cues("services_more", "lower_heads"))
+    return re.compile(rf"\b{leads}{_SP}+(?P<name>(?:{services})(?P<head>{_SP}(?:{heads}))?"
+                      rf"(?:{_SP}for{_SP}(?:[a-z]+{_SP}){{0,2}}{whom}"
+                      rf"(?:{_SP}with{_SP}(?:[a-z-]+{_SP})?[a-z-]+{_SP}?(?:disabilities|needs|difficulties))?)?)"
+                      r"(?![\w-])")
+
+
+@cache
+def _contract_for_supply() -> re.Pattern[str]:
+    """A contract titled by what it supplies: "Contract Arrangements for the Supply of
+    Residential Care Home Placements"."""
+    joiners = alternation(["and", "&", "of", "for", "the", "in", "to", "with"])
+    run = rf"{CAP_WORD}(?:{_SP}(?:(?:{joiners}){_SP}){{0,2}}{CAP_WORD}){{0,8}}"
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{0,3}}Contracts?(?:{_SP}Arrangements)?{_SP}for"
+                      rf"{_SP}(?:the{_SP})?(?:Supply|Provision|Delivery|Purchase|Procurement){_SP}of{_SP}{run})"
+                      + NAME_END)
+
+
+@cache
 def _financial_plan() -> re.Pattern[str]:
     """A financial plan every council keeps, in lower case after "the" and its modifiers: "the
     overall capital programme", "the flexible use of capital receipts strategy"."""
@@ -300,6 +330,14 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         service_heads = ("service", "services", "helpline", "hub", "travel", "provision")
         kind = "service" if words[-1] in service_heads else "programme"
         yield passage.mention(start, end, kind, label, "grammar:service-phrase")
+    for match in _common_service().finditer(text):
+        kind = "programme" if match.group("head") and not match.group("head").strip().startswith("service") \
+            else "service"
+        yield passage.mention(match.start("name"), match.end("name"), kind, match.group("name"),
+                              "grammar:common-service")
+    for match in _contract_for_supply().finditer(text):
+        yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
+                              "grammar:contract-for-supply")
     for match in _financial_plan().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
                               "grammar:financial-plan")
