@@ -104,8 +104,10 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
         return False
     if _is_person(name) or looks_like_post(name) or name in gazetteer_places():
         return False
-    if _bare_kind_or_label(words) or _initialled_person(name):
+    if _bare_kind_or_label(words) or _initialled_person(name) or _names_a_post(words):
         return False
+    if name in _not_name_cues()["topic_acronyms"] or name.split("-")[0] in _not_name_cues()["topic_acronyms"]:
+        return False  # "COVID", "SEND", "HIV": a disease or a topic, never a body
     if re.fullmatch(r"[A-Z]{2,6}[’']?s", name):
         return False  # "SMEs", "SME's", "CCGs": a plural acronym is a class of bodies, not one body
     committees = _context("committees")
@@ -155,6 +157,22 @@ def _bare_kind_or_label(words: list[str]) -> bool:
     if len(words) == 1 and (words[0] in _kind_words() or words[0].rstrip("s") in _kind_words()):
         return True
     return all(w.rstrip(":") in cues["field_words"] for w in words)
+
+
+def _names_a_post(words: list[str]) -> bool:
+    """Whether a candidate is a post's title: a post word before its remit's "for" or "of"
+    ("Parliamentary Under-Secretary for Criminal Justice", "Director for Offender Management").
+
+    Examples
+    --------
+    >>> [_names_a_post(n.split()) for n in ("Parliamentary Under-Secretary for Widgets", "Head of Widget Services",
+    ...                                     "Friends of Tarn Park", "Institute of Directors")]
+    [True, True, False, False]
+    """
+    for at, word in enumerate(words[1:4], start=1):
+        if word in ("of", "for"):
+            return words[at - 1].split("-")[-1].lower() in _post_words()
+    return False
 
 
 def _names_a_class(words: list[str]) -> bool:
@@ -211,8 +229,13 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
     if "," not in names and " & " not in names:
         left, joined, right = names.partition(" and ")
         whole_suffixed, left_suffixed = _has_org_suffix(names), _has_org_suffix(left)
-        acronym_left = re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", left) is not None and left.isupper()
-        if joined and right[:1].isupper() and not and_joins_an_object(left) and (listing or acronym_left or (
+        # An acronym, or a committee's name ("Tarn Town Council Planning Committee and Fen
+        # District Council"), stands alone: "and" after it joins another name.
+        left_stands_alone = (re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", left) is not None and left.isupper()) or (
+            len(left.split()) >= 2 and left.endswith(tuple(_context("committees")["heads"])))
+        # "Under-Secretary for Justice and Offender Management": "and" goes on with a post's remit.
+        if joined and right[:1].isupper() and not and_joins_an_object(left) and not _names_a_post(left.split()) and (
+                listing or left_stands_alone or (
                 len(left.split()) >= 2 and (left_suffixed or not whole_suffixed))):
             yield 0, left
             yield len(left) + len(joined), right
@@ -904,7 +927,9 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
     ['Core Services Directorate', 'Labour Group', 'legal team']
     """
     text = passage.text
-    generic = set(_context()["generic_unit_words"])
+    from loaders.cues import load_cues
+
+    generic = set(_context()["generic_unit_words"]) | set(load_cues("organisations")["units"]["not_unit_words"])
     heads = _unit_heads()
     for match in headed_run(heads, joined_head=False).finditer(text):
         # "the Planning Department and the Highways Team": units a run joins with "and the".

@@ -103,6 +103,10 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
     (26, 'Standards Committee')
     >>> trim_start("D R Orbison of Orbison Widgets Ltd")
     (15, 'Orbison Widgets Ltd')
+    >>> trim_start("Cabinet of Tarn District Council")
+    (11, 'Tarn District Council')
+    >>> trim_start("Aldermen & Councillors of Tarn City Council")
+    (26, 'Tarn City Council')
     """
     bad = _bad_starts()
     offset, rest = 0, span
@@ -143,7 +147,47 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
     if lead:
         offset += lead.end()
         rest = rest[lead.end():]
-    return offset, rest
+    body_of = _body_of_lead(rest)
+    offset += body_of
+    return offset, rest[body_of:]
+
+
+def _body_of_lead(span: str) -> int:
+    """How many characters of ``span`` are a phrase "<X> of|for" before a body's name, where X
+    is a committee ("Cabinet of Tarn District Council"), a title ("Digital Widget Strategy for
+    Tarn County Council") or the people of a body ("Aldermen and Councillors of Tarn City
+    Council"): the body is the name after, by its own strong suffix; 0 otherwise.
+
+    Examples
+    --------
+    >>> _body_of_lead("Cabinet of Tarn District Council"), _body_of_lead("Board of Trustees")
+    (11, 0)
+    >>> _body_of_lead("Widget Strategy for Tarn County Council"), _body_of_lead("Forum of Private Business")
+    (20, 0)
+    """
+    found = _body_of_pattern().match(span)
+    if found is None:
+        return 0
+    rest = span[found.end():].split()
+    if len(rest) < 2 or rest[-1] not in _strong_suffixes() or re.search(r"\s(?:of|for)\s", span[found.end():]):
+        return 0
+    return found.end()
+
+
+@cache
+def _body_of_pattern() -> re.Pattern[str]:
+    cues_of = load_cues("organisations")["body_of_leads"]
+    leads = [*cues("committees", "heads"), *cues_of["more"], *load_cues("organisations")["not_names"]["title_heads"]]
+    return re.compile(rf"(?:{CAP_WORD}{_SPACE}(?:(?:and|&){_SPACE})?){{0,3}}(?:{alternation(leads)})"
+                      rf"{_SPACE}+(?:of|for){_SPACE}+(?:the{_SPACE}+)?(?=[A-Z])")
+
+
+@cache
+def _strong_suffixes() -> frozenset[str]:
+    """Last words of organisation suffixes that are no everyday word and no committee's head."""
+    organisations = load_cues("entities")["organisations"]
+    weak = set(organisations["weak_suffixes"]) | {h.split()[-1] for h in cues("committees", "heads")}
+    return frozenset(s.split()[-1] for s in organisations["suffixes"]) - weak - {"Department", "Office", "Group"}
 
 
 def _initialled_person_of(span: str) -> int:

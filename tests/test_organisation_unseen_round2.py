@@ -1,0 +1,72 @@
+"""Organisation mentions on unseen bodies' papers, round two: a committee, a title or a body's
+people before "of" a body's name are cut off it; post titles, disease and topic acronyms and
+numbered sections are no bodies; a committee's name stands alone in a list (invented papers of
+invented bodies)."""
+
+from __future__ import annotations
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.finders.organisations import plausible_organisation
+from loaders.finders.spans import trim_start
+from loaders.mentions import find_mentions
+from loaders.structure import parse_document
+
+
+def organisations_in(text: str) -> set[str]:
+    """The surfaces of organisation and unit mentions in a short document."""
+    body = text if text.startswith("Minutes") else "Minutes\n\n" + text + "\n"
+    parsed = parse_document(Document("t.txt", "t", body, "0"))
+    return {body[m.start:m.end] for m in find_mentions(parsed, CorpusContext()) if m.kind in ("organisation", "unit")}
+
+
+def test_a_committee_of_a_council_in_a_title_is_the_council_not_a_body() -> None:
+    found = organisations_in("Minutes of the Cabinet of Wendlow District Council\n\nPresent: Councillor A Marsh.\n")
+    assert "Wendlow District Council" in found
+    assert not any(name.startswith("Cabinet") for name in found)
+
+
+def test_a_committee_or_executive_before_of_is_cut() -> None:
+    assert trim_start("Cabinet of Wendlow District Council")[1] == "Wendlow District Council"
+    assert trim_start("Executive of Brockhurst County Council")[1] == "Brockhurst County Council"
+    assert trim_start("Board of Trustees")[1] == "Board of Trustees"
+
+
+def test_aldermen_and_councillors_of_a_council_are_the_council() -> None:
+    found = organisations_in("The Aldermen & Councillors of Wendlow City Council sent greetings.")
+    assert "Wendlow City Council" in found
+    assert not any("Aldermen" in name for name in found)
+
+
+def test_a_strategy_for_a_council_is_no_body_but_the_council_is() -> None:
+    found = organisations_in("Members noted the Digital Gadget Strategy for Brockhurst County Council.")
+    assert "Brockhurst County Council" in found
+    assert not any("Strategy" in name for name in found)
+
+
+def test_post_titles_are_no_bodies() -> None:
+    assert not plausible_organisation("Parliamentary Under-Secretary for Gadget Justice")
+    assert not plausible_organisation("Director for Gadget Management")
+    assert plausible_organisation("Friends of Wendlow Park")
+    found = organisations_in("Written evidence submitted by the Parliamentary Under-Secretary for Gadget "
+                             "Justice and Offender Gadgets.")
+    assert not found
+
+
+def test_disease_and_topic_acronyms_are_no_bodies() -> None:
+    assert not plausible_organisation("COVID")
+    assert not plausible_organisation("SEND")
+    found = organisations_in("The team worked with SEND leads and met with HIV clinics.")
+    assert not {"SEND", "HIV"} & found
+
+
+def test_a_committee_name_stands_alone_before_and() -> None:
+    found = organisations_in("Members of the Wendlow Town Council Planning Committee and Brockhurst District "
+                             "Council met.")
+    assert "Brockhurst District Council" in found
+    assert not any("Committee" in name for name in found)
+
+
+def test_a_final_or_next_section_is_no_unit() -> None:
+    found = organisations_in("The Final Section of the report and the Next Section were read.")
+    assert not {"Final Section", "Next Section"} & found
