@@ -78,3 +78,15 @@ def test_the_authority_is_no_committee_of_a_council_or_beside_a_longer_name() ->
     assert _committees_with_host(text, "Fenmoor District Council") == set()
     named = "Minutes of the meeting of the Fire Authority.\n\nThe Authority noted the report."
     assert committees_of(named) == {"Fire Authority"}
+
+
+def test_council_in_a_list_of_meeting_bodies_is_the_council_meeting() -> None:
+    found = committees_of("The plan will be considered by Cabinet, Council and the Harbour Committee.")
+    assert found == {"Cabinet", "Council", "Harbour Committee"}
+    assert committees_of("Tarnbury, Council officers and residents met.") == set()
+
+
+def test_a_portfolio_post_or_capitals_in_a_meeting_line() -> None:
+    assert committees_of("Meeting: 14/03/2024 - Roads, Widgets & Leisure Cabinet Member (Item 6)") == set()
+    assert committees_of("Meeting: 14/03/2024 - COUNCIL (Item 6)") == {"Council"}
+    assert committees_of("Meeting: 14/03/2024 - HARBOUR SCRUTINY COMMITTEE (Item 2)") == {"Harbour Scrutiny Committee"}

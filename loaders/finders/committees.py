@@ -99,6 +99,15 @@ def _bare_council() -> re.Pattern[str]:
 
 
 @cache
+def _listed_council() -> re.Pattern[str]:
+    """"Council" after a comma and before the list's next joiner or its end ("Cabinet, Council
+    and the Audit Committee", "Cabinet, Council."): with a meeting body before the comma, a
+    list of meeting bodies (group ``name``)."""
+    return re.compile(r",[ \u00a0]+(?P<name>Council)(?=[ \u00a0]*[.,;:)\n]|[ \u00a0]*$|[ \u00a0]+(?:and|or|&)"
+                      r"[ \u00a0])")
+
+
+@cache
 def _body_meeting() -> re.Pattern[str]:
     """A body that meets as a whole, named where it meets: "minutes of the meeting of the Fire
     Authority", "Minutes of Fire Authority", "the Combined Authority meeting" (group ``name``)."""
@@ -312,12 +321,19 @@ def meeting_body_names(value: str) -> list[tuple[int, str]]:
     [(0, 'Environment, Development and Transport Committee')]
     >>> meeting_body_names("Barry Town Council"), meeting_body_names("Lead Member for Parks")
     ([], [])
+    >>> meeting_body_names("Roads, Parks & Leisure Cabinet Member"), meeting_body_names("COUNCIL")
+    ([], [(0, 'Council')])
     """
     remark = _DATED_REMARK.match(value)
     start = remark.end() if remark else 0
     rest = value[start:]
-    if not rest or is_post_title(rest):
+    if not rest or is_post_title(rest) or rest.split()[-1].title() in cues("committees", "post_nouns"):
+        # "Lead Member for Parks"; "Asset & Estate Management, Sport, Leisure & Culture Cabinet
+        # Member": a portfolio and a post noun, the post's own decision.
         return []
+    if rest.isupper() and re.search(r"[AEIOUY]", rest):
+        # "COUNCIL", "HARBOUR COMMITTEE": judged, and named, as running text writes them.
+        return meeting_body_names(value[:start] + title_case_name(rest))
     pieces = [(start + piece.start(), piece.group()) for piece in re.finditer(r"[^,&]+?(?=,[ \u00a0]+|[ \u00a0]+"
                                                                                r"(?:and|&)[ \u00a0]+|$)", rest)]
     pieces = [(at + len(piece) - len(piece.lstrip(" \u00a0,&")), piece.strip(" \u00a0,&")) for at, piece in pieces]
@@ -704,6 +720,11 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in _bare_council().finditer(text):
         group = next(g for g in ("subject", "object", "meeting", "met") if match.group(g))
         yield passage.mention(match.start(group), match.end(group), "committee", council, "grammar:council-meeting")
+    for match in _listed_council().finditer(text):
+        # "considered by Cabinet, Council and the Audit Committee": a list of meeting bodies.
+        if _one_meeting_body(" ".join(text[max(0, match.start() - 60):match.start()].split()[-4:])):
+            yield passage.mention(match.start("name"), match.end("name"), "committee", council,
+                                  "grammar:council-meeting")
     for match in _body_meeting().finditer(text):
         group = "name" if match.group("name") else "named"
         name = trim_start(match.group(group))[1]
