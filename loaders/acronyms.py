@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -16,8 +17,27 @@ _REVERSED = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&]{1,7})[ \u00a0]+\((?P<expa
 
 
 def _matches(letters: str, words: list[str]) -> bool:
-    """Whether the initials of ``words`` spell ``letters`` (extra middle words allowed)."""
-    initials = [w[0].upper() for w in words if w.lower() not in _SKIP]
+    """Whether the initials of ``words`` spell ``letters`` (extra middle words allowed). A small
+    word ("of", "and") counts only where the acronym has its initial: "Institute of Widgets (IOW)".
+
+    Examples
+    --------
+    >>> _matches("IOW", ["Institute", "of", "Widgets"]), _matches("IW", ["Institute", "of", "Widgets"])
+    (True, True)
+    >>> _matches("IOW", ["Institute", "for", "Widgets"])
+    False
+    """
+    small = [i for i, w in enumerate(words) if w.lower() in _SKIP and w[:1].upper() in letters]
+    for counted in itertools.product((False, True), repeat=min(len(small), 6)):
+        kept = {i for i, keep in zip(small, counted, strict=False) if keep}
+        initials = [w[0].upper() for i, w in enumerate(words) if w.lower() not in _SKIP or i in kept]
+        if _spells(letters, initials):
+            return True
+    return False
+
+
+def _spells(letters: str, initials: list[str]) -> bool:
+    """Whether ``initials`` spell ``letters``, first and last alike, one extra middle word allowed."""
     if not initials or initials[0] != letters[0] or initials[-1] != letters[-1]:
         return False
     position = 0
@@ -50,6 +70,8 @@ def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
     {'CCG': 'NHS Wessex Clinical Commissioning Group'}
     >>> acronym_definitions(["an update on the MAC (Metropolitan Arts Centre)"])
     {'MAC': 'Metropolitan Arts Centre'}
+    >>> acronym_definitions(["a letter from the Institute of Widgets (IOW) about"])
+    {'IOW': 'Institute of Widgets'}
     """
     defined: dict[str, str] = {}
     for text in texts:
