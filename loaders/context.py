@@ -515,6 +515,25 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
     return Authority(name, aliases=tuple(dict.fromkeys(aliases)), scope=parsed[0].document.key)
 
 
+def known_organisation(name: str) -> bool:
+    """Whether a field's or a part's subject can be known as an organisation of the papers: not a
+    heading of the papers ("Examination of Witnesses"), a bill or other title, a bare kind or a
+    contact label (what :func:`loaders.finders.organisations.plausible_organisation` rejects).
+
+    Examples
+    --------
+    >>> [known_organisation(n) for n in ("Fenmoor Widget Trust", "Examination of Witnesses",
+    ...                                  "Widgets and Cogs Bill:", "Email", "Trust", "XNPA")]
+    [True, False, False, False, False, True]
+    """
+    from loaders.finders.organisations import plausible_organisation
+
+    name = name.strip(" \u00a0:;,.–—-")
+    if re.fullmatch(load_cues("structure")["headers"]["not_committee"], name, re.I):
+        return False  # a heading of the papers, not a body
+    return plausible_organisation(name)
+
+
 def _find_authority(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None) -> str | None:
     """The host authority of documents (see :func:`find_host_authority`)."""
     return find_host_authority(parsed, metadata)
@@ -1596,7 +1615,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                 person_field = block.field("person")
                 items.append((block.number, person_field.value if person_field else None,
                               org.value if org else None))
-            if org and org.value not in organisations:
+            if org and org.value not in organisations and known_organisation(org.value):
                 organisations.append(org.value)
             for f in block.fields:
                 if f.name not in _PERSON_FIELDS:
@@ -1624,7 +1643,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                         existing.post or (post.value if post and with_post else None),
                         existing.organisation or (org.value if org and with_post else None))
         for part in doc.parts:
-            if part.subject and part.subject not in organisations:
+            if part.subject and part.subject not in organisations and known_organisation(part.subject):
                 organisations.append(part.subject)
     # Same person written with initials in one place and a forename in another.
     merged: dict[str, CastMember] = {}
