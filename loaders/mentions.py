@@ -684,7 +684,7 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     (69, 'programme', 'Clean Air Plan')
     """
     from loaders.finders.services import cut_after_document_word, names_no_service
-    from loaders.finders.spans import is_heading_line, run_parts, trim_start
+    from loaders.finders.spans import is_heading_line, preceded_by_article, run_parts, trim_start
     from loaders.structure.fields import looks_like_post
 
     cues = load_cues("entities")["services"]
@@ -706,6 +706,10 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         start += len(name.split()[0]) + 1
         name = name.split(" ", 1)[1]
     name, start = cut_after_document_word(name, start)
+    actions = "|".join(load_cues("entities")["services_more"]["title_actions"])
+    action = re.match(rf"(?:{actions})[ \u00a0]of[ \u00a0](?:the[ \u00a0])?", name)
+    if action and kind != "legislation":
+        start, name = start + action.end(), name[action.end():]  # "Adoption of the Fellside Local Plan"
     if len(name.split()) < 2 and name not in cues["department_services"]:
         return None
     if len(name.split()) == 2 and name.split()[0] in not_first:
@@ -713,6 +717,11 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     if is_heading_line(chunk, start, start + len(name)) or any(w in name for w in cues["facility_words"]):
         return None
     if names_no_service(chunk, start, name):
+        return None
+    if kind != "legislation" and (preceded_by_article(chunk, start) or
+                                  re.match(r"[ \u00a0]+Documents?\b", chunk[start + len(name):])):
+        # A kind ("a Joint Development Plan") or a kind of document ("… Plan Document"); a
+        # report on a named thing keeps the name ("Community Support Funding Update").
         return None
     listed = re.search(r"(?:^|\n)[ \u00a0]*(?:[0-9]+[.)]?[0-9]*[ \u00a0]+)?"
                        r"(?P<list>(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?, )+)$", chunk[max(0, start - 80):start])
