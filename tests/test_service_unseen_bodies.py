@@ -217,3 +217,17 @@ def test_a_common_service_word_with_no_lead_is_no_mention() -> None:
 def test_a_contract_titled_by_what_it_supplies() -> None:
     found = services_in("8. Contract Arrangements for the Supply of Residential Care Home Placements")
     assert "Contract Arrangements for the Supply of Residential Care Home Placements" in found
+
+
+def test_an_action_before_a_cue_noun_name_a_kind_and_a_plan_document() -> None:
+    found = services_in("8. Adoption of Fellmoor Homes for All Plan: A Shared Development Plan Document for "
+                        "four authorities. Members asked for a Tree Planting Strategy.\n"
+                        "Tackling Empty Homes: pupil place planning and the impact of new estates")
+    assert "Fellmoor Homes for All Plan" in found
+    assert not any(name.startswith("Adoption") or "Development Plan" in name or "Tree Planting" in name
+                   for name in found)
+    assert "pupil place planning" in found
+
+
+def test_a_report_on_a_named_fund_keeps_its_name() -> None:
+    assert "Tarn Community Support Funding" in services_in("The Tarn Community Support Funding Update was noted.")

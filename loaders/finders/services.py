@@ -179,7 +179,7 @@ def _common_service() -> re.Pattern[str]:
     # A head after it makes the phrase a contract or scheme of that service ("supported living
     # contracts").
     heads = alternation(cues("services_more", "lower_heads"))
-    return re.compile(rf"\b{leads}{_SP}+(?P<name>(?:{services})(?P<head>{_SP}(?:{heads}))?"
+    return re.compile(rf"(?:\b{leads}|:){_SP}+(?P<name>(?:{services})(?P<head>{_SP}(?:{heads}))?"
                       rf"(?:{_SP}for{_SP}(?:[a-z]+{_SP}){{0,2}}{whom}"
                       rf"(?:{_SP}with{_SP}(?:[a-z-]+{_SP})?[a-z-]+{_SP}?(?:disabilities|needs|difficulties))?)?)"
                       r"(?![\w-])")
