@@ -28,6 +28,8 @@ def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
     -------
     list of Block
     """
+    from loaders.finders.organisations import plausible_organisation
+
     attending = compile_patterns("structure", "parts", "attending")
     refined: list[Block] = []
     subject: Block | None = None
@@ -37,7 +39,8 @@ def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
             subject = block
         match = first_match(attending, body) if block.kind == "paragraph" else None
         if match and match.start() == 0:
-            fields = person_post_org(body[match.end():], block.start + match.end())
+            fields = [f for f in person_post_org(body[match.end():], block.start + match.end())
+                      if f.name != "organisation" or plausible_organisation(f.value)]
             if fields and subject is not None and not any(f.name == "organisation" for f in fields):
                 fields.append(Field("organisation", text[subject.start:subject.end],
                                     subject.start, subject.end))

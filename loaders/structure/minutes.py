@@ -170,8 +170,8 @@ def attendance_row(text: str, start: int, end: int) -> list[Field]:
     cells = split_columns(line) if "\n" not in line else [(0, line)]
     if len(cells) < 2:
         lead = len(line) - len(line.lstrip(" ,.;"))
-        return _bracketed_pair(line.strip(" ,.;"), start + lead) or \
-            _post_before_organisation(person_post_org(line.strip(" ,.;"), start + lead))
+        return _bracketed_pair(line.strip(" ,.;"), start + lead) or _plausible_organisations(
+            _post_before_organisation(person_post_org(line.strip(" ,.;"), start + lead)))
     first_offset, first = cells[0]
     person = leading_person(first, start + first_offset)
     if person is None or person.end - (start + first_offset) < len(first.rstrip(" ,")):
@@ -183,6 +183,22 @@ def attendance_row(text: str, start: int, end: int) -> list[Field]:
         if name:
             fields.append(Field(name, cell, start + offset, start + offset + len(cell)))
     return fields
+
+
+def _plausible_organisations(fields: list[Field]) -> list[Field]:
+    """The fields without an organisation that can name no body: in "Lee Brant, Senior Officer,
+    Email" or "..., Trust" the last piece is a contact label or a bare kind.
+
+    Examples
+    --------
+    >>> fields = [Field("person", "Lee Brant", 0, 9), Field("post", "Senior Officer", 11, 25),
+    ...           Field("organisation", "Email", 27, 32)]
+    >>> [f.name for f in _plausible_organisations(fields)]
+    ['person', 'post']
+    """
+    from loaders.finders.organisations import plausible_organisation
+
+    return [f for f in fields if f.name != "organisation" or plausible_organisation(f.value)]
 
 
 def _post_before_organisation(fields: list[Field]) -> list[Field]:
