@@ -90,3 +90,8 @@ def test_a_portfolio_post_or_capitals_in_a_meeting_line() -> None:
     assert committees_of("Meeting: 14/03/2024 - Roads, Widgets & Leisure Cabinet Member (Item 6)") == set()
     assert committees_of("Meeting: 14/03/2024 - COUNCIL (Item 6)") == {"Council"}
     assert committees_of("Meeting: 14/03/2024 - HARBOUR SCRUTINY COMMITTEE (Item 2)") == {"Harbour Scrutiny Committee"}
+
+
+def test_a_head_of_a_council_is_that_councils_committee() -> None:
+    assert committees_of("Minutes of the Cabinet of Brackwater District Council held on 3 May") == {"Cabinet"}
+    assert committees_of("Chairman of the Governing Body at Tarnside Primary School") == set()

@@ -388,6 +388,27 @@ def _of_named_body() -> re.Pattern[str]:
     return re.compile(rf"[ \u00a0]+(?:at|of)[ \u00a0]+(?:the[ \u00a0]+)?{CAP_WORD}[ \u00a0]+{CAP_WORD}")
 
 
+def _names_other_body(text: str, end: int) -> bool:
+    """Whether "of"/"at" and a name after a bare head at ``end`` name another body whose board
+    it is ("the Governing Body at Tarnside Academy"); a council's or an authority's name there
+    is the paper's own body, whose committee the head is ("the Cabinet of Fenmoor District
+    Council", "the Board of Tarn Fire Authority").
+
+    Examples
+    --------
+    >>> _names_other_body("the Governing Body at Tarnside Primary School", 18)
+    True
+    >>> _names_other_body("the Cabinet of Fenmoor District Council held on", 11)
+    False
+    """
+    named = _of_named_body().match(text, end)
+    if named is None:
+        return False
+    rest = re.compile(rf"(?:[ \u00a0]+(?:(?:and|&|of)[ \u00a0]+)?{CAP_WORD})*").match(text, named.end())
+    last = text[named.start():rest.end() if rest else named.end()].split()[-1]
+    return last not in ("Council", *cues("committees", "meeting_body_heads"))
+
+
 @cache
 def _inner_lead() -> re.Pattern[str]:
     """A post or document word and "of (the)" after other words of a run ("Record of Decision
@@ -514,7 +535,7 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         # the meeting's own, not a body of that name.
         yield passage.mention(end - len(head), end, "committee", head, "pattern:committee-generic")
         return
-    if name in cues("committees", "heads") and (_of_named_body().match(text, end) or _member_body().match(text, start)):
+    if name in cues("committees", "heads") and (_names_other_body(text, end) or _member_body().match(text, start)):
         # (A body named by head and members, "the Board of Governors", is judged as a whole.)
         # "Chairman of the Governing Body at Tarnside Academy": the board of a body named after
         # it, not a committee of the paper's body.
@@ -686,7 +707,7 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in _member_body().finditer(text):
         # "the Board of Directors", "the Council of Governors met in public"; not "the Board of
         # Governors of Tarn Primary School", another body's board.
-        if _of_named_body().match(text, match.end()):
+        if _names_other_body(text, match.end()):
             continue
         yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _bracketed_committee().finditer(text):
