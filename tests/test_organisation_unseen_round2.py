@@ -70,3 +70,15 @@ def test_a_committee_name_stands_alone_before_and() -> None:
 def test_a_final_or_next_section_is_no_unit() -> None:
     found = organisations_in("The Final Section of the report and the Next Section were read.")
     assert not {"Final Section", "Next Section"} & found
+
+
+def test_a_company_with_a_bracketed_country_before_its_form_is_one_body() -> None:
+    found = organisations_in("Bids came in. Brockhurst Gates (Ireland) Limited and Wendlow Widgets (UK) Ltd "
+                             "submitted tenders.")
+    assert {"Brockhurst Gates (Ireland) Limited", "Wendlow Widgets (UK) Ltd"} <= found
+
+
+def test_a_building_after_a_weak_cue_is_no_body_but_after_a_body_cue_is() -> None:
+    found = organisations_in("Officers worked with Wendlow Leisure Centre and met with Brockhurst Library.")
+    assert not {"Wendlow Leisure Centre", "Brockhurst Library"} & found
+    assert "Brockhurst Community Centre" in organisations_in("The project was funded by Brockhurst Community Centre.")

@@ -159,6 +159,18 @@ def _bare_kind_or_label(words: list[str]) -> bool:
     return all(w.rstrip(":") in cues["field_words"] for w in words)
 
 
+def names_a_venue(name: str) -> bool:
+    """Whether a name ends in a building's head ("Tarn Leisure Centre", "Marsh Village Hall",
+    "Tarnby Library"): a venue, which is a body only where the text says one acts.
+
+    Examples
+    --------
+    >>> [names_a_venue(n) for n in ("Tarn Leisure Centre", "Marsh Village Hall", "Tarn Science Trust")]
+    [True, True, False]
+    """
+    return len(name.split()) >= 2 and name.endswith(tuple(_not_name_cues()["venue_heads"]))
+
+
 def _names_a_post(words: list[str]) -> bool:
     """Whether a candidate is a post's title: a post word before its remit's "for" or "of"
     ("Parliamentary Under-Secretary for Criminal Justice", "Director for Offender Management").
@@ -291,6 +303,8 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
                 continue  # "evidence from Question 4", "together with Appendix A": a numbered part
             if re.search(r"(?:^|\s)(?:of|for)\s+(?:the\s+)?$", piece[:skip]):
                 continue  # "submitted by Head of Finance": a post's (or a document's) object
+            if method != "context:body-cue" and names_a_venue(name):
+                continue  # "working with Tarn Leisure Centre": a building; a body-only cue makes it a body
             if plausible_organisation(name):
                 yield passage.mention(start, start + len(name), "organisation", name, method)
     for match in _quoted_bodies().finditer(text):
@@ -346,6 +360,18 @@ def _state_bodies() -> re.Pattern[str]:
         rf"|(?:{qualifiers}){_SP}(?:{heads})(?:{_SP}for{_SP}{CAP_WORD})?"
         rf"|National{_SP}Assembly{_SP}for{_SP}Wales"
         rf"|(?:{CAP_WORD}{_SP}){{1,3}}Office(?!{_SP}(?:of|for){_SP})){NAME_END}")
+
+
+@cache
+def _bracketed_companies() -> re.Pattern[str]:
+    """A company whose name holds a bracketed word before its legal form ("Tarn Gates (Ireland)
+    Limited", "Marsh Widgets (UK) Ltd"), which the suffixed runs do not cross."""
+    from loaders.cues import load_cues
+
+    forms = alternation(load_cues("organisations")["companies"]["bracketed_forms"])
+    bracket = rf"\([A-Z][A-Za-z]+(?:{_SP}[A-Z][a-z]+)?\)"
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}(?:&{_SP})?){{1,4}}{bracket}"
+                      rf"{_SP}(?:{forms})){NAME_END}")
 
 
 @cache
@@ -451,6 +477,14 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
             continue  # "Keep Wales Tidy": the run goes on, a longer name's start
         if len(name.split()) >= 2 and not preceded_by_article(text, start) and _names_a_nation_body(name):
             yield passage.mention(start, start + len(name), "organisation", name, "pattern:state-body")
+    for match in _bracketed_companies().finditer(text):
+        # Trimmed before the bracket: "(UK)" is no person's initials ending a phrase before it.
+        before, bracket, form = match.group("name").partition(" (")
+        skip, before = trim_start(before)
+        if len(before.split()) < 1 or not plausible_organisation(before):
+            continue
+        start = match.start("name") + skip
+        yield passage.mention(start, match.end("name"), "organisation", before + bracket + form, "pattern:company")
     for match in _the_government().finditer(text):
         if re.search(r"(?i:\b(?:local|central|devolved|regional|national|a|any|every|this|that)[ \u00a0]+)$",
                      text[max(0, match.start() - 20):match.start()]):
