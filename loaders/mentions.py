@@ -723,6 +723,9 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         # A kind ("a Joint Development Plan") or a kind of document ("… Plan Document"); a
         # report on a named thing keeps the name ("Community Support Funding Update").
         return None
+    if kind == "service" and re.match(r"[ \u00a0]+(?:Centres?|Centers?|Points?|Desks?|Offices?|Shops?|Buildings?)\b",
+                                      chunk[start + len(name):]):
+        return None  # a building the service is given in: "the Customer Service Centres"
     listed = re.search(r"(?:^|\n)[ \u00a0]*(?:[0-9]+[.)]?[0-9]*[ \u00a0]+)?"
                        r"(?P<list>(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?, )+)$", chunk[max(0, start - 80):start])
     if listed and re.search(r" (?:and|&) ", name):
