@@ -231,3 +231,10 @@ def test_an_action_before_a_cue_noun_name_a_kind_and_a_plan_document() -> None:
 
 def test_a_report_on_a_named_fund_keeps_its_name() -> None:
     assert "Tarn Community Support Funding" in services_in("The Tarn Community Support Funding Update was noted.")
+
+
+def test_a_service_named_only_in_its_buildings_name_is_no_service() -> None:
+    found = services_in("Opening hours of the Visitor Service Centres in Tarnby were reviewed, and the "
+                        "Tarnby Visitor Service continues.")
+    assert not any(name.startswith("Visitor Service") for name in found)
+    assert "Tarnby Visitor Service" in found
