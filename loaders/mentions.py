@@ -748,9 +748,13 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         # The department inside a post title ("Head of Legal and Democratic Services",
         # "Democratic Services Officer") is the post's, not a mention of its own.
         return None
-    if kind == "service" and re.fullmatch(rf"(?:{'|'.join(cues['agency_leads'])}) (?:[A-Z][\w’'-]+ ){{1,4}}"
-                                          r"Services?", name):
+    agency = rf"(?:{'|'.join(cues['agency_leads'])}) (?:[A-Z][\w’'-]+ ){{1,4}}Services?"
+    if kind == "service" and re.fullmatch(agency, name):
         return start, "organisation", name  # a government agency: "National Probation Service"
+    speech = "|".join(load_cues("entities")["people"]["speech_verbs"])
+    if kind == "service" and re.fullmatch(r"(?:[A-Z][\w’']+ ){1,2}Services", name) and \
+            re.match(rf"[ \u00a0]+(?:{speech})\b", chunk[start + len(name):]):
+        return start, "unit", name  # a department speaks: "Technical Services reported …"
     line_start = chunk.rfind("\n", 0, start) + 1
     line_end = chunk.find("\n", start + len(name))
     alone_on_line = re.fullmatch(r"[ \u00a0]*(?:[0-9]+[.)]?[0-9]*[ \u00a0]+)?",
