@@ -238,3 +238,9 @@ def test_a_service_named_only_in_its_buildings_name_is_no_service() -> None:
                         "Tarnby Visitor Service continues.")
     assert not any(name.startswith("Visitor Service") for name in found)
     assert "Tarnby Visitor Service" in found
+
+
+def test_a_department_that_speaks_is_a_unit() -> None:
+    found = mentions_of("Technical Services reported on gritting. Bereavement Services are provided at Tarnby.")
+    assert ("unit", "Technical Services") in found
+    assert ("service", "Bereavement Services") in found
