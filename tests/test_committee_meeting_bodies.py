@@ -95,3 +95,13 @@ def test_a_portfolio_post_or_capitals_in_a_meeting_line() -> None:
 def test_a_head_of_a_council_is_that_councils_committee() -> None:
     assert committees_of("Minutes of the Cabinet of Brackwater District Council held on 3 May") == {"Cabinet"}
     assert committees_of("Chairman of the Governing Body at Tarnside Primary School") == set()
+
+
+def test_meeting_bodies_in_capitals_read_as_running_text() -> None:
+    assert committees_of("MINUTES OF THE MEETING OF COUNCIL HELD ON 3 MAY 2024\n\nThe minutes were agreed.") == {
+        "Council"}
+    assert committees_of("RECOMMENDATIONS TO CABINET from the panel were agreed.") == {"Cabinet"}
+    assert committees_of("MINUTES OF THE MEETING OF THE AUTHORITY HELD ON 3 MAY\n\nThe minutes were agreed.") == {
+        "Authority"}
+    assert committees_of("The CABINET MEMBER FOR WIDGETS decided.") == set()
+    assert committees_of("A letter from TARNBURY TOWN COUNCIL was noted.") == set()

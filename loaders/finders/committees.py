@@ -388,6 +388,61 @@ def _of_named_body() -> re.Pattern[str]:
     return re.compile(rf"[ \u00a0]+(?:at|of)[ \u00a0]+(?:the[ \u00a0]+)?{CAP_WORD}[ \u00a0]+{CAP_WORD}")
 
 
+def _lowered_capitals(text: str) -> str:
+    """``text`` with words in capitals in lower case, but the names of a meeting body ("Council",
+    "Cabinet", "Authority") capitalised, so that the cues of running text read a heading in
+    capitals ("MINUTES OF THE MEETING OF COUNCIL HELD ON" → "minutes of the meeting of Council
+    held on"); the same length, so spans stay the text's.
+
+    Examples
+    --------
+    >>> _lowered_capitals("RECOMMENDATIONS TO CABINET from NHS Fife")
+    'recommendations to Cabinet from nhs Fife'
+    """
+    names = {"Council", *cues("committees", "standalone"), *cues("committees", "meeting_body_heads")}
+
+    def word(match: re.Match[str]) -> str:
+        token = match.group()
+        return token.capitalize() if token.capitalize() in names else token.lower()
+    return re.sub(r"(?<![\w’'-])[A-Z][A-Z’'-]+(?![\w’'-])", word, text)
+
+
+def _shouted_meeting_bodies(passage: Passage, council: str) -> Iterator[Mention]:
+    """The council meeting, the Cabinet and an authority meeting as a body named in capitals
+    ("MINUTES OF THE MEETING OF COUNCIL", "RECOMMENDATIONS TO CABINET", "CABINET" as a heading,
+    "MEETING OF THE AUTHORITY"), read with the cues of running text."""
+    printed = passage.text
+    text = _lowered_capitals(printed)
+    if text == printed:
+        return
+
+    def shouted(start: int, end: int) -> bool:
+        return printed[start:end].isupper()
+    for match in (*_council_meeting().finditer(text), *_bare_council().finditer(text),
+                  *_listed_council().finditer(text)):
+        group = next(g for g in ("name", "subject", "object", "meeting", "met") if g in match.re.groupindex
+                     and match.group(g))
+        if shouted(match.start(group), match.end(group)):
+            yield passage.mention(match.start(group), match.end(group), "committee", council,
+                                  "grammar:council-meeting")
+    if "AUTHORITY" in printed and _meets_as_authority(passage):
+        for match in _bare_meeting_body().finditer(text):
+            group = "head" if match.group("head") else "subject"
+            if shouted(match.start(group), match.end(group)):
+                yield passage.mention(match.start(group), match.end(group), "committee", match.group(group),
+                                      "grammar:body-meeting")
+    not_before = {word.upper() for word in cues("committees", "not_before")}
+    for match in re.finditer(r"(?<![\w’'-])CABINET(?![\w’'-])", printed):
+        following = printed[match.end():match.end() + 30].split()[:1]
+        before = printed[max(0, match.start() - 30):match.start()].split()[-1:]
+        post = bool(following) and following[0].strip(",.;:") in not_before
+        longer = bool(before) and before[0].isupper() and before[0] not in ("TO", "BY", "OF", "THE", "FROM", "AND",
+                                                                           "-", "–")
+        if post or longer:
+            continue  # "CABINET MEMBER FOR ROADS", "HOUSING CABINET": a post, or a longer name
+        yield passage.mention(match.start(), match.end(), "committee", "Cabinet", "pattern:committee-capitals")
+
+
 def _names_other_body(text: str, end: int) -> bool:
     """Whether "of"/"at" and a name after a bare head at ``end`` name another body whose board
     it is ("the Governing Body at Tarnside Academy"); a council's or an authority's name there
@@ -759,6 +814,7 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
             group = "head" if match.group("head") else "subject"
             yield passage.mention(match.start(group), match.end(group), "committee", match.group(group),
                                   "grammar:body-meeting")
+    yield from _shouted_meeting_bodies(passage, council)
     kinds = {kind.upper() for kind in cues("committees", "kinds")}
     for match in _shouted_committee().finditer(text):
         # "APPOINTMENT TO THE LICENSING BOARD, LOCAL REVIEW BODY AND …": a heading shouting
