@@ -593,6 +593,14 @@ def _abbreviated_council() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<place>{place})[ \u00a0]+(?P<abbreviation>{abbreviations})(?![\w'’-])")
 
 
+@cache
+def _body_words() -> frozenset[str]:
+    """One-word heads of bodies other than councils ("Association", "Trust"), cue
+    ``[organisations] suffixes`` of entities.toml; no council's place holds one before "and"."""
+    suffixes = load_cues("entities")["organisations"]["suffixes"]
+    return frozenset(w for w in suffixes if " " not in w and w[:1].isupper()) - {"Council", "Councils"}
+
+
 def _clean_place(place: str) -> str | None:
     """A place's name without leading words that are no part of it ("Minutes of Fenmoor" →
     "Fenmoor"); None when nothing of a place is left ("Full", "The")."""
@@ -601,6 +609,9 @@ def _clean_place(place: str) -> str | None:
     words = re.split(r"[ \u00a0]+", place.strip())
     # Everything up to the last word that is no part of a place goes ("Rhyl Conservative").
     cut = max((i for i, w in enumerate(words) if w in leading), default=-1)
+    # Another body's name and "and" before the place: "Tarn Residents Association and Fenmoor".
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in _body_words() and words[i + 1] == "and"),
+              default=cut)
     words = words[cut + 1:]
     while words and (not words[0][:1].isupper() or words[0].lower() in
                      {"and", "of", "upon", "on", "the", "y", "a", "ar", "yr"}):
@@ -719,6 +730,7 @@ def _fitted_acronyms(text: str, known: set[str], label: str | None = None) -> Co
                                                               or t in rules["acronym_types_unwritten"])]
     prefixed = [p for p in rules["prefixes"][:2] if p.lower().removesuffix(" of") in lowered]
     leading, not_places = set(rules["leading"]), set(rules["not_places"])
+    not_place_after = set(rules["not_place_after"])
     type_words = {w for t in rules["types"] for w in t.split()}
     # A place's name is never written in lower case: "Health" is no place where "health" is written.
     common = set(re.findall(r"(?<![\w'’./@-])[a-z][\w'’-]*(?![\w./@])", text))
@@ -730,6 +742,9 @@ def _fitted_acronyms(text: str, known: set[str], label: str | None = None) -> Co
                for w in words if w[:1].isupper()) or \
                 _HONORIFIC_BEFORE.search(text[max(0, match.start() - 16):match.start()]):
             continue
+        before = re.search(r"([a-z]+)[ \u00a0]+$", text[max(0, match.start() - 20):match.start()])
+        if before and before.group(1) in not_place_after:
+            continue  # "storm Darragh": an event's name, no place
         places[run] += 1
     for acronym, count in acronyms.items():
         if any(_initials(name) == acronym for name in known):
@@ -1053,6 +1068,21 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
                 fitting = [named]
         for name in fitting:
             scores[name] += rules["url_weight"]
+    for name in list(scores):
+        # A town or parish council only the body of the papers names is one the host consults.
+        if name not in headed and _place_and_type(name)[1] in rules["local_types"] and \
+                not (label and _fits_url(name, label)):
+            del scores[name]
+    own_types = {kind for doc in parsed for kind in re.findall(
+        rf"\b(?:[Tt]he|[Tt]his|[Oo]ur) ({'|'.join(re.escape(t) for t in rules['types'] if t != 'Council')})\b",
+        doc.document.text)}
+    for name in list(scores):
+        # Named once in passing by papers that call their own council "the District Council":
+        # "Wexmoor County Council, as highway authority, ..." is a body the host deals with.
+        kind = _place_and_type(name)[1]
+        if name not in headed and scores[name] == 1 and own_types and kind and kind not in own_types and \
+                len(scores) == 1 and not (label and _fits_url(name, label)):
+            del scores[name]
     if not scores:
         return _authority_from_area(parsed) if label is None else None
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
