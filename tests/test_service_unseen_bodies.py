@@ -244,3 +244,9 @@ def test_a_department_that_speaks_is_a_unit() -> None:
     found = mentions_of("Technical Services reported on gritting. Bereavement Services are provided at Tarnby.")
     assert ("unit", "Technical Services") in found
     assert ("service", "Bereavement Services") in found
+
+
+def test_a_payment_of_one_word_is_a_kind_one_of_more_a_named_service() -> None:
+    found = services_in("The Severance Payments were noted, as was the Cold Snap Heating Payment.")
+    assert "Cold Snap Heating Payment" in found
+    assert not any(name.endswith("Severance Payments") for name in found)

@@ -123,6 +123,8 @@ def _named(passage: Passage, kind: str, start: int, span: str) -> Iterator[Menti
         at, kind_of_span, name = judged
         if kind_of_span in ("service", "programme") and name.split()[0] in not_first:
             return
+        if name.split()[-1] in ("Payment", "Payments") and len(name.split()) < 3:
+            return  # a kind of payment ("Severance Payments"); "Winter Fuel Payment" is named
         if kind_of_span == "programme" and _appointed_to().match(text, end):
             # A body members are appointed to ("Ship Fund - Councillor Rome" in a list of outside
             # bodies) is a charity or trust, not a programme.
