@@ -82,3 +82,19 @@ def test_a_building_after_a_weak_cue_is_no_body_but_after_a_body_cue_is() -> Non
     found = organisations_in("Officers worked with Wendlow Leisure Centre and met with Brockhurst Library.")
     assert not {"Wendlow Leisure Centre", "Brockhurst Library"} & found
     assert "Brockhurst Community Centre" in organisations_in("The project was funded by Brockhurst Community Centre.")
+
+
+def test_bodies_joined_by_and_are_each_their_own() -> None:
+    found = organisations_in("The work was supported by the Wendlow Parliamentary Corporate Body and Brockhurst "
+                             "Community Council and Marlow Parish Council.")
+    assert {"Wendlow Parliamentary Corporate Body", "Brockhurst Community Council", "Marlow Parish Council"} <= found
+    assert not any(" and " in name for name in found)
+
+
+def test_a_run_of_two_bodies_splits_but_a_body_with_and_inside_does_not() -> None:
+    from loaders.finders.spans import run_parts
+
+    assert [part for _, part in run_parts("Wendlow Housing Trust and Brockhurst District Council")] == [
+        "Wendlow Housing Trust", "Brockhurst District Council"]
+    assert len(run_parts("Avon and Wendlow Police")) == 1
+    assert len(run_parts("Wendlow Police and Crime Commissioner")) == 1

@@ -250,7 +250,8 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
                 listing or left_stands_alone or (
                 len(left.split()) >= 2 and (left_suffixed or not whole_suffixed))):
             yield 0, left
-            yield len(left) + len(joined), right
+            # "X Body and Y Council and Z Council": each "and" may join one more name.
+            yield from ((len(left) + len(joined) + at, name) for at, name in _split_list(right, listing))
         else:
             yield 0, names
         return
@@ -285,6 +286,8 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
         method = "context:body-cue" if cue.removesuffix(" the") in _body_only_cues() else "context:organisation"
         pieces = [(part_at + at, piece) for part_at, part in run_parts(match.group("names"))
                   for at, piece in _split_list(part, listing)]
+        if re.match(rf"{_SP}+[A-Z]", text[match.end():]):
+            pieces = pieces[:-1]  # the list ran past the words a name may hold: its last name is cut short
         for at, piece in pieces:
             if _is_person(piece):
                 continue

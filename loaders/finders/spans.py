@@ -187,7 +187,8 @@ def _strong_suffixes() -> frozenset[str]:
     """Last words of organisation suffixes that are no everyday word and no committee's head."""
     organisations = load_cues("entities")["organisations"]
     weak = set(organisations["weak_suffixes"]) | {h.split()[-1] for h in cues("committees", "heads")}
-    return frozenset(s.split()[-1] for s in organisations["suffixes"]) - weak - {"Department", "Office", "Group"}
+    return frozenset(s.split()[-1] for s in organisations["suffixes"]) - weak - {"Department", "Office", "Group",
+                                                                                 "Service"}
 
 
 def _initialled_person_of(span: str) -> int:
@@ -221,13 +222,28 @@ def run_parts(span: str) -> list[tuple[int, str]]:
     [(0, 'Cabinet'), (16, 'Select Committee')]
     >>> run_parts("Office of the Police and Crime Commissioner")
     [(0, 'Office of the Police and Crime Commissioner')]
+    >>> run_parts("Tarn Corporate Body and Fen Community Council")
+    [(0, 'Tarn Corporate Body'), (24, 'Fen Community Council')]
     """
     parts, at = [], 0
     for join in re.finditer(r"[ \u00a0](?:and|&|to|at|in|on|from|with|by)[ \u00a0]the[ \u00a0]", span):
         parts.append((at, span[at:join.start()]))
         at = join.end()
     parts.append((at, span[at:]))
-    return parts
+    return [(at + more, piece) for at, part in parts for more, piece in _two_bodies(part)]
+
+
+def _two_bodies(span: str) -> list[tuple[int, str]]:
+    """A run "<body> and <body>" split in two where each side is a whole body's name of two
+    words or more ending in a body's head ("Tarn Housing Trust and Fen District Council"); a
+    one-word side ("Avon and Somerset Police") or a head that is no body's ("Police and Crime
+    Commissioner") keeps the run whole."""
+    for join in re.finditer(r"[ \u00a0](?:and|&)[ \u00a0](?=[A-Z])", span):
+        left, right = span[:join.start()].split(), span[join.end():].split()
+        if len(left) >= 2 and len(right) >= 2 and left[-1] in _strong_suffixes() | {"Body"} and \
+                right[-1] in _strong_suffixes() and not {"and", "&"} & set(right):
+            return [(0, span[:join.start()]), (join.end(), span[join.end():])]
+    return [(0, span)]
 
 
 @cache
