@@ -250,3 +250,8 @@ def test_a_payment_of_one_word_is_a_kind_one_of_more_a_named_service() -> None:
     found = services_in("The Severance Payments were noted, as was the Cold Snap Heating Payment.")
     assert "Cold Snap Heating Payment" in found
     assert not any(name.endswith("Severance Payments") for name in found)
+
+
+def test_the_money_of_a_lower_case_partnership_is_one_phrase() -> None:
+    found = services_in("The Board agreed the community safety partnership (CSP) funding for next year.")
+    assert "community safety partnership (CSP) funding" in found

@@ -169,6 +169,12 @@ def _lower_phrases() -> re.Pattern[str]:
 
 
 @cache
+def _money_after() -> re.Pattern[str]:
+    """The money of a service phrase after it, an acronym between: " (CSP) funding"."""
+    return re.compile(rf"(?:{_SP}\([A-Z]{{2,6}}s?\))?{_SP}(?:funding|fund|grants?|monies)(?![\w-])")
+
+
+@cache
 def _common_service() -> re.Pattern[str]:
     """A service every council of a kind provides, in lower case after a word of providing,
     funding or reviewing it: "the review of home to school transport", "funding for supported
@@ -328,9 +334,12 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
             continue
         start = match.end("name") - len(" ".join(modifiers + words[-head_words:]))
         end = match.end("tail") if match.group("tail") else match.end("name")
+        money = _money_after().match(text, end)
+        if money and not match.group("tail"):
+            end = money.end()  # a partnership's or scheme's money: "community safety partnership (CSP) funding"
         label = text[start:end]
         service_heads = ("service", "services", "helpline", "hub", "travel", "provision")
-        kind = "service" if words[-1] in service_heads else "programme"
+        kind = "service" if words[-1] in service_heads and not money else "programme"
         yield passage.mention(start, end, kind, label, "grammar:service-phrase")
     for match in _common_service().finditer(text):
         kind = "programme" if match.group("head") and not match.group("head").strip().startswith("service") \
