@@ -46,6 +46,8 @@ def test_a_document_phrase_with_for_the_is_no_part_of_a_name() -> None:
     assert committees_of("The WPMP and CS Member Task and Finish Group met.") == {
         "WPMP and CS Member Task and Finish Group"}
     assert committees_of("The Committee for the Harbour Office met.") == {"Committee for the Harbour Office"}
+    assert committees_of("The Terms of Reference of the Widgets Working Group were agreed.") == {
+        "Widgets Working Group"}
 
 
 def test_a_department_or_an_officer_after_a_head_is_no_committee() -> None:

@@ -546,6 +546,11 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     # body; a committee's name holds "for the" after its head ("Committee for the Executive
     # Office"), never before it.
     name = re.split(r"[ \u00a0]for[ \u00a0]the[ \u00a0]", name)[-1]
+    # "Terms of Reference of the Widgets Working Group": likewise "of the" before the last words
+    # of a name ending in its head ("the Board of the Trust" has its head first).
+    cut = [*re.finditer(r"[ \u00a0]of[ \u00a0]the[ \u00a0]", name)]
+    if cut and len(name[cut[-1].end():].split()) >= 2:
+        name = name[cut[-1].end():]
     start = end - len(name)
     if not name or _not_before().match(text, end):
         return
