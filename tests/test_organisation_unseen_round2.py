@@ -98,3 +98,10 @@ def test_a_run_of_two_bodies_splits_but_a_body_with_and_inside_does_not() -> Non
         "Wendlow Housing Trust", "Brockhurst District Council"]
     assert len(run_parts("Avon and Wendlow Police")) == 1
     assert len(run_parts("Wendlow Police and Crime Commissioner")) == 1
+
+
+def test_a_bare_department_word_after_a_context_cue_is_no_body() -> None:
+    found = organisations_in("Officers from Finance attended and colleagues from Place joined. The grant was "
+                             "funded by Wendlow Gadget Trust.")
+    assert not {"Finance", "Place"} & found
+    assert "Wendlow Gadget Trust" in found

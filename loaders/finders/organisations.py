@@ -299,6 +299,8 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
             # common noun as often as a name: only an acronym is taken.
             if " " not in name and "," in match.group("names") and not name.isupper():
                 continue
+            if name in _not_name_cues()["department_words"]:
+                continue  # "officers from Finance": a department's word, a unit only where a post names it
             if re.match(rf"{_SP}+(?:ward|wards|division|divisions|area|constituency|parish|town|village)\b",
                         text[start + len(name):]):
                 continue  # "representing Northfield ward": a place
