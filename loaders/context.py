@@ -515,6 +515,26 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
     return Authority(name, aliases=tuple(dict.fromkeys(aliases)), scope=parsed[0].document.key)
 
 
+def _submitter(title: str, subject: str | None) -> str | None:
+    """Who a written submission is by where its title qualifies it ("Additional written evidence
+    submitted by the Widget Commission (WC 02)": not "Additional" but the Widget Commission).
+
+    Examples
+    --------
+    >>> _submitter("Supplementary written evidence submitted by the Widget Commission (WC 02)", "Supplementary")
+    'Widget Commission'
+    >>> _submitter("Written evidence submitted by Fenmoor Widget Trust", "Fenmoor Widget Trust")
+    'Fenmoor Widget Trust'
+    """
+    if not subject:
+        return subject
+    qualified = re.match(rf"{re.escape(subject)}[ \u00a0]+(?:written[ \u00a0]+)?(?:evidence|submission)\b.*?"
+                         r"\b(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?P<who>[A-Z][^()\n]*?)"
+                         r"(?:[ \u00a0]*\(.*|[ \u00a0]+(?:to|for|on)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z].*)?$",
+                         title, re.I)
+    return qualified.group("who").strip() if qualified else subject
+
+
 def known_organisation(name: str) -> bool:
     """Whether a field's or a part's subject can be known as an organisation of the papers: not a
     heading of the papers ("Examination of Witnesses"), a bill or other title, a bare kind or a
@@ -1419,6 +1439,11 @@ def _own_field(fields: tuple[Field, ...], person: Field, name: str) -> Field | N
 _FIELD_POSITIONS: list = [None, {}]
 
 
+#: What stands before a written submission's author in its title: the body after it is the
+#: witness, no meeting body ("Additional written evidence submitted by the Widget Commission").
+_SUBMITTED_BY = re.compile(r"\b(?:submitted|sent|provided|evidence|submission|response|memorandum|letter)"
+                           r"[ \u00a0]+(?:jointly[ \u00a0]+)?(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+
 #: Blocks that list people: a committee named inside them is a post ("Cabinet Member").
 _LIST_KINDS = frozenset({"membership", "attendance", "apologies", "memo-header", "signature"})
 
@@ -1427,13 +1452,16 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
     """Committee name and meeting date from the first lines of minutes or agendas.
 
     A committee, panel, board or cabinet wins over a council (the host authority's name is in
-    most page headers); a council is the body only when nothing else is named. Each name is
-    read as :func:`_title_body` reads it.
+    most page headers); a council is the body only when nothing else is named; a body a title
+    says submitted the papers ("written evidence submitted by the Widget Commission") is their
+    witness, no meeting body, wherever it is named. Each name is read as :func:`_title_body`
+    reads it.
     """
     from loaders.finders.committees import _names_full_council
     from loaders.structure.fields import find_date
 
     committee, council, meeting_date = None, None, None
+    witnesses: set[str] = set()
     for doc in parsed:
         for block in doc.blocks[:12]:
             text = doc.text_of(block)
@@ -1448,8 +1476,10 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                 title = _uncapitalise(text[:300])
                 for match in _BODY_NAME.finditer(title):
                     name = _title_body(title, match)
-                    if name is None:
-                        continue
+                    if name is not None and _SUBMITTED_BY.search(title[max(0, match.start() - 40):match.start()]):
+                        witnesses.add(name)  # "evidence submitted by the Widget Commission"
+                    if name is None or name in witnesses:
+                        continue  # no body, or the witness: the papers' author, not their meeting
                     if name == "Council" and _names_full_council(doc.document.text):
                         name = "Full Council"  # the one label the committee finder gives it
                     if name.endswith("Council"):
@@ -1673,8 +1703,9 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
                         existing.post or (post.value if post and with_post else None),
                         existing.organisation or (org.value if org and with_post else None))
         for part in doc.parts:
-            if part.subject and part.subject not in organisations and known_organisation(part.subject):
-                organisations.append(part.subject)
+            subject = _submitter(part.title, part.subject) if part.kind == "written-evidence" else part.subject
+            if subject and subject not in organisations and known_organisation(subject):
+                organisations.append(subject)
     # Same person written with initials in one place and a forename in another.
     merged: dict[str, CastMember] = {}
     # Members by (family name, first initial): a twin is looked up, not searched for, so a
