@@ -107,3 +107,12 @@ def test_meeting_bodies_in_capitals_read_as_running_text() -> None:
         "Authority"}
     assert committees_of("The CABINET MEMBER FOR WIDGETS decided.") == set()
     assert committees_of("A letter from TARNBURY TOWN COUNCIL was noted.") == set()
+
+
+def test_a_list_of_meeting_bodies_with_commas_inside_names_or_posts_among_them() -> None:
+    assert meeting_body_names("Audit, Risk and Widgets Committee, Cabinet") == [
+        (0, "Audit, Risk and Widgets Committee"), (35, "Cabinet")]
+    assert meeting_body_names("Cabinet, Tarnbury Town Council") == [(0, "Cabinet")]
+    assert meeting_body_names("Lead Member for Parks, Cabinet") == [(23, "Cabinet")]
+    assert meeting_body_names("Cabinet, Roads, Parks & Leisure Cabinet Member") == [(0, "Cabinet")]
+    assert meeting_body_names("Lead Member for Parks and Environment") == []

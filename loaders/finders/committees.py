@@ -304,6 +304,11 @@ def _one_meeting_body(name: str) -> bool:
     return name.endswith(heads) and name not in heads and name not in cues("committees", "kinds")
 
 
+def meeting_body_names_at(offset: int, value: str) -> list[tuple[int, str]]:
+    """:func:`meeting_body_names` of a value at ``offset`` in a longer one."""
+    return [(offset + at, name) for at, name in meeting_body_names(value)]
+
+
 def meeting_body_names(value: str) -> list[tuple[int, str]]:
     """The meeting bodies a decision's "meeting" or "decision maker" value names, each with its
     offset in ``value``: a dated remark before them is dropped, a list of bodies gives each
@@ -321,15 +326,15 @@ def meeting_body_names(value: str) -> list[tuple[int, str]]:
     [(0, 'Environment, Development and Transport Committee')]
     >>> meeting_body_names("Barry Town Council"), meeting_body_names("Lead Member for Parks")
     ([], [])
+    >>> meeting_body_names("Audit, Risk and Governance Committee, Cabinet")
+    [(0, 'Audit, Risk and Governance Committee'), (38, 'Cabinet')]
     >>> meeting_body_names("Roads, Parks & Leisure Cabinet Member"), meeting_body_names("COUNCIL")
     ([], [(0, 'Council')])
     """
     remark = _DATED_REMARK.match(value)
     start = remark.end() if remark else 0
     rest = value[start:]
-    if not rest or is_post_title(rest) or rest.split()[-1].title() in cues("committees", "post_nouns"):
-        # "Lead Member for Parks"; "Asset & Estate Management, Sport, Leisure & Culture Cabinet
-        # Member": a portfolio and a post noun, the post's own decision.
+    if not rest:
         return []
     if rest.isupper() and re.search(r"[AEIOUY]", rest):
         # "COUNCIL", "HARBOUR COMMITTEE": judged, and named, as running text writes them.
@@ -340,6 +345,25 @@ def meeting_body_names(value: str) -> list[tuple[int, str]]:
     pieces = [(at + (4 if piece.startswith("and ") else 0), piece.removeprefix("and ")) for at, piece in pieces]
     if len(pieces) > 1 and all(piece and _one_meeting_body(piece) for _, piece in pieces):
         return pieces
+    # "Audit, Risk and Governance Committee, Cabinet": names with commas of their own in a list;
+    # each name ends at a comma after a head, a council or a post.
+    names: list[tuple[int, str]] = []
+    begin = 0
+    for comma in [*re.finditer(r",[ \u00a0]+", rest), None]:
+        stop = comma.start() if comma else len(rest)
+        group = rest[begin:stop]
+        if _one_meeting_body(group.split(", ")[-1]) or group.endswith(" Council") or is_post_title(group) or (
+                group.split()[-1:] and group.split()[-1] in cues("committees", "post_nouns")):
+            # (another council, "Tarn Town Council", or a post, "Lead Member for Parks", ends a
+            # name too, and is judged, and dropped, as one)
+            names.append((start + begin, rest[begin:stop]))
+            begin = comma.end() if comma else len(rest)
+    if len(names) > 1 and begin == len(rest):
+        return [body for at, name in names for body in meeting_body_names_at(at, name)]
+    if is_post_title(rest) or rest.split()[-1].title() in cues("committees", "post_nouns"):
+        # "Lead Member for Parks"; "Asset & Estate Management, Sport, Leisure & Culture Cabinet
+        # Member": a portfolio and a post noun, the post's own decision.
+        return []
     words = rest.split()
     if words[-1] == "Council" and not set(words) <= _COUNCIL_MEETING_WORDS:
         return []  # "Barry Town Council", "Tarn Community Council": a council of its own
