@@ -105,3 +105,10 @@ def test_a_bare_department_word_after_a_context_cue_is_no_body() -> None:
                              "funded by Wendlow Gadget Trust.")
     assert not {"Finance", "Place"} & found
     assert "Wendlow Gadget Trust" in found
+
+
+def test_an_evidence_label_run_on_after_a_name_is_cut() -> None:
+    found = organisations_in("Further written evidence submitted by Wendlow Gadget Action Group Oral evidence "
+                             "session, and by the Brockhurst Gadget Alliance Supplementary Memorandum.")
+    assert {"Wendlow Gadget Action Group", "Brockhurst Gadget Alliance"} <= found
+    assert not any(("Oral" in name or "Supplementary" in name) for name in found)

@@ -295,6 +295,9 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
             # "… Local Councils (TALC)": the acronym the name defines is no part of it.
             name = re.sub(r"[ \u00a0]*\([A-Z][A-Za-z&]{1,7}\)$", "", _date_tail().sub("", name)).rstrip(" ,")
             start = match.start("names") + at + skip
+            label = _evidence_label().search(name + text[start + len(name):start + len(name) + 30])
+            if label and label.start() < len(name):
+                name = name[:label.start()]  # "… Action Group Oral evidence session": a heading glued on
             # One word cut from a comma list ("staff from X, Environment, Roads and …") is a
             # common noun as often as a name: only an acronym is taken.
             if " " not in name and "," in match.group("names") and not name.isupper():
@@ -318,6 +321,14 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
             if plausible_organisation(name):
                 start = match.start() + quoted.start("name")
                 yield passage.mention(start, start + len(name), "organisation", name, "context:quoted-body")
+
+
+@cache
+def _evidence_label() -> re.Pattern[str]:
+    """An evidence paper's label run on after a name ("… Group Oral evidence", "… Supplementary
+    Memorandum"): the name ends before it."""
+    return re.compile(r"[ \u00a0](?:Oral|Written|Supplementary|Additional|Further)(?:[ \u00a0](?:[Oo]ral|[Ww]ritten))?"
+                      r"[ \u00a0](?:[Ee]vidence|[Mm]emorandum|[Ss]ubmission)\b")
 
 
 @cache
