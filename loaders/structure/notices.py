@@ -110,10 +110,12 @@ def _decider(text: str, start: int, end: int) -> list[Field]:
     if prefix:
         start += prefix.end()
     value = text[start:end]
-    if looks_like_post(value) or re.match(load_cues("structure")["notices"]["member_posts"], value, re.I):
+    if looks_like_post(value) or re.match(load_cues("structure")["notices"]["member_posts"], value, re.I) or re.search(
+            load_cues("structure")["notices"]["member_posts"] + "$", value, re.I):
         return [Field("post", value, start, end)]
     if names_a_body(value):
-        return [Field("committee", value, start, end)]
+        from loaders.finders.committees import meeting_body_names  # here: the finder imports the structure stage
+        return [Field("committee", name, start + at, start + at + len(name)) for at, name in meeting_body_names(value)]
     return []
 
 
