@@ -112,3 +112,9 @@ def test_an_evidence_label_run_on_after_a_name_is_cut() -> None:
                              "session, and by the Brockhurst Gadget Alliance Supplementary Memorandum.")
     assert {"Wendlow Gadget Action Group", "Brockhurst Gadget Alliance"} <= found
     assert not any(("Oral" in name or "Supplementary" in name) for name in found)
+
+
+def test_a_known_body_before_and_stands_alone() -> None:
+    found = organisations_in("The project was funded by Shelter and Brockhurst Gadgets.")
+    assert "Shelter and Brockhurst Gadgets" not in found
+    assert "Brockhurst Gadgets" in found

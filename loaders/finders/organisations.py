@@ -243,8 +243,10 @@ def _split_list(names: str, listing: bool = False) -> Iterator[tuple[int, str]]:
         whole_suffixed, left_suffixed = _has_org_suffix(names), _has_org_suffix(left)
         # An acronym, or a committee's name ("Tarn Town Council Planning Committee and Fen
         # District Council"), stands alone: "and" after it joins another name.
+        # A known body's name stands alone too ("Shelter and Tarnlink").
         left_stands_alone = (re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", left) is not None and left.isupper()) or (
-            len(left.split()) >= 2 and left.endswith(tuple(_context("committees")["heads"])))
+            len(left.split()) >= 2 and left.endswith(tuple(_context("committees")["heads"]))) or \
+            left in _known_organisations()
         # "Under-Secretary for Justice and Offender Management": "and" goes on with a post's remit.
         if joined and right[:1].isupper() and not and_joins_an_object(left) and not _names_a_post(left.split()) and (
                 listing or left_stands_alone or (
@@ -321,6 +323,15 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
             if plausible_organisation(name):
                 start = match.start() + quoted.start("name")
                 yield passage.mention(start, start + len(name), "organisation", name, "context:quoted-body")
+
+
+@cache
+def _known_organisations() -> frozenset[str]:
+    """The names and aliases of the organisation gazetteer (``cues/organisations.toml``)."""
+    from loaders.cues import load_cues
+
+    return frozenset(name for org in load_cues("organisations")["organisation"]
+                     for name in (org["name"], *org.get("aliases", [])))
 
 
 @cache
