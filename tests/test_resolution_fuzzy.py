@@ -41,3 +41,13 @@ def test_spelling_variants_and_shortened_forms_are_one_body() -> None:
     assert not distinct_bodies("District Copuncil", "Fenmoor District Council")
     assert not distinct_bodies("Fenmoor Widgets Trust", "Fenmoor Widget Trust")
     assert distinct_bodies("Fenmoor Cog Trust", "Fenmoor Gear Trust")
+
+
+def test_a_word_after_the_shared_ones_is_another_head_and_another_body() -> None:
+    assert distinct_bodies("Fenmoor Widget Society", "Fenmoor Widget Society Choir")
+    assert distinct_bodies("Fire Service Choir", "Fire Service")
+    # Leading or middle words dropped are shortened forms of one body.
+    assert not distinct_bodies("Widget Society", "Royal Widget Society")
+    assert not distinct_bodies("Widget Chairs", "Widget Board Chairs")
+    # A law's name may end in its year: only bodies need alike heads.
+    assert not distinct_bodies("Widgets Act", "Widgets Act 2021", heads_alike=False)

@@ -100,14 +100,18 @@ def _acronyms_of(name: str) -> list[str]:
     return [name] if _ACRONYM.fullmatch(name.strip()) and sum(c.isupper() for c in name) >= 2 else []
 
 
-def distinct_bodies(first: str, second: str) -> bool:
+def distinct_bodies(first: str, second: str, heads_alike: bool = True) -> bool:
     """Whether two names, however alike, are of different bodies: each has a whole content word
-    with no spelling of it in the other, or their shared words come in another order.
+    with no spelling of it in the other, one has such a word after the last they share (another
+    head), or their shared words come in another order.
 
     Parameters
     ----------
     first, second : str
         Names as written.
+    heads_alike : bool
+        A word only one name has must not come after the words they share (for bodies; a law's
+        name may end in its year).
 
     Returns
     -------
@@ -133,16 +137,25 @@ def distinct_bodies(first: str, second: str) -> bool:
             ours[-1] != theirs[-1]:
         return True
     partners: list[int] = []
-    for word in ours:
+    paired: list[int] = []
+    for position, word in enumerate(ours):
         match = next((i for i, other in enumerate(theirs) if i not in partners and other == word), None)
         if match is None:
             match = next((i for i, other in enumerate(theirs) if i not in partners and
                           fuzz.ratio(word, other) >= _SPELLING_VARIANT), None)
         if match is not None:
             partners.append(match)
+            paired.append(position)
     if len(partners) < len(ours) and len(partners) < len(theirs):
-        # Each has a word the other lacks: "Cog" for "Gear" is another body. A word only one of
-        # them has is a shortened form ("County Copuncil" of "Kent County Council").
+        # Each has a word the other lacks: "Cog" for "Gear" is another body.
+        return True
+    if not partners:
+        return True
+    # A word only one of them has is a shortened form ("County Copuncil" of "Kent County Council",
+    # "NHS Chairs" of "NHS Board Chairs"), unless it ends the name: another head is another body
+    # ("Fenmoor Widget Society Choir" is no "Fenmoor Widget Society").
+    if heads_alike and (any(i > max(partners) for i in range(len(theirs)) if i not in partners) or
+                             any(i > max(paired) for i in range(len(ours)) if i not in paired)):
         return True
     # The shared words in another order: "Widget Law Association" is no "Law Widget Association".
     return partners != sorted(partners)
@@ -220,7 +233,7 @@ class EntityResolver:
                 if kind == "Organisation" and is_generic_authority_name(name):
                     continue
                 value = fuzz.token_set_ratio(wanted, candidate)
-                if value > score and not distinct_bodies(label, name):
+                if value > score and not distinct_bodies(label, name, kind == "Organisation"):
                     best, score = entity, value
         if best is not None and score >= FUZZY_CUTOFF and kind == "Organisation":
             # The names' acronyms as defined: "Public Cog Association (PCA)" is no "PGA".
