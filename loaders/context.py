@@ -478,7 +478,8 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
         spaced = r"[ \u00a0]+".join(re.escape(word) for word in kind.split())
         # "the Council Chamber", "the Council meeting" and "the Council Leader Ann Lee" are no body;
         # "the Council of Europe" is another body.
-        pattern = (rf"\b[Tt]he[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds})\b)(?![ \u00a0]+[A-Z])"
+        # "This Council notes …" is how a motion speaks of its own council.
+        pattern = (rf"\b(?:[Tt]he|This)[ \u00a0]+{spaced}\b(?![ \u00a0]+(?i:{compounds})\b)(?![ \u00a0]+[A-Z])"
                    rf"(?![ \u00a0]+of[ \u00a0]+[A-Z])")
         counts[kind] = len(re.findall(pattern, text))
         as_body += len(re.findall(meeting + pattern, text))

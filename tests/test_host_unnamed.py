@@ -175,3 +175,11 @@ def test_a_senedds_papers_that_never_name_it_in_full_have_the_senedd_as_host() -
     # A council's papers that speak of the Senedd keep their council as host.
     council = unnamed_host([parsed("The Council responded to the Senedd. The Council agreed.")])
     assert council is not None and council.name == "the Council"
+
+
+def test_a_motion_speaking_of_this_council_refers_to_the_papers_own_council() -> None:
+    motion = ("19. Notice of Motion proposed by Councillor A Lee\n\nThis Council recognises the work "
+              "of local volunteers and commits to supporting them.\n")
+    host = unnamed_host([parsed(motion)])
+    assert host is not None and host.name == "the Council"
+    assert unnamed_host([parsed("This Council Chamber is closed for the meeting.\n")]) is None
