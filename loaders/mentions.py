@@ -404,6 +404,9 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
         kind = _kind_of_name(expansion) or "organisation"
         if kind != "organisation" or not _may_name_organisation(expansion):
             continue
+        if re.search(rf"\({re.escape(acronym)}\)[ \u00a0]+(?:service|services|funding|fund|grant|programme|scheme)\b",
+                     chunk):
+            continue  # "Tarn Advocacy (TA) service": the expansion names what is provided, not a body
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", chunk):
             yield Mention(offset + match.start(), offset + match.end(), "organisation", expansion,
                           index, "acronym")
@@ -456,7 +459,41 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
                 span = chunk[start:end]
             if authority is not None and span in (authority.name, *authority.aliases):
                 continue
+            if _political_group_label(span) or _power_not_body(span, chunk, end):
+                continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+def _political_group_label(span: str) -> bool:
+    """Whether a run ending in "Group" is a council's political group named by its standing
+    ("Minority Group", "the Opposition Groups"), which is no organisation.
+
+    Examples
+    --------
+    >>> [_political_group_label(s) for s in ("Minority Group", "Main Opposition Group", "Tarn Action Group")]
+    [True, True, False]
+    """
+    standings = set(load_cues("organisations")["political_groups"]["standings"])
+    words = span.split()
+    return words[-1] in ("Group", "Groups") and all(w in standings for w in words[:-1])
+
+
+def _power_not_body(span: str, chunk: str, end: int) -> bool:
+    """Whether "Authority" ending a run is a power given ("… Funding and Authority to Procure a
+    Contract"), not a body: "to" and a word follow it.
+
+    Examples
+    --------
+    >>> _power_not_body("Funding and Authority", "Funding and Authority to Procure", 21)
+    True
+    >>> _power_not_body("Tarn Combined Authority", "Tarn Combined Authority to meet", 23)
+    False
+    """
+    words = span.split()
+    if words[-1] != "Authority" or not re.match(r"[ \u00a0]+to[ \u00a0]+[A-Za-z]", chunk[end:]):
+        return False
+    # A named authority ("Tarn Combined Authority to meet") has no "and" or "of" joining common nouns before it.
+    return any(w in ("and", "&", "of") for w in words[:-1])
 
 
 @cache
@@ -1029,6 +1066,8 @@ def _split_pair(mention: Mention) -> list[Mention]:
     left, _, right = mention.label.partition(" and ")
     if _kind_of_name(left) != mention.kind or len(left.split()) < 2 or and_joins_an_object(left):
         return [mention]
+    if " " not in right and "," in left:
+        return [mention]  # "Department of Levelling Up, Housing and Communities": the last item of one name's list
     right_start = mention.start + len(left) + len(" and ")
     return [Mention(mention.start, mention.start + len(left), mention.kind, left, mention.block,
                     mention.method),

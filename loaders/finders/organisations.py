@@ -104,6 +104,8 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
         return False
     if _is_person(name) or looks_like_post(name) or name in gazetteer_places():
         return False
+    if len(words) >= 2 and words[-1] in _post_nominals():
+        return False  # "Ann Tarn MP": letters after a person's name
     if _bare_kind_or_label(words) or _initialled_person(name) or _names_a_post(words):
         return False
     if name in _not_name_cues()["topic_acronyms"] or name.split("-")[0] in _not_name_cues()["topic_acronyms"]:
@@ -116,6 +118,13 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
     return not re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|"
                             r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                             r"Sunday)\b.*", name)
+
+
+@cache
+def _post_nominals() -> frozenset[str]:
+    from loaders.cues import load_cues
+
+    return frozenset(load_cues("organisations")["post_nominals"]["letters"])
 
 
 @cache
@@ -486,6 +495,12 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
             skip, name = trim_start(match.group("name"))
             name = re.sub(r"(?:,|[ \u00a0]and|[ \u00a0]&)$", "", name)
             start = match.start("name") + skip
+            # "Office for Zero Emission Vehicles (OZEV)": the words before the acronym it defines
+            # are the name's head, which the short items of the pattern stop before.
+            head = re.match(rf"((?:{_SP}{CAP_WORD}){{1,2}})[ \u00a0]*\([A-Z][A-Za-z]{{1,7}}\)",
+                            text[start + len(name):])
+            if head and pattern is _state_bodies():
+                name += head.group(1)
             # "UK" opens a body of state ("the UK Government") but not an "X UK" charity's name.
             leading_uk = name.startswith("UK ") and pattern is _uk_and_nhs()
             if len(name.split()) < 2 or preceded_by_article(text, start) or name.startswith("The ") or leading_uk:
