@@ -198,6 +198,34 @@ def _bracketed_committee() -> re.Pattern[str]:
                       rf"[ \u00a0](?:{heads})){NAME_END}")
 
 
+def _acronym_named(span: str) -> str | None:
+    """A bracketed committee name whose bracket is the acronym of the words before it, from its
+    first capitalised word ("the Tarn Bay Growth Deal (TBGD) Joint Committee" → "Tarn Bay
+    Growth Deal (TBGD) Joint Committee"), else None.
+
+    Examples
+    --------
+    >>> _acronym_named("Tarn Bay Growth Deal (TBGD) Joint Committee")
+    'Tarn Bay Growth Deal (TBGD) Joint Committee'
+    >>> _acronym_named("Licensing (Hearings) Panel") is None
+    True
+    """
+    before, _, rest = span.partition(" (")
+    acronym = rest.split(")", 1)[0]
+    if re.search(r"[’']s\b", before):
+        return None  # "Tarn Council’s (TC) Cabinet": the council's acronym, then its committee
+    if not acronym.isupper() or not acronym.isalpha() or len(acronym) < 2:
+        return None
+    words = before.split()
+    initials = "".join(word[0] for word in words if word[0].isupper())
+    if not initials.endswith(acronym):
+        return None
+    # The name starts where its acronym does: words before it open the phrase ("Report of").
+    capitals = [at for at, word in enumerate(words) if word[0].isupper()]
+    first = capitals[len(capitals) - len(acronym)]
+    return " ".join(words[first:]) + " (" + rest
+
+
 _DATE = r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}"
 
 
@@ -646,6 +674,9 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         # kind, not a committee of the council.
         yield passage.mention(start, end, "organisation", name, "pattern:members-group")
         return
+    if _declared_interest(passage, start, name):
+        yield passage.mention(start, end, "organisation", name, "pattern:outside-body")
+        return
     if _outside_body(text, start, end, name):
         if name in cues("committees", "outside_heads"):
             return  # "the Neighbourhood Forum": a kind, or one the paper names elsewhere
@@ -654,7 +685,46 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     if tail is not None:
         end = tail.end()
         name = text[start:end]
-    yield passage.mention(start, end, "committee", name, "pattern:committee")
+    yield passage.mention(start, end, "committee", _without_host_place(passage, name), "pattern:committee")
+
+
+#: Words that end a council's name after its place ("Tarnshire County Council" → "Tarnshire").
+_COUNCIL_KIND_WORDS = frozenset({"County", "City", "Borough", "District", "Metropolitan", "Council", "Royal"})
+
+
+def _without_host_place(passage: Passage, name: str) -> str:
+    """A standalone committee name said with the host council's place before it ("Tarnshire
+    Cabinet" in Tarnshire County Council's papers) as the council's own name for it ("Cabinet");
+    any other name as it is.
+
+    Examples
+    --------
+    >>> from loaders.context import Authority, CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> parsed = parse_document(Document("m.txt", "m", "Minutes\\n\\nIt went to the Tarnshire Cabinet.\\n", "0"))
+    >>> context = CorpusContext(Authority("Tarnshire County Council"))
+    >>> [m.label for m in find_mentions(parsed, context, finders=["committees"])]
+    ['Cabinet']
+    """
+    host = passage.context.authority
+    place, _, rest = name.rpartition(" ")
+    if host is None or not place or rest not in cues("committees", "standalone") or name in cues(
+            "committees", "standalone"):
+        return name
+    if host.scope and all(word[0].isupper() and word not in cues("committees", "foreign_state_adjectives")
+                          for word in place.split()):
+        # A host the papers never name ("the County Council"): the place they put before
+        # "Cabinet" is taken as its own.
+        return rest
+    for council in (host.name, *host.aliases):
+        words = council.split()
+        while words and words[-1] in _COUNCIL_KIND_WORDS:
+            words.pop()
+        if words and len(words) < len(council.split()) and " ".join(words) == place:
+            return rest
+    return name
 
 
 @cache
@@ -666,6 +736,32 @@ def _outside_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(rf"(?i:{before})[ \u00a0]+(?:the[ \u00a0]+)?$"),
             re.compile(rf",?[ \u00a0]+(?:(?:which|who|that)[ \u00a0]+)?(?:(?:is|was|has[ \u00a0]+been|were|are)"
                        rf"[ \u00a0]+)?(?i:{after})(?![\w’'-])"))
+
+
+@cache
+def _interest_lead() -> re.Pattern[str]:
+    """Words of a declared interest just before a name ("Interest, Member of the …")."""
+    return re.compile(rf"(?i:{alternation(cues('committees', 'interest_before'))})[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def _declared_interest(passage: Passage, start: int, name: str) -> bool:
+    """Whether a name is a body a member declares an interest in ("Affects Non-registerable
+    Interest, Member of the Tarn Vale Refugee Support Group"), which the papers never record
+    meeting ("Minutes of the … Forum held on …" makes it the paper's body's own)."""
+    if not _interest_lead().search(passage.text[max(0, start - 50):start]):
+        return False
+    met = re.compile(rf"\b(?i:minutes|meeting|meetings)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{re.escape(name)}")
+    return met.search(passage.parsed.document.text) is None
+
+
+@cache
+def _outside_committee_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What before and after a name ending in "Committee" makes it a group outside the paper's
+    body ("engage with the …", "…, other relevant groups"); either case of the first letter."""
+    after = alternation(cues("committees", "outside_committee_after"))
+    before = alternation(cues("committees", "outside_committee_before"))
+    return (re.compile(rf"(?i:{before})[ \u00a0]+(?:the[ \u00a0]+)?$"),
+            re.compile(rf",?[ \u00a0]+(?i:{after})(?![\w’'-])"))
 
 
 def _outside_body(text: str, start: int, end: int, name: str) -> bool:
@@ -687,8 +783,11 @@ def _outside_body(text: str, start: int, end: int, name: str) -> bool:
         return True
     if words[-1].lower() in ("committee", "sub-committee", "subcommittee", "cabinet"):
         # "the Health Scrutiny Committee, designated as the crime and disorder committee": a
-        # committee is the council's, whatever the council makes it.
-        return False
+        # committee is the council's, whatever the council makes it; unless the council works
+        # with it or pays it as one of others' groups ("engage with the Tarnside Gala
+        # Committee, other relevant groups and organisations").
+        committee_before, committee_after = _outside_committee_context()
+        return bool(committee_before.search(text[max(0, start - 40):start]) or committee_after.match(text, end))
     before, after = _outside_context()
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end))
 
@@ -795,7 +894,14 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
             continue
         yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
     for match in _bracketed_committee().finditer(text):
-        yield from _committee(passage, match.group("span"), match.end("span"), last=True)
+        span = match.group("span")
+        if (own := _acronym_named(span)) is not None:
+            # "Tarn Bay Growth Deal (TBGD) Joint Committee": the bracket is the name's own
+            # acronym, so the whole is one committee's name (not initials ending a person's).
+            start = match.end("span") - len(own)
+            yield passage.mention(start, match.end("span"), "committee", own, "pattern:committee")
+            continue
+        yield from _committee(passage, span, match.end("span"), last=True)
     for match in re.finditer(rf"(?<![\w’'-])(?:{alternation(cues('committees', 'standalone'))}){NAME_END}", text):
         if " " in match.group() and not _not_before().match(text, match.end()):
             yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")

@@ -10,6 +10,7 @@ Overview and Scrutiny Committee") it names neither for certain, and stays a comm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from graph.entities import normalise_label
@@ -22,6 +23,13 @@ MIN_SHORT_FORM_WORDS = 3
 def _form(label: str) -> str:
     """A committee name as compared: normalised ("&" read as "and"; articles go)."""
     return normalise_label(label.replace("&", " and "))
+
+
+def _without_select(label: str) -> str:
+    """A House committee's name without "Select" before its head or "House of Commons"/"House of
+    Lords" before it ("House of Commons Widgets Select Committee" → "Widgets Committee")."""
+    plain = re.sub(r"^(?:the[ \u00a0]+)?House[ \u00a0]+of[ \u00a0]+(?:Commons|Lords)[ \u00a0]+", "", label)
+    return re.sub(r"(?<=\S)[ \u00a0]+Select[ \u00a0]+(?=Committee$)", " ", plain)
 
 
 def longer_committee_name(label: str, mentions: Iterable[Mention]) -> str:
@@ -38,7 +46,8 @@ def longer_committee_name(label: str, mentions: Iterable[Mention]) -> str:
     -------
     str
         The one longer committee name of the document that ends with ``label`` (as whole
-        words), or ``label`` when there is none or more than one.
+        words); the document's name without "Select" or "House of Commons" for a House
+        committee said with them; else ``label``.
 
     Examples
     --------
@@ -54,7 +63,15 @@ def longer_committee_name(label: str, mentions: Iterable[Mention]) -> str:
     'Overview and Scrutiny Committee'
     >>> longer_committee_name("Planning Committee", named("Strategic Planning Committee"))
     'Planning Committee'
+    >>> longer_committee_name("Widgets Select Committee", named("Widgets Committee", "Widgets Select Committee"))
+    'Widgets Committee'
     """
+    plain = _without_select(label)
+    if plain != label and any(mention.kind == "committee" and _form(mention.label) == _form(plain)
+                              for mention in mentions):
+        # "the Widgets and Pensions Select Committee" beside "Widgets and Pensions Committee":
+        # one committee of the House, said with its kind or without it.
+        return plain
     short = _form(label)
     if len(short.split()) < MIN_SHORT_FORM_WORDS:
         return label
