@@ -38,3 +38,11 @@ def test_post_nominals_do_not_make_a_longer_name() -> None:
     text = "In the session a member of the Committee, Grahame Tarrow MP, raised the point."
     start = text.index("Grahame")
     assert longer_name_label(text, start, start + len("Grahame Tarrow")) is None
+
+
+def test_a_line_of_initials_with_stops_and_a_surname_is_a_person() -> None:
+    text = ("Councillor\n\nMinute Number\n\nNature of Interest\n\nA.B.C. Dale\n\n8 – Widget Strategy\n\n"
+            "Brother is a director of Tarn Widgets Ltd\n\nR.T. Moss\n\n9 – Parks\n\nA. Introduction\n")
+    labels = _labels(text)
+    assert {"A.B.C. Dale", "R.T. Moss"} <= set(labels)
+    assert not any("Introduction" in label for label in labels)

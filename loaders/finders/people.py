@@ -631,6 +631,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
             elif _line_only(line, start, end):
                 pending.append((number, offset + start, offset + end, label))
     found.extend(_plain_lists(lines, taken))
+    found.extend(_initialled_lines(lines, taken))
     found.extend(_capital_witnesses(lines, taken))
     found.extend(_panel_witnesses(lines, taken))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
@@ -833,6 +834,32 @@ _CAPS_LIST = re.compile(rf"{_CAPS_ENTRY}(?:{_LIST_SEPARATOR}{_CAPS_ENTRY})+")
 _LIST_GOES_ON_LEFT = re.compile(r"(?:,|;|&|\band)[ \u00a0]*$")
 _LIST_GOES_ON_RIGHT = re.compile(r"[ \u00a0]*(?:,|;|&|and\b)[ \u00a0]*(?:and[ \u00a0]+)?")
 _SHORT_LABEL = re.compile(r"^[\s|*•·–-]*[^\s:.,;][^:.,;!?]{0,60}:[ \u00a0]*$")
+
+
+#: A line that is only two initials or more and a surname ("A.B. Dale", "R. T. Moss").
+_INITIALLED_LINE = re.compile(rf"[ \u00a0]*(?P<name>(?:[{CAPITALS}]\.[ \u00a0]?){{2,4}}{NAME_WORD})[ \u00a0]*")
+
+
+def _initialled_lines(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[FoundPerson]:
+    """A line that is only initials and a surname, as a table's column of members gives them.
+
+    Two initials with their stops at least: one initial ("A. Introduction") may letter a heading.
+
+    Examples
+    --------
+    >>> lines = [(0, "Councillor"), (11, "A.B. Dale"), (21, "C. Heading")]
+    >>> [p.label for p in _initialled_lines(lines, _Taken(40))]
+    ['A.B. Dale']
+    """
+    for offset, line in lines:
+        match = _INITIALLED_LINE.fullmatch(line)
+        if match is None:
+            continue
+        start, end = offset + match.start("name"), offset + match.end("name")
+        surname = match.group("name").rsplit(".", 1)[-1].strip()
+        if taken.free(start, end) and surname not in not_name_words() and parse_person_name(match.group("name")):
+            taken.add(start, end)
+            yield FoundPerson(start, end, match.group("name"), "initials-line")
 
 
 def _name_shaped(entry: str) -> str | None:
@@ -1129,7 +1156,7 @@ def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
 def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
     return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
-                                 "initials", "before", "post-before", "list-line", "name-list"))
+                                 "initials", "before", "post-before", "list-line", "name-list", "initials-line"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")
