@@ -45,3 +45,10 @@ def test_a_department_with_a_listed_remit_stays_whole() -> None:
 def test_an_acronym_defined_before_service_names_no_body() -> None:
     found = _organisations("The Independent Harbour Safety Advisory (IHSA) service supports victims; IHSA staff help.")
     assert "Independent Harbour Safety Advisory" not in found
+
+
+def test_a_provider_receiving_a_grant_is_a_body() -> None:
+    found = _organisations("  • Tarnwell received £31,000 to provide an advocacy service.\n"
+                           "  • Cllr Fenby received £20 in expenses. Fenwise provided the service in Tarn.")
+    assert {"Tarnwell", "Fenwise"} <= found
+    assert not any("Fenby" in name for name in found)

@@ -335,6 +335,47 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
 
 
 @cache
+def _funded_subjects() -> re.Pattern[str]:
+    """A name opening a sentence or a bullet, then what only a provider does: "Tarnlink received
+    £20,000 to provide …", "Fenwise provided the service in …"."""
+    from loaders.cues import load_cues
+
+    verbs = alternation(load_cues("organisations")["funded_subjects"]["predicates"])
+    opening = r"(?:^|(?<=\n)|(?<=[•·\-–*][ \u00a0])|(?<=\.[ \u00a0]))"
+    return re.compile(rf"{opening}[ \u00a0]*(?P<name>{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,3}}){_SP}+(?:{verbs})",
+                      re.M)
+
+
+@MENTION_FINDERS.register("organisation-providers", after="organisation-context")
+def organisations_by_funding(passage: Passage) -> Iterator[Mention]:
+    """Bodies as the subject of receiving a grant or providing a service ("Tarnlink received
+    £20,000 to provide …"): no person but a provider does that in a committee's papers.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = "Report\\n\\n  • Tarnlink received £20,000 to provide advice.\\n  • Cllr Fen received £20.\\n"
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-providers"])]
+    ['Tarnlink']
+    """
+    for match in _funded_subjects().finditer(passage.text):
+        if _is_person(match.group("name")):
+            continue
+        skip, name = trim_start(match.group("name"))
+        if not name or name.split()[0] in ("The", "This", "That", "It", "They", "We", "He", "She"):
+            continue
+        if parse_person_name(name) is not None and not _has_org_suffix(name):
+            continue  # "Ann Fen received £200": a person
+        if plausible_organisation(name) and not names_a_venue(name):
+            start = match.start("name") + skip
+            yield passage.mention(start, start + len(name), "organisation", name, "context:provider")
+
+
+@cache
 def _known_organisations() -> frozenset[str]:
     """The names and aliases of the organisation gazetteer (``cues/organisations.toml``)."""
     from loaders.cues import load_cues
