@@ -72,3 +72,23 @@ def test_a_declared_interest_in_a_body_the_papers_record_meeting_keeps_it_a_comm
 def test_a_possessive_council_acronym_before_cabinet_is_no_committee_name() -> None:
     found = mentions_of("To seek approval for Tarn Council’s (TC) Cabinet response to the consultation.")
     assert "Tarn Council’s (TC) Cabinet" not in found
+
+
+def test_a_head_joined_to_another_field_of_a_post_is_no_committee() -> None:
+    found = mentions_of("Contact: Ann Brisk; Senior Committee and Governance Officer  Tel: 020 7000 0000")
+    assert not any(kind == "committee" for kind in found.values())
+    found = mentions_of("The Audit Committee and the Planning Committee met.")
+    assert found.get("Audit Committee") == "committee"
+    found = mentions_of("The report went to the Audit Committee and Cabinet Member for Roads.")
+    assert found.get("Audit Committee") == "committee"
+
+
+def test_an_acronym_of_a_board_before_minutes_is_a_committee() -> None:
+    found = mentions_of("20. Harbour Growth TPB Minutes (attached)")
+    assert found.get("Harbour Growth TPB") == "committee"
+    assert not any(kind == "committee" for kind in mentions_of("The TBC Minutes were read.").values())
+
+
+def test_a_committee_and_members_posts_after_it_stay_a_committee() -> None:
+    found = mentions_of("Decisions taken by the Council’s Cabinet and Lead Members are listed.")
+    assert found.get("Cabinet") == "committee"

@@ -66,6 +66,23 @@ def _not_before() -> re.Pattern[str]:
 
 
 @cache
+def _acronym_minutes() -> re.Pattern[str]:
+    """A name ending in an acronym of a board or committee (its last letter "B" or "C"), then
+    "Minutes" ("Harbour Growth TPB Minutes", "TSC Minutes"): the body whose minutes they are
+    (group ``name``)."""
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}[ \u00a0]){{0,4}}[A-Z]{{1,4}}[BC])"
+                      rf"[ \u00a0]+Minutes(?![\w’'-])")
+
+
+@cache
+def _joined_post() -> re.Pattern[str]:
+    """What after a head makes it part of a post joined to another field ("Senior Committee and
+    Governance Officer", "Committee and Member Services Manager")."""
+    posts = alternation(cues("committees", "joined_post_nouns"))
+    return re.compile(rf"[ \u00a0]+(?:and|&)[ \u00a0]+(?:{CAP_WORD}[ \u00a0]+){{0,2}}(?:{posts}){NAME_END}")
+
+
+@cache
 def _council_meeting() -> re.Pattern[str]:
     cue = alternation(cues("committees", "council_meeting_cues"))
     return re.compile(rf"(?<![\w-])(?:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
@@ -604,7 +621,7 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
     if cut and len(name[cut[-1].end():].split()) >= 2:
         name = name[cut[-1].end():]
     start = end - len(name)
-    if not name or _not_before().match(text, end):
+    if not name or _not_before().match(text, end) or _joined_post().match(text, end):
         return
     generic = frozenset(cues("committees", "generic_words"))
     words = name.split()
@@ -893,6 +910,12 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         if _names_other_body(text, match.end()):
             continue
         yield passage.mention(match.start(), match.end(), "committee", match.group(), "pattern:committee")
+    for match in _acronym_minutes().finditer(text):
+        # "Growth Plan TPB Minutes": minutes kept by a board or committee named by acronym.
+        dropped, name = trim_start(match.group("name"))
+        if " " in name:  # a bare acronym ("BBC Minutes") may be any body's
+            yield passage.mention(match.start("name") + dropped, match.end("name"), "committee", name,
+                                  "pattern:committee")
     for match in _bracketed_committee().finditer(text):
         span = match.group("span")
         if (own := _acronym_named(span)) is not None:
