@@ -46,3 +46,17 @@ def test_a_line_of_initials_with_stops_and_a_surname_is_a_person() -> None:
     labels = _labels(text)
     assert {"A.B.C. Dale", "R.T. Moss"} <= set(labels)
     assert not any("Introduction" in label for label in labels)
+
+
+def test_a_column_of_names_laid_out_with_spaces_holds_names_whatever_follows() -> None:
+    text = ("Present:\n\nNia Brook                 Director of Public Health, Tarnbury City Council.\n"
+            "Owen Pell                 Chief Executive, Tarnshire Partnership NHS Trust.\n"
+            "Carys Lyle                Deputy Director of Strategy, NHS Tarnshire.\n"
+            "Piers Calloway            Tarnshire Widgets Alliance.\n")
+    assert "Piers Calloway" in _labels(text)
+
+
+def test_two_lines_of_a_gap_are_no_column() -> None:
+    text = ("Nia Brook                 Director of Public Health, Tarnbury City Council.\n"
+            "Piers Calloway            Tarnshire Widgets Alliance.\n")
+    assert "Piers Calloway" not in _labels(text)

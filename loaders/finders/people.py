@@ -632,6 +632,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
                 pending.append((number, offset + start, offset + end, label))
     found.extend(_plain_lists(lines, taken))
     found.extend(_initialled_lines(lines, taken))
+    found.extend(_name_column(lines, taken, honorific_spans + [(p.start, p.end) for p in found]))
     found.extend(_capital_witnesses(lines, taken))
     found.extend(_panel_witnesses(lines, taken))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
@@ -860,6 +861,45 @@ def _initialled_lines(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[F
         if taken.free(start, end) and surname not in not_name_words() and parse_person_name(match.group("name")):
             taken.add(start, end)
             yield FoundPerson(start, end, match.group("name"), "initials-line")
+
+
+#: A line opening with a name, a wide gap, then what the person is ("Ann Lee      Director, ...").
+_COLUMN_LINE = re.compile(rf"[ \u00a0]*(?P<name>(?:{NAME_WORD}{_SP}){{1,3}}?{NAME_WORD})[ \u00a0]{{3,}}[A-Z]")
+#: How many lines of the shape the rules must have found people on before the rest are read as names.
+_COLUMN_FOUND = 3
+
+
+def _name_column(lines: list[tuple[int, str]], taken: _Taken, spans: list[tuple[int, int]]) -> Iterator[FoundPerson]:
+    """Plain names in the first column of a list laid out with spaces, once the rules have found
+    people on several of its lines: the column holds names, whatever the second says.
+
+    Examples
+    --------
+    >>> text = ("Ann Lee      Director of Widgets, Tarn Council.\\nBo Chan      Chief Executive, Tarn Trust.\\n"
+    ...         "Kay Moss     Chair, Tarn Forum.\\nTom Ure      Tarn Widgets Alliance.\\n")
+    >>> [p.label for p in people_in_document(text)]
+    ['Ann Lee', 'Bo Chan', 'Kay Moss', 'Tom Ure']
+    """
+    column: list[tuple[int, int, str]] = []
+    for offset, line in lines:
+        match = _COLUMN_LINE.match(line)
+        if match:
+            column.append((offset + match.start("name"), offset + match.end("name"), match.group("name")))
+    if len(column) < _COLUMN_FOUND + 1:
+        return
+    starts = sorted(start for start, _ in spans)
+    known = sum(1 for start, end, _ in column
+                if bisect_right(starts, end) > bisect_left(starts, start))
+    if known < _COLUMN_FOUND:
+        return
+    for start, end, label in column:
+        words = label.split()
+        if not taken.free(start, end) or words[0] in not_name_words() or words[0] in gazetteer_places():
+            continue
+        if label in gazetteer_places() or parse_person_name(label) is None:
+            continue
+        taken.add(start, end)
+        yield FoundPerson(start, end, label, "column")
 
 
 def _name_shaped(entry: str) -> str | None:
@@ -1156,7 +1196,8 @@ def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
 def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
     return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
-                                 "initials", "before", "post-before", "list-line", "name-list", "initials-line"))
+                                 "initials", "before", "post-before", "list-line", "name-list", "initials-line",
+                                 "column"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")
