@@ -52,3 +52,10 @@ def test_a_provider_receiving_a_grant_is_a_body() -> None:
                            "  • Cllr Fenby received £20 in expenses. Fenwise provided the service in Tarn.")
     assert {"Tarnwell", "Fenwise"} <= found
     assert not any("Fenby" in name for name in found)
+
+
+def test_a_head_first_body_after_an_officer_post_is_no_unit() -> None:
+    parsed = parse_document(Document("m.txt", "m", "Minutes\n\nWitnesses: Ann Fenwick, Director, Institute for "
+                                     "Harbour Studies; Bo Tarn, Chief Executive, Tarnwell Foundation.\n", "0"))
+    found = {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext(), finders=["organisation-lines"])}
+    assert ("organisation", "Institute for Harbour Studies") in found

@@ -889,7 +889,9 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
             continue  # "Director of Planning, Transport & Environment": the post's own object, listed
         if parse_person_name(person) is None or not plausible_organisation(name):
             continue
-        kind = "organisation" if _has_org_suffix(name) or not _is_officer_post(post) else "unit"
+        # "Director, Institute for Tarn Studies": a body's head first names a body, never a unit.
+        head_first = _head_first().fullmatch(name) is not None
+        kind = "organisation" if _has_org_suffix(name) or head_first or not _is_officer_post(post) else "unit"
         start = match.start("org")
         yield passage.mention(start, start + len(name), kind, name, "context:person-line")
     for match in _contact_lines().finditer(text):
