@@ -60,3 +60,9 @@ def test_two_lines_of_a_gap_are_no_column() -> None:
     text = ("Nia Brook                 Director of Public Health, Tarnbury City Council.\n"
             "Piers Calloway            Tarnshire Widgets Alliance.\n")
     assert "Piers Calloway" not in _labels(text)
+
+
+def test_a_member_of_the_senedd_after_her_name() -> None:
+    assert "Tomas Bellamy" in _labels("1.2      Apologies were received from Tomas Bellamy MS.\n")
+    assert "Tomas Bellamy" in _labels("Apologies were received from Tomas Bellamy AM.\n")
+    assert not any("Society" in label for label in _labels("Funding from Widget Thornton MS Society\n"))

@@ -239,7 +239,7 @@ def _weak_before() -> frozenset[str]:
 _NEXT_CELL = re.compile(r"(?:[ \u00a0]{3,}|\t+|[ \u00a0]*\|[ \u00a0]*)(?P<post>[^|\t\n]{2,80}?)(?:[ \u00a0]{3,}|\||$)")
 # Post-nominals that only a person carries (not "AM", "MS", "MA": also ordinary abbreviations).
 _POST_NOMINAL = re.compile(r"[ \u00a0]+(?:MP|MSP|MLA|MEP|MBE|OBE|CBE|KBE|DBE|GBE|QC|KC|JP|PhD|FRS|QPM|"
-                           r"AS/MS|MS/AS)\b")
+                           r"AS/MS|MS/AS|(?:MS|AM)(?![ \u00a0]+[A-Z][a-z]))\b")  # "MS Society" is no post-nominal
 _ITS = re.compile(r"(?:\s+\w+){0,3}?\s+its\b", re.I)
 # The post may follow a label ("Contact Officer :-Head of Audit - Ann Lee").
 _POST_DASH = re.compile(r"^[\s|*•·]*(?:[^:\n]{1,40}:-?[ \u00a0]*)?(?P<post>[A-Z][^,:;.|]{2,60}?)\s+[-–—]\s+$")
