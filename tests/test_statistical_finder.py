@@ -89,6 +89,11 @@ def test_an_organisation_needs_a_name_that_is_no_topic_title_or_person(name: str
     ("Head of Planning", False),
     ("Wexcombe Housing Trust", False),
     ("Minutes Okafor", False),
+    ("Aileen Tarnfield", True),           # a given name in use leads it
+    ("Playpark Refurbishment", False),    # capitalised like a name, but no given name leads it
+    ("Healthy Air", False),
+    ("Cllr Tarnfield Okafor", True),      # an honorific says a person stands there, whatever the forename
+    ("Elizabeth II", False),              # a regnal number is no surname
 ])
 def test_a_person_has_a_given_name_and_a_surname(name: str, accepted: bool) -> None:
     assert accept_person(name) is accepted

@@ -37,7 +37,7 @@ from loaders.finders.spans import (
     trim_start,
 )
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, and_joins_an_object, gazetteer_places
-from loaders.names import honorifics, parse_person_name
+from loaders.names import honorifics, known_given_name, parse_person_name
 
 _SP = r"[ \u00a0]"
 #: Where a list of bodies divides: a comma (with "and" or "the" after it) or "and".
@@ -854,6 +854,42 @@ def welsh_organisations(passage: Passage) -> Iterator[Mention]:
         yield passage.mention(match.start(), match.end(), "organisation", match.group(), "pattern:welsh-body")
 
 
+def _last_piece(text: str, at: int) -> tuple[int, str] | None:
+    """The last of the comma pieces that go on from ``at`` to the end of a witness's entry (a
+    semicolon, a full stop, a line's end or the text's), when there are such pieces and the
+    last is a body's name, not a place or a post: where it starts and the name.
+
+    Examples
+    --------
+    >>> text = "Tom Ure, Senior Manager, Adult Care, East Tarnshire, Tarn Red Cross; Ann Lee, Chair"
+    >>> _last_piece(text, text.index(", East"))  # after "Adult Care", which the line pattern read
+    (53, 'Tarn Red Cross')
+    >>> _last_piece("Ann Lee, Chair, Tarn Trust.", 26) is None
+    True
+    >>> text = "Ann Lee, Chair, Tarn Trust, and Bo Chan, Director, Tarn Forum."
+    >>> _last_piece(text, text.index(", and")) is None
+    True
+    """
+    from loaders.structure.fields import looks_like_post
+
+    tail = re.match(rf"(?:,{_SP}*[^,;()\n]{{2,60}}?){{1,3}}(?=[ \u00a0]*(?:;|\.(?:\s|$)|\n|$))", text[at:at + 200])
+    if tail is None:
+        return None
+    pieces = list(re.finditer(r",[ \u00a0]*(?P<piece>[^,]+)", tail.group()))
+    for piece in pieces[:-1]:
+        between = piece.group("piece").strip()
+        person = parse_person_name(between)
+        named = person is not None and bool(
+            person.honorific or (person.given and known_given_name(person.given.split()[0])))
+        if between.startswith(("and ", "& ")) or looks_like_post(between) or named:
+            return None  # "…, and Bo Chan, Director, Tarn Trust": the next witness's entry, not this one's
+    last = pieces[-1]
+    name = last.group("piece").rstrip()
+    if re.fullmatch(_NAME, name) and plausible_organisation(name) and not looks_like_post(name):
+        return at + last.start("piece"), name
+    return None
+
+
 @MENTION_FINDERS.register("organisation-lines", after="organisations-welsh")
 def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
     """The organisation (or unit) in "Name, Post, Organisation", "Name (Post, Unit)" and
@@ -889,10 +925,15 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
             continue  # "Director of Planning, Transport & Environment": the post's own object, listed
         if parse_person_name(person) is None or not plausible_organisation(name):
             continue
+        start = match.start("org")
+        last = _last_piece(text, match.end("org"))
+        if last is not None:
+            # "Ann Lee, Senior Manager, Adult Care, East Tarnshire, Tarn Red Cross;": the unit and
+            # the area come between the post and the body, which ends the line.
+            start, name = last
         # "Director, Institute for Tarn Studies": a body's head first names a body, never a unit.
         head_first = _head_first().fullmatch(name) is not None
         kind = "organisation" if _has_org_suffix(name) or head_first or not _is_officer_post(post) else "unit"
-        start = match.start("org")
         yield passage.mention(start, start + len(name), kind, name, "context:person-line")
     for match in _contact_lines().finditer(text):
         name = match.group("org").rstrip()
@@ -917,6 +958,50 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
         if re.search(r"(?:^|\s)[A-Z]{2,}(?:\s|$)", name) and len(name.split()) >= 2 and \
                 plausible_organisation(name) and parse_person_name(match.group("person")) is not None:
             yield passage.mention(match.start("org"), match.end("org"), "organisation", name, "context:person-bracket")
+
+
+@MENTION_FINDERS.register("organisation-registers", after="organisation-lines")
+def organisations_in_registers(passage: Passage) -> Iterator[Mention]:
+    """The organisation beside or under a member's name in a register of attendance: the second
+    column of "Ann Lee        Tarn Trust" (a gap of three spaces or more after the name), or the
+    line between a name alone on its line and its attendance ("Ann Lee" / "Tarn Trust" /
+    "Present"). The name must be a person's by the people finder's rules; a post there ("Head
+    of Housing") is no organisation.
+
+    Examples
+    --------
+    >>> from loaders.context import CorpusContext
+    >>> from loaders.document import Document
+    >>> from loaders.mentions import find_mentions
+    >>> from loaders.structure import parse_document
+    >>> text = ("Partnership Board\\n\\nAnn Okafor        Tarnside Voluntary Action\\n\\n"
+    ...         "Bo Ashdown        Head of Housing\\n\\nKay Pennant       Tarnside Chamber of Trade\\n\\n"
+    ...         "Ivy Marlow        Tarnside Chamber of Trade\\n")
+    >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
+    >>> sorted({m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-registers"])})
+    ['Tarnside Chamber of Trade', 'Tarnside Voluntary Action']
+    """
+    from loaders.finders.people import people_in_document, register_rows
+    from loaders.structure.fields import looks_like_post
+
+    document = passage.parsed.document.text
+    start, end = passage.start, passage.block.end
+    for at, name in register_rows(document, people_in_document(document)):
+        if not (start <= at and at + len(name) <= end):
+            continue
+        # "Tarn Advisory Board, Tarnside and Wexcombe.": the body, then where it works; a piece
+        # after the first that is no place's ("Tarnshire, Police and Crime Commissioner") or a
+        # sentence's punctuation inside leaves the entry alone.
+        name, _, where = name.partition(",")
+        if where and not re.fullmatch(rf"(?:{_SP}*[A-Z][\w’'-]*(?:{_SP}+(?:and|&){_SP}+[A-Z][\w’'-]*)?,?)+\.?", where):
+            continue
+        if re.search(r"[.;:]", name):
+            continue
+        # The column holds bodies' names, so a generic first word starts one ("Community Impact X").
+        if plausible_organisation(name, head_first=True) and not looks_like_post(name) and not _is_officer_post(name):
+            kind = "organisation" if _has_org_suffix(name) or " " in name or name.isupper() else None
+            if kind:
+                yield passage.mention(at - start, at - start + len(name), kind, name, "context:register")
 
 
 @cache

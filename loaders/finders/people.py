@@ -31,6 +31,7 @@ from loaders.names import (
     find_honorific_names,
     honorific_name_pattern,
     honorifics,
+    known_given_name,
     never_name_words,
     not_name_words,
     parse_person_name,
@@ -38,6 +39,7 @@ from loaders.names import (
     suffixes,
 )
 from loaders.structure.fields import looks_like_post
+from loaders.structure.minutes import flattened_names
 
 _SP = "[ \u00a0]"
 _CAPS = rf"(?:Mc|Mac|O[’'])?[{CAPITALS}]{{2,}}(?:-[{CAPITALS}]{{2,}})?"
@@ -446,8 +448,14 @@ def _heading_like(line: str) -> bool:
 
 
 @cache
-def _company_after() -> re.Pattern[str]:
-    """A company form after a name, perhaps after a country in brackets ("(Ireland) Limited")."""
+def company_form_after() -> re.Pattern[str]:
+    """A company form after a name, perhaps after a country in brackets ("(Ireland) Limited").
+
+    Examples
+    --------
+    >>> bool(company_form_after().match("Carter Holloway plc was appointed", 15))
+    True
+    """
     forms = _alternation(_cues()["words"]["company_forms"])
     return re.compile(rf"[ \u00a0]*(?:\([A-Z][A-Za-z .&]{{1,30}}\)[ \u00a0]*)?(?:{forms})(?![\w’'-])")
 
@@ -498,7 +506,7 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     """
     # Patterns match at ``end`` and search windows before ``start``, never copies of the rest of
     # the line: a 5,000-name list is one line.
-    if _company_after().match(line, end):
+    if company_form_after().match(line, end):
         return None  # "Garden Gates (Ireland) Limited": a company
     name = parse_person_name(line[start:end])
     if _labelled(line, start) or _post_label(line, start):
@@ -566,7 +574,7 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
 def _line_only(line: str, start: int, end: int) -> bool:
     """Whether the name is all there is on its line (list marks, posts and brackets aside)."""
     head = _LIST_MARK.match(line, 0, start)
-    if head is None or head.end() != start or _company_after().match(line, end):
+    if head is None or head.end() != start or company_form_after().match(line, end):
         return False  # "Green Lantern CIC" alone on its line is a company
     tail = line[end:]
     tail = re.sub(r"^\s*(?:[A-Z]{2,5}\b[/\s]*)*", "", tail)  # post-nominals ("MLA", "AS/MS")
@@ -587,7 +595,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
     tuple of FoundPerson
         In text order; ``rule`` says which rule found each (``label``, ``verb``, ``post``,
         ``bracket``, ``initials``, ``before``, ``post-before``, ``list-line``,
-        ``plural-honorific``, ``forename``).
+        ``plural-honorific``, ``attendance-run``, ``forename``).
 
     Examples
     --------
@@ -636,6 +644,9 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
     found.extend(_capital_witnesses(lines, taken))
     found.extend(_panel_witnesses(lines, taken))
     found.extend(_list_lines(lines, pending, honorific_spans + [(p.start, p.end) for p in found]))
+    for person in found:
+        taken.add(person.start, person.end)
+    found.extend(attendance_runs(text, taken))
     organisations = _named_as_organisations(text, {p.label for p in found if p.rule != "plural-honorific"})
     found = [p for p in found if p.rule == "plural-honorific" or p.label not in organisations]
     found = [p for p in found if not _statistically_other(text, p)]
@@ -664,9 +675,11 @@ _ORGANISATION_BEFORE = re.compile(r"\b(?:the|a|an|in|at|near|across|throughout|a
 
 @cache
 def _organisation_after() -> re.Pattern[str]:
+    """An organisation's word after a name, one or two spaces on: a column's gap of three or more
+    ("Ann Lee      Federation of Widgets") parts a name from the next column's body."""
     words = "|".join(re.escape(w) for w in sorted(_org_words() | {"UK", "Associates", "Consulting", "Solicitors"},
                                                      key=len, reverse=True))
-    return re.compile(rf"(?=[ \u00a0]+(?:&|and)[ \u00a0]+Co\b|’s[ \u00a0]+(?:own|staff)|[ \u00a0]+(?:{words})\b)")
+    return re.compile(rf"(?=[ \u00a0]+(?:&|and)[ \u00a0]+Co\b|’s[ \u00a0]+(?:own|staff)|[ \u00a0]{{1,2}}(?:{words})\b)")
 
 
 def _named_as_organisations(text: str, labels: set[str]) -> set[str]:
@@ -740,6 +753,26 @@ def _neighbour(lines: list[tuple[int, str]], number: int, step: int) -> int | No
     return None
 
 
+@cache
+def _attendance_state() -> re.Pattern[str]:
+    """A line that is an attendance state ("Present, as expected", "Apologies", "Absent")."""
+    states = sorted(_cues()["context"]["attendance_states"], key=len, reverse=True)
+    return re.compile(rf"[ \t\u00a0|*•-]*(?i:{_alternation(states)})(?![\w’'-])(?:[ ,.;:(–-][^\n]{{0,40}})?$")
+
+
+def _state_within(lines: list[tuple[int, str]], number: int) -> bool:
+    """Whether line ``number`` or the non-blank line after it is an attendance state: the name
+    line above them (its organisation perhaps between) is a member's in a register.
+
+    Examples
+    --------
+    >>> lines = [(0, "Ann Lee"), (8, "Tarn Trust"), (19, "Present, as expected")]
+    >>> _state_within(lines, 1), _state_within(lines, 2), _state_within(lines[:2], 1)
+    (True, True, False)
+    """
+    after = _neighbour(lines, number, 1)
+    return any(at is not None and _attendance_state().match(lines[at][1]) is not None for at in (number, after))
+
 def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int, str]],
                 named: list[tuple[int, int]]) -> Iterator[FoundPerson]:
     """Names alone on their lines, accepted when the lines around them are a list of people: a
@@ -752,7 +785,7 @@ def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int,
     numbers = {number for number, _, _, _ in pending}
     strong: set[int] = set()
     links: dict[int, list[int]] = {}
-    for number, _, _, _ in pending:
+    for number, _, _, label in pending:
         for step in (-1, 1):
             other = _neighbour(lines, number, step)
             if other is None:
@@ -762,6 +795,8 @@ def _list_lines(lines: list[tuple[int, str]], pending: list[tuple[int, int, int,
                        or text.rstrip(" :-–").lower() in _list_headings())
             if (step == -1 and heading) or (step == 1 and _post_line(text)):
                 strong.add(number)
+            elif step == 1 and _state_within(lines, other) and known_given_name(label.split()[0]):
+                strong.add(number)  # a member's name over their organisation and their attendance
             elif _is_name_line(lines, other, spans):
                 if other in numbers:
                     links.setdefault(number, []).append(other)
@@ -864,14 +899,147 @@ def _initialled_lines(lines: list[tuple[int, str]], taken: _Taken) -> Iterator[F
 
 
 #: A line opening with a name, a wide gap, then what the person is ("Ann Lee      Director, ...").
+@cache
+def _attendance_label() -> re.Pattern[str]:
+    """An attendance label ("Present", "Also present:", "In attendance:-"), capitalised."""
+    labels = sorted(_cues()["context"]["attendance_labels"], key=len, reverse=True)
+    pattern = "|".join(re.escape(label[0]) + f"(?i:{re.escape(label[1:])})" for label in labels)
+    return re.compile(rf"(?<![\w’'-])(?:{pattern})(?![\w’'-])(?P<colon>{_SP}*:[-–]?)?")
+
+
+_RUN_TOKEN = re.compile(rf"(?P<role>\([^()\n]{{1,80}}\))|(?P<sep>[,;&/]|\band\b|[–—-](?=\s))|(?P<gap>\t|{_SP}{{3,}})"
+                        rf"|(?P<line>\n)|(?P<taken>#+)|(?P<space>{_SP}+)"
+                        rf"|(?P<particle>(?:van|de|der|den|von|la|le|du|da|di)(?={_SP}))"
+                        rf"|(?P<word>(?:{NAME_WORD}|[{CAPITALS}]\.?)(?![\w’'-]))|(?P<other>\S)")
+
+
+def _split_run(segment: str, run: list[tuple[int, int]]) -> list[tuple[int, int, str]] | None:
+    """The people of a run of name words (spans in ``segment``): each a given name in use or
+    initials, then one surname; None when the run does not split wholly into such names."""
+    piece = segment[run[0][0]:run[-1][1]]
+    if len(run) >= 4 and "\n" not in piece:
+        # Four words or more: the minutes' splitter of names that lost their commas decides
+        # where each name ends, and each must still lead with a given name in use.
+        spans = flattened_names(piece)
+        names = [(run[0][0] + a, run[0][0] + b, " ".join(piece[a:b].split())) for a, b in spans]
+        if not spans or not all(known_given_name(n.split()[0]) or re.fullmatch(r"[A-Z]\.?", n.split()[0])
+                                for _, _, n in names):
+            return None
+        return [name for name in names if _name_shaped(name[2]) is not None]
+    words = [segment[s:e] for s, e in run]
+    index, people = 0, []
+    while index < len(words):
+        first = index
+        while index < len(words) and re.fullmatch(r"[A-Z]\.?", words[index]):
+            index += 1
+        if index == first:
+            if not known_given_name(words[index].split()[0]):
+                return None
+            index += 1
+        if index >= len(words) or re.fullmatch(r"[A-Z]\.?", words[index]):
+            return None
+        index += 1
+        start, stop = run[first][0], run[index - 1][1]
+        entry = " ".join(segment[start:stop].split())
+        if "\n" in segment[start:stop] or _name_shaped(entry) is None:
+            return None
+        people.append((start, stop, entry))
+    return people
+
+def attendance_runs(text: str, taken: _Taken | None = None) -> Iterator[FoundPerson]:
+    """People of an attendance list printed run on, with no comma between them: after an
+    attendance label and its colon ("Present: Ann Lee (Convener) Bo Chan Kay Moss Also present:
+    Ivy Hart"), up to the next label, a blank line or the first word no name holds.
+
+    Each person is a given name in use (:func:`loaders.names.known_given_name`) or initials,
+    then one surname word; roles in brackets, separators and a wide gap before a column of
+    organisations ("Ann Lee      Tarn Trust") are skipped. A run of words that does not split
+    wholly into such pairs ("Mary Ann Lee Bo Chan": which is the surname?) gives nobody, nor does
+    a name a place, post or organisation word holds.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    taken : _Taken, optional
+        Characters already in a found name: they separate names and are never found again.
+
+    Returns
+    -------
+    iterator of FoundPerson
+        With the rule ``attendance-run``.
+
+    Examples
+    --------
+    >>> text = "Present: Ann Lee (Convener) Bo Chan Kay Moss Also present: Ivy Hart Apologies were received."
+    >>> [p.label for p in attendance_runs(text)]
+    ['Ann Lee', 'Bo Chan', 'Kay Moss', 'Ivy Hart']
+    >>> [p.label for p in attendance_runs("Present: Mary Ann Lee Bo Chan")]
+    []
+    >>> [p.label for p in attendance_runs("Attendees:\\nPiet van der Berg      Tarn Trust\\nNia Drummond")]
+    ['Piet van der Berg', 'Nia Drummond']
+    """
+    taken = taken or _Taken(len(text))
+    labels = list(_attendance_label().finditer(text))
+    for number, label in enumerate(labels):
+        if not label.group("colon"):
+            continue
+        end = min(labels[number + 1].start() if number + 1 < len(labels) else len(text),
+                  label.end() + 3000)
+        blank = text.find("\n\n", label.end(), end)
+        end = blank if blank >= 0 else end
+        base = label.end()
+        mask = taken.mask[base:end]
+        segment = text[base:end] if 1 not in mask else "".join(
+            "#" if m else c for c, m in zip(text[base:end], mask, strict=False))
+        tokens = [(m.lastgroup, m.start(), m.end()) for m in _RUN_TOKEN.finditer(segment) if m.lastgroup != "space"]
+        found: list[FoundPerson] = []
+        run: list[tuple[int, int]] = []
+        at = 0
+        particle: int | None = None  # where "van der" starts, before the surname it belongs to
+        while at < len(tokens):
+            kind, start, stop = tokens[at]
+            if kind == "particle" and run:
+                particle = start if particle is None else particle
+                at += 1
+                continue
+            if kind == "word":
+                run.append((start if particle is None else particle, stop))
+                particle = None
+                at += 1
+                continue
+            particle = None
+            if run:
+                people = _split_run(segment, run)
+                if people is None:
+                    break
+                found.extend(FoundPerson(base + s, base + e, name, "attendance-run") for s, e, name in people)
+                run = []
+            if kind == "other":
+                break
+            if kind == "gap":  # a column after the name: its organisation, read by other rules
+                while at < len(tokens) and tokens[at][0] != "line":
+                    at += 1
+                continue
+            at += 1
+        else:
+            people = _split_run(segment, run) if run else None
+            found.extend(FoundPerson(base + s, base + e, name, "attendance-run") for s, e, name in people or ())
+        for person in found:
+            if taken.free(person.start, person.end):
+                taken.add(person.start, person.end)
+                yield person
+
+
 _COLUMN_LINE = re.compile(rf"[ \u00a0]*(?P<name>(?:{NAME_WORD}{_SP}){{1,3}}?{NAME_WORD})[ \u00a0]{{3,}}[A-Z]")
 #: How many lines of the shape the rules must have found people on before the rest are read as names.
 _COLUMN_FOUND = 3
 
 
 def _name_column(lines: list[tuple[int, str]], taken: _Taken, spans: list[tuple[int, int]]) -> Iterator[FoundPerson]:
-    """Plain names in the first column of a list laid out with spaces, once the rules have found
-    people on several of its lines: the column holds names, whatever the second says.
+    """Plain names in the first column of a list laid out with spaces, once several of its lines
+    hold a person (found by a rule, or a plain name led by a given name in use): the column
+    holds names, whatever the second says.
 
     Examples
     --------
@@ -888,8 +1056,10 @@ def _name_column(lines: list[tuple[int, str]], taken: _Taken, spans: list[tuple[
     if len(column) < _COLUMN_FOUND + 1:
         return
     starts = sorted(start for start, _ in spans)
-    known = sum(1 for start, end, _ in column
-                if bisect_right(starts, end) > bisect_left(starts, start))
+    # A line is known when a rule found a person on it or its name leads with a given name in use.
+    known = sum(1 for start, end, label in column
+                if bisect_right(starts, end) > bisect_left(starts, start)
+                or (known_given_name(label.split()[0]) and _name_shaped(label) is not None))
     if known < _COLUMN_FOUND:
         return
     for start, end, label in column:
@@ -901,6 +1071,58 @@ def _name_column(lines: list[tuple[int, str]], taken: _Taken, spans: list[tuple[
         taken.add(start, end)
         yield FoundPerson(start, end, label, "column")
 
+
+def register_rows(text: str, people: tuple[FoundPerson, ...]) -> Iterator[tuple[int, str]]:
+    """What a register of attendance prints beside or under each member's name: the second
+    column after a gap of three spaces or more ("Ann Lee        Tarn Trust (South)": "Tarn
+    Trust"), or the one line between a name alone on its line and an attendance state ("Ann
+    Lee" / "Tarn Trust" / "Present, as expected").
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    people : tuple of FoundPerson
+        The people found in it (:func:`people_in_document`).
+
+    Returns
+    -------
+    iterator of (int, str)
+        Where each entry starts in ``text``, and the entry (a bracketed tail left off).
+
+    Examples
+    --------
+    >>> text = "Ann Lee, Tarn Trust\\nBo Chan\\nTarn College\\nPresent, as expected\\n"
+    >>> list(register_rows(text, people_in_document(text)))
+    [(28, 'Tarn College')]
+    >>> text = "".join(f"{n}        Tarn {w} (South)\\n" for n, w in (("Ann Lee", "Trust"), ("Bo Chan", "College"),
+    ...                                                          ("Kay Moss", "Forum"), ("Ivy Hart", "Club")))
+    >>> [entry for _, entry in register_rows(text, people_in_document(text))]
+    ['Tarn Trust', 'Tarn College', 'Tarn Forum', 'Tarn Club']
+    """
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    starts = [offset for offset, _ in lines]
+    for person in people:
+        number = bisect_right(starts, person.start) - 1
+        offset, line = lines[number]
+        rest = line[person.end - offset:]
+        column = re.match(r"(?:\t|[ \u00a0]{3,})[ \t\u00a0]*(?P<entry>[A-Z][^\t]*?)[ \t\u00a0]*$", rest)
+        if column and not line[:person.start - offset].strip(" \t\u00a0|*•-"):
+            entry = re.sub(r"[ \u00a0]*\([^()]*\)$", "", column.group("entry"))
+            yield person.end + column.start("entry"), entry
+            continue
+        if line.strip() != text[person.start:person.end].strip():
+            continue
+        under = _neighbour(lines, number, 1)
+        if under is not None and _state_within(lines, under) and not _attendance_state().match(lines[under][1]):
+            under_offset, under_line = lines[under]
+            entry = under_line.strip(" \t\u00a0")
+            if entry:
+                yield under_offset + under_line.index(entry), entry
 
 def _name_shaped(entry: str) -> str | None:
     """The label of a plain name of one or two forenames or initials and a surname, in Title
@@ -1156,6 +1378,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
     return text[left:right], left
 
 
+#: Rules that read a name from a label or a list of people.
+_LISTING_RULES = frozenset({"label", "list-line", "name-list", "column"})
+
+
 def _statistically_other(text: str, person: FoundPerson) -> bool:
     """Whether a plain name (no honorific, no initials) the recogniser reads, in its sentence, as
     something else: an organisation, place, event, law or work ("Institute for Fiscal Studies",
@@ -1165,6 +1391,8 @@ def _statistically_other(text: str, person: FoundPerson) -> bool:
     name = parse_person_name(person.label)
     if name is None or name.honorific or name.initials:
         return False
+    if person.rule in _LISTING_RULES and name.given and known_given_name(name.given.split()[0]):
+        return False  # "Also present: Bryn Wexley": a label and a given name outweigh the recogniser
     window, left = _sentence(text, person.start, person.end)
     return longer_name_label(window, person.start - left, person.end - left) in OTHER_THAN_PERSON
 
@@ -1197,7 +1425,7 @@ def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
     return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
                                  "initials", "before", "post-before", "list-line", "name-list", "initials-line",
-                                 "column"))
+                                 "column", "attendance-run"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")

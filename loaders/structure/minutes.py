@@ -276,7 +276,7 @@ def _attendance_entries(text: str, start: int, end: int) -> list[Field]:
         bounds = [0, *_run_on_starts(piece), len(piece)]
         for entry_start, entry_end in pairwise(bounds):
             entry = piece[entry_start:entry_end]
-            flattened = _flattened_names(entry.strip(" ,.")) if "," not in entry else []
+            flattened = flattened_names(entry.strip(" ,.")) if "," not in entry else []
             lead = offset + entry_start + len(entry) - len(entry.lstrip(" ,."))
             if flattened:
                 entries.extend(Field("person", entry.strip(" ,.")[a:b], lead + a, lead + b) for a, b in flattened)
@@ -603,7 +603,7 @@ def _initialled_run(piece: str) -> list[tuple[int, int]]:
 _SURNAME_ONLY = re.compile(r"(?:Mc|Mac|O[’'])[A-Z]\w+|Mac[a-z]{4,}")
 
 
-def _flattened_names(piece: str) -> list[tuple[int, int]]:
+def flattened_names(piece: str) -> list[tuple[int, int]]:
     """Spans of plain names run together by a PDF's lost commas ("Peter Abel Eric Bain …").
 
     Each name is a forename, any middle initials and a surname (a capitalised particle such as
@@ -615,12 +615,12 @@ def _flattened_names(piece: str) -> list[tuple[int, int]]:
     Examples
     --------
     >>> piece = "Peter Abel Eric J Bain Anne De Vere Willie MacKay"
-    >>> [piece[a:b] for a, b in _flattened_names(piece)]
+    >>> [piece[a:b] for a, b in flattened_names(piece)]
     ['Peter Abel', 'Eric J Bain', 'Anne De Vere', 'Willie MacKay']
     >>> piece = "Peter Abel Anne Marie Maclean Robert Severn"
-    >>> [piece[a:b] for a, b in _flattened_names(piece)]
+    >>> [piece[a:b] for a, b in flattened_names(piece)]
     ['Robert Severn']
-    >>> _flattened_names("Peter Abel Eric")
+    >>> flattened_names("Peter Abel Eric")
     []
     """
     words = list(re.finditer(r"\S+", piece))
@@ -794,7 +794,7 @@ def _with_honorific(shared: str | None, name: str) -> str:
 
 def _piece_names(piece: str, start: int, shared: str | None) -> list[Field]:
     """The people of one piece of a list: one name, or several run together."""
-    runs = _initialled_run(piece) if shared else _flattened_names(piece)
+    runs = _initialled_run(piece) if shared else flattened_names(piece)
     if runs:
         return [Field("person", _with_honorific(shared, piece[a:b]), start + a, start + b) for a, b in runs]
     person = leading_person(piece, start)

@@ -1,0 +1,97 @@
+"""People and their organisations in the registers of attendance that other bodies print
+(issue 9, points 2 and 3), on
+invented text in real layouts: a list run on with no commas ("Present: Ann Lee (Convener) Bo
+Chan Kay Moss Also present: …"), names in a column beside their organisations, and a register
+of a name, its organisation and its attendance on lines of their own. Plain names there are
+people's when a given name in use leads them (the lexicon in ``loaders/cues/given_names.txt``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.finders.people import attendance_runs
+from loaders.mentions import find_mentions
+from loaders.names import known_given_name
+from loaders.structure import parse_document
+
+
+def mentions(text: str) -> set[tuple[str, str]]:
+    parsed = parse_document(Document("minutes.txt", "minutes", text, "0"))
+    return {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext())}
+
+
+def people(text: str) -> set[str]:
+    return {label for kind, label in mentions(text) if kind == "person"}
+
+
+@pytest.mark.parametrize(("word", "known"), [
+    ("Aileen", True), ("Rhodri", True), ("Siân", True), ("Niamh", True), ("Oluwaseun", True),
+    ("Sarah-Anne", True),           # each part of a hyphenated name
+    ("Playpark", False), ("Healthy", False), ("Strathclyde", False), ("Dispensations", False),
+])
+def test_a_given_name_in_use_is_known_without_accents_or_case(word: str, known: bool) -> None:
+    assert known_given_name(word) is known
+
+
+def test_a_list_run_on_without_commas_splits_at_the_given_names() -> None:
+    text = ("HARBOUR COMMITTEE MINUTES 4th Meeting, 2026 Present: Nia Okafor (Committee Substitute) "
+            "Tom Ashdown (Deputy Convener) Rhys Pennant Aileen Tarnfield Kay Moss (Convener) Ivy Marlow "
+            "Also present: Bryn Wexley Apologies were received from Dr Ann Cole. The meeting opened at "
+            "10.00 am.\n")
+    assert people(text) >= {"Nia Okafor", "Tom Ashdown", "Rhys Pennant", "Aileen Tarnfield", "Kay Moss",
+                            "Ivy Marlow", "Bryn Wexley"}
+    assert not any("Apologies" in name or "Convener" in name for name in people(text))
+
+
+def test_a_run_that_does_not_pair_up_into_names_gives_nobody() -> None:
+    # "Mary Ann Lee Bo Chan": which words are whose? Nothing is guessed.
+    assert [p.label for p in attendance_runs("Present: Mary Ann Lee Bo Chan\n")] == []
+    # A word no given name leads ("Chief Executive") stops the list, and a label's own words end it.
+    assert [p.label for p in attendance_runs("Officers: Chief Executive Ann Lee\n")] == []
+    assert [p.label for p in attendance_runs("Attendees: Ann Lee Bo Chan Apologies: Kay Moss\n")] == [
+        "Ann Lee", "Bo Chan", "Kay Moss"]
+
+
+def test_names_in_a_column_beside_their_organisations_are_people() -> None:
+    text = ("Tarnside Strategic Partnership\n\nVoluntary Sector\n\n"
+            "Diane Okafor             Community Impact Tarnside\n\n"
+            "Felix Ashdown         Tarnside and Wexcombe College\n\n"
+            "Rodney Pennant               Federation of Small Widgets\n\n"
+            "Linda Marlow            Federation of Small Widgets\n")
+    found = mentions(text)
+    assert {label for kind, label in found if kind == "person"} == {
+        "Diane Okafor", "Felix Ashdown", "Rodney Pennant", "Linda Marlow"}
+    # The second column is each member's organisation; the gap parts it from the name.
+    organisations = {label for kind, label in found if kind == "organisation"}
+    assert {"Community Impact Tarnside", "Tarnside and Wexcombe College", "Federation of Small Widgets"} <= organisations
+    assert not any("Pennant" in label or "Sector" in label for label in organisations)
+
+
+def test_a_register_of_name_organisation_and_attendance_gives_its_members() -> None:
+    text = ("Health and Wellbeing Board\n\nAttendance\n\n"
+            "Fran Okafor\nHealthwatch Tarnside\nPresent, as expected\n"
+            "Toby Ashdown\nTarnside Care Partnership\nAbsent\n"
+            "Councillor Nia Marlow\nCabinet Member for Adult Social Care\nPresent, as expected\n"
+            "Anthony Pennant\nNHS Tarnside ICB\nApologies\n")
+    found = mentions(text)
+    members = {label for kind, label in found if kind == "person"}
+    assert {"Fran Okafor", "Toby Ashdown", "Anthony Pennant"} <= members
+    assert not members & {"Healthwatch Tarnside", "Tarnside Care Partnership", "NHS Tarnside ICB"}
+    # The line between a member's name and their attendance is their organisation; a post is not.
+    organisations = {label for kind, label in found if kind == "organisation"}
+    assert {"Healthwatch Tarnside", "Tarnside Care Partnership"} <= organisations
+    assert not any("Cabinet Member" in label for label in organisations)
+
+
+def test_a_register_entry_with_a_post_after_a_comma_is_no_organisation() -> None:
+    text = ("Board members\n\n"
+            "Harsha Okafor        Tarnside Advisory Board, Tarnside and Wexcombe.\n\n"
+            "Lorna Ashdown        Tarnside, Police and Crime Commissioner.\n\n"
+            "Ravi Pennant         Tarnside Carers Centre\n\n"
+            "Ivy Marlow           Tarnside Carers Centre\n")
+    organisations = {label for kind, label in mentions(text) if kind in ("organisation", "committee")}
+    assert "Tarnside Advisory Board" in organisations
+    assert not any("Commissioner" in label for label in organisations)
