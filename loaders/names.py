@@ -144,12 +144,41 @@ def plural_honorifics() -> dict[str, str]:
 
 
 @cache
-def _given_names() -> frozenset[str]:
-    """The lexicon of given names (``cues/given_names.txt``: see ``cues/given_names.md``)."""
+def _given_names() -> dict[str, int]:
+    """The lexicon of given names with their bearers' counts (``cues/given_names.txt``: see
+    ``cues/given_names.md``)."""
     from loaders.cues import CUE_DIR
 
+    names: dict[str, int] = {}
     with (CUE_DIR / "given_names.txt").open(encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip())
+        for line in handle:
+            name, _, count = line.rstrip("\n").partition("\t")
+            if name:
+                names[name] = int(count or 0)
+    return names
+
+
+def _folded(word: str) -> str:
+    return unicodedata.normalize("NFKD", word.replace("\u2019", "'")).encode("ascii", "ignore").decode().lower()
+
+
+def given_name_count(word: str) -> int:
+    """How many bearers the lexicon of given names counts for ``word`` (0 when it is no given
+    name in use): "Anita" hundreds of thousands, "Horizon" a few dozen. A hyphenated name
+    counts as its rarer part.
+
+    Examples
+    --------
+    >>> given_name_count("Anita") > 100 * given_name_count("Horizon") > 0
+    True
+    >>> given_name_count("Playpark")
+    0
+    """
+    folded, names = _folded(word), _given_names()
+    if folded in names:
+        return names[folded]
+    parts = [part for part in folded.split("-") if part]
+    return min((names.get(part, 0) for part in parts), default=0) if "-" in folded else 0
 
 
 def known_given_name(word: str) -> bool:
@@ -174,10 +203,7 @@ def known_given_name(word: str) -> bool:
     >>> known_given_name("Siân"), known_given_name("Sarah-Anne"), known_given_name("Playpark")
     (True, True, False)
     """
-    folded = unicodedata.normalize("NFKD", word.replace("\u2019", "'")).encode("ascii", "ignore").decode().lower()
-    names = _given_names()
-    return bool(folded) and (folded in names or ("-" in folded and all(
-        part in names for part in folded.split("-") if part)))
+    return given_name_count(word) > 0
 
 
 @cache

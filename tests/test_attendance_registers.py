@@ -95,3 +95,31 @@ def test_a_register_entry_with_a_post_after_a_comma_is_no_organisation() -> None
     organisations = {label for kind, label in mentions(text) if kind in ("organisation", "committee")}
     assert "Tarnside Advisory Board" in organisations
     assert not any("Commissioner" in label for label in organisations)
+
+
+def test_names_run_together_with_their_bodies_are_split_into_members_and_bodies() -> None:
+    # A PDF's table of members and their bodies, flattened into one line.
+    text = ("Tarnside Local Strategic Partnership\n\nMinutes 17 July 2026\n\n"
+            "Present: Statutory Sector Cllr Nick Okafor TCC Dan Ashdown TFRS Clive Pennant TCHS Simon Marlow "
+            "Tarnside Borough Council Mike Wexley Amicus Horizon Anita Tarnfield Tarnside Police Carole Dunmore "
+            "Education Futures Trust James Holloway Tarnside Community Network\n\n1. Welcome\n\nThe Chair "
+            "welcomed everyone.\n")
+    found = mentions(text)
+    members = {label for kind, label in found if kind == "person"}
+    assert {"Dan Ashdown", "Clive Pennant", "Simon Marlow", "Mike Wexley", "Anita Tarnfield", "Carole Dunmore",
+            "James Holloway"} <= members
+    assert not any("Horizon" in name or "Sector" in name for name in members)
+    bodies = {label for kind, label in found if kind == "organisation"}
+    assert {"Amicus Horizon", "Education Futures Trust", "Tarnside Community Network"} <= bodies
+    assert not any("Simon" in body or "Anita" in body for body in bodies)
+
+
+def test_a_witness_entry_ends_with_its_body_after_the_unit_and_the_area() -> None:
+    text = ("Minutes\n\n3. Community transport: The Committee took evidence from— Tom Okafor, Senior Service "
+            "Manager, Health and Social Care, East Tarnshire, Tarnside Red Cross; Ann Ashdown, Chief Executive, "
+            "Tarnside Voluntary Action, Alan Pennant, Planning Manager, Tarnside Partnership for Transport and "
+            "Ian Marlow, Chair, Tarnside Coalfield Federation.\n")
+    bodies = {label for kind, label in mentions(text) if kind == "organisation"}
+    assert {"Tarnside Red Cross", "Tarnside Voluntary Action", "Tarnside Partnership for Transport"} <= bodies
+    assert "Health and Social Care" not in bodies
+    assert not any("Ian Marlow" in body for body in bodies)

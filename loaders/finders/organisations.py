@@ -37,7 +37,7 @@ from loaders.finders.spans import (
     trim_start,
 )
 from loaders.mentions import MENTION_FINDERS, Mention, Passage, and_joins_an_object, gazetteer_places
-from loaders.names import honorifics, known_given_name, parse_person_name
+from loaders.names import honorifics, known_given_name, organisation_words, parse_person_name
 
 _SP = r"[ \u00a0]"
 #: Where a list of bodies divides: a comma (with "and" or "the" after it) or "and".
@@ -926,14 +926,22 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
         if parse_person_name(person) is None or not plausible_organisation(name):
             continue
         start = match.start("org")
+        joined = re.search(rf"{_SP}+(?:and|&){_SP}+(?P<next>[A-Z][\w’'-]+{_SP}+[A-Z][\w’'-]+)$", name)
+        before = name[:joined.start()] if joined else name
+        if joined and known_given_name(joined.group("next").split()[0]) and parse_person_name(joined.group("next")) \
+                and (_has_org_suffix(before) or set(before.split()) & organisation_words()):
+            name = before
+        else:
+            joined = None  # "Tarn Partnership for Transport and Ian Smith, Chair, …": the next witness
         last = _last_piece(text, match.end("org"))
         if last is not None:
             # "Ann Lee, Senior Manager, Adult Care, East Tarnshire, Tarn Red Cross;": the unit and
-            # the area come between the post and the body, which ends the line.
+            # the area come between the post and the body, which ends the entry: a body, no unit.
             start, name = last
         # "Director, Institute for Tarn Studies": a body's head first names a body, never a unit.
         head_first = _head_first().fullmatch(name) is not None
-        kind = "organisation" if _has_org_suffix(name) or head_first or not _is_officer_post(post) else "unit"
+        kind = "organisation" if (last is not None or joined or _has_org_suffix(name) or head_first
+                                  or not _is_officer_post(post)) else "unit"
         yield passage.mention(start, start + len(name), kind, name, "context:person-line")
     for match in _contact_lines().finditer(text):
         name = match.group("org").rstrip()

@@ -29,6 +29,7 @@ from loaders.names import (
     NAME_WORD,
     ROYAL_IN_TEXT,
     find_honorific_names,
+    given_name_count,
     honorific_name_pattern,
     honorifics,
     known_given_name,
@@ -910,7 +911,8 @@ def _attendance_label() -> re.Pattern[str]:
 _RUN_TOKEN = re.compile(rf"(?P<role>\([^()\n]{{1,80}}\))|(?P<sep>[,;&/]|\band\b|[–—-](?=\s))|(?P<gap>\t|{_SP}{{3,}})"
                         rf"|(?P<line>\n)|(?P<taken>#+)|(?P<space>{_SP}+)"
                         rf"|(?P<particle>(?:van|de|der|den|von|la|le|du|da|di)(?={_SP}))"
-                        rf"|(?P<word>(?:{NAME_WORD}|[{CAPITALS}]\.?)(?![\w’'-]))|(?P<other>\S)")
+                        rf"|(?P<joiner>(?:of|the|for|with|cum|on|upon|in)(?={_SP}))"
+                        rf"|(?P<word>(?:{NAME_WORD}|[{CAPITALS}]\.?|[A-Z][A-Za-z&]*[A-Z]s?)(?![\w’'-]))|(?P<other>\S)")
 
 
 def _split_run(segment: str, run: list[tuple[int, int]]) -> list[tuple[int, int, str]] | None:
@@ -945,6 +947,63 @@ def _split_run(segment: str, run: list[tuple[int, int]]) -> list[tuple[int, int,
             return None
         people.append((start, stop, entry))
     return people
+
+#: Bearers a forename needs in the lexicon to start a name among bodies' names.
+_INTERLEAVED_FORENAME = 200
+
+
+def _interleaved_names(segment: str, words: list[tuple[int, int] | None]) -> list[tuple[int, int, str]] | None:
+    """The people of a list where each name is followed by its organisation, all run together
+    ("Dan Okafor EFRS Clive Ashdown Tarn Borough Council Sally Pennant Tarn Better Together"):
+    a given name in use and the capitalised word after it, when that word is no organisation's
+    and no organisation word follows it. Where the surname is itself a far commoner given name
+    with a capitalised word after it ("Amicus Horizon Anita Turner"), the name starts there
+    instead. Two such names at least, and a word no name holds (an acronym, an organisation's
+    word, a lower-case joiner), or None: a list of names alone is the other splitters' to judge.
+
+    Parameters
+    ----------
+    segment : str
+        The list's text.
+    words : list of (int, int) or None
+        The list's word spans in order, None where a bracket, separator or line parts them.
+
+    Examples
+    --------
+    >>> segment = "Dan Okafor EFRS Clive Ashdown Tarn Borough Council Mike Pennant Amicus Horizon Anita Marlow"
+    >>> words = [(m.start(), m.end()) for m in re.finditer(r"\\S+", segment)]
+    >>> [name for _, _, name in _interleaved_names(segment, words)]
+    ['Dan Okafor', 'Clive Ashdown', 'Mike Pennant', 'Anita Marlow']
+    """
+    text = [segment[w[0]:w[1]] if w else None for w in words]
+    org_words = _org_words()
+    if not any(w and (w in org_words or w[:1].islower() or re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z]s?", w)) for w in text):
+        return None
+
+    def capitalised(word: str | None) -> bool:
+        return bool(word) and word[:1].isupper() and not word.isupper() and word not in org_words
+
+    people: list[tuple[int, int, str]] = []
+    index = 0
+    while index + 1 < len(text):
+        given, family = text[index], text[index + 1]
+        after = text[index + 2] if index + 2 < len(text) else None
+        # Among bodies' names a forename must be a common one: "Hastings" (94 bearers) starts a place's.
+        if given and family and given_name_count(given) >= _INTERLEAVED_FORENAME and capitalised(family) \
+                and after not in org_words \
+                and not (after or "A")[:1].islower():
+            if capitalised(after) and given_name_count(family) > 100 * given_name_count(given):
+                index += 1  # "Horizon Anita Turner": the name starts at the commoner forename
+                continue
+            entry = f"{given} {family}"
+            if _name_shaped(entry) is not None:
+                start, end = words[index], words[index + 1]
+                assert start is not None and end is not None
+                people.append((start[0], end[1], entry))
+                index += 2
+                continue
+        index += 1
+    return people if len(people) >= 2 else None
 
 def attendance_runs(text: str, taken: _Taken | None = None) -> Iterator[FoundPerson]:
     """People of an attendance list printed run on, with no comma between them: after an
@@ -995,25 +1054,32 @@ def attendance_runs(text: str, taken: _Taken | None = None) -> Iterator[FoundPer
         tokens = [(m.lastgroup, m.start(), m.end()) for m in _RUN_TOKEN.finditer(segment) if m.lastgroup != "space"]
         found: list[FoundPerson] = []
         run: list[tuple[int, int]] = []
+        # Every word up to where the list stops, None where a bracket, separator, line or name
+        # already found parts them: read again whole when a run does not split into names.
+        words: list[tuple[int, int] | None] = []
+        strict = True
         at = 0
         particle: int | None = None  # where "van der" starts, before the surname it belongs to
-        while at < len(tokens):
-            kind, start, stop = tokens[at]
+        while at <= len(tokens):
+            kind, start, stop = tokens[at] if at < len(tokens) else ("other", len(segment), len(segment))
             if kind == "particle" and run:
                 particle = start if particle is None else particle
                 at += 1
                 continue
-            if kind == "word":
+            if kind == "word" or (kind == "joiner" and run):
                 run.append((start if particle is None else particle, stop))
+                words.append(run[-1])
                 particle = None
                 at += 1
                 continue
             particle = None
+            words.append(None)
             if run:
                 people = _split_run(segment, run)
                 if people is None:
-                    break
-                found.extend(FoundPerson(base + s, base + e, name, "attendance-run") for s, e, name in people)
+                    strict = False
+                else:
+                    found.extend(FoundPerson(base + s, base + e, name, "attendance-run") for s, e, name in people)
                 run = []
             if kind == "other":
                 break
@@ -1022,9 +1088,11 @@ def attendance_runs(text: str, taken: _Taken | None = None) -> Iterator[FoundPer
                     at += 1
                 continue
             at += 1
-        else:
-            people = _split_run(segment, run) if run else None
-            found.extend(FoundPerson(base + s, base + e, name, "attendance-run") for s, e, name in people or ())
+        if not strict:
+            for s_, e_, name in _interleaved_names(segment, words) or ():
+                if not any(p.start < base + e_ and base + s_ < p.end for p in found):
+                    found.append(FoundPerson(base + s_, base + e_, name, "attendance-run"))
+            found.sort(key=lambda p: p.start)
         for person in found:
             if taken.free(person.start, person.end):
                 taken.add(person.start, person.end)
@@ -1106,8 +1174,26 @@ def register_rows(text: str, people: tuple[FoundPerson, ...]) -> Iterator[tuple[
         lines.append((position, line))
         position += len(line) + 1
     starts = [offset for offset, _ in lines]
+    # Where each name starts, titled ones too: a member's body runs up to the next name.
+    name_starts = sorted({p.start for p in people} | {n.start for n in find_honorific_names(text)})
     for person in people:
         number = bisect_right(starts, person.start) - 1
+        if person.rule == "attendance-run":
+            # "Dan Okafor EFRS Clive Ashdown …": the words up to the next member are the member's body.
+            following = bisect_right(name_starts, person.start)
+            line_end = lines[number][0] + len(lines[number][1])
+            # The last member's body runs to the line's end.
+            stop = name_starts[following] if following < len(name_starts) else line_end
+            stop = min(stop, line_end)
+            if stop > person.end + 120:
+                continue
+            body = re.match(rf"{_SP}+(?P<entry>[A-Z][\w’'&-]*(?:{_SP}+(?:[A-Z][\w’'&-]*|of|and|the|for|&))*)"
+                            rf"{_SP}*$", text[person.end:stop])
+            entry = body.group("entry") if body else ""
+            if body and not (len(entry.split()) == 2 and known_given_name(entry.split()[0])
+                             and parse_person_name(entry)):
+                yield person.end + body.start("entry"), body.group("entry")
+            continue
         offset, line = lines[number]
         rest = line[person.end - offset:]
         column = re.match(r"(?:\t|[ \u00a0]{3,})[ \t\u00a0]*(?P<entry>[A-Z][^\t]*?)[ \t\u00a0]*$", rest)
@@ -1123,6 +1209,7 @@ def register_rows(text: str, people: tuple[FoundPerson, ...]) -> Iterator[tuple[
             entry = under_line.strip(" \t\u00a0")
             if entry:
                 yield under_offset + under_line.index(entry), entry
+
 
 def _name_shaped(entry: str) -> str | None:
     """The label of a plain name of one or two forenames or initials and a surname, in Title
