@@ -123,3 +123,11 @@ def test_a_witness_entry_ends_with_its_body_after_the_unit_and_the_area() -> Non
     assert {"Tarnside Red Cross", "Tarnside Voluntary Action", "Tarnside Partnership for Transport"} <= bodies
     assert "Health and Social Care" not in bodies
     assert not any("Ian Marlow" in body for body in bodies)
+
+
+def test_a_titled_member_before_their_body_is_no_part_of_its_name() -> None:
+    text = ("Tarnside Parish Forum\n\nPublic Document Pack Tarnside Local Strategic Partnership Agenda\n\n"
+            "PC Ann Okafor Police Rural Task Force\n\nPC Okafor gave a presentation on rural crime.\n")
+    found = mentions(text)
+    assert ("person", "PC Ann Okafor") in found
+    assert not any(kind != "person" and ("Okafor" in label or label.startswith("Pack ")) for kind, label in found)

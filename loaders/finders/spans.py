@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from loaders.cues import load_cues
-from loaders.names import parse_person_name
+from loaders.names import find_honorific_names, honorific_name_pattern, parse_person_name
 
 #: A capitalised word: "Leisure", "O'Neill", "Children’s", "GMCA", "Sub-Committee".
 CAP_WORD = r"(?:[A-Z][\w’'&-]*)"
@@ -107,6 +107,8 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
     (11, 'Tarn District Council')
     >>> trim_start("Aldermen & Councillors of Tarn City Council")
     (26, 'Tarn City Council')
+    >>> trim_start("PC Ann Lee Police Rural Task Force")
+    (11, 'Police Rural Task Force')
     """
     bad = _bad_starts()
     offset, rest = 0, span
@@ -140,6 +142,11 @@ def trim_start(span: str, of_leads: tuple[str, ...] | None = None) -> tuple[int,
     if person:
         offset += person
         rest = rest[person:]
+    titled = next(iter(find_honorific_names(rest)), None) if honorific_name_pattern().match(rest) else None
+    if titled and titled.start == 0 and rest[titled.end:].split() and rest[titled.end:titled.end + 1] == " ":
+        # "PC Ann Lee Police Rural Task Force": a titled person's name before the body's.
+        offset += titled.end + 1
+        rest = rest[titled.end + 1:]
     # "Independent Member of the …", "Chair of …": a post or document word, then "of".
     leads = of_leads if of_leads is not None else of_lead_words()
     lead = re.match(rf"((?:{CAP_WORD}[ \u00a0]){{0,3}}(?:{alternation(leads)}))"
