@@ -255,3 +255,11 @@ def test_a_payment_of_one_word_is_a_kind_one_of_more_a_named_service() -> None:
 def test_the_money_of_a_lower_case_partnership_is_one_phrase() -> None:
     found = services_in("The Board agreed the community safety partnership (CSP) funding for next year.")
     assert "community safety partnership (CSP) funding" in found
+
+
+def test_a_levy_a_regeneration_scheme_a_system_and_a_database_are_named_services() -> None:
+    found = services_in("Cabinet noted progress on the Wexcombe Town Centre Regeneration, the charging schedule "
+                        "of the Community Infrastructure Levy, the new Tarnside Case Management System and the "
+                        "Planning Application Database.")
+    assert {"Wexcombe Town Centre Regeneration", "Community Infrastructure Levy",
+            "Tarnside Case Management System", "Planning Application Database"} <= found
