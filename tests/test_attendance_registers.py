@@ -131,3 +131,13 @@ def test_a_titled_member_before_their_body_is_no_part_of_its_name() -> None:
     found = mentions(text)
     assert ("person", "PC Ann Okafor") in found
     assert not any(kind != "person" and ("Okafor" in label or label.startswith("Pack ")) for kind, label in found)
+
+
+def test_a_flattened_table_of_attendees_with_labels_but_no_colons_gives_its_people() -> None:
+    text = ("TARNSIDE COMBINED AUTHORITY CABINET Friday 27th November 2026 at 10am\n\n"
+            "ATTENDEES Members Mayor Ben Okafor (Chair) Councillor Ann Ashdown Leader, Wexcombe Borough Council "
+            "Paul Pennant Chair, Tarnside Local Enterprise Partnership (LEP) Associate Members Zoe Marlow Member "
+            "of Tarnside LEP Brenda Wexley Member of Tarnside LEP Apologies for Absence Graham Tarnfield Member "
+            "of Tarnside LEP\n\n1. Apologies for absence were received from the Mayor of Wexcombe.\n")
+    assert {"Paul Pennant", "Zoe Marlow", "Brenda Wexley", "Graham Tarnfield"} <= people(text)
+    assert not any("Chair" in name or "Member" in name or "Mayor" in name for name in people(text) - {"Mayor Ben Okafor"})

@@ -912,7 +912,8 @@ _RUN_TOKEN = re.compile(rf"(?P<role>\([^()\n]{{1,80}}\))|(?P<sep>[,;&/]|\band\b|
                         rf"|(?P<line>\n)|(?P<taken>#+)|(?P<space>{_SP}+)"
                         rf"|(?P<particle>(?:van|de|der|den|von|la|le|du|da|di)(?={_SP}))"
                         rf"|(?P<joiner>(?:of|the|for|with|cum|on|upon|in)(?={_SP}))"
-                        rf"|(?P<word>(?:{NAME_WORD}|[{CAPITALS}]\.?|[A-Z][A-Za-z&]*[A-Z]s?)(?![\w’'-]))|(?P<other>\S)")
+                        rf"|(?P<word>(?:{NAME_WORD}|[{CAPITALS}]\.?|[A-Z][A-Za-z&]*[A-Z]s?)(?![\w’'-])"
+                        rf"|[A-Z][\w’'&-]*[\w’'](?![\w’'-]))|(?P<other>\S)")
 
 
 def _split_run(segment: str, run: list[tuple[int, int]]) -> list[tuple[int, int, str]] | None:
@@ -956,10 +957,11 @@ def _interleaved_names(segment: str, words: list[tuple[int, int] | None]) -> lis
     """The people of a list where each name is followed by its organisation, all run together
     ("Dan Okafor EFRS Clive Ashdown Tarn Borough Council Sally Pennant Tarn Better Together"):
     a given name in use and the capitalised word after it, when that word is no organisation's
-    and no organisation word follows it. Where the surname is itself a far commoner given name
+    and no organisation word follows it (two such names at least, or one that opens the
+    list). Where the surname is itself a far commoner given name
     with a capitalised word after it ("Amicus Horizon Anita Turner"), the name starts there
-    instead. Two such names at least, and a word no name holds (an acronym, an organisation's
-    word, a lower-case joiner), or None: a list of names alone is the other splitters' to judge.
+    instead. The list must hold a word no name holds (an acronym, an organisation's word, a
+    lower-case joiner); else None: a list of names alone is the other splitters' to judge.
 
     Parameters
     ----------
@@ -1003,7 +1005,9 @@ def _interleaved_names(segment: str, words: list[tuple[int, int] | None]) -> lis
                 index += 2
                 continue
         index += 1
-    return people if len(people) >= 2 else None
+    first = next((w for w in words if w is not None), None)
+    # One name is enough where the list opens with it ("Apologies for Absence Ann Lee Member of …").
+    return people if len(people) >= 2 or (people and first is not None and people[0][0] == first[0]) else None
 
 def attendance_runs(text: str, taken: _Taken | None = None) -> Iterator[FoundPerson]:
     """People of an attendance list printed run on, with no comma between them: after an
@@ -1041,7 +1045,9 @@ def attendance_runs(text: str, taken: _Taken | None = None) -> Iterator[FoundPer
     taken = taken or _Taken(len(text))
     labels = list(_attendance_label().finditer(text))
     for number, label in enumerate(labels):
-        if not label.group("colon"):
+        # A label without its colon ("ATTENDEES Members Ann Lee …", a flattened table) heads a
+        # list only where a capitalised word follows it: "Apologies were received" is prose.
+        if not label.group("colon") and not re.match(rf"{_SP}+[A-Z]", text[label.end():label.end() + 3]):
             continue
         end = min(labels[number + 1].start() if number + 1 < len(labels) else len(text),
                   label.end() + 3000)
