@@ -24,6 +24,7 @@ acronym ("SME's") is a class. Every cue is data (``organisation_context`` in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 
@@ -989,13 +990,15 @@ def organisations_in_registers(passage: Passage) -> Iterator[Mention]:
     >>> sorted({m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-registers"])})
     ['Tarnside Chamber of Trade', 'Tarnside Voluntary Action']
     """
-    from loaders.finders.people import people_in_document, register_rows
+    from loaders.finders.people import register_rows
     from loaders.structure.fields import looks_like_post
 
-    document = passage.parsed.document.text
+    rows = register_rows(passage.parsed.document.text)
     start, end = passage.start, passage.block.end
-    for at, name in register_rows(document, people_in_document(document)):
-        if not (start <= at and at + len(name) <= end):
+    for at, name in rows[bisect_left(rows, (start, "")):]:
+        if at >= end:
+            break
+        if at + len(name) > end:
             continue
         # "Tarn Advisory Board, Tarnside and Wexcombe.": the body, then where it works; a piece
         # after the first that is no place's ("Tarnshire, Police and Crime Commissioner") or a
@@ -1005,11 +1008,11 @@ def organisations_in_registers(passage: Passage) -> Iterator[Mention]:
             continue
         if re.search(r"[.;:]", name):
             continue
+        if not (_has_org_suffix(name) or " " in name or name.isupper()):
+            continue  # one word in mixed case ("Tarnside"): a place as often as a body
         # The column holds bodies' names, so a generic first word starts one ("Community Impact X").
         if plausible_organisation(name, head_first=True) and not looks_like_post(name) and not _is_officer_post(name):
-            kind = "organisation" if _has_org_suffix(name) or " " in name or name.isupper() else None
-            if kind:
-                yield passage.mention(at - start, at - start + len(name), kind, name, "context:register")
+            yield passage.mention(at - start, at - start + len(name), "organisation", name, "context:register")
 
 
 @cache

@@ -40,7 +40,7 @@ from loaders.names import (
     suffixes,
 )
 from loaders.structure.fields import looks_like_post
-from loaders.structure.minutes import flattened_names
+from loaders.structure.minutes import flattened_names, text_lines
 
 _SP = "[ \u00a0]"
 _CAPS = rf"(?:Mc|Mac|O[’'])?[{CAPITALS}]{{2,}}(?:-[{CAPITALS}]{{2,}})?"
@@ -614,11 +614,7 @@ def people_in_document(text: str) -> tuple[FoundPerson, ...]:
     for start, end in honorific_spans + [(p.start, p.end) for p in found]:
         taken.add(start, end)
 
-    lines: list[tuple[int, str]] = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
+    lines = text_lines(text)
     pending: list[tuple[int, int, int, str]] = []  # line index, start, end, label: list-line candidates
     for number, (offset, line) in enumerate(lines):
         # The first character of the line already in a name, kept up to date rather than looked
@@ -1146,40 +1142,41 @@ def _name_column(lines: list[tuple[int, str]], taken: _Taken, spans: list[tuple[
         yield FoundPerson(start, end, label, "column")
 
 
-def register_rows(text: str, people: tuple[FoundPerson, ...]) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=8)
+def register_rows(text: str) -> tuple[tuple[int, str], ...]:
     """What a register of attendance prints beside or under each member's name: the second
     column after a gap of three spaces or more ("Ann Lee        Tarn Trust (South)": "Tarn
     Trust"), or the one line between a name alone on its line and an attendance state ("Ann
     Lee" / "Tarn Trust" / "Present, as expected").
 
+    Read once per document (the result is cached), from the people :func:`people_in_document`
+    finds in it.
+
     Parameters
     ----------
     text : str
         The document's text.
-    people : tuple of FoundPerson
-        The people found in it (:func:`people_in_document`).
 
     Returns
     -------
-    iterator of (int, str)
-        Where each entry starts in ``text``, and the entry (a bracketed tail left off).
+    tuple of (int, str)
+        Where each entry starts in ``text``, and the entry (a bracketed tail left off), in text
+        order.
 
     Examples
     --------
     >>> text = "Ann Lee, Tarn Trust\\nBo Chan\\nTarn College\\nPresent, as expected\\n"
-    >>> list(register_rows(text, people_in_document(text)))
-    [(28, 'Tarn College')]
+    >>> register_rows(text)
+    ((28, 'Tarn College'),)
     >>> text = "".join(f"{n}        Tarn {w} (South)\\n" for n, w in (("Ann Lee", "Trust"), ("Bo Chan", "College"),
     ...                                                          ("Kay Moss", "Forum"), ("Ivy Hart", "Club")))
-    >>> [entry for _, entry in register_rows(text, people_in_document(text))]
+    >>> [entry for _, entry in register_rows(text)]
     ['Tarn Trust', 'Tarn College', 'Tarn Forum', 'Tarn Club']
     """
-    lines: list[tuple[int, str]] = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
+    people = people_in_document(text)
+    lines = text_lines(text)
     starts = [offset for offset, _ in lines]
+    rows: list[tuple[int, str]] = []
     # Where each name starts, titled ones too: a member's body runs up to the next name.
     name_starts = sorted({p.start for p in people} | {n.start for n in find_honorific_names(text)})
     for person in people:
@@ -1198,14 +1195,14 @@ def register_rows(text: str, people: tuple[FoundPerson, ...]) -> Iterator[tuple[
             entry = body.group("entry") if body else ""
             if body and not (len(entry.split()) == 2 and known_given_name(entry.split()[0])
                              and parse_person_name(entry)):
-                yield person.end + body.start("entry"), body.group("entry")
+                rows.append((person.end + body.start("entry"), entry))
             continue
         offset, line = lines[number]
         rest = line[person.end - offset:]
         column = re.match(r"(?:\t|[ \u00a0]{3,})[ \t\u00a0]*(?P<entry>[A-Z][^\t]*?)[ \t\u00a0]*$", rest)
         if column and not line[:person.start - offset].strip(" \t\u00a0|*•-"):
             entry = re.sub(r"[ \u00a0]*\([^()]*\)$", "", column.group("entry"))
-            yield person.end + column.start("entry"), entry
+            rows.append((person.end + column.start("entry"), entry))
             continue
         if line.strip() != text[person.start:person.end].strip():
             continue
@@ -1214,7 +1211,8 @@ def register_rows(text: str, people: tuple[FoundPerson, ...]) -> Iterator[tuple[
             under_offset, under_line = lines[under]
             entry = under_line.strip(" \t\u00a0")
             if entry:
-                yield under_offset + under_line.index(entry), entry
+                rows.append((under_offset + under_line.index(entry), entry))
+    return tuple(sorted(rows))
 
 
 def _name_shaped(entry: str) -> str | None:

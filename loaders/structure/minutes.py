@@ -731,7 +731,7 @@ def member_list(text: str, offset: int = 0, chair: bool = False) -> list[Field]:
     shared: str | None = None
     # " and " and ";" read as commas, and a new line as a new piece, keeping every offset.
     flat = re.sub(r"[ \u00a0]and[ \u00a0]", ",    ", text).replace(";", ",")
-    for line_offset, line in _lines(flat):
+    for line_offset, line in text_lines(flat):
         for piece_offset, piece in _plural_pieces(line):
             start = offset + line_offset + piece_offset
             plural = _plural_honorific_pattern().match(piece)
@@ -769,7 +769,14 @@ def _plural_pieces(line: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text``, each with where it starts.
+
+    Examples
+    --------
+    >>> text_lines("Present:\\nAnn Lee")
+    [(0, 'Present:'), (9, 'Ann Lee')]
+    """
     lines, position = [], 0
     for line in text.split("\n"):
         lines.append((position, line))
