@@ -519,8 +519,12 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         words = before.rstrip()[:-1].split()[-4:]
         if words and ")" not in words[-1] and any(w.lower() in _post_words() for w in words):
             return "bracketed"
+    if name is not None and not name.given and name.initials:
+        # Initials and a surname need a label ("Contact: D Smith") or their post after a comma
+        # ("A Russell, Director of Finance & Resources; B Lambert, Category Manager").
+        return "post" if _initialled_holder(line, end) else None
     if name is None or not name.given:
-        return None  # initials and a surname need a label ("Contact: D Smith")
+        return None
     verb = _verb_after().match(line, end)
     if verb and not _ITS.match(line, verb.end()):
         return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
@@ -570,6 +574,14 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         if not (weak and _heading_like(line)) and (cue not in ("and", "&") or earlier):
             return "before"
     return None
+
+
+def _initialled_holder(line: str, end: int) -> bool:
+    """Whether a comma and a post follow a name that ends at ``line[end]`` ("D Gillies, Head of
+    Facilities Management"): what makes initials and a surname a person without a label."""
+    apposition = _APPOSITION.match(line, end)
+    return bool(apposition and line[end:apposition.start("post")].strip() == ","
+                and _is_post(apposition.group("post")))
 
 
 def _line_only(line: str, start: int, end: int) -> bool:

@@ -1,0 +1,35 @@
+"""People and bodies told apart by the context a name stands in (issue 9, point 3), on invented
+text in layouts real papers print: officers in attendance as initials, a surname and their post
+after a comma, and names a weak cue puts where a body could stand ("on behalf of …") that the
+document reads as people elsewhere.
+"""
+
+from __future__ import annotations
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.mentions import find_mentions
+from loaders.structure import parse_document
+
+
+def mentions(text: str) -> set[tuple[str, str]]:
+    parsed = parse_document(Document("minutes.txt", "minutes", text, "0"))
+    return {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext())}
+
+
+def labels(text: str, kind: str) -> set[str]:
+    return {label for found, label in mentions(text) if found == kind}
+
+
+def test_initials_and_a_surname_with_a_post_after_a_comma_are_people() -> None:
+    text = ("Minutes of the Harbour Policy Board\n\nIn Attendance\n"
+            "S Quenby, Director of Environment & Communities; B Tarrant, Strategic Category Manager and "
+            "L McOwan, Policy Development Officer (both Chief Executive's); D Farrow, Head of Facilities "
+            "Management, K Ormsby, Senior Facilities Manager (Soft Services) and R McAvoy, Head of Finance.\n")
+    assert {"S Quenby", "B Tarrant", "L McOwan", "D Farrow", "K Ormsby", "R McAvoy"} <= labels(text, "person")
+
+
+def test_initials_and_a_surname_without_a_label_or_post_are_no_person() -> None:
+    # "D Block" and "B Wing" are parts of a building; only a post after a comma makes initials a person.
+    text = "Minutes\n\nThe visit covered D Block, B Wing and the new kitchens.\n"
+    assert labels(text, "person") == set()
