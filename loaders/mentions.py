@@ -970,9 +970,15 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     kept = [m for m in kept if not (m.kind == "organisation" and m.method != "structure" and any(
         o.kind in _BODY_KINDS and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
         for o in cells.get(m.start >> 6, ())))]
+    # "on behalf of Daniel Cameron, Tamsin Gold and the Youth Parliament": a cue that a person
+    # may follow as well as a body reads no body in a name the document reads as a person.
+    people = {m.label.casefold() for m in kept if m.kind == "person" and not m.method.startswith("pattern")}
+    kept = [m for m in kept if not (m.method in _EITHER_CUE and m.label.casefold() in people)]
     return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
 
+#: Organisation methods whose cue a person may follow as well as a body ("on behalf of", "by").
+_EITHER_CUE = frozenset({"context:organisation"})
 #: Organisation methods whose context says a body, not a person, stands there.
 _BODY_EVIDENCE = frozenset({"context:body-cue", "context:person-line"})
 #: Person methods that read a name from one context word only ("with Ann Lee", "Ann Lee said").

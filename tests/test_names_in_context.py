@@ -33,3 +33,20 @@ def test_initials_and_a_surname_without_a_label_or_post_are_no_person() -> None:
     # "D Block" and "B Wing" are parts of a building; only a post after a comma makes initials a person.
     text = "Minutes\n\nThe visit covered D Block, B Wing and the new kitchens.\n"
     assert labels(text, "person") == set()
+
+
+def test_a_name_the_document_reads_as_a_person_is_no_body_after_a_cue_either_may_follow() -> None:
+    text = ("Deputation Requests\n\nAn application has been made by Robbie Quarrie on behalf of Dorian Ashford, "
+            "Fenna Calder and Orrin Whitby, Harbour Youth Forum to be received as a deputation.\n\n"
+            "Submitted by Justine Pellow to the Cabinet Member.\n\nJustine Pellow, representing residents, "
+            "was welcomed to the meeting.\n")
+    found = mentions(text)
+    organisations = {label for kind, label in found if kind == "organisation"}
+    assert organisations.isdisjoint({"Dorian Ashford", "Fenna Calder", "Orrin Whitby", "Justine Pellow"})
+    assert {("person", "Fenna Calder"), ("person", "Justine Pellow")} <= found
+    assert any(label == "Harbour Youth Forum" for kind, label in found if kind in ("organisation", "committee"))
+
+
+def test_a_body_after_such_a_cue_stays_a_body() -> None:
+    text = "Minutes\n\nThe report was presented on behalf of Tarnside Mutual Aid and Harbour Foodbank.\n"
+    assert {"Tarnside Mutual Aid", "Harbour Foodbank"} <= labels(text, "organisation")
