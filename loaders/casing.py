@@ -1,5 +1,6 @@
 """Case restoration: text printed in capitals ("CUPAR COMMON GOOD FUND", "DECISION MAKER:
-CABINET") rewritten in title case, so that finders written for capitalised names read it.
+CABINET") rewritten in title case, so that finders written for capitalised names read it; and
+item numbers glued to their titles by a flattened table ("6Financial Strategy") set apart.
 
 The restored text has exactly the length of the original, character for character, so every
 offset into it is an offset into the document: a mention found in the restored view is quoted
@@ -243,3 +244,31 @@ def _restore_line(line: str, acronyms: set[str], title_words: set[str]) -> str:
             if len(new) == len(word):  # casing can change length ("ß" → "SS"): keep the word then
                 pieces[match.start():match.end()] = list(new)
     return "".join(pieces)
+
+
+_GLUED_ITEM_NUMBER = re.compile(r"(?m)^([ \t]*)(\d{1,3}[a-z]?)(?=[A-Z][a-z])")
+
+
+def separate_item_numbers(text: str) -> str:
+    """Blank out an item number glued to the title after it at the start of a line.
+
+    A page whose agenda is a table of numbers and titles, flattened to text, prints
+    "6Financial Strategy 2024/25": finders that need a word boundary before a name read nothing
+    there. The number becomes spaces, so the text keeps its length and every offset.
+
+    Parameters
+    ----------
+    text : str
+        A document's text (or its case-restored view).
+
+    Returns
+    -------
+    str
+        The same text with each such number replaced by as many spaces.
+
+    Examples
+    --------
+    >>> separate_item_numbers("1Sederunt\\n6Financial Strategy\\n2026 Budget\\n4G Networks")
+    ' Sederunt\\n Financial Strategy\\n2026 Budget\\n4G Networks'
+    """
+    return _GLUED_ITEM_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)

@@ -13,7 +13,7 @@ from functools import cache
 from graph.entities import normalise_label
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
-from loaders.casing import restore_case
+from loaders.casing import restore_case, separate_item_numbers
 from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
@@ -233,7 +233,7 @@ Regulations 2006'), ('person', 'Cllr Jones')]
     found: list[Mention] = []
     # Finders read text printed in capitals ("CUPAR COMMON GOOD FUND") in title case; the restored
     # text has the document's length, so spans stay document offsets and quotes its own text.
-    restored = restore_case(text, {*context.acronyms, *acronym_definitions([text])})
+    restored = separate_item_numbers(restore_case(text, {*context.acronyms, *acronym_definitions([text])}))
     acronyms = {**context.acronyms, **acronym_definitions([restored])}
     # Finders that read the whole document (lists of people, the names a paper uses) read it
     # restored too; only the mentions' offsets leave this function, never this copy.
@@ -1066,15 +1066,17 @@ def and_joins_an_object(left: str) -> bool:
 
 
 def _split_pair(mention: Mention) -> list[Mention]:
-    """Split "Specialist Children's Services and Integrated Youth Services" in two."""
-    if not mention.method.startswith("pattern") or " and " not in mention.label:
+    """Split "Specialist Children's Services and Integrated Youth Services" (or "Workforce
+    Strategy & Council Workforce Plan") in two."""
+    joiner = next((j for j in (" and ", " & ") if j in mention.label), None)
+    if not mention.method.startswith("pattern") or joiner is None:
         return [mention]
-    left, _, right = mention.label.partition(" and ")
+    left, _, right = mention.label.partition(joiner)
     if _kind_of_name(left) != mention.kind or len(left.split()) < 2 or and_joins_an_object(left):
         return [mention]
     if " " not in right and "," in left:
         return [mention]  # "Department of Levelling Up, Housing and Communities": the last item of one name's list
-    right_start = mention.start + len(left) + len(" and ")
+    right_start = mention.start + len(left) + len(joiner)
     return [Mention(mention.start, mention.start + len(left), mention.kind, left, mention.block,
                     mention.method),
             Mention(right_start, mention.end, mention.kind, right, mention.block, mention.method)]
