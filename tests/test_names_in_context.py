@@ -50,3 +50,17 @@ def test_a_name_the_document_reads_as_a_person_is_no_body_after_a_cue_either_may
 def test_a_body_after_such_a_cue_stays_a_body() -> None:
     text = "Minutes\n\nThe report was presented on behalf of Tarnside Mutual Aid and Harbour Foodbank.\n"
     assert {"Tarnside Mutual Aid", "Harbour Foodbank"} <= labels(text, "organisation")
+
+
+def test_one_word_of_context_supports_a_name_only_when_a_given_name_in_use_leads_it() -> None:
+    text = ("Minutes\n\nRESOLVED that the Minutes be adopted in accordance with Standing Orders.\n\n"
+            "Under what criteria is the order on Quarrow Lane assessed? Quarrow Lane is a quiet road.\n\n"
+            "The item was introduced with Nessa Varley, who explained the scheme. Nessa Varley said it was sound.\n")
+    assert labels(text, "person") == {"Nessa Varley"}
+
+
+def test_procedure_words_and_file_sizes_in_capitals_name_no_body() -> None:
+    text = ("Minutes of Committees\n\nAudit Committee PDF 69 KB The Chair of the Committee, Councillor Redvers, "
+            "to MOVE the Minutes.\nMinutes: The Chair, Councillor Redvers, MOVED the Minutes. The motion was "
+            "MOVED and SECONDED.\n")
+    assert labels(text, "organisation").isdisjoint({"KB", "PDF", "MOVED", "SECONDED"})

@@ -525,11 +525,15 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         return "post" if _initialled_holder(line, end) else None
     if name is None or not name.given:
         return None
+    # One word of context ("Ann Lee explained", "with Ann Lee") supports a name that a given
+    # name in use leads, not "Goldwire Lane is assessed" or "in accordance with Standing Orders".
+    given_in_use = known_given_name(name.given.split()[0])
     verb = _verb_after().match(line, end)
-    if verb and not _ITS.match(line, verb.end()):
+    if verb and given_in_use and not _ITS.match(line, verb.end()):
         return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
     opening = _sentence_verb().match(line, end)
-    if opening and _SENTENCE_START.search(_before(line, start)) and not _ITS.match(line, opening.end()):
+    if opening and given_in_use and _SENTENCE_START.search(_before(line, start)) and not _ITS.match(
+            line, opening.end()):
         return "verb"  # "Ann Lee addressed the Council": a verb that supports a name opening a sentence
     # A transcript's speaker label ("Q12 Ann Lee:", "Ann Lee (Aberdeen) (SNP):").
     if _SPEAKER_BEFORE.fullmatch(line, 0, start) and _SPEAKER_AFTER.match(line, end):
@@ -571,7 +575,7 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         cue = " ".join(before[word.start():].strip(" (").lower().split())
         weak = cue in _weak_before()
         # Weak cues ("by", "with", "and") do not count in a title ("… with Special Needs:").
-        if not (weak and _heading_like(line)) and (cue not in ("and", "&") or earlier):
+        if not (weak and _heading_like(line)) and (cue not in ("and", "&") or earlier) and given_in_use:
             return "before"
     return None
 
