@@ -1,6 +1,7 @@
 """Case restoration: text printed in capitals ("CUPAR COMMON GOOD FUND", "DECISION MAKER:
 CABINET") rewritten in title case, so that finders written for capitalised names read it; and
-item numbers glued to their titles by a flattened table ("6Financial Strategy") set apart.
+item numbers glued to their titles by a flattened table ("6Financial Strategy") set apart, and
+the file sizes of attachment links ("PDF 69 KB") blanked.
 
 The restored text has exactly the length of the original, character for character, so every
 offset into it is an offset into the document: a mention found in the restored view is quoted
@@ -272,3 +273,32 @@ def separate_item_numbers(text: str) -> str:
     ' Sederunt\\n Financial Strategy\\n2026 Budget\\n4G Networks'
     """
     return _GLUED_ITEM_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+_ATTACHMENT_SIZE = re.compile(r"(?<![\w-])(?:PDF|DOCX?|XLSX?|PPTX?|ODT|RTF|CSV)[ \u00a0]+(?:file[ \u00a0]+)?"
+                              r"\d+(?:[.,]\d+)?[ \u00a0]*(?:KB|MB|Kb|Mb|kB|bytes)(?![\w-])")
+
+
+def blank_attachment_sizes(text: str) -> str:
+    """Blank out the format and size that a page prints after an attachment's link.
+
+    ModernGov renders "Audit Committee PDF 69 KB The Chair …": the size glued into the text runs
+    a committee's name into a capitalised "PDF". The size becomes spaces, keeping the text's
+    length and every offset.
+
+    Parameters
+    ----------
+    text : str
+        A document's text (or a view of it of the same length).
+
+    Returns
+    -------
+    str
+        The same text with each such size replaced by as many spaces.
+
+    Examples
+    --------
+    >>> blank_attachment_sizes("Audit Committee PDF 69 KB The Chair; Plan (PDF 1.2 MB)")
+    'Audit Committee           The Chair; Plan (          )'
+    """
+    return _ATTACHMENT_SIZE.sub(lambda m: " " * len(m.group()), text)

@@ -13,7 +13,7 @@ from functools import cache
 from graph.entities import normalise_label
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
-from loaders.casing import restore_case, separate_item_numbers
+from loaders.casing import blank_attachment_sizes, restore_case, separate_item_numbers
 from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
@@ -233,15 +233,19 @@ Regulations 2006'), ('person', 'Cllr Jones')]
     found: list[Mention] = []
     # Finders read text printed in capitals ("CUPAR COMMON GOOD FUND") in title case; the restored
     # text has the document's length, so spans stay document offsets and quotes its own text.
-    restored = separate_item_numbers(restore_case(text, {*context.acronyms, *acronym_definitions([text])}))
+    # Page furniture inside a line (a glued item number, an attachment's size) becomes spaces in
+    # the copies finders read, which keep the text's length: offsets and quotes stay the document's.
+    printed = blank_attachment_sizes(separate_item_numbers(text))
+    restored = restore_case(printed, {*context.acronyms, *acronym_definitions([text])})
     acronyms = {**context.acronyms, **acronym_definitions([restored])}
     # Finders that read the whole document (lists of people, the names a paper uses) read it
     # restored too; only the mentions' offsets leave this function, never this copy.
     restored_parsed = replace(parsed, document=replace(parsed.document, text=restored)) if restored != text else parsed
+    printed_parsed = replace(parsed, document=replace(parsed.document, text=printed)) if printed != text else parsed
     for index, block in passages(parsed):
         start = block.body
         passage = Passage(restored_parsed, index, block, start, restored[start:block.end], context, acronyms)
-        as_printed = Passage(parsed, index, block, start, text[start:block.end], context, acronyms)
+        as_printed = Passage(printed_parsed, index, block, start, printed[start:block.end], context, acronyms)
         for name, finder in chosen:
             if name in AS_PRINTED_FINDERS:
                 found.extend(finder(as_printed))
@@ -250,11 +254,11 @@ Regulations 2006'), ('person', 'Cllr Jones')]
             found.extend(mention for mention in finder(passage) if mention.method not in printed_methods)
             if printed_methods:
                 found.extend(mention for mention in finder(as_printed) if mention.method in printed_methods)
-    if restored != text:
+    if restored != printed:
         # A label that is the printed text ("NORTH AREA COMMITTEE" from a header field or a finder
         # that reads capitals) is named as the restored text reads ("North Area Committee").
         found = [replace(mention, label=restored[mention.start:mention.end])
-                 if mention.label == text[mention.start:mention.end] else mention for mention in found]
+                 if mention.label == printed[mention.start:mention.end] else mention for mention in found]
     return _drop_nested(found)
 
 

@@ -1,0 +1,51 @@
+"""Names in agenda layouts that real pages print (issue 9, points 2 and 3), on invented text: a
+flattened agenda table whose item numbers are glued to their titles ("6Financial Strategy
+2024/25"), an attachment's format and size glued into the text ("Audit Committee PDF 69 KB The
+Chair …"), and two plans joined by "&" in one item's title.
+"""
+
+from __future__ import annotations
+
+from loaders.context import CorpusContext
+from loaders.document import Document
+from loaders.mentions import find_mentions
+from loaders.structure import parse_document
+
+SERVICE_KINDS = ("service", "programme", "framework")
+
+
+def names(text: str, kinds: tuple[str, ...]) -> set[str]:
+    parsed = parse_document(Document("agenda.txt", "agenda", text, "0"))
+    return {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind in kinds}
+
+
+def services(text: str) -> set[str]:
+    return names(text, SERVICE_KINDS)
+
+
+def test_a_title_glued_to_its_item_number_is_read() -> None:
+    text = ("Harbour Council Agenda - 27 September 2026\n\nNumber Item\n1Sederunt\n2Declarations of Interest\n"
+            "6Financial Strategy 2026/27 to 2030/31\n\nReport by the Director of Transformation.\n")
+    assert "Financial Strategy" in services(text)
+
+
+def test_two_plans_joined_by_an_ampersand_are_two() -> None:
+    text = "Agenda\n\n7. Workforce Strategy & Harbour Workforce Plan\n\nReport by the Chief Executive.\n"
+    assert {"Workforce Strategy", "Harbour Workforce Plan"} <= services(text)
+
+
+def test_an_ampersand_inside_one_name_does_not_split_it() -> None:
+    text = "Agenda\n\n8. Health & Wellbeing Strategy\n\nReport by the Director of Public Health.\n"
+    found = services(text)
+    assert "Health & Wellbeing Strategy" in found and "Wellbeing Strategy" not in found
+
+
+def test_an_attachment_size_after_a_title_is_furniture_not_part_of_a_name() -> None:
+    text = ("Minutes of Committees |\nCommunity Safety & Corporate Planning Committee PDF 69 KB The Chair of the "
+            "Committee, Councillor Redvers, to MOVE the Minutes.\nPeople Strategy (PDF 1.2 MB)\n")
+    parsed = parse_document(Document("agenda.txt", "agenda", text, "0"))
+    found = find_mentions(parsed, CorpusContext())
+    committee = next(m for m in found if m.label == "Community Safety & Corporate Planning Committee")
+    assert committee.kind == "committee" and text[committee.start:committee.end] == committee.label
+    assert "People Strategy" in services(text)
+    assert not any("KB" in m.label or "PDF" in m.label for m in found)
