@@ -16,7 +16,7 @@ from graph.entities import normalise_label, slugify
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Field, ParsedDocument
 from loaders.cues import load_cues
-from loaders.names import PersonName, never_name_words, parse_person_name
+from loaders.names import PersonName, given_names_agree, never_name_words, parse_person_name
 from loaders.themes import ThemeTagger, ThemeText
 
 #: rapidfuzz ratio (case-folded) above which a run of words is a misspelling of an authority's
@@ -99,7 +99,9 @@ class CorpusContext:
         """
         found = []
         for member in self._cast_by_family.get(name.family.lower(), ()):
-            if name.given and member.name.given and name.given != member.name.given:
+            if name.given and member.name.given:
+                if given_names_agree(name.given, member.name.given):  # "Liz Truss" is "Elizabeth Truss"
+                    found.append(member)
                 continue
             mine, theirs = name.first_initial, member.name.first_initial
             if mine and theirs and mine != theirs:

@@ -18,7 +18,7 @@ from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
-from loaders.names import find_honorific_names, parse_person_name
+from loaders.names import find_honorific_names, known_given_name, parse_person_name
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label", "furniture"})
@@ -698,6 +698,16 @@ def _named_things(chunk: str, offset: int, index: int,
                           "gazetteer")
 
 
+@cache
+def _body_then_to() -> re.Pattern[str]:
+    """A body's name and "to" at the start of a span: "Exeter Strategic Board to Devon Fire and
+    Rescue Service" is one body writing to another, not one name."""
+    entities = load_cues("entities")
+    heads = {*entities["committees"]["heads"], *(s.split()[-1] for s in entities["organisations"]["suffixes"])}
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?:[\w’'&-]+[ \u00a0]){{1,6}}?(?:{alternation})[ \u00a0]+to[ \u00a0]+(?=[A-Z])")
+
+
 def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int, str, str] | None:
     """Cut a name found by its cue noun to the name, and type it by its words and context.
 
@@ -737,8 +747,15 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     person = re.match(r"[A-Z][a-z]+[ \u00a0][A-Z][a-z]+[ \u00a0]", part)
     if person and kind == "service" and part[person.end():] in cues["department_services"]:
         start, part = start + person.end(), part[person.end():]  # "Ashley Kendrick Democratic Services"
+    quoted = re.fullmatch(r"[‘“](?P<name>[A-Z][^’”]{1,30})[’”][ \u00a0]+(?P<noun>[A-Z][\w’'-]+)", part)
+    if quoted and kind != "legislation":
+        # The “Safer Together” Programme: a quoted name and its cue noun, the quotes dropped.
+        return start, kind, f"{quoted.group('name')} {quoted.group('noun')}"
     cut, name = trim_start(part)
     start += cut
+    to_body = _body_then_to().match(name)
+    if to_body:
+        start, name = start + to_body.end(), name[to_body.end():]  # "response from the Tarn Board to Tarn Service"
     not_first = load_cues("entities")["services_more"]["not_first"]
     joiners = set(cues["joiners"])
     while len(name.split()) > 2 and (name.split()[0] in not_first or name.split()[0] in joiners):
@@ -976,7 +993,8 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
         for o in cells.get(m.start >> 6, ())))]
     # "on behalf of Daniel Cameron, Tamsin Gold and the Youth Parliament": a cue that a person
     # may follow as well as a body reads no body in a name the document reads as a person.
-    people = {m.label.casefold() for m in kept if m.kind == "person" and not m.method.startswith("pattern")}
+    people = {m.label.casefold() for m in kept if m.kind == "person" and not m.method.startswith("pattern")
+              and known_given_name(m.label.split()[0])}
     kept = [m for m in kept if not (m.method in _EITHER_CUE and m.label.casefold() in people)]
     return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
@@ -1038,8 +1056,9 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
             continue  # "Blue Fox in May": what is left is no name
         surface = len(mention.label) == mention.end - mention.start
         if first.start != mention.start or len(people) > 1 or not surface or len(rest.split()) < 2:
-            if first.start == mention.start and len(people) == 1 and len(rest.split()) == 1:
-                unglued.append(mention)  # "Alan Turing Institute"
+            if first.start == mention.start and len(people) == 1 and len(rest.split()) == 1 and (
+                    first.method != "person:post-after"):
+                unglued.append(mention)  # "Alan Turing Institute", not "Gary Macdonald Group Director"
             continue
         start = mention.end - len(rest)
         if any(o.kind == mention.kind and (o.start, o.end) == (start, mention.end) for o in kept):

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from loaders.cues import load_cues
 
@@ -204,6 +205,48 @@ def known_given_name(word: str) -> bool:
     (True, True, False)
     """
     return given_name_count(word) > 0
+
+
+@cache
+def _nicknamer() -> Any | None:
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # the rule falls back to equal given names
+        return None
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def given_names_agree(one: str, other: str) -> bool:
+    """Whether two given names can be one person's: equal (without accents or case), or one a
+    usual short form of the other ("Liz" and "Elizabeth", "Bob" and "Robert", "Nick" and
+    "Nicholas"), from the hand-curated table of the ``nicknames`` package (Apache-2.0).
+
+    Only the first given name of each is compared: "Mary Ann" and "Mary" agree.
+
+    Parameters
+    ----------
+    one, other : str
+        Given names as written.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> given_names_agree("Liz", "Elizabeth"), given_names_agree("Bob", "Robert"), given_names_agree("Siân", "Sian")
+    (True, True, True)
+    >>> given_names_agree("Liz", "Robert"), given_names_agree("John", "Joan")
+    (False, False)
+    """
+    first, second = (_folded(name.split()[0]) for name in (one, other))
+    if first == second:
+        return True
+    namer = _nicknamer()
+    if namer is None:
+        return False
+    return second in namer.nicknames_of(first) or first in namer.nicknames_of(second)
 
 
 @cache

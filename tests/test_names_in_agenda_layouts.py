@@ -49,3 +49,16 @@ def test_an_attachment_size_after_a_title_is_furniture_not_part_of_a_name() -> N
     assert committee.kind == "committee" and text[committee.start:committee.end] == committee.label
     assert "People Strategy" in services(text)
     assert not any("KB" in m.label or "PDF" in m.label for m in found)
+
+
+def test_a_quoted_name_before_its_cue_noun_is_the_programme_without_quotes() -> None:
+    text = "Minutes\n\nThe Committee had considered a report on progress with the “Safer Harbours” Programme.\n"
+    assert "Safer Harbours Programme" in services(text)
+
+
+def test_one_body_writing_to_another_is_two_names_not_one() -> None:
+    text = ("Minutes\n\nThe discussion will result in a formal written response from the Harbour Strategic Board to "
+            "Tarnside Fire and Rescue Service.\n")
+    found = names(text, ("organisation", "committee", "unit"))
+    assert "Tarnside Fire and Rescue Service" in found
+    assert not any(" to " in name for name in found), found

@@ -64,3 +64,49 @@ def test_procedure_words_and_file_sizes_in_capitals_name_no_body() -> None:
             "to MOVE the Minutes.\nMinutes: The Chair, Councillor Redvers, MOVED the Minutes. The motion was "
             "MOVED and SECONDED.\n")
     assert labels(text, "organisation").isdisjoint({"KB", "PDF", "MOVED", "SECONDED"})
+
+
+def test_a_flattened_table_of_officers_gives_each_name_before_its_post() -> None:
+    text = ("HARBOUR COMBINED AUTHORITY CABINET\n\nOfficers and Others in Attendance Nessa Varley Chief Executive, "
+            "Harbour Combined Authority (HCA) Garrick Ashford Group Director of Finance & Resources, HCA Hester "
+            "Calder Group Director of Commercial & Delivery, HCA Quill Whitby Governance Officer, HCA\n\n1\n\n"
+            "Orrin Pellow Head of Transport, HCA Linnea Marlby Culture Manager, HCA Tamsin Holford Managing "
+            "Director, Tarnside Borough Council\n")
+    found = mentions(text)
+    assert {"Nessa Varley", "Garrick Ashford", "Hester Calder", "Quill Whitby", "Orrin Pellow", "Linnea Marlby",
+            "Tamsin Holford"} <= {label for kind, label in found if kind == "person"}
+    bodies = {label for kind, label in found if kind in ("organisation", "unit")}
+    assert not any("Group" in label or "Culture" in label for label in bodies), bodies
+
+
+def test_a_name_glued_to_a_body_that_is_no_post_stays_apart() -> None:
+    # "Harbour Food Trust" after the name is a body, not a post: the person is glued to it.
+    text = "Attendees\n\nThe Chair welcomed Nessa Varley Harbour Food Trust to the meeting.\n"
+    assert "Nessa Varley Harbour Food Trust" not in labels(text, "person")
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person() -> None:
+    from loaders.context import CastMember
+    from loaders.names import parse_person_name
+
+    context = CorpusContext(cast=(CastMember(parse_person_name("Elizabeth Quarrie"), "Elizabeth Quarrie"),
+                                  CastMember(parse_person_name("Robert Quarrie"), "Robert Quarrie")))
+    assert [m.surface for m in context.cast_matches(parse_person_name("Liz Quarrie"))] == ["Elizabeth Quarrie"]
+    assert [m.surface for m in context.cast_matches(parse_person_name("Bob Quarrie"))] == ["Robert Quarrie"]
+    assert context.cast_matches(parse_person_name("Joan Quarrie")) == []
+
+
+def test_a_witness_welcomed_by_a_short_form_of_her_name_is_one_person_in_the_export(tmp_path) -> None:
+    from rdflib import RDF, SDO
+
+    from cli import export_documents
+
+    text = ("Oral evidence: Harbour Policy, HC 123\n\nWitnesses: Rt Hon Elizabeth Quarrie MP, Minister for "
+            "Harbours; Marcus Ondry, Director, Harbour Hub.\n\nQ46 Chair: Good afternoon. As our witnesses we "
+            "have the Minister for Harbours, Liz Quarrie; and Marcus Ondry. I will give you the chance to give "
+            "your statement, Liz.\n\nElizabeth Quarrie: Thank you.\n")
+    (tmp_path / "evidence.txt").write_text(text, encoding="utf-8")
+    quads, problems, _ = export_documents([tmp_path / "evidence.txt"])
+    assert problems == []
+    people = {s for s, p, o, _g in quads if p == RDF.type and o == SDO.Person}
+    assert len([s for s in people if "quarrie" in str(s)]) == 1, people

@@ -408,8 +408,9 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
         return None
     size = 2
     if len(rest) >= 3 and rest[2] not in not_name_words() and rest[2] not in suffixes() and (
-            len(rest) == 3 or rest[3] in not_name_words() or rest[3] in suffixes()):
-        size = 3
+            len(rest) == 3 or rest[3] in not_name_words() or rest[3] in suffixes()) and not _post_after(
+            line, run[lead + 1].end()):
+        size = 3  # "Mary Ann Lee", not "Charlie Kemp Culture Manager"
     picked = run[lead:lead + size]
     words = [t.group() for t in picked]
     first = words[0]
@@ -421,6 +422,8 @@ def _candidate_at(line: str, run: list[re.Match[str]], lead: int) -> tuple[int, 
     if any(_never_name(p) for w in words[1 if soft else 0:] for p in _parts(w)):
         return None
     following = tokens[lead + size] if len(tokens) > lead + size else None
+    if following and _post_after(line, run[lead + size - 1].end()):
+        following = None  # "Gary Macdonald Group Director of Finance": a post follows, not a longer name
     # "Ann Lee Harbour Food Trust": a name, then an organisation of two words or more (a
     # person is never glued to an organisation).
     glued_org = size == 2 and len(rest) >= 4 and tokens[-1] in _org_words()
@@ -557,6 +560,8 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
                 return "initials"
         elif inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair"):
             return "bracket"
+    if given_in_use and _post_after(line, end):
+        return "post-after"  # a flattened table: "Tom Bryant Head of Transport, TVCA Ann Lee …"
     stop = bool(_STOP_AFTER.match(line, end))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
         return "post-before" if stop else None
@@ -578,6 +583,18 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         if not (weak and _heading_like(line)) and (cue not in ("and", "&") or earlier) and given_in_use:
             return "before"
     return None
+
+
+_POST_AFTER = re.compile(r"[ \u00a0](?P<post>[A-Z][^,;:()|\n]{1,80}?)[ \u00a0]*(?:[,;(|\n]|$)")
+
+
+def _post_after(line: str, end: int) -> bool:
+    """Whether a whole post title follows a name ending at ``line[end]`` (in a line or a whole
+    text), with no comma between
+    and a comma, bracket or the line's end after it: a table of names and posts flattened to
+    text ("Tom Bryant Head of Transport, TVCA", "Gary Macdonald Group Director of Finance, TVCA")."""
+    found = _POST_AFTER.match(line, end)
+    return bool(found) and _whole_post(found.group("post"))
 
 
 def _initialled_holder(line: str, end: int) -> bool:
@@ -726,7 +743,8 @@ def _named_as_organisations(text: str, labels: set[str]) -> set[str]:
             if start < 0:
                 continue
             name = text[start:end]
-            if name in names and not (start > 0 and (_is_word(text[start - 1]) or text[start - 1] == "-")):
+            if name in names and not (start > 0 and (_is_word(text[start - 1]) or text[start - 1] == "-")) and (
+                    not _post_after(text, end)):  # "Gary Macdonald Group Director of Finance": a post's word
                 written.add(name)
     return written
 
@@ -1468,7 +1486,9 @@ _WORD_RUN = re.compile(r"[\w’'-]+")
 _CAPITAL_NEXT = re.compile(rf"{_SP}[A-Z]")
 
 
-#: Rules whose names carry no honorific of their own: only these the recogniser may overrule.
+#: Rules whose names carry no honorific of their own: only these the recogniser may overrule
+#: ("post-after" needs a given name in use and a whole post title after it, which the recogniser
+#: reads into one name with the person: "TVCA Alison Fellows Group").
 _PLAIN_RULES = frozenset({"label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed", "initials",
                           "before", "post-before", "list-line", "name-list"})
 #: How far either side of a name its sentence is read (within its line).
@@ -1556,7 +1576,8 @@ def plural_honorific_people(passage: Passage) -> Iterator[Mention]:
 def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
     return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
-                                 "initials", "before", "post-before", "list-line", "name-list", "initials-line",
+                                 "initials", "before", "post-before", "post-after", "list-line", "name-list",
+                                 "initials-line",
                                  "column", "attendance-run"))
 
 
