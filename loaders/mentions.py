@@ -665,6 +665,20 @@ def _kind_of_name(name: str) -> str | None:
     return None
 
 
+@cache
+def _legislation_title() -> re.Pattern[str]:
+    """An Act's, order's or regulations' title with its year, brackets and all: "Local
+    Authorities and Police and Crime Panels (Coronavirus) (Flexibility of … Meetings) (England
+    and Wales) Regulations 2020", "Town and Country Planning (Use Classes) Order 1987"."""
+    joiners = "|".join(re.escape(j) for j in _words("services", "joiners"))
+    bracket = rf"\([A-Z][\w’'&-]*(?:[ \u00a0](?:{joiners}|{_CAP_WORD}|[0-9]+))*\)"
+    word = rf"(?:{_CAP_WORD}|{bracket}|[0-9]+)"
+    return re.compile(rf"(?<![\w’'])(?P<span>{_CAP_WORD}(?:[ \u00a0](?:(?:{joiners})[ \u00a0])?{word}){{0,30}}"
+                      rf"[ \u00a0](?:Act|Regulations|Order|Rules|Measure)"
+                      rf"(?:[ \u00a0]\((?:Northern Ireland|Scotland|Wales)\))?"
+                      rf"[ \u00a0](?:1[89]|20)[0-9]{{2}})(?![\w/-])")
+
+
 def _named_things(chunk: str, offset: int, index: int,
                   acronyms: dict[str, str]) -> Iterator[Mention]:
     for kind in ("framework", "programme", "service", "legislation"):
@@ -690,6 +704,15 @@ def _named_things(chunk: str, offset: int, index: int,
         if acronym in acronyms:
             yield Mention(offset + match.start(), offset + match.end(), "framework",
                           f"{acronyms[acronym]} framework", index, "acronym")
+    for match in _legislation_title().finditer(chunk):
+        skip, span = _trim_bad_start(match.group("span"))
+        lead = re.match(r"(?:(?:Under|Following|Pursuant to|Per|Section|Part|Schedule)[ \u00a0]+(?:[0-9]+[ \u00a0]+)?"
+                        r"(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?)+", span)
+        if lead:  # "Under the Town and Country Planning … Order 2015"
+            skip, span = skip + lead.end(), span[lead.end():]
+        if len(span.split()) >= 3:
+            yield Mention(offset + match.start("span") + skip, offset + match.end("span"), "legislation", span, index,
+                          "grammar:legislation-title")
     for phrase, kind, name in _gazetteer():
         if kind != "legislation":
             continue
@@ -801,8 +824,8 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         return start + cut, "organisation", name[cut:]
     after_post = re.search(r"(?:Director|Head|Manager|Officer|Lead|Spokesperson|Member)(?:[ \u00a0]+(?:of|for))?"
                            r"[ \u00a0]+(?:the[ \u00a0]+)?$", chunk[max(0, start - 40):start])
-    if after_post or re.match(r"[ \u00a0]+(?:Officer|Officers|Manager|Team Leader|Lead|Assistant|Adviser|Advisor)\b",
-                              chunk[start + len(name):]):
+    if after_post or re.match(r"(?:[ \u00a0]+[A-Z][a-z]+){0,2}[ \u00a0]+(?:Officer|Officers|Manager|Team Leader|Lead|"
+                              r"Assistant|Adviser|Advisor)\b", chunk[start + len(name):]):
         # The department inside a post title ("Head of Legal and Democratic Services",
         # "Democratic Services Officer") is the post's, not a mention of its own.
         return None

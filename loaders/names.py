@@ -447,7 +447,9 @@ def _parse_person_name(text: str) -> PersonName | None:
     # "Councillor A. Kent": after an honorific and initials, the surname may be a word that is
     # elsewhere a stop word, unless it is never a name.
     initialled = honorific is not None and len(words) >= 2 and all(len(w) == 1 for w in words[:-1])
-    if any(len(w) > 1 and w in _stopwords() and not (initialled and i == len(words) - 1
+    # "Ms Heidi May", "Mr Ben Will": after an honorific and a given name in use, likewise.
+    given_first = honorific is not None and len(words) == 2 and known_given_name(words[0])
+    if any(len(w) > 1 and w in _stopwords() and not ((initialled or given_first) and i == len(words) - 1
                                                      and w not in _listed_never_names())
            for i, w in enumerate(words)):
         return None

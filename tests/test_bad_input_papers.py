@@ -63,7 +63,7 @@ def test_navigation_or_error_page_is_refused_with_a_message_naming_the_problem(
 
 
 _GIVEN = ["Alys", "Bryn", "Cara", "Dorian", "Elspeth", "Fenna", "Garrick", "Hester", "Ivo", "Jory", "Keir",
-          "Linnea", "Marit", "Nessa", "Orrin", "Pella", "Quill", "Rosalind", "Soren", "Tamsin", "Ulric", "Vesna",
+          "Linnea", "Marit", "Nessa", "Orrin", "Petra", "Quentin", "Rosalind", "Soren", "Tamsin", "Ulric", "Vesna",
           "Wren", "Yusuf", "Zora", "Anselm", "Briony", "Caspian", "Delphine", "Emrys", "Florian", "Gwenna",
           "Hollis", "Isolde", "Jasper", "Kestrel", "Lorcan", "Maelis", "Niamh", "Oriel"]
 _FAMILY = [a + b for a, b in itertools.product(

@@ -62,3 +62,18 @@ def test_one_body_writing_to_another_is_two_names_not_one() -> None:
     found = names(text, ("organisation", "committee", "unit"))
     assert "Tarnside Fire and Rescue Service" in found
     assert not any(" to " in name for name in found), found
+
+
+def test_a_statutory_instrument_title_with_brackets_is_one_piece_of_legislation() -> None:
+    text = ("Minutes\n\nUnder the provisions of the Local Authorities and Police and Crime Panels (Coronavirus) "
+            "(Flexibility of Local Authority and Police and Crime Panel Meetings) (England and Wales) Regulations "
+            "2020 this meeting took place via video link. Section 43 of the Harbour Act 1847 applies.\n")
+    found = names(text, ("legislation", "organisation", "committee", "person"))
+    assert found == {"Local Authorities and Police and Crime Panels (Coronavirus) (Flexibility of Local Authority "
+                     "and Police and Crime Panel Meetings) (England and Wales) Regulations 2020", "Harbour Act 1847"}
+
+
+def test_a_committee_elected_for_a_year_is_not_named_for_it() -> None:
+    text = ("Minutes\n\nThat Councillor Sean Quarrie be elected Chairman of the Harbour Police and Crime Panel for "
+            "the Municipal Year 2026-27.\n")
+    assert names(text, ("committee",)) == {"Harbour Police and Crime Panel"}

@@ -69,11 +69,11 @@ def test_procedure_words_and_file_sizes_in_capitals_name_no_body() -> None:
 def test_a_flattened_table_of_officers_gives_each_name_before_its_post() -> None:
     text = ("HARBOUR COMBINED AUTHORITY CABINET\n\nOfficers and Others in Attendance Nessa Varley Chief Executive, "
             "Harbour Combined Authority (HCA) Garrick Ashford Group Director of Finance & Resources, HCA Hester "
-            "Calder Group Director of Commercial & Delivery, HCA Quill Whitby Governance Officer, HCA\n\n1\n\n"
+            "Calder Group Director of Commercial & Delivery, HCA Quentin Whitby Governance Officer, HCA\n\n1\n\n"
             "Orrin Pellow Head of Transport, HCA Linnea Marlby Culture Manager, HCA Tamsin Holford Managing "
             "Director, Tarnside Borough Council\n")
     found = mentions(text)
-    assert {"Nessa Varley", "Garrick Ashford", "Hester Calder", "Quill Whitby", "Orrin Pellow", "Linnea Marlby",
+    assert {"Nessa Varley", "Garrick Ashford", "Hester Calder", "Quentin Whitby", "Orrin Pellow", "Linnea Marlby",
             "Tamsin Holford"} <= {label for kind, label in found if kind == "person"}
     bodies = {label for kind, label in found if kind in ("organisation", "unit")}
     assert not any("Group" in label or "Culture" in label for label in bodies), bodies
@@ -110,3 +110,23 @@ def test_a_witness_welcomed_by_a_short_form_of_her_name_is_one_person_in_the_exp
     assert problems == []
     people = {s for s, p, o, _g in quads if p == RDF.type and o == SDO.Person}
     assert len([s for s in people if "quarrie" in str(s)]) == 1, people
+
+
+def test_officers_departments_in_brackets_are_units_and_a_party_is_not() -> None:
+    text = ("Minutes\n\nIn Attendance\nB Tarrant, Category Manager and L McOwan, Policy Development Officer (both "
+            "Chief Executive's); D Farrow, Head of Facilities (all Environment & Communities); Councillors Ure and "
+            "Lee (both Labour).\n")
+    found = mentions(text)
+    units = {label for kind, label in found if kind == "unit"}
+    assert {"Chief Executive's", "Environment & Communities"} <= units and "Labour" not in units
+    assert not any("Policy" in label for kind, label in found if kind in ("programme", "service"))
+
+
+def test_a_surname_that_is_also_a_word_follows_an_honorific_and_a_given_name() -> None:
+    text = "Minutes\n\nAlso present: Mr Nick Kenton, Director of Finance Ms Heidi May, Nurse Director\n"
+    assert "Ms Heidi May" in labels(text, "person")
+
+
+def test_a_post_and_a_rare_word_before_a_name_shaped_phrase_give_no_person() -> None:
+    text = "Minutes\n\nDr Helen Bryers, Head of Midwifery Dr Ann Govan, Lead Doctor Child Protection and Looked After Children\n"
+    assert "Child Protection" not in labels(text, "person")

@@ -51,10 +51,12 @@ def _tail() -> re.Pattern[str]:
 
 
 def load_date_words() -> list[str]:
-    """Weekday and month names (a committee "on Tuesday" is not a committee on Tuesday)."""
+    """Weekday and month names and other words of time (a committee "on Tuesday" is not a
+    committee on Tuesday, nor is the Panel "for the Municipal Year 2021-22" one for a year)."""
     return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
             "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December", "Behalf", "Page", "Pages", "Item", "Items"]
+            "November", "December", "Behalf", "Page", "Pages", "Item", "Items", "Municipal Year",
+            "Civic Year", "Council Year", "Financial Year", "Year", "Remainder", "Period"]
 
 
 @cache

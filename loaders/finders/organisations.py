@@ -1025,6 +1025,23 @@ def _moved_between() -> re.Pattern[str]:
                       rf"(?P<target>{unit})(?![\w’'-])")
 
 
+_OFFICERS_UNIT = re.compile(r"\((?:all|both)[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?"
+                            r"(?P<name>[A-Z][\w’'&,. -]{1,60}?)\)")
+
+
+def _units_of_officers(passage: Passage) -> Iterator[Mention]:
+    """The department a list of officers belongs to, in brackets after them: "B Lambert,
+    Category Manager and L McIntyre, Policy Officer (both Chief Executive’s)", "(all Environment
+    & Communities)". A party ("(both Labour)") is a member's label, not a unit."""
+    parties = set(_context()["parties"])
+    for match in _OFFICERS_UNIT.finditer(passage.text):
+        name = match.group("name").strip(" ,.")
+        if name in parties or name.removesuffix(" Group") in parties or name in gazetteer_places():
+            continue
+        start = match.start("name")
+        yield passage.mention(start, start + len(name), "unit", name, "pattern:officers-unit")
+
+
 def _units_moved_between(passage: Passage) -> Iterator[Mention]:
     for match in _moved_between().finditer(passage.text):
         for group in ("source", "target"):
@@ -1158,6 +1175,7 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
         yield passage.mention(match.start("name"), match.end("name"), "unit", name, "pattern:unit")
         yield from _units_listed_before(passage, match.start("name"))
     yield from _units_moved_between(passage)
+    yield from _units_of_officers(passage)
     for match in _political_groups().finditer(text):
         # "grammar": the party word decides, over the "Group" suffix of an organisation.
         yield passage.mention(match.start("name"), match.end("name"), "unit", match.group("name"),

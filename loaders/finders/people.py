@@ -530,7 +530,7 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         return None
     # One word of context ("Ann Lee explained", "with Ann Lee") supports a name that a given
     # name in use leads, not "Goldwire Lane is assessed" or "in accordance with Standing Orders".
-    given_in_use = known_given_name(name.given.split()[0])
+    given_in_use = given_name_count(name.given.split()[0]) >= _COMMON_FORENAME
     verb = _verb_after().match(line, end)
     if verb and given_in_use and not _ITS.match(line, verb.end()):
         return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
@@ -558,13 +558,14 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
             # acronym's definition.
             if inner.upper() == initials.upper() or (inner[:-1] == initials and inner[-1].islower()):
                 return "initials"
-        elif inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair"):
-            return "bracket"
+        elif (inner[:1].isupper() or _is_post(inner) or inner.lower().startswith("in the chair")) and (
+                given_in_use or _is_post(inner)):
+            return "bracket"  # "Ann Lee (Convener)", not "Police and Crime Panels (Coronavirus)"
     if given_in_use and _post_after(line, end):
         return "post-after"  # a flattened table: "Tom Bryant Head of Transport, TVCA Ann Lee …"
     stop = bool(_STOP_AFTER.match(line, end))
     if lead and (lead.split()[-1].lower() in _post_words() or looks_like_post(lead.strip())):
-        return "post-before" if stop else None
+        return "post-before" if stop and given_in_use else None  # not "Lead Doctor Child Protection"
     if _post_heads_line(line, start, end):
         return "post-before"
     # "presented by the Director of Finance, Ann Lee.": the post, a comma, then the holder.
@@ -979,8 +980,9 @@ def _split_run(segment: str, run: list[tuple[int, int]]) -> list[tuple[int, int,
         people.append((start, stop, entry))
     return people
 
-#: Bearers a forename needs in the lexicon to start a name among bodies' names.
-_INTERLEAVED_FORENAME = 200
+#: Bearers a forename needs in the lexicon to start a name on weak evidence: among bodies' names,
+#: or after one word of context (a verb, "with", a post).
+_COMMON_FORENAME = 200
 
 
 def _interleaved_names(segment: str, words: list[tuple[int, int] | None]) -> list[tuple[int, int, str]] | None:
@@ -1021,7 +1023,7 @@ def _interleaved_names(segment: str, words: list[tuple[int, int] | None]) -> lis
         given, family = text[index], text[index + 1]
         after = text[index + 2] if index + 2 < len(text) else None
         # Among bodies' names a forename must be a common one: "Hastings" (94 bearers) starts a place's.
-        if given and family and given_name_count(given) >= _INTERLEAVED_FORENAME and capitalised(family) \
+        if given and family and given_name_count(given) >= _COMMON_FORENAME and capitalised(family) \
                 and after not in org_words \
                 and not (after or "A")[:1].islower():
             if capitalised(after) and given_name_count(family) > 100 * given_name_count(given):
