@@ -18,7 +18,7 @@ from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
-from loaders.names import find_honorific_names, known_given_name, parse_person_name
+from loaders.names import find_honorific_names, given_name_count, known_given_name, parse_person_name
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label", "furniture"})
@@ -433,6 +433,8 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
         for at, part in run_parts(match.group()):
             skip, span = _trim_bad_start(part)
             more, span = trim_start(span)
+            more += _words_before_body(span)
+            span = span[_words_before_body(span):]
             start = match.start() + at + skip + more
             end = start + len(span)
             if len(span.split()) < 2 or not span[:1].isupper() or not re.search(rf"(?:{suffixes})$", span):
@@ -466,6 +468,25 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if _political_group_label(span) or _power_not_body(span, chunk, end):
                 continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+def _words_before_body(span: str) -> int:
+    """How many characters at the start of a suffixed run are no part of the body's name: a
+    heading's capitals and "of" ("MEETING of Stirling Council"), everything up to a "The" inside
+    the run ("Disclosure of Exempt Information The Council"), or a person and "of" ("Abigail
+    Taylor of Lurgan College")."""
+    cut = 0
+    inner_the = [m for m in re.finditer(r"[ \u00a0]The[ \u00a0]+", span)]
+    if inner_the:
+        cut = inner_the[-1].end()
+    shouted = re.match(r"(?:[A-Z]{2,}[ \u00a0]+)+(?:of|for|to)[ \u00a0]+(?:the[ \u00a0]+)?", span[cut:])
+    if shouted:
+        return cut + shouted.end()
+    person = re.match(r"(?P<person>[A-Z][a-z]+[ \u00a0]+[A-Z][\w’'-]+)[ \u00a0]+(?:of|from|at)[ \u00a0]+", span[cut:])
+    if person and given_name_count(person.group("person").split()[0]) >= 200 and parse_person_name(
+            person.group("person")) is not None:
+        return cut + person.end()
+    return cut
 
 
 def _political_group_label(span: str) -> bool:

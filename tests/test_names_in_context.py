@@ -130,3 +130,41 @@ def test_a_surname_that_is_also_a_word_follows_an_honorific_and_a_given_name() -
 def test_a_post_and_a_rare_word_before_a_name_shaped_phrase_give_no_person() -> None:
     text = "Minutes\n\nDr Helen Bryers, Head of Midwifery Dr Ann Govan, Lead Doctor Child Protection and Looked After Children\n"
     assert "Child Protection" not in labels(text, "person")
+
+
+def test_a_transcripts_witness_line_gives_each_witness_with_their_post_and_body() -> None:
+    text = ("Oral Evidence\n\nTaken before the Harbour Affairs Committee\n\nMembers present:\n\nRichard Ottley (Chair)"
+            "\n\nAnn Clwydd\n\n\nExamination of Witnesses\n\nWitnesses: Alistair Burnet MP, Parliamentary "
+            "Under-Secretary of State for the Middle East and North Africa, and Jon Davison, Additional Director of "
+            "Middle East and North Africa Directorate (MENAD), Foreign & Commonwealth Office, gave evidence.\n\n"
+            "Q169 Chair: I welcome members of the public.\n")
+    found = mentions(text)
+    assert {"Alistair Burnet", "Jon Davison"} <= labels(text, "person")
+    assert not any("Africa" in label for kind, label in found if kind == "person"), found
+    assert ("organisation", "Foreign & Commonwealth Office") in found
+
+
+def test_a_witness_who_sits_on_a_committee_names_it_as_a_committee() -> None:
+    text = ("Oral Evidence\n\nExamination of Witness\n\nWitness: Ms Gisela Stuart MP, Member, Select Committee on "
+            "Harbours, and Chair, PLP Departmental Group for Harbours, gave evidence.\n")
+    found = mentions(text)
+    assert ("committee", "Select Committee on Harbours") in found
+    assert ("organisation", "Select Committee on Harbours") not in found and ("organisation", "Member") not in found
+
+
+def test_words_before_a_bodys_name_in_its_run_are_no_part_of_it() -> None:
+    text = ("MEETING of Harbour Council held on 3 October 2026\n\nAbigail Quarrie of Tarnside College addressed "
+            "the meeting. Disclosure of Exempt Information The Council resolved to exclude the press. Various "
+            "Council officers attended.\n")
+    found = mentions(text)
+    bodies = {label for kind, label in found if kind in ("organisation", "unit", "committee")}
+    assert "Tarnside College" in bodies
+    assert not any(label.startswith(("MEETING", "Abigail", "Disclosure", "Various")) for label in bodies), bodies
+    assert ("person", "Abigail Quarrie") in found
+
+
+def test_a_witness_list_of_names_alone_gives_each_witness() -> None:
+    text = ("Oral evidence\n\nExamination of witnesses\n\nWitnesses: Professor Tom Hickling, Joshua Rozenblatt and "
+            "Professor Alison Youngs.\n\nQ1 Chair: Welcome.\n")
+    assert {"Professor Tom Hickling", "Joshua Rozenblatt", "Professor Alison Youngs"} <= labels(text, "person")
+    assert not any("Rozenblatt" in label for label in labels(text, "organisation"))

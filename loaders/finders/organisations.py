@@ -912,7 +912,7 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
     >>> sorted((m.kind, m.label) for m in find_mentions(parsed, CorpusContext(), finders=["organisation-lines"]))
     [('organisation', 'Homeless Link'), ('unit', 'Development and Renewal')]
     """
-    from loaders.structure.fields import looks_like_post
+    from loaders.structure.fields import committee_like, looks_like_post
 
     text = passage.text
     for match in _person_lines().finditer(text):
@@ -924,8 +924,9 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
             continue
         if re.search(r"(?:^|\s)(?:of|for)\s+[A-Z]", post):
             continue  # "Director of Planning, Transport & Environment": the post's own object, listed
-        if parse_person_name(person) is None or not plausible_organisation(name):
-            continue
+        if parse_person_name(person) is None or not plausible_organisation(name) or (
+                committee_like(name) and not _has_org_suffix(name)):
+            continue  # "Member, Select Committee on Defence": a committee, the committee finders'
         start = match.start("org")
         joined = re.search(rf"{_SP}+(?:and|&){_SP}+(?P<next>[A-Z][\w’'-]+{_SP}+[A-Z][\w’'-]+)$", name)
         before = name[:joined.start()] if joined else name

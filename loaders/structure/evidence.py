@@ -9,7 +9,7 @@ from loaders.blocks import Block, Field
 from loaders.cues import compile_patterns, first_match
 from loaders.names import honorific_name_pattern, parse_person_name
 from loaders.structure.agenda import signature_fields
-from loaders.structure.fields import _plain_person, person_post_org
+from loaders.structure.fields import _plain_person
 from loaders.structure.report import memo_fields
 from loaders.structure.terms import theme_letter
 
@@ -29,6 +29,7 @@ def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
     list of Block
     """
     from loaders.finders.organisations import plausible_organisation
+    from loaders.structure.minutes import witness_entries
 
     attending = compile_patterns("structure", "parts", "attending")
     refined: list[Block] = []
@@ -39,7 +40,7 @@ def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
             subject = block
         match = first_match(attending, body) if block.kind == "paragraph" else None
         if match and match.start() == 0:
-            fields = [f for f in person_post_org(body[match.end():], block.start + match.end())
+            fields = [f for f in witness_entries(text, block.start + match.end(), block.end)
                       if f.name != "organisation" or plausible_organisation(f.value)]
             if fields and subject is not None and not any(f.name == "organisation" for f in fields):
                 fields.append(Field("organisation", text[subject.start:subject.end],

@@ -18,6 +18,7 @@ from loaders.names import (
     organisation_words,
     parse_person_name,
     plain_name_pattern,
+    suffixes,
 )
 
 MONTHS = {m: i for i, m in enumerate(
@@ -274,6 +275,10 @@ def person_post_org(text: str, offset: int = 0) -> list[Field]:
     for piece_offset, piece in pieces:
         piece = piece.rstrip(" .;:")
         start = offset + rest_start + piece_offset
+        if piece and all(word in suffixes() or word.startswith("(") for word in piece.split()):
+            continue  # "Ann Lee MP, Minister for …", "QC (hon)": post-nominals, no organisation
+        if re.fullmatch(r"[A-Z][a-z]+(?:[ \u00a0]+[a-z]+)+", piece) and not is_org_like(piece):
+            continue  # "Legal journalist": what the person does, in words of a sentence
         if looks_like_post(piece):
             post_text, org = _strip_org_parenthetical(piece)
             post_end = len(piece) if org is None else org[0]
@@ -287,8 +292,17 @@ def person_post_org(text: str, offset: int = 0) -> list[Field]:
                 fields.append(Field("organisation", org[1], start + org[0],
                                     start + org[0] + len(org[1])))
         elif is_org_like(piece) or re.match(r"[A-Z]", piece):
-            fields.append(Field("organisation", piece, start, start + len(piece)))
+            # "Member, Select Committee on Defence": a committee's name is a committee's.
+            kind = "organisation" if is_org_like(piece) or not committee_like(piece) else "committee"
+            fields.append(Field(kind, piece, start, start + len(piece)))
     return fields
+
+
+def committee_like(piece: str) -> bool:
+    """Whether a capitalised piece names a committee: a committee's head word in it ("Select
+    Committee on Defence", "Audit Panel")."""
+    heads = load_cues("entities")["committees"]["heads"]
+    return any(re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", piece) for head in heads)
 
 
 def split_post_of_org(piece: str) -> tuple[str, tuple[int, str] | None]:

@@ -32,11 +32,13 @@ from loaders.names import (
     _INITIALS,
     _NAME_WORD,
     _NAME_WORD_RE,
+    given_name_count,
     honorific_name_pattern,
     honorifics,
     never_name_words,
     parse_person_name,
     plural_honorifics,
+    suffixes,
 )
 from loaders.structure.fields import (
     _split_top_level,
@@ -884,6 +886,14 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
         if _LABEL.match(body.strip()):
             refined.append(dataclasses.replace(block, kind="label"))
             continue
+        witnesses = first_match(_attending(), body) if block.kind == "paragraph" else None
+        if witnesses:
+            # "Witnesses: Ann Lee MP, Minister for X, and Bo Chan, Director, Y Office, gave evidence."
+            found = witness_entries(text, block.start + witnesses.end(), block.end)
+            if found:
+                refined.append(dataclasses.replace(block, kind="attendance", fields=tuple(found)))
+                section, grouped = None, None
+                continue
         attendance = attendance_pattern().match(body)
         if attendance and block.kind in ("paragraph", "list-item"):
             label = attendance.group("label").lower()
@@ -921,6 +931,78 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
         refined.append(block)
     return _attribute(text, _promote_numbered_items(_merge_decision_lists(text, refined)),
                       witness_session)
+
+
+@cache
+def _attending() -> list[re.Pattern[str]]:
+    return compile_patterns("structure", "parts", "attending")
+
+
+_NEXT_WITNESS = re.compile(r"(?P<semicolon>[ \u00a0]*;[ \u00a0]*(?:and[ \u00a0]+)?)(?=[A-Z])"
+                           r"|(?:,?[ \u00a0]+and[ \u00a0]+|,[ \u00a0]+)(?=[A-Z])")
+
+
+def _witness_starts(rest: str) -> bool:
+    """Whether a witness starts ``rest``: a name, then its post after a comma, or nothing more
+    ("and Bo Chan"); not "and North Africa, …" nor "and North Africa Directorate"."""
+    person = leading_person(rest, 0)
+    name = parse_person_name(person.value) if person is not None else None
+    if name is None or not (name.honorific or name.initials or (
+            name.given and given_name_count(name.given.split()[0]) >= 200)):
+        return False  # "… for Criminal Justice and Offender Management, Mr Peter Brook": no name
+    after = rest[person.end:]
+    nominals = "|".join(map(re.escape, suffixes()))
+    post = re.match(rf"(?:[ \u00a0]+(?:{nominals})\b)*[ \u00a0]*,[ \u00a0]*(?P<post>[^,;]+)", after)
+    if post is not None and looks_like_post(post.group("post")):
+        return True
+    listed = re.match(r"(?:,|[ \u00a0]+and)[ \u00a0]+", after)  # "…, Joshua Rozenberg and Professor Alison Young"
+    return not after.strip(" .") or (listed is not None and leading_person(after[listed.end():], 0) is not None)
+
+
+def witness_entries(text: str, start: int, end: int) -> list[Field]:
+    """The people of a witness line, each with their post and organisation.
+
+    A transcript names its witnesses in one sentence: "Alistair Burt MP, Parliamentary
+    Under-Secretary of State for the Middle East and North Africa, and Jon Davies, Additional
+    Director, Foreign & Commonwealth Office, gave evidence." A witness starts after ";" or
+    "and" where a personal name follows; each is read as "Name, Post, Organisation"
+    (:func:`loaders.structure.fields.person_post_org`), so that "and North Africa" stays in the
+    post it belongs to.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    start, end : int
+        Where the line's list runs (after its label).
+
+    Returns
+    -------
+    list of Field
+        ``person``, ``post`` and ``organisation`` fields, in order.
+
+    Examples
+    --------
+    >>> line = "Ann Lee MP, Minister for Harbours and Coasts, and Bo Chan, Director, Tarn Office, gave evidence."
+    >>> [(f.name, f.value) for f in witness_entries(line, 0, len(line))]
+    [('person', 'Ann Lee'), ('post', 'Minister for Harbours and Coasts'), ('person', 'Bo Chan'), \
+('post', 'Director'), ('organisation', 'Tarn Office')]
+    """
+    line = text[start:end]
+    tail = re.search(r",?[ \u00a0]+(?:gave|give|giving)[ \u00a0]+evidence\.?\s*$|[.\s]+$", line)
+    if tail:
+        line = line[:tail.start()]
+    # A semicolon parts witnesses whenever a name follows it; "and" or a comma only before a
+    # name with its post after it, or a name that ends the line.
+    separators = [m for m in _NEXT_WITNESS.finditer(line) if (
+        leading_person(line[m.end():], 0) is not None if m.group("semicolon") else _witness_starts(line[m.end():]))]
+    ends = [m.start() for m in separators] + [len(line)]
+    bounds = list(zip([0] + [m.end() for m in separators], ends, strict=True))
+    fields: list[Field] = []
+    for piece_start, piece_end in bounds:
+        piece = line[piece_start:piece_end]
+        fields.extend(person_post_org(piece.rstrip(" ,;"), start + piece_start))
+    return fields
 
 
 def _attendance_kind(label: str) -> str:
