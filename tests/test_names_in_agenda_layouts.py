@@ -77,3 +77,14 @@ def test_a_committee_elected_for_a_year_is_not_named_for_it() -> None:
     text = ("Minutes\n\nThat Councillor Sean Quarrie be elected Chairman of the Harbour Police and Crime Panel for "
             "the Municipal Year 2026-27.\n")
     assert names(text, ("committee",)) == {"Harbour Police and Crime Panel"}
+
+
+def test_a_committees_inquiries_are_named_by_their_titles() -> None:
+    text = ("Oral evidence: Harbour Science and Capability in Coastal Flooding, HC 136\n\nFormal Minutes\n\n"
+            "Resolved, That the Committee inquire into value for money in harbour dredging.\n\n"
+            "Q1 Chair: This is our last evidence session in our inquiry into British harbour policy and the Tarn "
+            "Estuary. Welcome.\n\nOral evidence: Harbour Authority’s Annual Report and Accounts 2025-26, HC 753\n")
+    found = services(text)
+    assert {"Harbour Science and Capability in Coastal Flooding", "value for money in harbour dredging",
+            "British harbour policy and the Tarn Estuary"} <= found
+    assert not any("Annual Report" in name for name in found)

@@ -261,6 +261,18 @@ def _inquiry() -> re.Pattern[str]:
                       rf"(?=[,.;:)]|{_SP}(?:and|which|that|has|was|is|in|by|to|as|with|for|from|on){NAME_END})")
 
 
+#: A committee's inquiry by its title: what it resolves to inquire into, or its inquiry into, to
+#: the end of the sentence ("Resolved, That the Committee inquire into value for money in higher
+#: education.", "our inquiry into British foreign policy and the Arab Spring.").
+_INQUIRY_TITLE = re.compile(rf"\b(?:[Cc]ommittee{_SP}+(?:will{_SP}+|should{_SP}+)?inquire|(?:our|its|their|the"
+                            rf"{_SP}+Committee[’']s){_SP}+inquiry){_SP}+into{_SP}+(?P<name>(?:the{_SP}+)?[\w’'-]+"
+                            rf"(?:{_SP}+[\w’'—-]+){{1,14}}?)(?=[.;:)?](?:\s|$)|,{_SP}|\s*$)")
+#: The title line of a transcript of oral evidence: "Oral evidence: Select Committees and
+#: Contempts, HC 826".
+_EVIDENCE_TITLE = re.compile(rf"^[ \t]*Oral{_SP}+evidence:{_SP}*(?P<name>[A-Z][^\n]{{3,160}}?),{_SP}*HC{_SP}*\d+",
+                             re.MULTILINE)
+
+
 @MENTION_FINDERS.register("service-phrases", after="services")
 def service_phrases(passage: Passage) -> Iterator[Mention]:
     """Lower-case service phrases in service contexts, and inquiries by their subject.
@@ -388,6 +400,14 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
     for match in _inquiry().finditer(text):
         yield passage.mention(match.start("name"), match.end("name"), "programme", match.group("name"),
                               "grammar:inquiry")
+    for pattern in (_INQUIRY_TITLE, _EVIDENCE_TITLE):
+        for match in pattern.finditer(text):
+            name = match.group("name").rstrip(" ,")
+            if set(name.split()) & set(cues("services", "document_words")):
+                continue  # a session on a document ("HMT’s Annual Report and Accounts 2015-2016")
+            if len([w for w in name.split() if w.lower() not in ("the", "of", "and", "in", "for", "to")]) >= 2:
+                yield passage.mention(match.start("name"), match.start("name") + len(name), "programme", name,
+                                      "grammar:inquiry-title")
     for match in _lower_review_of().finditer(text):
         # Two words of object not generic at least: "the review of the committee timetable and
         # remits", not "the review of the minutes".
