@@ -452,7 +452,7 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
                     span in load_cues("entities")["committees"]["standalone"]:
                 continue
-            if names_a_place_after(chunk, end) or _party_before_council(span):
+            if names_a_place_after(chunk, end) or _party_before_council(span) or _name_runs_on(chunk, end):
                 continue
             if not _suffix_is_a_name(span) or is_generic_authority_name(span) or names_a_class(span):
                 continue  # "the County Council" names the host only, through its aliases
@@ -470,6 +470,27 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
 
 
+@cache
+def _runs_on_pattern() -> re.Pattern[str]:
+    entities = load_cues("entities")
+    heads = {*entities["committees"]["heads"], *entities["posts"]["heads"], *_words("services", "programme"),
+             *_words("services", "service"), *entities["services_more"]["programme"]}
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][\w’'-]+[ \u00a0]+(?:{alternation})(?![\w-])")
+
+
+def _name_runs_on(chunk: str, end: int) -> bool:
+    """Whether a body's suffix is only the first of two words a longer name joins: "Police" in
+    "the Police and Crime Plan", "Police and Crime Panel", "Police and Crime Commissioner"."""
+    return bool(_runs_on_pattern().match(chunk, end))
+
+
+@cache
+def _area_words() -> frozenset[str]:
+    """Words of council types and areas ("Borough", "County", "City"), no part of a person's name."""
+    return frozenset(load_cues("authorities")["host"]["not_places"])
+
+
 def _words_before_body(span: str) -> int:
     """How many characters at the start of a suffixed run are no part of the body's name: a
     heading's capitals and "of" ("MEETING of Stirling Council"), everything up to a "The" inside
@@ -483,9 +504,10 @@ def _words_before_body(span: str) -> int:
     if shouted:
         return cut + shouted.end()
     person = re.match(r"(?P<person>[A-Z][a-z]+[ \u00a0]+[A-Z][\w’'-]+)[ \u00a0]+(?:of|from|at)[ \u00a0]+", span[cut:])
-    if person and given_name_count(person.group("person").split()[0]) >= 200 and parse_person_name(
-            person.group("person")) is not None:
-        return cut + person.end()
+    words = person.group("person").split() if person else []
+    if person and given_name_count(words[0]) >= 200 and parse_person_name(person.group("person")) is not None \
+            and not any(w in gazetteer_places() or w in _area_words() for w in words):
+        return cut + person.end()  # not "London Borough of Croydon Council"
     return cut
 
 
@@ -808,6 +830,9 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         start += len(name.split()[0]) + 1
         name = name.split(" ", 1)[1]
     name, start = cut_after_document_word(name, start)
+    while len(name.split()) > 2 and name.split()[0] in joiners:  # "PCC Annual Report and Police and Crime Plan"
+        start += len(name.split()[0]) + 1
+        name = name.split(" ", 1)[1]
     actions = "|".join(load_cues("entities")["services_more"]["title_actions"])
     action = re.match(rf"(?:{actions})[ \u00a0]of[ \u00a0](?:the[ \u00a0])?", name)
     if action and kind != "legislation":

@@ -88,3 +88,11 @@ def test_a_committees_inquiries_are_named_by_their_titles() -> None:
     assert {"Harbour Science and Capability in Coastal Flooding", "value for money in harbour dredging",
             "British harbour policy and the Tarn Estuary"} <= found
     assert not any("Annual Report" in name for name in found)
+
+
+def test_a_bodys_word_that_a_longer_name_joins_is_no_body() -> None:
+    text = ("Report\n\nThe report noted links to the PCC Annual Report and Police and Crime Plan. The Tarnside "
+            "Masterplan was approved. Tarnside Borough Council and Harbour Police agreed.\n")
+    found = names(text, ("organisation", "programme", "service", "committee"))
+    assert {"Police and Crime Plan", "Tarnside Masterplan", "Tarnside Borough Council"} <= found
+    assert not any(name.endswith("and Police") for name in found), found
