@@ -1,7 +1,8 @@
 """Case restoration: text printed in capitals ("CUPAR COMMON GOOD FUND", "DECISION MAKER:
 CABINET") rewritten in title case, so that finders written for capitalised names read it; and
 item numbers glued to their titles by a flattened table ("6Financial Strategy") set apart, and
-the file sizes of attachment links ("PDF 69 KB") blanked.
+the file sizes of attachment links ("PDF 69 KB") blanked, and the hyphen of a list of names and
+their wards ("Richard Brodie-Annandale South") read as the comma it stands for.
 
 The restored text has exactly the length of the original, character for character, so every
 offset into it is an offset into the document: a mention found in the restored view is quoted
@@ -302,3 +303,50 @@ def blank_attachment_sizes(text: str) -> str:
     'Audit Committee           The Chair; Plan (          )'
     """
     return _ATTACHMENT_SIZE.sub(lambda m: " " * len(m.group()), text)
+
+
+_NAME_THEN_WARD = re.compile(r"^(?P<lead>[ \t\u00a0]*(?:[A-Z][\w’'.]*[ \u00a0]+){1,3}[A-Z][\w’']*"
+                             r"(?:[ \u00a0]*\([^()\n]{1,40}\))?)-(?P<rest>[A-Z][^\n]*)$", re.MULTILINE)
+
+
+def separate_name_columns(text: str) -> str:
+    """Read the hyphen of a list of names and their wards or areas as a comma.
+
+    A members' list whose two columns a page flattened joins each name to its ward with a
+    hyphen: "Graham Bell-North West Dumfries", "Ian Blake-Abbey". Three such lines in a row, one
+    of them at least with more than one word after the hyphen, make a list of that layout (a
+    double-barrelled surname is one word after the hyphen, and stands alone); there each hyphen
+    becomes a comma, so the text keeps its length.
+
+    Parameters
+    ----------
+    text : str
+        A document's text (or a view of it of the same length).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> view = separate_name_columns("Members:\\nAnn Lee-North West Fenmoor\\nBo Chan-Abbey\\n"
+    ...                              "Kay Moss (Leader)-Nith\\n")
+    >>> view.splitlines()[1:]
+    ['Ann Lee,North West Fenmoor', 'Bo Chan,Abbey', 'Kay Moss (Leader),Nith']
+    >>> separate_name_columns("Present: Sarah Smith-Jones\\n") == "Present: Sarah Smith-Jones\\n"
+    True
+    """
+    matches = list(_NAME_THEN_WARD.finditer(text))
+    runs: list[list[re.Match[str]]] = []
+    for match in matches:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and text.count("\n", previous.end(), match.start()) <= 1:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    chars = list(text)
+    for run in runs:
+        if len(run) >= 3 and any(" " in m.group("rest").strip() for m in run):
+            for match in run:
+                chars[match.end("lead")] = ","
+    return "".join(chars)

@@ -13,7 +13,7 @@ from functools import cache
 from graph.entities import normalise_label
 from loaders.acronyms import acronym_definitions
 from loaders.blocks import Block, ParsedDocument
-from loaders.casing import blank_attachment_sizes, restore_case, separate_item_numbers
+from loaders.casing import blank_attachment_sizes, restore_case, separate_item_numbers, separate_name_columns
 from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
@@ -235,7 +235,7 @@ Regulations 2006'), ('person', 'Cllr Jones')]
     # text has the document's length, so spans stay document offsets and quotes its own text.
     # Page furniture inside a line (a glued item number, an attachment's size) becomes spaces in
     # the copies finders read, which keep the text's length: offsets and quotes stay the document's.
-    printed = blank_attachment_sizes(separate_item_numbers(text))
+    printed = separate_name_columns(blank_attachment_sizes(separate_item_numbers(text)))
     restored = restore_case(printed, {*context.acronyms, *acronym_definitions([text])})
     acronyms = {**context.acronyms, **acronym_definitions([restored])}
     # Finders that read the whole document (lists of people, the names a paper uses) read it

@@ -468,6 +468,10 @@ def _parse_person_name(text: str) -> PersonName | None:
             any(w in never_name_words() for w in words if len(w) > 1) if initialled
             else any(w in not_name_words() for w in words)):
         return None  # "Provost Road", "Inspector Calls"; "Alderman A Blair", "Alderman T Hill" are names
+    if any(w in plural_honorifics() for w in words):
+        return None  # "Ms C Seeley Aldermen A R A Carson": the next list's plural honorific
+    if len(words[0]) == 1 and any(len(a) > 1 and len(b) == 1 for a, b in zip(words, words[1:], strict=False)):
+        return None  # "J G Buckley N McGeown": initials open a name, so initials after a surname open another
     particles = set(cues["words"]["particles"])
     if not all(_WORD_OR_INITIAL_RE.fullmatch(w) or (
             w in particles and (i > 0 or honorific) and i < len(words) - 1) for i, w in enumerate(words)):

@@ -141,3 +141,26 @@ def test_a_flattened_table_of_attendees_with_labels_but_no_colons_gives_its_peop
             "of Tarnside LEP\n\n1. Apologies for absence were received from the Mayor of Wexcombe.\n")
     assert {"Paul Pennant", "Zoe Marlow", "Brenda Wexley", "Graham Tarnfield"} <= people(text)
     assert not any("Chair" in name or "Member" in name or "Mayor" in name for name in people(text) - {"Mayor Ben Okafor"})
+
+
+def test_a_members_list_of_names_and_wards_joined_by_hyphens_gives_the_names() -> None:
+    text = ("Harbour Council Minutes\n\nAttendance Details\n\nMembers:\nElspeth Morrow (Leader)-Nith\n"
+            "Garrick Bellamy-North West Harbour\nHester Blakey-Abbey\nDorian Brodick-Annandale South\n"
+            "Fenna Campion-Dee and Glenkens\n")
+    found = people(text)
+    assert {"Elspeth Morrow", "Garrick Bellamy", "Hester Blakey", "Dorian Brodick", "Fenna Campion"} <= found
+    assert not any("-" in name or "\n" in name for name in found), found
+
+
+def test_a_double_barrelled_surname_alone_on_its_line_stays_whole() -> None:
+    assert "Nessa Smith-Jones" in people("Minutes\n\nPresent:\nNessa Smith-Jones\nBryn Okafor\n")
+
+
+def test_initialled_members_run_on_after_a_plural_honorific_are_each_a_person() -> None:
+    text = ("Minutes\n\nPRESENT: The Mayor, Councillor C C McCusker Aldermen A R A Carson Mrs G McCullough "
+            "Councillors J G Buckley N McGeown M T R Baxter Ms G C McKenna D J Causby\n")
+    found = {" ".join(name.split()[1:]) if name.split()[0] in ("Councillor", "Alderman", "Ms", "Mrs") else name
+             for name in people(text)}
+    assert {"C C McCusker", "A R A Carson", "G McCullough", "J G Buckley", "N McGeown", "M T R Baxter", "G C McKenna",
+            "D J Causby"} <= found, found
+    assert not any("Aldermen" in name or "McGeown" in name.split()[:-1] for name in found), found

@@ -873,22 +873,34 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
     item = re.compile(rf"(?P<name>{INITIALS}{{0,4}}(?:{NAME_WORD}{_SP}{middle}){{0,2}}(?:{NAME_WORD}|{_CAPS}))"
                       rf"(?![\w’'-])(?P<tail>\s*\([^()]{{0,60}}\))?")
     separator = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
+    # A list run on with no separators ("Aldermen A R A Carson Mrs G McCullough G A Hatch") parts
+    # where initials or a personal honorific open the next name after initials and a surname.
+    singles = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True) if " " not in h)
+    run_on = re.compile(rf"{_SP}+(?={INITIALS}|(?:{singles})\.?{_SP}+{INITIALS})")
+    titled = re.compile(rf"(?P<honorific>{singles})\.?{_SP}+(?={INITIALS})")
+    initialled_only = re.compile(rf"(?:{INITIALS}){{1,4}}(?:{NAME_WORD}|{_CAPS})(?![\w’'-])")
     for head in re.finditer(rf"(?<![\w-])(?P<plural>{heads})\.?(?::-?)?{_SP}+", text):
         singular = plural[head.group("plural")]
         position = head.end()
         while True:
-            match = item.match(text, position)
+            own = titled.match(text, position)
+            match = item.match(text, own.end() if own else position)
             if match is None:
                 break
-            name = match.group("name")
+            name, name_end = match.group("name"), match.end("name")
+            initialled_name = initialled_only.match(text, match.start("name"))
+            if initialled_name and initialled_name.end() < name_end:
+                name, name_end = initialled_name.group(), initialled_name.end()  # "J G Buckley", not "… N McGeown"
             words = name.split()
             if words[0] in plural or (words[0] in not_name_words() and len(words[0]) > 1):
                 break  # the next group's plural honorific ("…; Councillors A and B") starts anew
-            label = f"{singular} {' '.join(_normal_case(w) for w in words)}"
+            label = f"{own.group('honorific') if own else singular} {' '.join(_normal_case(w) for w in words)}"
             if parse_person_name(label) is None:
                 break
-            yield FoundPerson(match.start("name"), match.end("name"), label, "plural-honorific")
-            gap = separator.match(text, match.end())
+            yield FoundPerson(match.start("name"), name_end, label, "plural-honorific")
+            initialled = len(words) >= 2 and all(len(w.rstrip(".")) == 1 for w in words[:-1])
+            after = match.end() if name_end == match.end("name") else name_end
+            gap = separator.match(text, after) or (run_on.match(text, after) if initialled else None)
             if gap is None:
                 break
             position = gap.end()

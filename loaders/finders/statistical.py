@@ -240,6 +240,8 @@ def accept_person(name: str) -> bool:
     """
     from loaders.structure.fields import looks_like_post
 
+    if "\n" in name:
+        return False  # a name never runs over two lines of a list ("Ian Blake-Abbey\nRichard Brodie")
     parsed = parse_person_name(name)
     if parsed is None or not parsed.family or not (parsed.given or parsed.initials):
         return False
