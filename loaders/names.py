@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from loaders.cues import load_cues
@@ -470,7 +471,7 @@ def _parse_person_name(text: str) -> PersonName | None:
         return None  # "Provost Road", "Inspector Calls"; "Alderman A Blair", "Alderman T Hill" are names
     if any(w in plural_honorifics() for w in words):
         return None  # "Ms C Seeley Aldermen A R A Carson": the next list's plural honorific
-    if len(words[0]) == 1 and any(len(a) > 1 and len(b) == 1 for a, b in zip(words, words[1:], strict=False)):
+    if len(words[0]) == 1 and any(len(a) > 1 and len(b) == 1 for a, b in pairwise(words)):
         return None  # "J G Buckley N McGeown": initials open a name, so initials after a surname open another
     particles = set(cues["words"]["particles"])
     if not all(_WORD_OR_INITIAL_RE.fullmatch(w) or (
