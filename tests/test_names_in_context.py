@@ -168,3 +168,12 @@ def test_a_witness_list_of_names_alone_gives_each_witness() -> None:
             "Professor Alison Youngs.\n\nQ1 Chair: Welcome.\n")
     assert {"Professor Tom Hickling", "Joshua Rozenblatt", "Professor Alison Youngs"} <= labels(text, "person")
     assert not any("Rozenblatt" in label for label in labels(text, "organisation"))
+
+
+def test_a_welsh_county_boroughs_and_a_foundation_trusts_own_short_names_are_generic() -> None:
+    from loaders.context import authority_aliases, is_generic_authority_name
+
+    assert is_generic_authority_name("County Borough Council") and is_generic_authority_name("Foundation Trust")
+    assert "the County Borough Council" in authority_aliases("Tarnside County Borough Council")
+    assert "the Foundation Trust" in authority_aliases("Harbour Hospitals NHS Foundation Trust")
+    assert not is_generic_authority_name("Tarnside County Borough Council")
