@@ -73,6 +73,18 @@ class GraphQuery:
                                               use_default_graph_as_union=True))
 
 
+def text_mentions(text: str, kinds: tuple[str, ...] | None = None) -> set[tuple[str, str]]:
+    """The (kind, label) pairs of the mentions the loaders find in a text read as one document,
+    with no manifest and no context; only the given kinds when ``kinds`` is given."""
+    from loaders.context import CorpusContext
+    from loaders.document import Document
+    from loaders.mentions import find_mentions
+    from loaders.structure import parse_document
+
+    parsed = parse_document(Document("minutes.txt", "minutes", text, "0"))
+    return {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext()) if kinds is None or m.kind in kinds}
+
+
 def exported_people(tmp_path: Path, text: str, name: str = "minutes.txt") -> list[tuple[str, ...]]:
     """The people an export of the document alone presents, each with all its labels, sorted.
 

@@ -9,18 +9,12 @@ people's when a given name in use leads them (the lexicon in ``loaders/cues/give
 from __future__ import annotations
 
 import pytest
+from conftest import text_mentions
 
-from loaders.context import CorpusContext
-from loaders.document import Document
 from loaders.finders.people import attendance_runs
-from loaders.mentions import find_mentions
 from loaders.names import known_given_name
-from loaders.structure import parse_document
 
-
-def mentions(text: str) -> set[tuple[str, str]]:
-    parsed = parse_document(Document("minutes.txt", "minutes", text, "0"))
-    return {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext())}
+mentions = text_mentions
 
 
 def people(text: str) -> set[str]:

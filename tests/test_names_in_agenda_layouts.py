@@ -6,6 +6,8 @@ Chair …"), and two plans joined by "&" in one item's title.
 
 from __future__ import annotations
 
+from conftest import text_mentions
+
 from loaders.context import CorpusContext
 from loaders.document import Document
 from loaders.mentions import find_mentions
@@ -15,8 +17,7 @@ SERVICE_KINDS = ("service", "programme", "framework")
 
 
 def names(text: str, kinds: tuple[str, ...]) -> set[str]:
-    parsed = parse_document(Document("agenda.txt", "agenda", text, "0"))
-    return {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind in kinds}
+    return {label for _kind, label in text_mentions(text, kinds)}
 
 
 def services(text: str) -> set[str]:

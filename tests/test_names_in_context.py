@@ -6,15 +6,11 @@ document reads as people elsewhere.
 
 from __future__ import annotations
 
+from conftest import text_mentions
+
 from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
 
-
-def mentions(text: str) -> set[tuple[str, str]]:
-    parsed = parse_document(Document("minutes.txt", "minutes", text, "0"))
-    return {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext())}
+mentions = text_mentions
 
 
 def labels(text: str, kind: str) -> set[str]:

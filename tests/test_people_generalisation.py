@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import exported_people
+from conftest import exported_people, text_mentions
 
 from loaders.context import CorpusContext
 from loaders.document import Document
@@ -15,8 +15,7 @@ from loaders.structure import parse_document
 
 def mentions_of(text: str, kind: str = "person") -> set[str]:
     """The labels of a document's mentions of one kind."""
-    parsed = parse_document(Document("t.txt", "t", text, "0"))
-    return {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind == kind}
+    return {label for _kind, label in text_mentions(text, (kind,))}
 
 
 def test_several_plural_honorific_groups_in_one_attendance_line() -> None:

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import unicodedata
 
-from loaders.context import CorpusContext
-from loaders.document import Document
+from conftest import text_mentions
+
 from loaders.finders.people import people_in_document
-from loaders.mentions import find_mentions
 from loaders.names import find_honorific_names, parse_person_name
-from loaders.structure import parse_document
 
 
 def mentions_of(text: str, kind: str = "person") -> set[str]:
     """The labels of a document's mentions of one kind."""
-    parsed = parse_document(Document("t.txt", "t", text, "0"))
-    return {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind == kind}
+    return {label for _kind, label in text_mentions(text, (kind,))}
 
 
 def labels_of(text: str) -> set[str]:
