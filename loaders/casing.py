@@ -248,7 +248,13 @@ def _restore_line(line: str, acronyms: set[str], title_words: set[str]) -> str:
     return "".join(pieces)
 
 
-_GLUED_ITEM_NUMBER = re.compile(r"(?m)^([ \t]*)(\d{1,3}[a-z]?)(?=[A-Z][a-z])")
+def _blanked(pattern: re.Pattern[str], text: str, group: int | str = 0) -> str:
+    """``text`` with what ``group`` of each match of ``pattern`` holds replaced by as many spaces."""
+    return pattern.sub(lambda m: m.group()[:m.start(group) - m.start()] + " " * (m.end(group) - m.start(group))
+                       + m.group()[m.end(group) - m.start():], text)
+
+
+_GLUED_ITEM_NUMBER = re.compile(r"(?m)^[ \t]*(?P<number>\d{1,3}[a-z]?)(?=[A-Z][a-z])")
 
 
 def separate_item_numbers(text: str) -> str:
@@ -273,7 +279,7 @@ def separate_item_numbers(text: str) -> str:
     >>> separate_item_numbers("1Sederunt\\n6Financial Strategy\\n2026 Budget\\n4G Networks")
     ' Sederunt\\n Financial Strategy\\n2026 Budget\\n4G Networks'
     """
-    return _GLUED_ITEM_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    return _blanked(_GLUED_ITEM_NUMBER, text, "number")
 
 
 _ATTACHMENT_SIZE = re.compile(r"(?<![\w-])(?:PDF|DOCX?|XLSX?|PPTX?|ODT|RTF|CSV)[ \u00a0]+(?:file[ \u00a0]+)?"
@@ -302,7 +308,7 @@ def blank_attachment_sizes(text: str) -> str:
     >>> blank_attachment_sizes("Audit Committee PDF 69 KB The Chair; Plan (PDF 1.2 MB)")
     'Audit Committee           The Chair; Plan (          )'
     """
-    return _ATTACHMENT_SIZE.sub(lambda m: " " * len(m.group()), text)
+    return _blanked(_ATTACHMENT_SIZE, text)
 
 
 _NAME_THEN_WARD = re.compile(r"^(?P<lead>[ \t\u00a0]*(?:[A-Z][\w’'.]*[ \u00a0]+){1,3}[A-Z][\w’']*"

@@ -18,7 +18,7 @@ from loaders.components import ComponentRegistry
 from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
 from loaders.cues import load_cues
 from loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
-from loaders.names import find_honorific_names, given_name_count, known_given_name, parse_person_name
+from loaders.names import common_given_name, find_honorific_names, known_given_name, parse_person_name
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label", "furniture"})
@@ -433,8 +433,8 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
         for at, part in run_parts(match.group()):
             skip, span = _trim_bad_start(part)
             more, span = trim_start(span)
-            more += _words_before_body(span)
-            span = span[_words_before_body(span):]
+            before_body = _words_before_body(span)
+            more, span = more + before_body, span[before_body:]
             start = match.start() + at + skip + more
             end = start + len(span)
             if len(span.split()) < 2 or not span[:1].isupper() or not re.search(rf"(?:{suffixes})$", span):
@@ -497,7 +497,7 @@ def _words_before_body(span: str) -> int:
     the run ("Disclosure of Exempt Information The Council"), or a person and "of" ("Abigail
     Taylor of Lurgan College")."""
     cut = 0
-    inner_the = [m for m in re.finditer(r"[ \u00a0]The[ \u00a0]+", span)]
+    inner_the = list(re.finditer(r"[ \u00a0]The[ \u00a0]+", span))
     if inner_the:
         cut = inner_the[-1].end()
     shouted = re.match(r"(?:[A-Z]{2,}[ \u00a0]+)+(?:of|for|to)[ \u00a0]+(?:the[ \u00a0]+)?", span[cut:])
@@ -505,7 +505,7 @@ def _words_before_body(span: str) -> int:
         return cut + shouted.end()
     person = re.match(r"(?P<person>[A-Z][a-z]+[ \u00a0]+[A-Z][\w’'-]+)[ \u00a0]+(?:of|from|at)[ \u00a0]+", span[cut:])
     words = person.group("person").split() if person else []
-    if person and given_name_count(words[0]) >= 200 and parse_person_name(person.group("person")) is not None \
+    if person and common_given_name(words[0]) and parse_person_name(person.group("person")) is not None \
             and not any(w in gazetteer_places() or w in _area_words() for w in words):
         return cut + person.end()  # not "London Borough of Croydon Council"
     return cut
@@ -774,6 +774,15 @@ def _body_then_to() -> re.Pattern[str]:
     return re.compile(rf"(?:[\w’'&-]+[ \u00a0]){{1,6}}?(?:{alternation})[ \u00a0]+to[ \u00a0]+(?=[A-Z])")
 
 
+def _without_leading(name: str, start: int, words: set[str]) -> tuple[str, int]:
+    """``name`` without its leading words that are in ``words``, two words always kept, and
+    where it then starts."""
+    while len(name.split()) > 2 and name.split()[0] in words:
+        start += len(name.split()[0]) + 1
+        name = name.split(" ", 1)[1]
+    return name, start
+
+
 def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int, str, str] | None:
     """Cut a name found by its cue noun to the name, and type it by its words and context.
 
@@ -824,15 +833,11 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
         start, name = start + to_body.end(), name[to_body.end():]  # "response from the Tarn Board to Tarn Service"
     not_first = load_cues("entities")["services_more"]["not_first"]
     joiners = set(cues["joiners"])
-    while len(name.split()) > 2 and (name.split()[0] in not_first or name.split()[0] in joiners):
-        # "Draft Homelessness Strategy", "Post Consultation Report"; a joiner after a cut word
-        # goes with it ("Budget and Medium Term Financial Strategy").
-        start += len(name.split()[0]) + 1
-        name = name.split(" ", 1)[1]
+    # "Draft Homelessness Strategy", "Post Consultation Report"; a joiner after a cut word goes
+    # with it ("Budget and Medium Term Financial Strategy").
+    name, start = _without_leading(name, start, {*not_first, *joiners})
     name, start = cut_after_document_word(name, start)
-    while len(name.split()) > 2 and name.split()[0] in joiners:  # "PCC Annual Report and Police and Crime Plan"
-        start += len(name.split()[0]) + 1
-        name = name.split(" ", 1)[1]
+    name, start = _without_leading(name, start, joiners)  # "PCC Annual Report and Police and Crime Plan"
     actions = "|".join(load_cues("entities")["services_more"]["title_actions"])
     action = re.match(rf"(?:{actions})[ \u00a0]of[ \u00a0](?:the[ \u00a0])?", name)
     if action and kind != "legislation":

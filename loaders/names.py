@@ -183,6 +183,23 @@ def given_name_count(word: str) -> int:
     return min((names.get(part, 0) for part in parts), default=0) if "-" in folded else 0
 
 
+#: Bearers a given name needs in the lexicon to lead a name on weak evidence (one word of
+#: context, among bodies' names, a witness list's "and"): "Heidi", "Tom", not "Child" or "Pella".
+COMMON_GIVEN_NAME_BEARERS = 200
+
+
+def common_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name borne by at least :data:`COMMON_GIVEN_NAME_BEARERS`
+    people in the lexicon, enough to lead a name that little else supports.
+
+    Examples
+    --------
+    >>> common_given_name("Heidi"), common_given_name("Child"), common_given_name("Standing")
+    (True, False, False)
+    """
+    return given_name_count(word) >= COMMON_GIVEN_NAME_BEARERS
+
+
 def known_given_name(word: str) -> bool:
     """Whether ``word`` is a given name in use: it, or each part of a hyphenated one
     ("Sarah-Anne"), is in the lexicon of given names, compared without accents or case.

@@ -28,6 +28,7 @@ from loaders.names import (
     INITIALS,
     NAME_WORD,
     ROYAL_IN_TEXT,
+    common_given_name,
     find_honorific_names,
     given_name_count,
     honorific_name_pattern,
@@ -530,7 +531,7 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         return None
     # One word of context ("Ann Lee explained", "with Ann Lee") supports a name that a given
     # name in use leads, not "Goldwire Lane is assessed" or "in accordance with Standing Orders".
-    given_in_use = given_name_count(name.given.split()[0]) >= _COMMON_FORENAME
+    given_in_use = common_given_name(name.given.split()[0])
     verb = _verb_after().match(line, end)
     if verb and given_in_use and not _ITS.match(line, verb.end()):
         return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
@@ -992,11 +993,6 @@ def _split_run(segment: str, run: list[tuple[int, int]]) -> list[tuple[int, int,
         people.append((start, stop, entry))
     return people
 
-#: Bearers a forename needs in the lexicon to start a name on weak evidence: among bodies' names,
-#: or after one word of context (a verb, "with", a post).
-_COMMON_FORENAME = 200
-
-
 def _interleaved_names(segment: str, words: list[tuple[int, int] | None]) -> list[tuple[int, int, str]] | None:
     """The people of a list where each name is followed by its organisation, all run together
     ("Dan Okafor EFRS Clive Ashdown Tarn Borough Council Sally Pennant Tarn Better Together"):
@@ -1035,7 +1031,7 @@ def _interleaved_names(segment: str, words: list[tuple[int, int] | None]) -> lis
         given, family = text[index], text[index + 1]
         after = text[index + 2] if index + 2 < len(text) else None
         # Among bodies' names a forename must be a common one: "Hastings" (94 bearers) starts a place's.
-        if given and family and given_name_count(given) >= _COMMON_FORENAME and capitalised(family) \
+        if given and family and common_given_name(given) and capitalised(family) \
                 and after not in org_words \
                 and not (after or "A")[:1].islower():
             if capitalised(after) and given_name_count(family) > 100 * given_name_count(given):

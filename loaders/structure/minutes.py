@@ -32,7 +32,7 @@ from loaders.names import (
     _INITIALS,
     _NAME_WORD,
     _NAME_WORD_RE,
-    given_name_count,
+    common_given_name,
     honorific_name_pattern,
     honorifics,
     never_name_words,
@@ -886,7 +886,8 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
         if _LABEL.match(body.strip()):
             refined.append(dataclasses.replace(block, kind="label"))
             continue
-        witnesses = first_match(_attending(), body) if block.kind == "paragraph" else None
+        witnesses = None if block.kind != "paragraph" else first_match(
+            compile_patterns("structure", "parts", "attending"), body)
         if witnesses:
             # "Witnesses: Ann Lee MP, Minister for X, and Bo Chan, Director, Y Office, gave evidence."
             found = witness_entries(text, block.start + witnesses.end(), block.end)
@@ -933,13 +934,15 @@ def refine_minutes(text: str, blocks: list[Block], title_start: int | None) -> l
                       witness_session)
 
 
-@cache
-def _attending() -> list[re.Pattern[str]]:
-    return compile_patterns("structure", "parts", "attending")
-
-
 _NEXT_WITNESS = re.compile(r"(?P<semicolon>[ \u00a0]*;[ \u00a0]*(?:and[ \u00a0]+)?)(?=[A-Z])"
                            r"|(?:,?[ \u00a0]+and[ \u00a0]+|,[ \u00a0]+)(?=[A-Z])")
+
+
+@cache
+def _post_after_nominals() -> re.Pattern[str]:
+    """Post-nominals, then a comma and a post: " MP, Minister for …"."""
+    nominals = "|".join(map(re.escape, suffixes()))
+    return re.compile(rf"(?:[ \u00a0]+(?:{nominals})\b)*[ \u00a0]*,[ \u00a0]*(?P<post>[^,;]+)")
 
 
 def _witness_starts(rest: str) -> bool:
@@ -948,11 +951,10 @@ def _witness_starts(rest: str) -> bool:
     person = leading_person(rest, 0)
     name = parse_person_name(person.value) if person is not None else None
     if name is None or not (name.honorific or name.initials or (
-            name.given and given_name_count(name.given.split()[0]) >= 200)):
+            name.given and common_given_name(name.given.split()[0]))):
         return False  # "… for Criminal Justice and Offender Management, Mr Peter Brook": no name
     after = rest[person.end:]
-    nominals = "|".join(map(re.escape, suffixes()))
-    post = re.match(rf"(?:[ \u00a0]+(?:{nominals})\b)*[ \u00a0]*,[ \u00a0]*(?P<post>[^,;]+)", after)
+    post = _post_after_nominals().match(after)
     if post is not None and looks_like_post(post.group("post")):
         return True
     listed = re.match(r"(?:,|[ \u00a0]+and)[ \u00a0]+", after)  # "…, Joshua Rozenberg and Professor Alison Young"
