@@ -39,13 +39,13 @@ def _parser() -> argparse.ArgumentParser:
     wait_help = (f"seconds a writer (build, or serve when it builds) waits for another writer of the store "
                  f"before giving up (default: {DEFAULT_WAIT:g}; 0: give up at once)")
     parser.add_argument("--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS", help=wait_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="load documents into the store (default: the sample corpus)")
     build.add_argument("paths", nargs="*", type=Path, help="files or folders")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     build.add_argument("--keep-going", action="store_true",
                        help="store the documents that loaded even if others were refused")
-    build.add_argument("--wait", type=float, default=argparse.SUPPRESS, metavar="SECONDS", help=wait_help)
     export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
     export.add_argument("--format", choices=FORMATS, default="trig")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -57,13 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the GraphQL API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--store", type=Path, default=argparse.SUPPRESS,
-                       help="store folder (as the global --store)")
     serve.add_argument("--cors-origin", action="append", metavar="ORIGIN",
                        help="origin allowed to call the API from a browser (repeatable; default: any; "
                             "env EVIDENCE_GRAPH_CORS, comma-separated)")
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
-    serve.add_argument("--wait", type=float, default=argparse.SUPPRESS, metavar="SECONDS", help=wait_help)
     serve.add_argument("paths", nargs="*", type=Path,
                        help="documents to build into the store first (default: the sample corpus if the "
                             "store is empty)")
@@ -79,7 +76,23 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--source-url", action="store_true",
                           help="give each document its source address (gold.toml [source] url), as a connector "
                                "fetching it would; default: the text alone, as a pasted file")
+    # The store's options are accepted after the command as well as before it ("build --store X").
+    for command in commands.choices.values():
+        command.add_argument("--store", type=Path, default=argparse.SUPPRESS,
+                             help="store folder (as before the command)")
+        command.add_argument("--wait", type=float, default=argparse.SUPPRESS, metavar="SECONDS",
+                             help="as before the command")
     return parser
+
+
+def _version() -> str:
+    """The installed package's version, or the checkout's when it runs uninstalled."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("evidence-graph")
+    except PackageNotFoundError:
+        return "0+checkout"
 
 
 def _fail(message: str) -> int:

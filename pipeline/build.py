@@ -27,8 +27,9 @@ from graph.validation import ValidationError, conform, invalid_iris, quote_failu
 from graph.vocabulary import EG, PROV, RDF, RDFS, SCHEMA
 from loaders.blocks import ParsedDocument
 from loaders.context import CorpusContext, gather_context, group_meetings, html_metadata
-from loaders.document import TEXT_FORMATS, Document, read_document
+from loaders.document import Document, read_document
 from loaders.errors import LoaderError, UnreadableDocument
+from loaders.formats import readable_suffixes
 from loaders.manifest import MANIFEST_NAME, read_manifest
 from loaders.mentions import find_mentions
 from loaders.rdf import document_graphs
@@ -117,7 +118,7 @@ class _BuildState:
 
 def _is_document(path: Path) -> bool:
     return (path.is_file() or not path.exists()) and path.name not in _SKIPPED_NAMES and \
-        not path.name.startswith(".") and (path.suffix.lower() in TEXT_FORMATS or path.suffix == "")
+        not path.name.startswith(".") and path.suffix.lower() in readable_suffixes()
 
 
 def collect_sources(paths: Iterable[Path]) -> tuple[list[SourceFile], list[str]]:
@@ -542,7 +543,8 @@ def build_into_store(store: EvidenceStore, paths: Iterable[Path], keep_going: bo
     result = build_documents(sources, registry, progress=progress, keep_going=keep_going)
     result.errors[:0] = errors
     if not sources and not errors:
-        result.errors.append("no documents found (expected .md, .txt or .html files)")
+        result.errors.append("no documents found (expected files ending "
+                             f"{', '.join(sorted(s for s in readable_suffixes() if s))})")
     if result.errors and not keep_going:
         return result
     if result.graphs:

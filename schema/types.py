@@ -371,6 +371,14 @@ class TextPassage(Entity):
     def end(self) -> int | None:
         return _integer(self.record.value(EG.endOffset))
 
+    @strawberry.field(description="The printed page the passage starts on (documents with pages: PDF).")
+    def page_start(self) -> int | None:
+        return _integer(self.record.value(SCHEMA.pageStart))
+
+    @strawberry.field(description="The printed page the passage ends on (documents with pages: PDF).")
+    def page_end(self) -> int | None:
+        return _integer(self.record.value(SCHEMA.pageEnd))
+
     @strawberry.field(description="The document (or part of a pack) the passage belongs to.")
     def document(self) -> Document | None:
         docs = _objects(self.views, self.iri, DCTERMS.isPartOf, Document)

@@ -192,3 +192,41 @@ def test_build_and_export_say_what_reading_left_out(tmp_path: Path) -> None:
     assert built.returncode == 0 and line in built.stderr, built.stderr
     exported = run("export", "--format", "nquads", str(folder / "agenda.txt"), store=tmp_path / "none")
     assert exported.returncode == 0 and line in exported.stderr and exported.stdout, exported.stderr
+
+
+def test_version_and_store_options_after_the_command(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    version = subprocess.run([*CLI, "--version"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("evidence-graph ")
+    store = tmp_path / "after"
+    built = subprocess.run([*CLI, "build", "--quiet", "--store", str(store), "--wait", "5", str(SAMPLE)],
+                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert built.returncode == 0, built.stderr
+    stats = subprocess.run([*CLI, "stats", "--store", str(store)], capture_output=True, text=True, cwd=ROOT,
+                           env=env, timeout=120)
+    assert stats.returncode == 0 and "documents" in stats.stdout.lower(), stats.stdout + stats.stderr
+
+
+def test_a_folder_of_pdf_and_word_papers_builds_with_pages(tmp_path: Path) -> None:
+    import docx
+    from reportlab.pdfgen import canvas
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    pdf = canvas.Canvas(str(papers / "minutes.pdf"))
+    for page in ("Harbour Committee minutes. Present: Councillor Ann Lee (Chair).",
+                 "1. RESOLVED that the report of the Director of Place be noted."):
+        pdf.drawString(72, 760, page)
+        pdf.showPage()
+    pdf.save()
+    word = docx.Document()
+    word.add_heading("Written evidence from the Harbour Trust", level=1)
+    word.add_paragraph("1. The Harbour Trust welcomes the review of moorings.")
+    word.save(str(papers / "evidence.docx"))
+    store = tmp_path / "store"
+    result = run("build", str(papers), store=store)
+    assert result.returncode == 0, result.stderr
+    assert "built 2 document(s)" in result.stdout
+    quads = run("export", "--format", "nquads", store=store).stdout
+    assert '<https://schema.org/pageStart> "2"^^<http://www.w3.org/2001/XMLSchema#integer>' in quads
+    assert "Written evidence from the Harbour Trust" in quads

@@ -39,8 +39,9 @@ from graph.store import EvidenceStore
 from graph.validation import quote_failures, shacl_failures
 from graph.vocabulary import EG, PROV, RDF, SCHEMA, XSD
 from loaders.context import gather_context
-from loaders.document import html_to_text, read_document
+from loaders.document import read_document
 from loaders.errors import LoaderError
+from loaders.formats.html import html_to_text
 from loaders.mentions import find_mentions
 from loaders.rdf import document_graphs
 from loaders.resolution import resolve_document, seed_registry

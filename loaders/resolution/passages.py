@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from graph.vocabulary import DCTERMS, EG, RDF, SCHEMA
 from loaders.facts import Value
+from loaders.formats import page_of
 from loaders.resolution.extractors import FACT_EXTRACTORS
 from loaders.resolution.keys import ROLE_KEYS, role_key
 from loaders.resolution.state import DocumentResolution
@@ -20,8 +21,8 @@ _UNTAGGED_KINDS = frozenset({"heading", "label", "title", "theme", "theme-headin
 @FACT_EXTRACTORS.register("passages", before="blocks")
 def passage_facts(doc: DocumentResolution) -> None:
     """Every block but page furniture is a passage: its key (``#para_3`` in minutes, ``#q_2``
-    for a question, else ``#block_12``), text, offsets, type, speaker, the question it answers
-    and the terms-of-reference themes it states or addresses."""
+    for a question, else ``#block_12``), text, offsets, printed pages (for a PDF), type,
+    speaker, the question it answers and the terms-of-reference themes it states or addresses."""
     question_count = 0
     minutes_parts = {i for i, p in enumerate(doc.parsed.parts) if p.kind == "minutes"}
     used: set[str] = set()
@@ -43,6 +44,7 @@ def passage_facts(doc: DocumentResolution) -> None:
         used.add(key)
         doc.out.passages[index] = key
     themes = theme_tags(doc)
+    pages = doc.parsed.document.pages
     for index, key in doc.out.passages.items():
         block = doc.parsed.blocks[index]
         doc.fact(key, RDF.type, EG.Passage)
@@ -57,6 +59,9 @@ def passage_facts(doc: DocumentResolution) -> None:
         doc.fact(key, EG.startOffset, Value(str(block.start), "integer"))
         doc.fact(key, EG.endOffset, Value(str(block.end), "integer"))
         doc.fact(key, SCHEMA.position, Value(block.number or str(index)))
+        if pages:  # a paged format (PDF): the printed pages the passage starts and ends on
+            doc.fact(key, SCHEMA.pageStart, Value(str(page_of(pages, block.start)), "integer"))
+            doc.fact(key, SCHEMA.pageEnd, Value(str(page_of(pages, max(block.start, block.end - 1))), "integer"))
         doc.fact(key, DCTERMS.type, Value(block.kind))
         if block.role in ROLE_KEYS:
             doc.fact(key, EG.speakerRole, role_key(block.role))
