@@ -46,6 +46,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     build.add_argument("--keep-going", action="store_true",
                        help="store the documents that loaded even if others were refused")
+    ingest = commands.add_parser("ingest", help="take documents into the store: new ones added, changed ones "
+                                                "replaced, unchanged ones left as they are")
+    ingest.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    ingest.add_argument("--committee", metavar="NAME", help="the committee that met (when the papers do not say)")
+    ingest.add_argument("--authority", metavar="NAME", help="the body the committee belongs to")
+    ingest.add_argument("--date", metavar="YYYY-MM-DD", help="the meeting date")
+    ingest.add_argument("--source-url", metavar="URL", help="where the documents were published")
+    ingest.add_argument("--dry-run", action="store_true",
+                        help="build and validate, print what would change and the validation report, store nothing")
+    ingest.add_argument("--keep-going", action="store_true",
+                        help="store the documents that loaded even if others were refused")
+    retract = commands.add_parser("retract", help="withdraw a document and everything only it supported")
+    retract.add_argument("documents", nargs="+", metavar="DOC", help="document key, IRI, or the file it was built from")
     export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
     export.add_argument("--format", choices=FORMATS, default="trig")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -100,25 +113,65 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _report_problems(errors: Sequence[str], warnings: Sequence[str], keep_going: bool) -> bool:
+    """Print a build's refusals and warnings, one line each; True when nothing was stored."""
+    for error in errors:
+        print(f"evidence-graph: {error}", file=sys.stderr)
+    for warning in warnings:
+        print(f"evidence-graph: warning: {warning}", file=sys.stderr)
+    if errors and not keep_going:
+        print("evidence-graph: nothing was stored (use --keep-going to store the documents that loaded)",
+              file=sys.stderr)
+        return True
+    return False
+
+
 def run_build(args: argparse.Namespace) -> int:
     """Build documents into the store; one line per refused file, exit 1 if any."""
     paths = args.paths or [DEFAULT_CORPUS]
     store = EvidenceStore(args.store, wait=args.wait)
     result = build_into_store(store, paths, keep_going=args.keep_going,
                               progress=None if args.quiet else print_progress)
-    for error in result.errors:
-        print(f"evidence-graph: {error}", file=sys.stderr)
-    for warning in result.warnings + result.dropped:
-        print(f"evidence-graph: warning: {warning}", file=sys.stderr)
-    if result.errors and not args.keep_going:
-        print("evidence-graph: nothing was stored (use --keep-going to store the documents that loaded)",
-              file=sys.stderr)
+    if _report_problems(result.errors, result.warnings + result.dropped, args.keep_going):
         return 1
     if not args.quiet:
         rate = result.words / result.seconds if result.seconds else 0.0
         print(f"built {len(result.graphs)} document(s): {result.triples} triples, {result.words} words "
               f"in {result.seconds:.2f} s ({rate:,.0f} words/s) into {args.store}")
     return 1 if result.errors else 0
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Ingest documents; one line per document, the validation report, exit 1 if any was refused."""
+    from pipeline.ingest import IngestMetadata, ingest_paths
+
+    metadata = IngestMetadata(committee=args.committee, authority=args.authority, date=args.date,
+                              source_url=args.source_url)
+    with EvidenceStore(args.store, wait=args.wait) as store:
+        report = ingest_paths(store, args.paths, metadata, dry_run=args.dry_run, keep_going=args.keep_going)
+    if _report_problems(report.errors, report.warnings + report.dropped, args.keep_going):
+        return 1
+    for line in report.summary():
+        print(line)
+    return 1 if report.errors else 0
+
+
+def run_retract(args: argparse.Namespace) -> int:
+    """Retract documents, each in its own transaction; exit 1 naming any that is not stored."""
+    from pipeline.ingest import DocumentNotStored, retract_document
+
+    failed = 0
+    with EvidenceStore(args.store, wait=args.wait) as store:
+        for document in args.documents:
+            try:
+                report = retract_document(store, document)
+            except DocumentNotStored as error:
+                print(f"evidence-graph: {error.args[0]}", file=sys.stderr)
+                failed += 1
+                continue
+            print(f"retracted {report.key}: {report.removed:,} quads removed, "
+                  f"{report.registry_entries_removed:,} registry entries no document refers to any more")
+    return 1 if failed else 0
 
 
 def export_documents(paths: Sequence[Path], source_url: str | None = None
@@ -241,7 +294,8 @@ def run_serve(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``evidence-graph`` console script."""
     args = _parser().parse_args(argv)
-    handlers = {"build": run_build, "export": run_export, "stats": run_stats, "schema": run_schema,
+    handlers = {"build": run_build, "ingest": run_ingest, "retract": run_retract, "export": run_export,
+                "stats": run_stats, "schema": run_schema,
                 "serve": run_serve, "evaluate": run_evaluate}
     try:
         return handlers[args.command](args)

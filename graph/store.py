@@ -42,7 +42,7 @@ from graph.entities import Registry
 from graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
 from graph.lru import BoundedLRU, digest
 from graph.registry import document_nodes, registry_from_graph, registry_graphs
-from graph.vocabulary import EG, bind_prefixes
+from graph.vocabulary import EG, SCHEMA, bind_prefixes
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"
@@ -682,6 +682,25 @@ class EvidenceStore:
             if key and key.startswith(_DOC_GRAPH_PREFIX):
                 keys.append(key[len(_DOC_GRAPH_PREFIX):])
         return keys
+
+    def document_sha256(self, key: str) -> str | None:
+        """The sha256 of the bytes a stored document was built from (its provenance record's
+        ``schema:sha256``), or None when no document of that key is stored.
+
+        Examples
+        --------
+        >>> EvidenceStore().document_sha256("c/minutes") is None
+        True
+        """
+        graph = ox.NamedNode(str(provenance_graph(key)))
+        for quad in self._store.quads_for_pattern(None, ox.NamedNode(f"{SCHEMA}sha256"), None, graph):
+            return quad.object.value
+        return None
+
+    def document_size(self, key: str) -> int:
+        """Quads of a stored document: its assertion and provenance graphs (0 if not stored)."""
+        return sum(1 for name in (document_graph(key), provenance_graph(key))
+                   for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
         """Every quad of the evidence as rdflib terms (subject, predicate, object, graph); the

@@ -21,6 +21,7 @@ from schema.compiled import planned_executor_class
 from schema.context import LATEST_GRAPH_SIZE, GraphSize
 from schema.errors import add_codes
 from schema.limits import QueryLimits, limit_extensions
+from schema.mutations import Mutation
 from schema.query import Query
 from schema.types import ALL_TYPES
 
@@ -67,7 +68,8 @@ def build_schema(limits: QueryLimits | None = None, compiled: bool = True,
     """
     limits = limits or QueryLimits()
     root = merge_types("Query", (Query, AlgorithmQuery))
-    return EvidenceSchema(query=root, types=list(ALL_TYPES), extensions=limit_extensions(limits, graph_size),
+    return EvidenceSchema(query=root, mutation=Mutation, types=list(ALL_TYPES),
+                          extensions=limit_extensions(limits, graph_size),
                           config=StrawberryConfig(relay_max_results=100),
                           execution_context_class=planned_executor_class(limits.cache_size if compiled else 0))
 

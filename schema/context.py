@@ -96,6 +96,8 @@ class GraphState:
         self._lock = threading.Lock()
         self._size = size
         size.size = snapshot.size
+        #: The store generation a writer of this process last served (the watcher skips it).
+        self.generation: str | None = None
 
     @property
     def snapshot(self) -> GraphSnapshot:
@@ -118,6 +120,8 @@ class RequestContext:
     snapshot: GraphSnapshot
     request: Any = None
     response: Any = None
+    #: What carries out mutations (``serving.document_writer.StoreWriter``); None: no writes.
+    writer: Any = None
 
     @property
     def views(self) -> GraphViews:

@@ -18,6 +18,10 @@ Code                           Meaning
 ``LIMIT_EXCEEDED``             An argument asks for more than a cap allows (page size, hops, text).
 ``ALGORITHM_TIMEOUT``          A graph algorithm ran past its time budget and was stopped.
 ``BUSY``                       Every slot for that family of algorithms is taken: retry later.
+``UNAUTHENTICATED``            A mutation came without the bearer token that writes need.
+``FORBIDDEN``                  A mutation came with a token that is not the server's.
+``WRITES_DISABLED``            This server takes no writes (no token configured, or no store).
+``NOT_FOUND``                  A mutation names a document the store does not hold.
 ``INTERNAL_SERVER_ERROR``      A fault of the server, not of the request.
 =============================  ======================================================================
 
@@ -60,12 +64,16 @@ LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
 ALGORITHM_TIMEOUT = "ALGORITHM_TIMEOUT"
 BUSY = "BUSY"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+UNAUTHENTICATED = "UNAUTHENTICATED"
+FORBIDDEN = "FORBIDDEN"
+WRITES_DISABLED = "WRITES_DISABLED"
+NOT_FOUND = "NOT_FOUND"
 
 #: Every code an error may carry (the table above).
 CODES: frozenset[str] = frozenset({
     GRAPHQL_PARSE_FAILED, TOO_MANY_TOKENS, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_DEEP, TOO_MANY_ALIASES,
     QUERY_TOO_COMPLEX, OPERATION_NOT_FOUND, BAD_USER_INPUT, BAD_CURSOR, LIMIT_EXCEEDED, ALGORITHM_TIMEOUT, BUSY,
-    INTERNAL_SERVER_ERROR})
+    INTERNAL_SERVER_ERROR, UNAUTHENTICATED, FORBIDDEN, WRITES_DISABLED, NOT_FOUND})
 
 #: How graphql-core words its refusals of ``operationName`` (errors with neither a node nor a path).
 _OPERATION_MESSAGES = ("Unknown operation named", "Must provide operation name", "Must provide an operation")
@@ -81,6 +89,19 @@ class QueryInputError(ValueError):
     @property
     def extensions(self) -> dict[str, Any]:
         # A fresh dict each time: graphql-core adopts it as the error's own, and formatting may add to it.
+        return {"code": self.code}
+
+
+class WriteRefusedError(ValueError):
+    """A mutation the server will not carry out: no token, a wrong one, no writes here, or no
+    such document (its ``code`` says which; the message never repeats a token)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+    @property
+    def extensions(self) -> dict[str, Any]:
         return {"code": self.code}
 
 
@@ -221,8 +242,8 @@ def add_codes(errors: Iterable[GraphQLError]) -> None:
         with_code(error, error_code(error))
 
 
-__all__ = ["ALGORITHM_TIMEOUT", "BAD_CURSOR", "BAD_USER_INPUT", "BUSY", "CODES", "GRAPHQL_PARSE_FAILED",
-           "GRAPHQL_VALIDATION_FAILED", "INTERNAL_SERVER_ERROR", "LIMIT_EXCEEDED", "OPERATION_NOT_FOUND",
-           "QUERY_TOO_COMPLEX", "QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "TOO_MANY_TOKENS", "AlgorithmBusyError",
-           "AlgorithmTimeoutError", "BadCursorError", "QueryInputError", "QueryLimitError", "add_codes",
-           "error_code", "with_code"]
+__all__ = ["ALGORITHM_TIMEOUT", "BAD_CURSOR", "BAD_USER_INPUT", "BUSY", "CODES", "FORBIDDEN", "GRAPHQL_PARSE_FAILED",
+           "GRAPHQL_VALIDATION_FAILED", "INTERNAL_SERVER_ERROR", "LIMIT_EXCEEDED", "NOT_FOUND", "OPERATION_NOT_FOUND",
+           "QUERY_TOO_COMPLEX", "QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "TOO_MANY_TOKENS", "UNAUTHENTICATED",
+           "WRITES_DISABLED", "AlgorithmBusyError", "AlgorithmTimeoutError", "BadCursorError", "QueryInputError",
+           "QueryLimitError", "WriteRefusedError", "add_codes", "error_code", "with_code"]

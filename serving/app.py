@@ -22,7 +22,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Scope
 
 from graph.lru import BoundedLRU
 from schema import build_schema
@@ -32,6 +32,7 @@ from schema.context import GraphSnapshot, GraphState
 from schema.prepared import PreparedDocuments
 from serving import error_log
 from serving.disconnect import StopWhenClientLeaves
+from serving.document_writer import StoreWriter, bearer_token, token_matches
 from serving.graphql_view import GRAPHIQL, EvidenceGraphQL
 from serving.heap import ReturnLargeBodies, settle_heap
 from serving.http_errors import RequestRefused, log_refusal
@@ -90,7 +91,9 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
                            settings.response_cache_max_bytes)
     prepared = PreparedDocuments(schema, settings.limits, settings.limits.cache_bytes) \
         if settings.direct_execution else None
-    graphql_app = EvidenceGraphQL(schema, state, prepared)
+    writer = StoreWriter(settings.store, settings.ingest_token, state, cache) \
+        if snapshot is None and settings.store is not None and settings.ingest_token else None
+    graphql_app = EvidenceGraphQL(schema, state, prepared, writer)
     sdl = schema.as_str() + "\n"
     plans = schema.execution_context_class.plans  # type: ignore[attr-defined]
     caches: dict[str, BoundedLRU[Any, Any]] = {"responses": cache, "plans": plans.cache}
@@ -148,7 +151,15 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     def with_cors(refuse: ASGIApp) -> ASGIApp:
         return CORSMiddleware(refuse, **cors) if settings.cors_origins else refuse
 
+    def may_write(scope: Scope) -> bool:
+        # Only a request with the ingest token may send a body the size of a document.
+        if writer is None:
+            return False
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"] if k == b"authorization"}
+        return token_matches(bearer_token(headers), settings.ingest_token or "")
+
     middleware = [Middleware(RequestGate, max_body_bytes=settings.max_body_bytes,
+                             writer_body_bytes=settings.max_ingest_bytes, may_write=may_write,
                              max_query_string_bytes=settings.max_query_string_bytes, refusals=with_cors),
                   Middleware(ReturnLargeBodies), Middleware(CachedAnswers, state=state, cache=cache),
                   Middleware(GZipMiddleware, minimum_size=1024), Middleware(StopWhenClientLeaves)]

@@ -19,7 +19,7 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.http import GraphQLHTTPResponse, process_result
-from strawberry.schema.exceptions import CannotGetOperationTypeError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from schema.context import GraphState, RequestContext
@@ -60,9 +60,10 @@ class EvidenceGraphQL(GraphQL):
     :class:`serving.request_gate.RequestGate` before that)."""
 
     def __init__(self, schema: strawberry.Schema, state: GraphState,
-                 prepared: PreparedDocuments | None = None) -> None:
+                 prepared: PreparedDocuments | None = None, writer: Any = None) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.state = state
+        self.writer = writer
         self.prepared = prepared
         self.answered_directly = 0
         self.graphiql_html = graphiql_page()
@@ -90,7 +91,9 @@ class EvidenceGraphQL(GraphQL):
             except HTTPException as error:
                 # Strawberry refuses an operationName that names no operation before GraphQL runs.
                 code = OPERATION_NOT_FOUND if isinstance(error.__cause__, CannotGetOperationTypeError) else None
-                await RequestRefused.for_status(error.status_code, error.reason, code).send(
+                # GraphQL over HTTP: a mutation sent with GET is 405 Method Not Allowed (Strawberry says 400).
+                status = 405 if isinstance(error.__cause__, InvalidOperationTypeError) else error.status_code
+                await RequestRefused.for_status(status, error.reason, code).send(
                     send, refusal_media_type(request.headers.get("accept", "")))
                 return
         await response(scope, receive, send)
@@ -142,7 +145,7 @@ class EvidenceGraphQL(GraphQL):
 
     async def get_context(self, request: Any, response: Any) -> RequestContext:  # type: ignore[override]
         snapshot = getattr(request.state, "snapshot", None) or self.state.snapshot
-        return RequestContext(snapshot=snapshot, request=request, response=response)
+        return RequestContext(snapshot=snapshot, request=request, response=response, writer=self.writer)
 
     async def get_sub_response(self, request: Any) -> Response:
         sub = await super().get_sub_response(request)

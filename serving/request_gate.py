@@ -71,6 +71,10 @@ class RequestGate:
     refusals : callable, optional
         Wraps the ASGI app that answers a refusal (e.g. in CORS, so that a browser may read it,
         while the answers of the layers below get their CORS headers from their own layer).
+    writer_body_bytes : int, optional
+        The larger limit of a request that ``may_write`` accepts (a document rides in it).
+    may_write : callable, optional
+        Whether a request's scope presents the server's write token.
 
     Examples
     --------
@@ -86,9 +90,12 @@ class RequestGate:
     """
 
     def __init__(self, app: ASGIApp, max_body_bytes: int, max_query_string_bytes: int, path: str = "/graphql",
-                 refusals: Callable[[ASGIApp], ASGIApp] | None = None) -> None:
+                 refusals: Callable[[ASGIApp], ASGIApp] | None = None, writer_body_bytes: int | None = None,
+                 may_write: Callable[[Scope], bool] | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.writer_body_bytes = writer_body_bytes
+        self.may_write = may_write
         self.max_query_string_bytes = max_query_string_bytes
         self.path = path
         self.refusals = refusals or (lambda refuse: refuse)
@@ -110,13 +117,15 @@ class RequestGate:
         if len(query_string) > self.max_query_string_bytes:
             raise RequestRefused(QUERY_TOO_LONG, f"the query string is longer than the limit of "
                                                  f"{self.max_query_string_bytes:,} bytes: POST the query instead")
+        limit = self.writer_body_bytes if self.writer_body_bytes is not None and self.may_write is not None \
+            and self.may_write(scope) else self.max_body_bytes
         content_type = ""
         for name, value in scope["headers"]:
             if name == b"content-length":
                 if not value.isdigit():
                     raise RequestRefused(BAD_REQUEST, "the Content-Length header is not a number")
-                if int(value) > self.max_body_bytes:
-                    raise self._too_large()
+                if int(value) > limit:
+                    raise self._too_large(limit)
             elif name == b"content-type" and not content_type:
                 content_type = value.decode("latin-1")
         if scope["path"] != self.path:
@@ -126,7 +135,7 @@ class RequestGate:
             check_query_string(query_string)
         if method != "POST":
             return receive
-        body = await self._read_body(receive)
+        body = await self._read_body(receive, limit)
         if body is None:
             return receive  # the client left: the app sees the disconnect
         state = scope.setdefault("state", {})
@@ -136,7 +145,7 @@ class RequestGate:
             state["params"] = check_request(decode_json(body, "request body"), post=True)
         return _replay(body, receive)
 
-    async def _read_body(self, receive: Receive) -> bytes | None:
+    async def _read_body(self, receive: Receive, limit: int) -> bytes | None:
         """The whole body, counted as it arrives; None if the client left first."""
         chunks: list[bytes] = []
         size = 0
@@ -146,15 +155,15 @@ class RequestGate:
                 return None
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_body_bytes:
-                raise self._too_large()
+            if size > limit:
+                raise self._too_large(limit)
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
 
-    def _too_large(self) -> RequestRefused:
-        return RequestRefused(BODY_TOO_LARGE, f"the request body is larger than the limit of "
-                                              f"{self.max_body_bytes:,} bytes")
+    @staticmethod
+    def _too_large(limit: int) -> RequestRefused:
+        return RequestRefused(BODY_TOO_LARGE, f"the request body is larger than the limit of {limit:,} bytes")
 
 
 def _refusal_app(refused: RequestRefused, scope: Scope) -> ASGIApp:

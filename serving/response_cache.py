@@ -54,7 +54,8 @@ class CachedAnswers:
     one digest. Only successful answers without errors are kept. The snapshot the key was made
     with is the one the request is answered from (``scope["state"]["snapshot"]``), even if the
     graph reloads meanwhile. The body is the one :class:`serving.request_gate.RequestGate` read,
-    within its limit (``scope["state"]["body"]``): a POST it has not read is not cached.
+    within its limit (``scope["state"]["body"]``): a POST it has not read is not cached, nor the
+    answer of a mutation (``scope["state"]["wrote"]``).
     """
 
     def __init__(self, app: ASGIApp, state: GraphState, cache: BoundedLRU[bytes, CachedResponse],
@@ -92,7 +93,8 @@ class CachedAnswers:
             await send(message)
 
         await self.app(scope, receive, keep)
-        if messages and messages[0].get("status") == 200 and state.get("had_errors") is False:
+        if messages and messages[0].get("status") == 200 and state.get("had_errors") is False and \
+                not state.get("wrote"):
             self.cache.put(key, CachedResponse(messages, sum(len(m.get("body", b"")) for m in messages)))
 
 

@@ -21,6 +21,8 @@ ENVIRONMENT = {
     "limits.cache_bytes": "EVIDENCE_GRAPH_DOCUMENT_CACHE_BYTES",
     "algorithm_seconds": "EVIDENCE_GRAPH_ALGORITHM_SECONDS",
     "algorithm_concurrency": "EVIDENCE_GRAPH_ALGORITHM_CONCURRENCY",
+    "ingest_token": "EVIDENCE_GRAPH_INGEST_TOKEN",
+    "max_ingest_bytes": "EVIDENCE_GRAPH_MAX_INGEST_BODY",
 }
 
 
@@ -60,6 +62,11 @@ class ServerSettings:
     #: Concurrent computations per algorithm family beyond which requests are answered BUSY
     #: (families not named keep ``graph.analytics.budgets.CONCURRENCY``).
     algorithm_concurrency: tuple[tuple[str, int], ...] = ()
+    #: The bearer token the ingestDocument and retractDocument mutations need; None: no writes.
+    #: Never shown (not in the settings' repr, never logged).
+    ingest_token: str | None = field(default=None, repr=False)
+    #: The body limit of a request that presents the ingest token: a document rides in it (bytes).
+    max_ingest_bytes: int = 64_000_000
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
@@ -107,7 +114,7 @@ class ServerSettings:
             "reload_seconds": _positive_float, "max_body_bytes": _positive_int,
             "max_query_string_bytes": _positive_int, "response_cache_total_bytes": _positive_int,
             "limits.cache_bytes": _positive_int, "algorithm_seconds": _positive_float,
-            "algorithm_concurrency": _family_slots}
+            "algorithm_concurrency": _family_slots, "ingest_token": _token, "max_ingest_bytes": _positive_int}
         limits: dict[str, Any] = {}
         for name, read in readers.items():
             text = environ.get(ENVIRONMENT[name])
@@ -118,6 +125,12 @@ class ServerSettings:
                 else:
                     values[name] = value
         return cls(**values, limits=QueryLimits(**limits))
+
+
+def _token(name: str, text: str) -> str:
+    if len(text) < 16:
+        raise ValueError(f"{name} must be at least 16 characters (a shorter token is guessable)")
+    return text
 
 
 def _positive_int(name: str, text: str) -> int:

@@ -54,7 +54,8 @@ async def watch_store(state: GraphState, settings: ServerSettings, cache: Bounde
     while True:
         await asyncio.sleep(settings.reload_seconds)
         current = EvidenceStore.generation(settings.store)
-        if current == seen:
+        if current == seen or current == state.generation:
+            seen = current  # a mutation of this server committed it and serves it already
             continue
         try:
             snapshot = await anyio.to_thread.run_sync(load_snapshot, settings.store)

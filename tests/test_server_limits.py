@@ -210,7 +210,8 @@ MALFORMED_QUERY_STRINGS: list[tuple[str, str, int, str]] = [
     ("variables not JSON", "query=%7B__typename%7D&variables=%7Bx", 400, "INVALID_JSON"),
     ("variables an array", "query=%7B__typename%7D&variables=%5B1%5D", 400, "BAD_REQUEST_SHAPE"),
     ("variables nested 2,000 deep", "query=%7B__typename%7D&variables=" + "[" * 2_000, 400, "JSON_TOO_DEEP"),
-    ("a mutation", "query=mutation%20%7B__typename%7D", 400, "BAD_REQUEST"),
+    # GraphQL over HTTP: a mutation is never run for a GET.
+    ("a mutation", "query=mutation%20%7B__typename%7D", 405, "METHOD_NOT_ALLOWED"),
 ]
 
 
