@@ -57,6 +57,23 @@ def _parser() -> argparse.ArgumentParser:
                         help="build and validate, print what would change and the validation report, store nothing")
     ingest.add_argument("--keep-going", action="store_true",
                         help="store the documents that loaded even if others were refused")
+    fetch = commands.add_parser("fetch", help="fetch a ModernGov meeting's record, page and papers, then ingest "
+                                              "them")
+    fetch.add_argument("url", nargs="?", help="a ModernGov meeting page (ieListDocuments.aspx?CId=…&MId=…)")
+    fetch.add_argument("--site", metavar="HOST", help="a ModernGov site, with --committee, --from and --to")
+    fetch.add_argument("--committee", metavar="NAME", help="the committee's title on the site")
+    fetch.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first meeting date")
+    fetch.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last meeting date")
+    fetch.add_argument("--authority", metavar="NAME", help="the council's name, for the manifest")
+    fetch.add_argument("-o", "--output", type=Path, default=Path("papers"),
+                       help="folder meetings are written under (default: papers)")
+    fetch.add_argument("--no-ingest", action="store_true", help="write the folders, do not ingest them")
+    fetch.add_argument("--pause", type=float, default=1.0, metavar="SECONDS",
+                       help="pause between requests to the site (default: 1)")
+    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                       help="seconds to wait for an answer before trying again (default: 30)")
+    fetch.add_argument("--cache", type=Path, default=Path(".evidence-graph/http-cache"),
+                       help="local cache: a second fetch asks only whether pages changed")
     retract = commands.add_parser("retract", help="withdraw a document and everything only it supported")
     retract.add_argument("documents", nargs="+", metavar="DOC", help="document key, IRI, or the file it was built from")
     export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
@@ -154,6 +171,51 @@ def run_ingest(args: argparse.Namespace) -> int:
     for line in report.summary():
         print(line)
     return 1 if report.errors else 0
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    """Fetch ModernGov meetings into folders with manifests, then ingest them (unless --no-ingest)."""
+    import datetime as dt
+
+    from pipeline.connectors.http import FetchError, PoliteClient
+    from pipeline.connectors.moderngov import ModernGovError, SiteAddress, fetch_meetings, meetings_between
+    from pipeline.ingest import ingest_paths
+
+    client = PoliteClient(cache=args.cache, pause=args.pause, timeout=args.timeout)
+    try:
+        if args.url:
+            site = SiteAddress.from_url(args.url)
+            if not site.meeting_id:
+                return _fail(f"{args.url}: no meeting id (MId=…) in the address; "
+                             "use --site, --committee, --from and --to for a committee's meetings")
+            meeting_ids = [site.meeting_id]
+        elif args.site and args.committee and args.start and args.end:
+            site = SiteAddress.from_url(args.site)
+            try:
+                start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
+            except ValueError:
+                return _fail(f"--from {args.start} / --to {args.end}: dates are YYYY-MM-DD")
+            meeting_ids = meetings_between(client, site, args.committee, start, end)
+            if not meeting_ids:
+                print(f"no meetings of {args.committee!r} between {start} and {end}")
+                return 0
+        else:
+            return _fail("fetch needs a meeting page's address, or --site, --committee, --from and --to")
+        fetched = fetch_meetings(client, site, meeting_ids, args.output, args.authority or "")
+    except (FetchError, ModernGovError) as error:
+        return _fail(f"{error} (nothing of that meeting was written)")
+    for meeting in fetched:
+        print(f"fetched {meeting.record.committee}, {meeting.record.date}: {len(meeting.files)} file(s), "
+              f"{meeting.downloaded} downloaded, into {meeting.folder}")
+    if args.no_ingest:
+        return 0
+    with EvidenceStore(args.store, wait=args.wait) as store:
+        report = ingest_paths(store, [m.folder for m in fetched])
+    if _report_problems(report.errors, report.warnings + report.dropped, False):
+        return 1
+    for line in report.summary():
+        print(line)
+    return 0
 
 
 def run_retract(args: argparse.Namespace) -> int:
@@ -294,9 +356,9 @@ def run_serve(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``evidence-graph`` console script."""
     args = _parser().parse_args(argv)
-    handlers = {"build": run_build, "ingest": run_ingest, "retract": run_retract, "export": run_export,
-                "stats": run_stats, "schema": run_schema,
-                "serve": run_serve, "evaluate": run_evaluate}
+    handlers = {"build": run_build, "ingest": run_ingest, "fetch": run_fetch, "retract": run_retract,
+                "export": run_export, "stats": run_stats, "schema": run_schema, "serve": run_serve,
+                "evaluate": run_evaluate}
     try:
         return handlers[args.command](args)
     except (LoaderError, StoreError, BuildError, ValueError) as error:
