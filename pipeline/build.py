@@ -121,6 +121,18 @@ def _is_document(path: Path) -> bool:
         not path.name.startswith(".") and path.suffix.lower() in readable_suffixes()
 
 
+def _store_or_hidden(file: Path, folder: Path) -> bool:
+    """Whether a file under a papers folder is no paper: inside a hidden folder (the default
+    store, ``.evidence-graph/``, a connector's cache) or inside a store of its own (a RocksDB
+    folder: ``CURRENT`` and ``IDENTITY`` beside each other), so that ``build .`` never reads a
+    store's files as documents."""
+    relative = file.relative_to(folder)
+    if any(part.startswith(".") for part in relative.parts[:-1]):
+        return True
+    return any((parent / "CURRENT").is_file() and (parent / "IDENTITY").is_file()
+               for parent in [folder / Path(*relative.parts[:n]) for n in range(1, len(relative.parts))])
+
+
 def collect_sources(paths: Iterable[Path]) -> tuple[list[SourceFile], list[str]]:
     """Expand files and folders into the documents to load.
 
@@ -144,7 +156,7 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[SourceFile], list[str]]
         if path.is_dir():
             root = path.parent if path != DEFAULT_CORPUS else path
             try:
-                files = sorted(p for p in path.rglob("*") if not p.is_dir())
+                files = sorted(p for p in path.rglob("*") if not p.is_dir() and not _store_or_hidden(p, path))
             except OSError as error:
                 errors.append(f"{path}: cannot list the folder ({error.strerror})")
                 continue

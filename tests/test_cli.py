@@ -230,3 +230,22 @@ def test_a_folder_of_pdf_and_word_papers_builds_with_pages(tmp_path: Path) -> No
     quads = run("export", "--format", "nquads", store=store).stdout
     assert '<https://schema.org/pageStart> "2"^^<http://www.w3.org/2001/XMLSchema#integer>' in quads
     assert "Written evidence from the Harbour Trust" in quads
+
+
+def test_build_of_a_papers_folder_never_reads_the_stores_own_files(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    shutil.copytree(SAMPLE, papers)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def build_here() -> subprocess.CompletedProcess[str]:  # `build .` in the papers folder, its store inside it
+        return subprocess.run([*CLI, "--store", "mystore", "build", "."], capture_output=True, text=True,
+                              cwd=papers, env=env, timeout=300)
+
+    first = build_here()
+    assert first.returncode == 0, first.stderr
+    assert (papers / "mystore" / "CURRENT").is_file()
+    (papers / ".evidence-graph" / "http-cache").mkdir(parents=True)
+    (papers / ".evidence-graph" / "http-cache" / "page").write_text("cached bytes of a page")
+    again = build_here()
+    assert again.returncode == 0, again.stderr
+    assert "built 2 document(s)" in again.stdout
