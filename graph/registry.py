@@ -14,7 +14,7 @@ from rdflib.term import Node
 from graph.entities import Entity, Registry
 from graph.iris import iri, key_of
 from graph.kinds import KINDS, kind_of_key
-from graph.vocabulary import EG, GSS, LEGISLATION, ORG, RDF, SCHEMA, SKOS, bind_prefixes
+from graph.vocabulary import DCTERMS, EG, GSS, LEGISLATION, ORG, RDF, SCHEMA, SKOS, bind_prefixes
 
 #: rdf:type of each registry kind (declared in :mod:`graph.kinds`); the first class identifies
 #: the kind when reading back.
@@ -168,7 +168,23 @@ def registry_graphs(registry: Registry, nodes: Iterable[Node]) -> tuple[Graph, G
             _entity_to_graph(referenced, entity, keep)
         else:
             _entity_to_graph(rest, entity)
+        # What the resolver weighs to tell namesakes apart is its memory, never evidence.
+        _resolver_evidence_to_graph(rest, entity)
     return referenced, rest
+
+
+#: Attributes holding the resolver's evidence of who a person is, as space-separated words, and
+#: the predicate each is stored with in the resolver's memory: the bodies that tie them to a
+#: meeting (a host authority's key, or ``named:`` and an organisation's slug) and publishers'
+#: identifiers (ModernGov member pages).
+_RESOLVER_EVIDENCE = {"affiliations": SCHEMA.affiliation, "sourceIds": DCTERMS.identifier}
+
+
+def _resolver_evidence_to_graph(graph: Graph, entity: Entity) -> None:
+    node = iri(entity.key)
+    for name, predicate in _RESOLVER_EVIDENCE.items():
+        for word in entity.attributes.get(name, "").split():
+            graph.add((node, predicate, Literal(word)))
 
 
 def document_nodes(graphs: Iterable[Graph]) -> Iterator[Node]:
@@ -270,6 +286,10 @@ def registry_from_graph(graph: Graph) -> Registry:
             value = graph.value(node, predicate)
             if value is not None and key_of(str(value)):
                 entity.attributes[name] = key_of(str(value)) or ""
+        for name, predicate in _RESOLVER_EVIDENCE.items():
+            words = sorted(str(o) for o in graph.objects(node, predicate))
+            if words:
+                entity.attributes[name] = " ".join(words)
         if SCHEMA.sameAs in {p for p, _ in graph.predicate_objects(node)}:
             for same in graph.objects(node, SCHEMA.sameAs):
                 if str(same).startswith(str(GSS)):

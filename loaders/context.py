@@ -57,6 +57,9 @@ class CastMember:
     roles: tuple[str, ...] = ()
     post: str | None = None
     organisation: str | None = None
+    #: The publisher's identifier of the person (a ModernGov member page), which resolution
+    #: trusts before any name.
+    identifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1634,10 +1637,31 @@ def _merge_surname_only(cast: dict[str, CastMember]) -> dict[str, CastMember]:
             other = merged[fuller[0]]
             merged[fuller[0]] = CastMember(other.name, other.surface,
                                            tuple(dict.fromkeys((*other.roles, *member.roles))),
-                                           other.post, other.organisation)
+                                           other.post, other.organisation, other.identifier or member.identifier)
         else:
             merged[key] = member
     return merged
+
+
+def _add_attendees(cast: dict[str, CastMember], metadata: dict[str, str]) -> None:
+    """The people a manifest lists at the meeting (as its publisher states them: a connector's
+    ``[[attendees]]``) join the cast, each with the publisher's identifier; a person the papers
+    name too keeps the papers' post and organisation and gains the identifier."""
+    from loaders.manifest import attendee_rows
+
+    for row in attendee_rows(metadata):
+        name = parse_person_name(row["name"])
+        if name is None:
+            continue
+        role = "chair" if "chair" in row["role"].lower() and "vice" not in row["role"].lower() else "member"
+        key = name.display.lower()
+        existing = cast.get(key)
+        identifier = row["source_id"] or None
+        if existing is None:
+            cast[key] = CastMember(name, row["name"], (role,), identifier=identifier)
+        else:
+            cast[key] = replace(existing, roles=tuple(dict.fromkeys((*existing.roles, role))),
+                                identifier=existing.identifier or identifier)
 
 
 def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None
@@ -1709,6 +1733,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
             subject = _submitter(part.title, part.subject) if part.kind == "written-evidence" else part.subject
             if subject and subject not in organisations and known_organisation(subject):
                 organisations.append(subject)
+    _add_attendees(cast, metadata)
     # Same person written with initials in one place and a forename in another.
     merged: dict[str, CastMember] = {}
     # Members by (family name, first initial): a twin is looked up, not searched for, so a
@@ -1724,7 +1749,8 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
             richer = member if member.name.given else other
             merged[twin] = CastMember(richer.name, richer.surface,
                                       tuple(dict.fromkeys((*other.roles, *member.roles))),
-                                      other.post or member.post, other.organisation or member.organisation)
+                                      other.post or member.post, other.organisation or member.organisation,
+                                      other.identifier or member.identifier)
         else:
             merged[key] = member
     merged = _merge_surname_only(merged)

@@ -1,9 +1,11 @@
 """Corpus manifests: facts about documents that the documents do not state themselves.
 
-A folder may hold ``manifest.toml`` with a ``[committee]`` table (name, authority) and
-``[[documents]]`` entries (path, kind, meeting_date, title, source_url, meeting). Everything is
-optional. Documents whose entries give the same committee and meeting date, or the same
-``meeting`` (any text), are papers of one meeting and share its context.
+A folder may hold ``manifest.toml`` with a ``[committee]`` table (name, authority),
+``[[documents]]`` entries (path, kind, meeting_date, title, source_url, meeting) and
+``[[attendees]]`` entries (name, role, attendance, source_id: the publisher's identifier of the
+person, such as a ModernGov member page). Everything is optional. Documents whose entries give
+the same committee and meeting date, or the same ``meeting`` (any text), are papers of one
+meeting and share its context.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
                           "an array of tables)")
     shared = {k: str(v) for k, v in (("committee", committee.get("name")),
                                       ("authority", committee.get("authority"))) if v}
+    attendees = _attendees(data.get("attendees", []), path)
+    if attendees:
+        shared["attendees"] = attendees
     result: dict[str, dict[str, str]] = {"": dict(shared)}
     for entry in data.get("documents", []):
         if "path" not in entry:
@@ -57,6 +62,34 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
         meta.update({k: str(v) for k, v in entry.items() if k != "path"})
         result[str(entry["path"])] = _dated(meta)
     return result
+
+
+#: The fields of an ``[[attendees]]`` entry, in the order :func:`attendee_rows` gives them.
+ATTENDEE_FIELDS = ("name", "role", "attendance", "source_id")
+
+
+def _attendees(entries: object, path: Path) -> str:
+    """``[[attendees]]`` (name, role, attendance, source_id: the people a publisher lists at the
+    meeting, as a connector writes them) as one text field: a line per person, fields a tab apart."""
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") for e in entries):
+        raise LoaderError(str(path), "invalid manifest ([[attendees]] entries must be tables with a name)")
+    return "\n".join("\t".join(" ".join(str(e.get(f, "")).split()) for f in ATTENDEE_FIELDS) for e in entries)
+
+
+def attendee_rows(metadata: dict[str, str]) -> list[dict[str, str]]:
+    r"""The attendees a manifest listed, from a document's metadata.
+
+    Examples
+    --------
+    >>> attendee_rows({"attendees": "Councillor Ann Lee\tChair\tPresent\thttps://x.example/u?UID=41"})
+    [{'name': 'Councillor Ann Lee', 'role': 'Chair', 'attendance': 'Present', 'source_id': 'https://x.example/u?UID=41'}]
+    """
+    rows = []
+    for line in (metadata.get("attendees") or "").splitlines():
+        values = (line.split("\t") + [""] * len(ATTENDEE_FIELDS))[:len(ATTENDEE_FIELDS)]
+        if values[0]:
+            rows.append(dict(zip(ATTENDEE_FIELDS, values, strict=True)))
+    return rows
 
 
 def _dated(meta: dict[str, str]) -> dict[str, str]:

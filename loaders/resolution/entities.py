@@ -257,7 +257,8 @@ class EntityResolver:
         matches = self.context.cast_matches(name)
         if len(matches) == 1:
             member = matches[0]
-            key = self.person_entity(member.name, member.surface)
+            key = self.person_entity(member.name, member.surface, identifier=member.identifier,
+                                     organisation=member.organisation)
             if surface != member.surface:
                 self.registry.add_name(key, surface)
             return key, 1.0 if surface == member.surface else 0.9
@@ -281,10 +282,18 @@ class EntityResolver:
             self._full_names = [n for n in parsed if n is not None and (n.given or n.initials)]
         return self._full_names
 
-    def person_entity(self, name: PersonName, surface: str, scope: str | None = None) -> str:
-        """Register a parsed name as a person (scoped to a document when ``scope`` is given) and
-        return its key."""
-        key = f"person/{scope}/{slugify(name.display)}" if scope else f"person/{slugify(name.display)}"
+    def person_entity(self, name: PersonName, surface: str, scope: str | None = None,
+                      identifier: str | None = None, organisation: str | None = None) -> str:
+        """Register a parsed name as a person and return its key: scoped to a document when
+        ``scope`` is given, else the person of that name the registry already holds when the
+        evidence says it is the same one (:meth:`_person_key`).
+
+        ``identifier`` is the publisher's identifier of the person (a ModernGov member page),
+        ``organisation`` the body the papers give them; both are kept as the person's evidence
+        for later meetings, with the host authority.
+        """
+        key = f"person/{scope}/{slugify(name.display)}" if scope else \
+            self._person_key(name, identifier, self._affiliations(organisation))
         attributes = {"family": name.family}
         if name.given:
             attributes["given"] = name.given
@@ -298,9 +307,44 @@ class EntityResolver:
         else:
             for attr, value in attributes.items():
                 entity.attributes.setdefault(attr, value)
+        if not scope:
+            _add_words(entity, "affiliations", self._affiliations(organisation))
+            _add_words(entity, "sourceIds", {identifier} if identifier else set())
         if surface != entity.label:
             self.registry.add_name(key, surface)
         return key
+
+    def _affiliations(self, organisation: str | None) -> set[str]:
+        """What ties a person to a body in this document: the host authority's key and the
+        organisation the papers give them (by its name's slug)."""
+        found = {self.authority} if self.authority else set()
+        if organisation:
+            found.add(f"named:{slugify(organisation)}")
+        return found
+
+    def _person_key(self, name: PersonName, identifier: str | None, affiliations: set[str]) -> str:
+        """The key of a named person across meetings: the one the registry holds under the same
+        publisher's identifier; else the person of the same full name when they share a body
+        (the host authority, or the organisation the papers give) or neither side says which;
+        else a person of this host's own (``person/<host>/<name>``). A name alone never joins
+        two councils' people, and two identifiers never join."""
+        slug = slugify(name.display)
+        if identifier:
+            for entity in self.registry.entities.values():
+                if entity.kind == "Person" and identifier in entity.attributes.get("sourceIds", "").split():
+                    return entity.key
+        host = self.authority.split("/", 1)[-1] if self.authority else slugify(self.doc.parsed.document.key)
+        for key in (f"person/{slug}", f"person/{host}/{slug}"):
+            entity = self.registry.get(key)
+            if entity is None:
+                return key
+            ids = set(entity.attributes.get("sourceIds", "").split())
+            theirs = set(entity.attributes.get("affiliations", "").split())
+            if identifier and ids and identifier not in ids:
+                continue  # the same name, another person by the publisher's own reckoning
+            if not theirs or theirs & affiliations:
+                return key
+        return f"person/{host}/{slug}"
 
     def organisation(self, surface: str) -> str | None:
         """The organisation a name stands for: the host authority for its names and aliases,
@@ -491,3 +535,11 @@ class EntityResolver:
         name = parse_person_name(surface)
         matches = self.context.cast_matches(name) if name else []
         return matches[0].post if len(matches) == 1 else None
+
+
+def _add_words(entity: Entity, attribute: str, words: set[str]) -> None:
+    """Add words to an attribute that holds a set as space-separated words."""
+    if words:
+        have = set(entity.attributes.get(attribute, "").split())
+        if not words <= have:
+            entity.attributes[attribute] = " ".join(sorted(have | words))

@@ -1,0 +1,125 @@
+"""One registry across committees and bodies: a person of one meeting is the person of another
+only on strong evidence (the publisher's identifier, or the same full name and a shared body),
+never on a name alone; what the resolver weighed is kept, so a later build decides the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.store import EvidenceStore
+from graph.vocabulary import RDF, SCHEMA
+from pipeline.build import build_into_store
+from pipeline.ingest import ingest_paths
+
+MINUTES = """{council}
+
+{committee}
+
+Minutes of the meeting held on {date}
+
+Present: Councillor Ann Lee (Chair), Councillor {other} and Councillor Omar Reyes.
+
+Witnesses: Dr Hana Ito, Director, Tarnside Harbour Trust
+
+1. Dr Hana Ito gave evidence on the harbour wall.
+
+2. Councillor Ann Lee thanked Dr Ito. Mr Smith asked about the budget.
+
+3. RESOLVED that the report be noted.
+"""
+
+
+def meeting(root: Path, folder: str, council: str, committee: str, date: str, other: str = "Bo Chan") -> Path:
+    path = root / folder
+    path.mkdir(parents=True)
+    (path / f"{date}-minutes.txt").write_text(MINUTES.format(council=council, committee=committee, date=date,
+                                                              other=other), encoding="utf-8")
+    return path
+
+
+def people(store: EvidenceStore, label: str) -> set[str]:
+    """The stored person nodes with this name."""
+    persons = {s for s, p, o, _ in store.quads() if p == RDF.type and o == SCHEMA.Person}
+    return {str(s) for s, p, o, _ in store.quads() if s in persons and p == SCHEMA.name and str(o) == label}
+
+
+def test_namesakes_at_two_councils_stay_two_and_one_council_s_meetings_share_them(tmp_path: Path) -> None:
+    store = EvidenceStore()
+    first = meeting(tmp_path, "tarnside-harbour-2025-05", "Tarnside Borough Council", "Harbour Committee",
+                    "12 May 2025")
+    second = meeting(tmp_path, "tarnside-harbour-2025-07", "Tarnside Borough Council", "Harbour Committee",
+                     "14 July 2025")
+    other_council = meeting(tmp_path, "fenmoor-licensing-2025-06", "Fenmoor District Council",
+                            "Licensing Committee", "3 June 2025", other="Ravi Patel")
+    result = build_into_store(store, [first, second, other_council])
+    assert not result.errors, result.errors
+    # The Tarnside councillor of both Tarnside meetings is one person; Fenmoor's Ann Lee another.
+    assert len(people(store, "Ann Lee")) == 2
+    assert len(people(store, "Omar Reyes")) == 2
+    assert len(people(store, "Bo Chan")) == 1
+    # The witness of the same trust at both councils is one person: the same name and body.
+    assert len(people(store, "Hana Ito")) == 1
+    # A surname alone is a person of its own document, never joined across documents.
+    assert len(people(store, "Smith")) == 3
+
+
+def test_what_decided_survives_a_reload_and_a_later_build_decides_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    tarnside = meeting(tmp_path / "a", "tarnside-harbour-2025-05", "Tarnside Borough Council", "Harbour Committee",
+                       "12 May 2025")
+    with EvidenceStore(path) as store:
+        assert not ingest_paths(store, [tarnside]).errors
+        tarnside_ann = people(store, "Ann Lee")
+    fenmoor = meeting(tmp_path / "b", "fenmoor-licensing-2025-06", "Fenmoor District Council",
+                      "Licensing Committee", "3 June 2025")
+    later = meeting(tmp_path / "c", "tarnside-harbour-2025-07", "Tarnside Borough Council", "Harbour Committee",
+                    "14 July 2025")
+    with EvidenceStore(path) as store:  # a new process would read the same store
+        assert not ingest_paths(store, [fenmoor]).errors
+        assert not ingest_paths(store, [later]).errors
+        both = people(store, "Ann Lee")
+    assert len(both) == 2 and tarnside_ann <= both
+
+
+ATTENDED = """Harbour Committee
+
+Minutes of the meeting held on {date}
+
+1. {name} opened the meeting and the committee noted the harbour report.
+"""
+
+
+def fetched_meeting(root: Path, folder: str, date: str, name: str, member: str) -> Path:
+    """A meeting folder as ``evidence-graph fetch`` writes it: minutes and a manifest naming the
+    attendee with the publisher's member page."""
+    path = root / folder
+    path.mkdir(parents=True)
+    (path / "minutes.txt").write_text(ATTENDED.format(date=date, name=name), encoding="utf-8")
+    (path / "manifest.toml").write_text(f"""[committee]
+name = "Harbour Committee"
+authority = "Tarnside Borough Council"
+
+[[documents]]
+path = "minutes.txt"
+kind = "minutes"
+meeting_date = "{date}"
+
+[[attendees]]
+name = "{name}"
+role = "Chair"
+attendance = "Present"
+source_id = "https://democracy.tarnside.example/mgUserInfo.aspx?UID={member}"
+""", encoding="utf-8")
+    return path
+
+
+def test_the_publishers_member_id_is_trusted_before_a_name(tmp_path: Path) -> None:
+    store = EvidenceStore()
+    one = fetched_meeting(tmp_path, "m1", "2025-05-12", "Councillor Ann Lee", "41")
+    two = fetched_meeting(tmp_path, "m2", "2025-07-14", "Councillor Ann Lee", "41")
+    namesake = fetched_meeting(tmp_path, "m3", "2025-09-08", "Councillor Ann Lee", "77")
+    assert not build_into_store(store, [one, two]).errors
+    assert len(people(store, "Ann Lee")) == 1
+    # The same name under another member id of the same council is another person.
+    assert not build_into_store(store, [namesake]).errors
+    assert len(people(store, "Ann Lee")) == 2
