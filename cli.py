@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="seconds to wait for an answer before trying again (default: 30)")
     fetch.add_argument("--cache", type=Path, default=Path(".evidence-graph/http-cache"),
                        help="local cache: a second fetch asks only whether pages changed")
+    registry = commands.add_parser("registry", help="review the registry: provisional entities and likely "
+                                                    "duplicates; record merge and different decisions")
+    registry.add_argument("action", nargs="?", choices=("list", "merge", "different"), default="list",
+                          help="list (default); merge KEEP OLD; different FIRST SECOND")
+    registry.add_argument("entities", nargs="*", metavar="ENTITY", help="keys or IRIs")
     retract = commands.add_parser("retract", help="withdraw a document and everything only it supported")
     retract.add_argument("documents", nargs="+", metavar="DOC", help="document key, IRI, or the file it was built from")
     export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
@@ -218,6 +223,41 @@ def run_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_registry(args: argparse.Namespace) -> int:
+    """List likely duplicates with their evidence, or record a reviewer's merge or different decision."""
+    from pipeline.review import likely_duplicates, provisional_counts, record_different, record_merge
+
+    if args.action == "list":
+        if not args.store.exists():
+            return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
+        with EvidenceStore(args.store, read_only=True) as store:
+            registry = store.registry()
+            counts = provisional_counts(registry)
+            duplicates = likely_duplicates(store, registry)
+        print("provisional entities: " + (", ".join(f"{kind} {n:,}" for kind, n in counts.items()) or "none"))
+        print(f"likely duplicates: {len(duplicates)}")
+        for group in duplicates:
+            print(f"\n{group.kind} {group.name!r}:")
+            for entity in group.entities:
+                print(f"  {entity.key}  [{entity.status}]  documents: {', '.join(entity.documents)}")
+                if entity.affiliations:
+                    print(f"      bodies: {', '.join(entity.affiliations)}")
+                if entity.source_ids:
+                    print(f"      publisher ids: {', '.join(entity.source_ids)}")
+        if duplicates:
+            print("\nrecord a decision: evidence-graph registry merge KEEP OLD | evidence-graph registry different A B")
+        return 0
+    if len(args.entities) != 2:
+        return _fail(f"registry {args.action} takes two entities (keys or IRIs)")
+    with EvidenceStore(args.store, wait=args.wait) as store:
+        try:
+            done = (record_merge if args.action == "merge" else record_different)(store, *args.entities)
+        except KeyError as error:
+            return _fail(str(error.args[0]))
+    print(done)
+    return 0
+
+
 def run_retract(args: argparse.Namespace) -> int:
     """Retract documents, each in its own transaction; exit 1 naming any that is not stored."""
     from pipeline.ingest import DocumentNotStored, retract_document
@@ -357,6 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``evidence-graph`` console script."""
     args = _parser().parse_args(argv)
     handlers = {"build": run_build, "ingest": run_ingest, "fetch": run_fetch, "retract": run_retract,
+                "registry": run_registry,
                 "export": run_export, "stats": run_stats, "schema": run_schema, "serve": run_serve,
                 "evaluate": run_evaluate}
     try:

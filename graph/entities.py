@@ -210,6 +210,72 @@ class Registry:
                        if e.kind == kind and (within is None or is_within(e.key, within))),
                       key=lambda e: e.key)
 
+    def canonical(self, key: str) -> str:
+        """The key an entity was merged into (following ``sameAs`` decisions), or ``key`` itself.
+
+        Examples
+        --------
+        >>> r = Registry([Entity("person/a", "Person", "Ann Lee"),
+        ...               Entity("person/x/a", "Person", "Ann Lee", attributes={"sameAs": "person/a"})])
+        >>> r.canonical("person/x/a"), r.canonical("person/a"), r.canonical("person/none")
+        ('person/a', 'person/a', 'person/none')
+        """
+        seen = {key}
+        while True:
+            entity = self.entities.get(key)
+            target = entity.attributes.get("sameAs") if entity is not None else None
+            if not target or target in seen or target not in self.entities:
+                return key
+            seen.add(target)
+            key = target
+
+    def merge(self, keep: str, old: str) -> None:
+        """Record that ``old`` is the same entity as ``keep``: ``old`` redirects to it (its IRI
+        stays, ``owl:sameAs`` the kept one) and ``keep`` takes its names and resolver evidence.
+
+        Raises
+        ------
+        KeyError
+            If either key names no entity.
+        ValueError
+            If they are of different kinds, the same entity, or were decided different.
+
+        Examples
+        --------
+        >>> r = Registry([Entity("person/a", "Person", "Ann Lee"), Entity("person/x/a", "Person", "A. Lee")])
+        >>> r.merge("person/a", "person/x/a")
+        >>> r.canonical("person/x/a"), sorted(r.get("person/a").names())
+        ('person/a', ['A. Lee', 'Ann Lee'])
+        """
+        kept, gone = self.entities[keep], self.entities[old]
+        if self.canonical(keep) == self.canonical(old):
+            raise ValueError(f"{old} and {keep} are already one entity")
+        if kept.kind != gone.kind:
+            raise ValueError(f"{old} is a {gone.kind}, {keep} a {kept.kind}: only entities of one kind merge")
+        if old in kept.attributes.get("differentFrom", "").split():
+            raise ValueError(f"{old} and {keep} were decided different; record them the same only after "
+                             "that decision is withdrawn")
+        for name in gone.names():
+            self.add_name(keep, name)
+        for attribute in ("affiliations", "sourceIds"):
+            words = set(kept.attributes.get(attribute, "").split()) | set(gone.attributes.get(attribute, "").split())
+            if words:
+                kept.attributes[attribute] = " ".join(sorted(words))
+        gone.attributes["sameAs"] = keep
+
+    def differ(self, first: str, second: str) -> None:
+        """Record that two entities are different (a reviewer's decision a merge must respect).
+
+        Raises
+        ------
+        KeyError
+            If either key names no entity.
+        """
+        for one, other in ((first, second), (second, first)):
+            entity = self.entities[one]
+            words = set(entity.attributes.get("differentFrom", "").split()) | {other}
+            entity.attributes["differentFrom"] = " ".join(sorted(words))
+
     def snapshot(self) -> Registry:
         """A deep copy to :meth:`restore` from: a build undoes a broken document's decisions.
 

@@ -14,7 +14,7 @@ from rdflib.term import Node
 from graph.entities import Entity, Registry
 from graph.iris import iri, key_of
 from graph.kinds import KINDS, kind_of_key
-from graph.vocabulary import DCTERMS, EG, GSS, LEGISLATION, ORG, RDF, SCHEMA, SKOS, bind_prefixes
+from graph.vocabulary import DCTERMS, EG, GSS, LEGISLATION, ORG, OWL, RDF, SCHEMA, SKOS, bind_prefixes
 
 #: rdf:type of each registry kind (declared in :mod:`graph.kinds`); the first class identifies
 #: the kind when reading back.
@@ -62,7 +62,8 @@ def registry_to_graph(registry: Registry) -> Graph:
 
 #: Registry attributes naming an entity another one cannot be stated without (the scheme of a
 #: concept, the organisation of a post or unit): the closure of a reference follows them.
-_NEEDED = ("scheme", "postIn", "parent")
+#: Attributes naming entities an entity needs in any graph it is in (a merged entity, its kept one).
+_NEEDED = ("scheme", "postIn", "parent", "sameAs")
 
 
 def referenced_keys(registry: Registry, nodes: Iterable[Node]) -> set[str]:
@@ -177,7 +178,8 @@ def registry_graphs(registry: Registry, nodes: Iterable[Node]) -> tuple[Graph, G
 #: the predicate each is stored with in the resolver's memory: the bodies that tie them to a
 #: meeting (a host authority's key, or ``named:`` and an organisation's slug) and publishers'
 #: identifiers (ModernGov member pages).
-_RESOLVER_EVIDENCE = {"affiliations": SCHEMA.affiliation, "sourceIds": DCTERMS.identifier}
+_RESOLVER_EVIDENCE = {"affiliations": SCHEMA.affiliation, "sourceIds": DCTERMS.identifier,
+                      "differentFrom": OWL.differentFrom}
 
 
 def _resolver_evidence_to_graph(graph: Graph, entity: Entity) -> None:
@@ -243,6 +245,8 @@ def _attributes_to_graph(graph: Graph, node: URIRef, entity: Entity, keep: set[s
         graph.add((node, ORG.classification, Literal(attributes["orgKind"])))
     if "placeType" in attributes:
         graph.add((node, SCHEMA.additionalType, Literal(attributes["placeType"])))
+    if "sameAs" in attributes:  # a merge decision: the old IRI answers for the kept entity
+        graph.add((node, OWL.sameAs, iri(attributes["sameAs"])))
 
 
 _ATTRIBUTE_PREDICATES = {
@@ -252,7 +256,7 @@ _ATTRIBUTE_PREDICATES = {
     ORG.classification: "orgKind", SCHEMA.additionalType: "placeType",
 }
 _REFERENCE_PREDICATES = {SKOS.inScheme: "scheme", ORG.postIn: "postIn", ORG.unitOf: "parent",
-                         SCHEMA.containedInPlace: "within"}
+                         SCHEMA.containedInPlace: "within", OWL.sameAs: "sameAs"}
 _REFERENCE_ATTRIBUTES = frozenset(_REFERENCE_PREDICATES.values())
 
 

@@ -20,7 +20,7 @@ from rdflib.term import Node
 from graph.iris import graph_document, key_of
 from graph.kinds import TYPE_NAMES, kind_of_key
 from graph.search import SearchIndex
-from graph.vocabulary import DCTERMS, EG, OA, ORG, PCON, PREFIXES, PROV, RDF, SCHEMA, SKOS
+from graph.vocabulary import DCTERMS, EG, ID, OA, ORG, OWL, PCON, PREFIXES, PROV, RDF, SCHEMA, SKOS
 
 _TYPE_OF = dict(TYPE_NAMES)
 _RANK = {cls: i for i, (cls, _) in enumerate(TYPE_NAMES)}
@@ -134,6 +134,43 @@ def _statement_id(s: str, p: str, o: str, g: str) -> str:
     return hashlib.sha1(f"{s}|{p}|{o}|{g}".encode()).hexdigest()[:16]
 
 
+def _follow_merges(quads: Iterable[tuple[Node, Node, Node, Node]]
+                   ) -> tuple[Iterable[tuple[Node, Node, Node, Node]], dict[str, str]]:
+    """Quads with every merged entity's IRI replaced by the one it was merged into (the
+    registry's ``owl:sameAs`` decisions), and the redirects by old IRI.
+
+    A merged entity is one node of the views: its statements, names and evidence are the kept
+    entity's; a look-up by its old IRI answers with the kept one.
+
+    Examples
+    --------
+    >>> from rdflib import Literal
+    >>> from graph.iris import registry_graph
+    >>> old, new = ID["person/x/ann-lee"], ID["person/ann-lee"]
+    >>> quads = [(old, OWL.sameAs, new, registry_graph()), (old, SCHEMA.name, Literal("A. Lee"), registry_graph())]
+    >>> rewritten, redirects = _follow_merges(quads)
+    >>> [str(s) == str(new) for s, _, _, _ in rewritten], redirects[str(old)] == str(new)
+    ([True], True)
+    """
+    quads = list(quads)
+    merged = {s: o for s, p, o, _ in quads if p == OWL.sameAs and isinstance(o, URIRef)
+              and str(s).startswith(str(ID)) and str(o).startswith(str(ID)) and s != o}
+    if not merged:
+        return quads, {}
+
+    def final(node: Node) -> Node:
+        seen = {node}
+        while node in merged and merged[node] not in seen:
+            node = merged[node]
+            seen.add(node)
+        return node
+
+    target = {old: final(old) for old in merged}
+    rewritten = [(target.get(s, s), p, target.get(o, o), g) for s, p, o, g in quads
+                 if p != OWL.sameAs or s not in target]
+    return rewritten, {str(old): str(new) for old, new in target.items()}
+
+
 class GraphViews:
     """Every read view of one version of the graph.
 
@@ -162,6 +199,7 @@ class GraphViews:
         selectors: dict[str, dict[Node, Node]] = {}
         selector_of: dict[str, list[str]] = {}
         digest = hashlib.sha1()
+        quads, self.redirects = _follow_merges(quads)
         for s, p, o, g in quads:
             subject, graph = str(s), str(g)
             digest.update(f"{s}{p}{o}{g}".encode())

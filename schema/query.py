@@ -222,4 +222,6 @@ def resolve_node(info: Info, value: str) -> Node | None:
         record = views.statements.get(local)
         return statement_object(views, record) if record is not None else None
     found = entity_of(views, local)
+    if found is not None and found.iri != local:
+        return found  # the id of an entity merged into another: the kept one answers
     return found if found is not None and found.id() == value else None

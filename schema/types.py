@@ -209,6 +209,7 @@ def entity_of(views: GraphViews, iri: str | None) -> Entity | None:
     """
     if iri is None:
         return None
+    iri = views.redirects.get(iri, iri)  # an entity merged into another answers as that one
     made: dict[str, Entity] = views.memo.get(_ENTITY_OBJECTS) or views.memo.setdefault(_ENTITY_OBJECTS, {})
     found = made.get(iri)
     if found is not None:

@@ -152,6 +152,7 @@ def test_fetch_writes_the_meeting_with_its_manifest_and_ingests_it(site: str, tm
     assert [(a["name"], a["role"], a["attendance"], a["member_id"]) for a in manifest["attendees"]] == [
         ("Councillor Ann Lee", "Chair", "Present", "41"), ("Councillor Bo Chan", "Committee Member", "Present", "52"),
         ("Councillor Ravi Patel", "Committee Member", "Apologies", "63")]
+    assert manifest["attendees"][0]["source_id"] == f"{site}/mg/mgUserInfo.aspx?UID=41"
     documents = {d["path"]: d for d in manifest["documents"]}
     assert documents["4-harbour-wall-report.pdf"]["source_url"] == f"{site}/mg/documents/s555/Harbour%20wall%20report.pdf"
     assert all(d["meeting_date"] == "2025-05-12" and d["retrieved"].endswith("Z") for d in documents.values())
@@ -163,6 +164,15 @@ def test_fetch_writes_the_meeting_with_its_manifest_and_ingests_it(site: str, tm
     quads = subprocess.run([*CLI, "export", "--format", "nquads", "--store", str(tmp_path / "store")],
                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120).stdout
     assert "ann-lee" in quads and "Fenmoor Borough Council" in quads
+
+    # The second meeting's Ann Lee is the first's: the same member page, trusted before her name.
+    later = fetch(f"{site}/mg/ieListDocuments.aspx?CId=3&MId=8", "--store", str(tmp_path / "store"), cwd=tmp_path)
+    assert later.returncode == 0, later.stderr
+    quads = subprocess.run([*CLI, "export", "--format", "nquads", "--store", str(tmp_path / "store")],
+                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120).stdout
+    subjects = [line.split(" ", 1)[0] for line in quads.splitlines() if line.strip()]
+    people = {s for s in subjects if "/id/person/" in s and "ann-lee" in s}
+    assert people == {"<https://evidencegraph.example/id/person/ann-lee>"}, people
 
     again = fetch(page, "--no-ingest", cwd=tmp_path)
     assert again.returncode == 0, again.stderr

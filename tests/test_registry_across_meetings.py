@@ -123,3 +123,56 @@ def test_the_publishers_member_id_is_trusted_before_a_name(tmp_path: Path) -> No
     # The same name under another member id of the same council is another person.
     assert not build_into_store(store, [namesake]).errors
     assert len(people(store, "Ann Lee")) == 2
+
+
+def test_a_reviewer_merges_and_separates_and_the_decisions_hold(tmp_path: Path) -> None:
+    """`evidence-graph registry` lists the namesakes with their evidence; a merge keeps the old
+    IRI answering as the kept entity (GraphQL `entity`), survives a reload and steers later builds;
+    a 'different' decision takes the pair off the list and refuses a merge."""
+    import asyncio
+    import os
+    import subprocess
+    import sys
+
+    from schema import build_schema
+    from schema.context import GraphSnapshot, RequestContext
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    store = tmp_path / "store"
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cli", "--store", str(store), *args], capture_output=True,
+                              text=True, cwd=root, env=env, timeout=300)
+
+    papers = tmp_path / "papers"
+    meeting(papers, "tarnside-harbour-2025-05", "Tarnside Borough Council", "Harbour Committee", "12 May 2025")
+    meeting(papers, "fenmoor-licensing-2025-06", "Fenmoor District Council", "Licensing Committee", "3 June 2025")
+    assert cli("build", "--quiet", str(papers)).returncode == 0
+    listed = cli("registry")
+    assert listed.returncode == 0, listed.stderr
+    assert "Person 'Ann Lee':" in listed.stdout and "bodies: org/fenmoor-district-council" in listed.stdout
+    assert "person/tarnside-borough-council/ann-lee" in listed.stdout
+
+    merged = cli("registry", "merge", "person/ann-lee", "https://evidencegraph.example/id/person/tarnside-borough-council/ann-lee")
+    assert merged.returncode == 0, merged.stderr
+    assert cli("registry", "merge", "person/ann-lee", "person/tarnside-borough-council/ann-lee").returncode == 1
+    apart = cli("registry", "different", "person/omar-reyes", "person/tarnside-borough-council/omar-reyes")
+    assert apart.returncode == 0, apart.stderr
+    refused = cli("registry", "merge", "person/omar-reyes", "person/tarnside-borough-council/omar-reyes")
+    assert refused.returncode == 1 and "decided different" in refused.stderr
+    after = cli("registry").stdout
+    assert "'Ann Lee'" not in after and "'Omar Reyes'" not in after
+
+    # A later meeting of Tarnside names Ann Lee: she is the merged person, not a third.
+    meeting(papers, "tarnside-harbour-2025-07", "Tarnside Borough Council", "Harbour Committee", "14 July 2025")
+    assert cli("ingest", str(papers / "tarnside-harbour-2025-07")).returncode == 0
+    with EvidenceStore(store, read_only=True) as reopened:
+        snapshot = GraphSnapshot.from_quads(reopened.quads())
+        assert len(people(reopened, "Ann Lee")) == 2  # two IRIs stored; the views make them one
+    query = ('{ entity(iri: "https://evidencegraph.example/id/person/tarnside-borough-council/ann-lee") { iri } '
+             'people(where: {label: {equals: "Ann Lee"}}) { totalCount } }')
+    answer = asyncio.run(build_schema().execute(query, context_value=RequestContext(snapshot)))
+    assert answer.errors is None, answer.errors
+    assert answer.data["entity"]["iri"] == "https://evidencegraph.example/id/person/ann-lee"
+    assert answer.data["people"]["totalCount"] == 1

@@ -215,7 +215,7 @@ class EntityResolver:
         else:
             for name, value in attributes.items():
                 found.attributes.setdefault(name, value)
-        return found.key
+        return self.registry.canonical(found.key)  # a reviewer's merge decision holds
 
     def _fuzzy(self, kind: str, label: str, within: str | None = None) -> Entity | None:
         """The entity of ``kind`` whose name is closest to ``label`` by token-set ratio, if any reaches
@@ -293,7 +293,7 @@ class EntityResolver:
         for later meetings, with the host authority.
         """
         key = f"person/{scope}/{slugify(name.display)}" if scope else \
-            self._person_key(name, identifier, self._affiliations(organisation))
+            self.registry.canonical(self._person_key(name, identifier, self._affiliations(organisation)))
         attributes = {"family": name.family}
         if name.given:
             attributes["given"] = name.given

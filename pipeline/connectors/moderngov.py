@@ -290,9 +290,12 @@ def render_manifest(record: MeetingRecord, authority: str, files: list[tuple[str
                   f"meeting = {_toml('moderngov:' + site.base + record.meeting_id)}",
                   f"source_url = {_toml(url)}", f"retrieved = {_toml(retrieved)}"]
     for attendee in record.attendees:
+        # The member's page on the site is the publisher's identifier of the person.
+        source_id = f"{site.base}mgUserInfo.aspx?UID={attendee.member_id}" if attendee.member_id else ""
         lines += ["", "[[attendees]]", f"name = {_toml(attendee.name)}"]
         lines += [f"{key} = {_toml(value)}" for key, value in (("role", attendee.role),
-                  ("attendance", attendee.attendance), ("member_id", attendee.member_id)) if value]
+                  ("attendance", attendee.attendance), ("member_id", attendee.member_id),
+                  ("source_id", source_id)) if value]
     return "\n".join(lines) + "\n"
 
 
