@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,12 +22,13 @@ from pipeline.build import (
     collect_sources,
     print_progress,
 )
+from serving.settings import store_from_environment
 
 #: The development set `evidence-graph evaluate` scores by default (docs/ANNOTATION.md).
 DEFAULT_DEVSET = Path(__file__).resolve().parent / "devset"
 
 #: Where the store lives unless --store or EVIDENCE_GRAPH_STORE says otherwise.
-DEFAULT_STORE = Path(os.environ.get("EVIDENCE_GRAPH_STORE", ".evidence-graph/store"))
+DEFAULT_STORE = store_from_environment()
 
 
 def _parser() -> argparse.ArgumentParser:

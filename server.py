@@ -11,12 +11,14 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from starlette.applications import Starlette
+
 from graph.store import DEFAULT_WAIT, EvidenceStore
 from serving.app import create_app
 from serving.graphql_view import EvidenceGraphQL, graphiql_page
 from serving.heap import settle_heap
 from serving.media_types import GRAPHQL_RESPONSE
-from serving.settings import ServerSettings
+from serving.settings import ServerSettings, store_from_environment
 from serving.store_watch import load_snapshot
 
 
@@ -60,5 +62,27 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["GRAPHQL_RESPONSE", "EvidenceGraphQL", "ServerSettings", "create_app", "graphiql_page", "load_snapshot",
-           "serve", "settle_heap"]
+def app_from_environment() -> Starlette:
+    """The application for ``uvicorn --factory server:app_from_environment``: the settings
+    ``evidence-graph serve`` reads (``EVIDENCE_GRAPH_STORE`` and the other variables of
+    :data:`serving.settings.ENVIRONMENT`), over a store that must hold documents.
+
+    Raises
+    ------
+    SystemExit
+        Naming the store, when it is missing or holds no document (rather than serving an empty
+        graph without a word), or when a variable holds no valid value.
+    """
+    store = store_from_environment()
+    try:
+        settings = ServerSettings.from_environment(store=store)
+    except ValueError as error:
+        raise SystemExit(f"evidence-graph: {error}") from None
+    if not EvidenceStore.has_documents(store):
+        raise SystemExit(f"evidence-graph: {store}: no store, or a store with no documents, to serve; "
+                         "build one first (evidence-graph build) or point EVIDENCE_GRAPH_STORE at one")
+    return create_app(settings)
+
+
+__all__ = ["GRAPHQL_RESPONSE", "EvidenceGraphQL", "ServerSettings", "app_from_environment", "create_app",
+           "graphiql_page", "load_snapshot", "serve", "settle_heap"]

@@ -11,6 +11,22 @@ from typing import Any
 from graph.analytics import FAMILIES
 from schema.limits import QueryLimits
 
+#: Where the store lives unless ``--store`` or ``EVIDENCE_GRAPH_STORE`` says otherwise.
+DEFAULT_STORE = Path(".evidence-graph/store")
+
+
+def store_from_environment(environ: Mapping[str, str] | None = None) -> Path:
+    """The store folder ``EVIDENCE_GRAPH_STORE`` names, else :data:`DEFAULT_STORE`.
+
+    Examples
+    --------
+    >>> store_from_environment({}), store_from_environment({"EVIDENCE_GRAPH_STORE": "/srv/eg"})
+    (PosixPath('.evidence-graph/store'), PosixPath('/srv/eg'))
+    """
+    environ = os.environ if environ is None else environ
+    return Path(environ.get("EVIDENCE_GRAPH_STORE") or DEFAULT_STORE)
+
+
 #: Environment variables the settings read, by field (the CLI's flags take precedence).
 ENVIRONMENT = {
     "cors_origins": "EVIDENCE_GRAPH_CORS",

@@ -332,3 +332,12 @@ def test_a_paragraph_that_names_a_paper_in_prose_is_kept(tmp_path: Path) -> None
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "p.html", tmp_path).text == (
         "The committee considered the report of the Director and agreed its recommendations.\n")
+
+
+def test_a_login_page_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "signin.html").write_text(
+        "<html><body><h1>Sign in to Modern.Gov</h1><form><label>Username</label><input name=u>"
+        "<label>Password</label><input type='password' name=p><button>Sign in</button></form>"
+        "<p>Forgotten your password?</p></body></html>", encoding="utf-8")
+    with pytest.raises(UnsupportedDocument, match=r"signin\.html: a login page"):
+        read_document(tmp_path / "signin.html", tmp_path)

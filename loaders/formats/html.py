@@ -173,6 +173,10 @@ def html_to_text(markup: str) -> str:
 
 HTML_SUFFIXES = (".html", ".htm")
 
+#: A password field: with little text beside it, the page is a sign-in form, not a paper.
+_PASSWORD_FIELD = re.compile(r"""(?i)<input\b[^>]*\btype\s*=\s*["']?password""")
+_LOGIN_PAGE_CHARACTERS = 1500
+
 
 @dataclass(frozen=True)
 class HTMLFormat:
@@ -198,6 +202,9 @@ class HTMLFormat:
         text = html_to_text(markup)
         if not text.strip():
             raise UnsupportedDocument(source, "HTML page has no visible text")
+        if _PASSWORD_FIELD.search(markup) and len(text) < _LOGIN_PAGE_CHARACTERS:
+            raise UnsupportedDocument(source, "a login page (a form asking for a password), not a paper: "
+                                      "sign in and save the paper itself")
         return DocumentText(text, encoding)
 
 
