@@ -249,3 +249,18 @@ def test_build_of_a_papers_folder_never_reads_the_stores_own_files(tmp_path: Pat
     again = build_here()
     assert again.returncode == 0, again.stderr
     assert "built 2 document(s)" in again.stdout
+
+
+def test_a_paper_in_another_language_loads_with_a_warning_that_says_so(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "conseil.txt").write_text(
+        "Conseil municipal de Tarnville\n\nProcès-verbal de la séance du 12 mai 2025\n\n"
+        + "1. Le conseil a examiné le rapport du directeur sur les travaux du port et a décidé "
+          "de poursuivre les réparations du mur, dont le coût est estimé à deux millions. " * 10,
+        encoding="utf-8")
+    result = run("build", str(papers), store=tmp_path / "store")
+    assert result.returncode == 0, result.stderr
+    assert "conseil.txt: written in neither English nor Welsh" in result.stderr
+    english = run("build", str(SAMPLE), store=tmp_path / "other")
+    assert "neither English nor Welsh" not in english.stderr

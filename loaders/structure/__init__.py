@@ -20,7 +20,7 @@ from loaders.structure.evidence import refine_biography, refine_written_evidence
 from loaders.structure.furniture import mark_furniture, page_problem
 from loaders.structure.generic import generic_blocks
 from loaders.structure.headers import mark_headers, mark_item_titles
-from loaders.structure.language import mark_language
+from loaders.structure.language import mark_language, other_language
 from loaders.structure.minutes import refine_minutes
 from loaders.structure.notices import mark_declarations, mark_notices
 from loaders.structure.parts import split_parts
@@ -152,6 +152,9 @@ def parse_document(document: Document) -> ParsedDocument:
                                   f"list item of {MIN_WORDS} or more words)")
     warnings = () if any(b.kind != "heading" for b in blocks) else (
         f"{document.source}: no paragraphs found (only headings)",)
+    if other_language(text):
+        warnings = (*warnings, f"{document.source}: written in neither English nor Welsh: its passages are kept, "
+                               "but names, bodies and services are found by English rules, so few were")
     furniture = [text[b.start:b.end].split("\n")[0] for b in blocks if b.kind == "furniture"]
     if furniture:
         # Say what was left out: page furniture is kept in the text but read as no passage.

@@ -1,4 +1,4 @@
-"""The language of each block: Welsh or (by default) English.
+"""The language of each block: Welsh or (by default) English; and papers in neither.
 
 Welsh and bilingual papers (Senedd, Welsh councils) mix Welsh paragraphs with English ones. A
 Welsh passage is kept, but English name rules ("Capitalised Capitalised" is a person, "… Trust"
@@ -46,6 +46,37 @@ def is_welsh(text: str) -> bool:
     # English uses "a" and "i": count them only alongside other Welsh words.
     strong = sum(1 for w in words if w in _welsh_words() and w not in ("a", "i", "o"))
     return bool(words) and strong >= 2 and hits >= WELSH_MIN and hits / len(words) >= WELSH_SHARE
+
+
+#: A paper with at least this many lower-case words …
+OTHER_LANGUAGE_MIN_WORDS = 150
+#: … of which fewer than this share are English (or Welsh) function words is in another language.
+OTHER_LANGUAGE_SHARE = 0.05
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    return frozenset(load_cues("structure")["language"]["english"])
+
+
+def other_language(text: str) -> bool:
+    """Whether a paper is written in neither English nor Welsh: enough lower-case words to tell
+    (names and headings are capitalised in any language), few of them function words of either.
+
+    Examples
+    --------
+    >>> french = ("Le conseil municipal a examiné le rapport du directeur sur les travaux du port. " * 12)
+    >>> other_language(french), other_language("The council noted the report of the director. " * 20)
+    (True, False)
+    >>> other_language("Ni dderbyniwyd datganiad o fuddiant gan unrhyw aelod oedd yn bresennol. " * 15)
+    False
+    """
+    # Lower-case words only: a list of names, posts and bodies is capitalised in any language.
+    words = [w for w in _WORD.findall(text) if w[0].islower()]
+    if len(words) < OTHER_LANGUAGE_MIN_WORDS:
+        return False
+    known = _english_words() | (_welsh_words() - {"a", "i", "o"})
+    return sum(1 for w in words if w in known) / len(words) < OTHER_LANGUAGE_SHARE
 
 
 def mark_language(text: str, blocks: list[Block]) -> list[Block]:
