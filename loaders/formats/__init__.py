@@ -20,7 +20,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -38,6 +38,9 @@ BUILT_IN_FORMATS = (("pdf", "loaders.formats.pdf:PDF_FORMAT"),
                     ("html", "loaders.formats.html:HTML_FORMAT"),
                     ("markdown", "loaders.formats.text:MARKDOWN_FORMAT"),
                     ("text", "loaders.formats.text:TEXT_FORMAT"))
+
+#: How every reader writes a table row: its cells four spaces apart, whatever the format.
+CELL_SEPARATOR = "    "
 
 _log = logging.getLogger(__name__)
 
@@ -88,12 +91,6 @@ class DocumentFormat(Protocol):
         ...
 
 
-def _load(reference: str) -> DocumentFormat:
-    module_name, _, attribute = reference.partition(":")
-    module = __import__(module_name, fromlist=[attribute])
-    return getattr(module, attribute)
-
-
 @cache
 def document_formats() -> ComponentRegistry[DocumentFormat]:
     """Every format reader, in the order files are offered to them.
@@ -125,7 +122,8 @@ def document_formats() -> ComponentRegistry[DocumentFormat]:
             continue
         registry.add(point.name, reader)
     for name, reference in BUILT_IN_FORMATS:
-        registry.add(name, _load(reference))
+        # Loaded as an entry point is, so that ours and a plugin's go through one mechanism.
+        registry.add(name, EntryPoint(name, reference, ENTRY_POINT_GROUP).load())
     return registry
 
 
@@ -190,5 +188,5 @@ def page_of(pages: Iterable[int], offset: int) -> int | None:
     return page
 
 
-__all__ = ["BUILT_IN_FORMATS", "ENTRY_POINT_GROUP", "DocumentFormat", "DocumentText", "document_formats",
-           "format_for", "page_of", "readable_suffixes"]
+__all__ = ["BUILT_IN_FORMATS", "CELL_SEPARATOR", "ENTRY_POINT_GROUP", "DocumentFormat", "DocumentText",
+           "document_formats", "format_for", "page_of", "readable_suffixes"]

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.errors import UnsupportedDocument
-from loaders.formats import DocumentText
-from loaders.formats.pdf import CELL_SEPARATOR
+from loaders.formats import CELL_SEPARATOR, DocumentText
 
 
 def _paragraph_text(paragraph: Any) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.errors import UnsupportedDocument
-from loaders.formats import DocumentText
+from loaders.formats import CELL_SEPARATOR, DocumentText
 from loaders.formats.text import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, decode_bytes, looks_binary
 
 #: Elements that start a paragraph of their own.
@@ -97,7 +97,7 @@ class _Renderer:
         if tag in _BLOCKS and not (self._after_marker and tag not in {"li", "ol", "ul"}):
             self.parts.append("\n\n")
         elif tag in _CELLS:
-            self.parts.append("    ")  # a row's first cell's lead is stripped with the line's
+            self.parts.append(CELL_SEPARATOR)  # a row's first cell's lead is stripped with the line's
         if tag == "li":
             if numbers and numbers[-1] is not None:
                 numbers[-1] += 1

@@ -29,13 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from loaders.errors import UnsupportedDocument
-from loaders.formats import DocumentText
+from loaders.formats import CELL_SEPARATOR, DocumentText
 
 #: Points by which left edges may differ and still be one column, or tops one table row.
 _ALIGN = 4.0
 
-#: Cells four spaces apart, as the HTML reader writes table cells.
-CELL_SEPARATOR = "    "
 
 
 @dataclass(frozen=True)
@@ -258,4 +256,4 @@ class PDFFormat:
 
 PDF_FORMAT = PDFFormat()
 
-__all__ = ["CELL_SEPARATOR", "PDF_FORMAT", "PDFFormat", "join_wrapped", "pdf_pages"]
+__all__ = ["PDF_FORMAT", "PDFFormat", "join_wrapped", "pdf_pages"]
