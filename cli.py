@@ -22,6 +22,7 @@ from pipeline.build import (
     collect_sources,
     print_progress,
 )
+from pipeline.ingest import DocumentNotStored, IngestMetadata, IngestReport, ingest_paths, retract_document
 from serving.settings import store_from_environment
 
 #: The development set `evidence-graph evaluate` scores by default (docs/ANNOTATION.md).
@@ -163,19 +164,22 @@ def run_build(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-def run_ingest(args: argparse.Namespace) -> int:
-    """Ingest documents; one line per document, the validation report, exit 1 if any was refused."""
-    from pipeline.ingest import IngestMetadata, ingest_paths
-
-    metadata = IngestMetadata(committee=args.committee, authority=args.authority, date=args.date,
-                              source_url=args.source_url)
-    with EvidenceStore(args.store, wait=args.wait) as store:
-        report = ingest_paths(store, args.paths, metadata, dry_run=args.dry_run, keep_going=args.keep_going)
-    if _report_problems(report.errors, report.warnings + report.dropped, args.keep_going):
+def _print_ingest(report: IngestReport, keep_going: bool) -> int:
+    """Print an ingest's refusals and warnings, then a line per document; the exit status."""
+    if _report_problems(report.errors, report.warnings + report.dropped, keep_going):
         return 1
     for line in report.summary():
         print(line)
     return 1 if report.errors else 0
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Ingest documents; one line per document, the validation report, exit 1 if any was refused."""
+    metadata = IngestMetadata(committee=args.committee, authority=args.authority, date=args.date,
+                              source_url=args.source_url)
+    with EvidenceStore(args.store, wait=args.wait) as store:
+        report = ingest_paths(store, args.paths, metadata, dry_run=args.dry_run, keep_going=args.keep_going)
+    return _print_ingest(report, args.keep_going)
 
 
 def run_fetch(args: argparse.Namespace) -> int:
@@ -184,7 +188,6 @@ def run_fetch(args: argparse.Namespace) -> int:
 
     from pipeline.connectors.http import FetchError, PoliteClient
     from pipeline.connectors.moderngov import ModernGovError, SiteAddress, fetch_meetings, meetings_between
-    from pipeline.ingest import ingest_paths
 
     client = PoliteClient(cache=args.cache, pause=args.pause, timeout=args.timeout)
     try:
@@ -216,11 +219,7 @@ def run_fetch(args: argparse.Namespace) -> int:
         return 0
     with EvidenceStore(args.store, wait=args.wait) as store:
         report = ingest_paths(store, [m.folder for m in fetched])
-    if _report_problems(report.errors, report.warnings + report.dropped, False):
-        return 1
-    for line in report.summary():
-        print(line)
-    return 0
+    return _print_ingest(report, keep_going=False)
 
 
 def run_registry(args: argparse.Namespace) -> int:
@@ -260,8 +259,6 @@ def run_registry(args: argparse.Namespace) -> int:
 
 def run_retract(args: argparse.Namespace) -> int:
     """Retract documents, each in its own transaction; exit 1 naming any that is not stored."""
-    from pipeline.ingest import DocumentNotStored, retract_document
-
     failed = 0
     with EvidenceStore(args.store, wait=args.wait) as store:
         for document in args.documents:

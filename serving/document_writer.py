@@ -119,13 +119,14 @@ class StoreWriter:
 
     async def retract(self, request: Any, document: str) -> tuple[RetractReport, str]:
         """Retract a document (:func:`pipeline.ingest.retract_document`), then serve the new graph."""
+        self.authorise(request)
         report = await self._write(request, lambda store: retract_document(store, document))
         return report, self.state.snapshot.version
 
     async def _write(self, request: Any, write: Callable[[EvidenceStore], Report]) -> Report:
         """Run ``write`` on the store off the event loop, one write at a time, then serve the new
-        version if it stored anything; store, input and look-up failures become coded errors."""
-        self.authorise(request)
+        version if it stored anything; store, input and look-up failures become coded errors.
+        The caller has authorised the request (before reading its arguments)."""
         self._not_cached(request)
 
         def run() -> Report:

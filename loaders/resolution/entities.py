@@ -192,6 +192,9 @@ class EntityResolver:
         self.committee = doc.committee
         self.entity_of: dict[tuple[int, int, str], str | None] = {}
         self._full_names: list[PersonName] | None = None
+        #: The person each publisher's identifier was resolved to in this document: the registry
+        #: is searched once per identifier, not once per mention.
+        self._identified: dict[str, str] = {}
         #: Committees given their parent in this document (one fact each).
         self.parented: set[str] = set()
 
@@ -292,8 +295,9 @@ class EntityResolver:
         ``organisation`` the body the papers give them; both are kept as the person's evidence
         for later meetings, with the host authority.
         """
+        affiliations = self._affiliations(organisation)
         key = f"person/{scope}/{slugify(name.display)}" if scope else \
-            self.registry.canonical(self._person_key(name, identifier, self._affiliations(organisation)))
+            self.registry.canonical(self._person_key(name, identifier, affiliations))
         attributes = {"family": name.family}
         if name.given:
             attributes["given"] = name.given
@@ -308,8 +312,10 @@ class EntityResolver:
             for attr, value in attributes.items():
                 entity.attributes.setdefault(attr, value)
         if not scope:
-            _add_words(entity, "affiliations", self._affiliations(organisation))
-            _add_words(entity, "sourceIds", {identifier} if identifier else set())
+            _add_words(entity, "affiliations", affiliations)
+            if identifier:
+                _add_words(entity, "sourceIds", {identifier})
+                self._identified[identifier] = key
         if surface != entity.label:
             self.registry.add_name(key, surface)
         return key
@@ -329,6 +335,8 @@ class EntityResolver:
         else a person of this host's own (``person/<host>/<name>``). A name alone never joins
         two councils' people, and two identifiers never join."""
         slug = slugify(name.display)
+        if identifier in self._identified:
+            return self._identified[identifier]
         if identifier:
             for entity in self.registry.entities.values():
                 if entity.kind == "Person" and identifier in entity.attributes.get("sourceIds", "").split():

@@ -156,8 +156,9 @@ def _local(element: Any) -> str:
 
 
 def _find(element: Any, *names: str) -> str:
-    """The text of the first element below ``element`` named one of ``names`` (any depth, not
-    inside a nested record of its own kind)."""
+    """The text of the first element below ``element``, in document order and at any depth,
+    named one of ``names``: whichever comes first in the document answers, not the first of
+    ``names``, and a nested record's field answers when it comes before the record's own."""
     wanted = set(names)
     for child in element.iter():
         if child is not element and _local(child) in wanted:
