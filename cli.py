@@ -9,12 +9,13 @@ from pathlib import Path
 
 from rdflib.term import Node
 
-from evaluation import REPORT_FAMILIES
-from graph.entities import Registry
-from graph.export import FORMATS, serialise
-from graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
-from loaders.errors import LoaderError
-from pipeline.build import (
+from evidence_graph import __version__
+from evidence_graph.evaluation import REPORT_FAMILIES
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.export import FORMATS, serialise
+from evidence_graph.graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
+from evidence_graph.loaders.errors import LoaderError
+from evidence_graph.pipeline.build import (
     DEFAULT_CORPUS,
     BuildError,
     build_documents,
@@ -22,8 +23,14 @@ from pipeline.build import (
     collect_sources,
     print_progress,
 )
-from pipeline.ingest import DocumentNotStored, IngestMetadata, IngestReport, ingest_paths, retract_document
-from serving.settings import store_from_environment
+from evidence_graph.pipeline.ingest import (
+    DocumentNotStored,
+    IngestMetadata,
+    IngestReport,
+    ingest_paths,
+    retract_document,
+)
+from evidence_graph.serving.settings import store_from_environment
 
 #: The development set `evidence-graph evaluate` scores by default (docs/ANNOTATION.md).
 DEFAULT_DEVSET = Path(__file__).resolve().parent / "devset"
@@ -40,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     wait_help = (f"seconds a writer (build, or serve when it builds) waits for another writer of the store "
                  f"before giving up (default: {DEFAULT_WAIT:g}; 0: give up at once)")
     parser.add_argument("--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS", help=wait_help)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="load documents into the store (default: the sample corpus)")
     build.add_argument("paths", nargs="*", type=Path, help="files or folders")
@@ -121,16 +128,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _version() -> str:
-    """The installed package's version, or the checkout's when it runs uninstalled."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("evidence-graph")
-    except PackageNotFoundError:
-        return "0+checkout"
-
-
 def _fail(message: str) -> int:
     print(f"evidence-graph: {message}", file=sys.stderr)
     return 1
@@ -186,8 +183,13 @@ def run_fetch(args: argparse.Namespace) -> int:
     """Fetch ModernGov meetings into folders with manifests, then ingest them (unless --no-ingest)."""
     import datetime as dt
 
-    from pipeline.connectors.http import FetchError, PoliteClient
-    from pipeline.connectors.moderngov import ModernGovError, SiteAddress, fetch_meetings, meetings_between
+    from evidence_graph.pipeline.connectors.http import FetchError, PoliteClient
+    from evidence_graph.pipeline.connectors.moderngov import (
+        ModernGovError,
+        SiteAddress,
+        fetch_meetings,
+        meetings_between,
+    )
 
     client = PoliteClient(cache=args.cache, pause=args.pause, timeout=args.timeout)
     try:
@@ -224,7 +226,7 @@ def run_fetch(args: argparse.Namespace) -> int:
 
 def run_registry(args: argparse.Namespace) -> int:
     """List likely duplicates with their evidence, or record a reviewer's merge or different decision."""
-    from pipeline.review import likely_duplicates, provisional_counts, record_different, record_merge
+    from evidence_graph.pipeline.review import likely_duplicates, provisional_counts, record_different, record_merge
 
     if args.action == "list":
         if not args.store.exists():
@@ -296,8 +298,8 @@ def export_documents(paths: Sequence[Path], source_url: str | None = None
     problems = errors + result.errors
     if problems:
         return [], problems, result.warnings + result.dropped
-    from graph.iris import registry_graph
-    from graph.registry import document_nodes, registry_subgraph
+    from evidence_graph.graph.iris import registry_graph
+    from evidence_graph.graph.registry import document_nodes, registry_subgraph
 
     quads = [(s, p, o, name) for g in result.graphs for name, graph in
              ((g.graph_name, g.assertions), (g.provenance_name, g.provenance)) for s, p, o in graph]
@@ -346,7 +348,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def run_schema(args: argparse.Namespace) -> int:
     """Print or write the GraphQL schema in SDL."""
-    from schema import build_schema
+    from evidence_graph.schema import build_schema
 
     text = build_schema().as_str() + "\n"
     if args.output:
@@ -361,8 +363,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
     when the devset cannot be read."""
     import json
 
-    from evaluation.gold import GoldError
-    from evaluation.report import evaluate_devset, explain, format_report, to_json
+    from evidence_graph.evaluation.gold import GoldError
+    from evidence_graph.evaluation.report import evaluate_devset, explain, format_report, to_json
 
     progress = print_progress if sys.stderr.isatty() and not args.explain else None
     try:
@@ -385,7 +387,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the GraphQL API over the store (building PATHs first, if given)."""
-    import server
+    from evidence_graph import server
 
     return server.serve(args)
 

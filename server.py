@@ -13,13 +13,13 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 
-from graph.store import DEFAULT_WAIT, EvidenceStore
-from serving.app import create_app
-from serving.graphql_view import EvidenceGraphQL, graphiql_page
-from serving.heap import settle_heap
-from serving.media_types import GRAPHQL_RESPONSE
-from serving.settings import ServerSettings, store_from_environment
-from serving.store_watch import load_snapshot
+from evidence_graph.graph.store import DEFAULT_WAIT, EvidenceStore
+from evidence_graph.serving.app import create_app
+from evidence_graph.serving.graphql_view import EvidenceGraphQL, graphiql_page
+from evidence_graph.serving.heap import settle_heap
+from evidence_graph.serving.media_types import GRAPHQL_RESPONSE
+from evidence_graph.serving.settings import ServerSettings, store_from_environment
+from evidence_graph.serving.store_watch import load_snapshot
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -38,7 +38,7 @@ def serve(args: argparse.Namespace) -> int:
     """
     import uvicorn
 
-    from pipeline.build import DEFAULT_CORPUS, build_into_store, print_progress
+    from evidence_graph.pipeline.build import DEFAULT_CORPUS, build_into_store, print_progress
 
     store_path: Path = args.store
     paths: Sequence[Path] = args.paths
@@ -63,7 +63,7 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def app_from_environment() -> Starlette:
-    """The application for ``uvicorn --factory server:app_from_environment``: the settings
+    """The application for ``uvicorn --factory evidence_graph.server:app_from_environment``: the settings
     ``evidence-graph serve`` reads (``EVIDENCE_GRAPH_STORE`` and the other variables of
     :data:`serving.settings.ENVIRONMENT`), over a store that must hold documents.
 

@@ -76,9 +76,9 @@ def measure_build(corpus: Path, work: Path) -> dict[str, float]:
     dict
         Counts, seconds, peak RSS and store size (see :data:`COLUMNS`).
     """
-    from graph.store import EvidenceStore
-    from graph.views import GraphViews
-    from pipeline.build import build_into_store
+    from evidence_graph.graph.store import EvidenceStore
+    from evidence_graph.graph.views import GraphViews
+    from evidence_graph.pipeline.build import build_into_store
 
     path = work / "store"
     store = EvidenceStore(path)
@@ -107,7 +107,7 @@ def measure_build(corpus: Path, work: Path) -> dict[str, float]:
 
 def run_task(kind: str, meetings: int, seed: int, profile: bool) -> dict[str, float]:
     """One measurement in this process: ``sample`` or ``synthetic``."""
-    from pipeline.build import DEFAULT_CORPUS
+    from evidence_graph.pipeline.build import DEFAULT_CORPUS
 
     with tempfile.TemporaryDirectory(prefix="eg-bench-") as tmp:
         work = Path(tmp)

@@ -391,10 +391,10 @@ def dump_for_node(store: Path, out: Path) -> None:
     its statements in our order and their evidence (as our ``Statement.evidence`` gives it, quotes
     of claims and passages included), cursors precomputed with our encoding."""
     sys.path.insert(0, str(ROOT))
-    from schema.pagination import encode_cursor
-    from schema.query import EntitySort, SortField, _sort_key
-    from schema.types import ENTITY_CLASSES, GenericEntity, _statement_key, statement_object
-    from server import load_snapshot
+    from evidence_graph.schema.pagination import encode_cursor
+    from evidence_graph.schema.query import EntitySort, SortField, _sort_key
+    from evidence_graph.schema.types import ENTITY_CLASSES, GenericEntity, _statement_key, statement_object
+    from evidence_graph.server import load_snapshot
 
     views = load_snapshot(store).views
 

@@ -85,7 +85,7 @@ READ = """
 import json, resource, sys, time
 from pathlib import Path
 from typing import Any
-from loaders.document import read_document
+from evidence_graph.loaders.document import read_document
 path = Path(sys.argv[1])
 started = time.perf_counter()
 document = read_document(path, path.parent)
@@ -98,9 +98,9 @@ BUILD = """
 import json, resource, sys, tempfile, time
 from pathlib import Path
 from typing import Any
-from graph.store import EvidenceStore
-from graph.vocabulary import SCHEMA
-from pipeline.build import build_into_store
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import SCHEMA
+from evidence_graph.pipeline.build import build_into_store
 path = Path(sys.argv[1])
 with tempfile.TemporaryDirectory() as folder:
     store = EvidenceStore(Path(folder) / "store")

@@ -34,11 +34,11 @@ ROOT = BENCH.parent
 RESULTS = BENCH / "results"
 sys.path.insert(0, str(ROOT))
 
-from loaders.context import gather_context  # noqa: E402
-from loaders.document import Document  # noqa: E402
-from loaders.finders.people import people_in_document  # noqa: E402
-from loaders.mentions import find_mentions  # noqa: E402
-from loaders.structure import parse_document  # noqa: E402
+from evidence_graph.loaders.context import gather_context  # noqa: E402
+from evidence_graph.loaders.document import Document  # noqa: E402
+from evidence_graph.loaders.finders.people import people_in_document  # noqa: E402
+from evidence_graph.loaders.mentions import find_mentions  # noqa: E402
+from evidence_graph.loaders.structure import parse_document  # noqa: E402
 
 _GIVEN = ["Alys", "Bryn", "Cara", "Dorian", "Elspeth", "Fenna", "Garrick", "Hester", "Ivo", "Jory", "Keir",
           "Linnea", "Marit", "Nessa", "Orrin", "Pella", "Quill", "Rosalind", "Soren", "Tamsin", "Ulric", "Vesna",

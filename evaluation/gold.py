@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evaluation import FAMILIES
+from evidence_graph.evaluation import FAMILIES
 
 #: The name of the annotation file in each devset folder.
 GOLD_NAME = "gold.toml"
@@ -143,7 +143,7 @@ def parse_gold(data: dict[str, Any], path: Path) -> GoldDocument:
     >>> parse_gold({"source": {**source, "url": ""}}, Path("devset/example/gold.toml"))
     Traceback (most recent call last):
     ...
-    evaluation.gold.GoldError: devset/example/gold.toml: [source] url must be a non-empty string
+    evidence_graph.evaluation.gold.GoldError: devset/example/gold.toml: [source] url must be a non-empty string
     """
     source = data.get("source")
     if not isinstance(source, dict):
@@ -199,7 +199,7 @@ def read_gold(path: Path, check_file: bool = True) -> GoldDocument:
     >>> read_gold(folder)
     Traceback (most recent call last):
     ...
-    evaluation.gold.GoldError: .../gold.toml: not valid TOML (...(at line 1, column 8))
+    evidence_graph.evaluation.gold.GoldError: .../gold.toml: not valid TOML (...(at line 1, column 8))
     """
     if path.is_dir():
         path = path / GOLD_NAME

@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from evaluation.gold import GoldDocument, read_devset
+from evidence_graph.evaluation.gold import GoldDocument, read_devset
 
 #: The repository's development set.
 DEFAULT_DEVSET = Path(__file__).resolve().parent.parent / "devset"
@@ -49,7 +49,7 @@ def render_manifest(documents: list[GoldDocument]) -> str:
 
     Examples
     --------
-    >>> from evaluation.gold import read_devset
+    >>> from evidence_graph.evaluation.gold import read_devset
     >>> documents, _ = read_devset(Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "evaluation")
     >>> page = render_manifest(documents)
     >>> page.startswith("# Development set") and "| folder |" in page

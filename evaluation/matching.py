@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.cues import load_cues
+from evidence_graph.loaders.cues import load_cues
 
 #: Trailing words a lenient match may drop ("the Planning Service" ~ "Planning").
 GENERIC_WORDS = frozenset({"service", "services", "team", "teams", "programme", "programmes", "program",

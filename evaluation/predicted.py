@@ -19,11 +19,11 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.iris import key_of, registry_graph
-from graph.views import type_name
-from graph.vocabulary import DCTERMS, EG, FOAF, RDF, RDFS, SCHEMA, SKOS
-from loaders.errors import LoaderError
-from pipeline.build import BuildError
+from evidence_graph.graph.iris import key_of, registry_graph
+from evidence_graph.graph.views import type_name
+from evidence_graph.graph.vocabulary import DCTERMS, EG, FOAF, RDF, RDFS, SCHEMA, SKOS
+from evidence_graph.loaders.errors import LoaderError
+from evidence_graph.pipeline.build import BuildError
 
 #: The family of each short type name (:func:`graph.views.type_name`, what the export calls a node).
 FAMILY_OF_TYPE: dict[str, str] = {
@@ -118,7 +118,7 @@ def export_quads(path: Path, source_url: str | None = None) -> tuple[list[Quad],
     >>> export_quads(folder / "missing.txt")[:2]
     ([], ['.../doc/missing.txt: no such file or folder'])
     """
-    import cli
+    from evidence_graph import cli
 
     try:
         quads, problems, dropped = cli.export_documents([path], source_url=source_url)
@@ -135,7 +135,7 @@ def referred_nodes(quads: Iterable[Quad]) -> set[Node]:
 
     Examples
     --------
-    >>> from graph.vocabulary import ID
+    >>> from evidence_graph.graph.vocabulary import ID
     >>> quads = [(ID["doc/a"], SCHEMA.mentions, ID["org/b"], ID["graph/doc/a"]),
     ...          (ID["org/c"], RDF.type, SCHEMA.Organization, registry_graph())]
     >>> sorted(str(n).rsplit("/id/", 1)[1] for n in referred_nodes(quads))
@@ -163,7 +163,7 @@ def entities_of(quads: Iterable[Quad], referred: set[Node] | None = None) -> lis
 
     Examples
     --------
-    >>> from graph.vocabulary import ID, ORG
+    >>> from evidence_graph.graph.vocabulary import ID, ORG
     >>> g = ID["graph/registry"]
     >>> quads = [(ID["person/a"], RDF.type, SCHEMA.Person, g),
     ...          (ID["person/a"], SKOS.prefLabel, Literal("Ann Lee"), g),

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evaluation import COMBINED, FAMILIES, REPORT_FAMILIES
-from evaluation.gold import GoldDocument, GoldError, read_devset, read_gold
-from evaluation.matching import EXACT, NONE, Assignment, assign, match_level
-from evaluation.predicted import PredictedDocument, PredictedEntity, predict_document
+from evidence_graph.evaluation import COMBINED, FAMILIES, REPORT_FAMILIES
+from evidence_graph.evaluation.gold import GoldDocument, GoldError, read_devset, read_gold
+from evidence_graph.evaluation.matching import EXACT, NONE, Assignment, assign, match_level
+from evidence_graph.evaluation.predicted import PredictedDocument, PredictedEntity, predict_document
 
 #: Groupings of :func:`aggregate`.
 GROUPINGS = ("body", "document")
@@ -164,7 +164,7 @@ def evaluate_document(gold: GoldDocument, predicted: PredictedDocument) -> Docum
 
     Examples
     --------
-    >>> from evaluation.gold import GoldEntity
+    >>> from evidence_graph.evaluation.gold import GoldEntity
     >>> gold = GoldDocument("d", Path("d/gold.toml"), "u", "r", "l", "Example DC", "district", "a.txt",
     ...                     entities={"people": (GoldEntity("Rita Clarke"),)})
     >>> found = PredictedDocument(Path("d/a.txt"), [PredictedEntity("x", "Person", "people", ("R Clarke",))])
@@ -248,7 +248,7 @@ def aggregate(results: Iterable[DocumentResult], by: str | None = None) -> dict[
 
     Examples
     --------
-    >>> from evaluation.gold import GoldEntity
+    >>> from evidence_graph.evaluation.gold import GoldEntity
     >>> def document(folder, body_type, gold, found):
     ...     annotated = GoldDocument(folder, Path(folder, "gold.toml"), "u", "r", "l", "B", body_type, "a.txt",
     ...                              entities={"people": tuple(GoldEntity(n) for n in gold)})
@@ -377,7 +377,7 @@ def explain(result: DocumentResult, family: str | None = None, limit: int = 12) 
 
     Examples
     --------
-    >>> from evaluation.gold import GoldEntity
+    >>> from evidence_graph.evaluation.gold import GoldEntity
     >>> gold = GoldDocument("d", Path("d/gold.toml"), "u", "r", "l", "Example DC", "district", "a.txt",
     ...                     entities={"people": (GoldEntity("Rita Clarke"), GoldEntity("Ann Lee"))})
     >>> found = PredictedDocument(Path("d/a.txt"), [PredictedEntity("x/id/person/r", "Person", "people", ("R Clarke",)),

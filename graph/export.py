@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
-from graph.views import GraphViews, curie
-from graph.vocabulary import bind_prefixes
+from evidence_graph.graph.views import GraphViews, curie
+from evidence_graph.graph.vocabulary import bind_prefixes
 
 FORMATS = ("trig", "turtle", "nquads", "jsonld", "nodelink")
 
@@ -40,7 +40,7 @@ def node_link(quads: Iterable[tuple[Node, Node, Node, Node]]) -> dict[str, objec
 
     Examples
     --------
-    >>> from graph.vocabulary import ID, ORG, RDF, SCHEMA, SKOS
+    >>> from evidence_graph.graph.vocabulary import ID, ORG, RDF, SCHEMA, SKOS
     >>> from rdflib import Literal
     >>> g = ID["graph/registry"]
     >>> data = node_link([(ID["person/a"], RDF.type, SCHEMA.Person, g),

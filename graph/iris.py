@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
-from graph.vocabulary import ID
+from evidence_graph.graph.vocabulary import ID
 
 REGISTRY_GRAPH_KEY = "graph/registry"
 VOCABULARY_GRAPH_KEY = "graph/vocabulary"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from graph.vocabulary import EG, FOAF, ORG, PCON, SCHEMA, SKOS
+from evidence_graph.graph.vocabulary import EG, FOAF, ORG, PCON, SCHEMA, SKOS
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.entities import Entity, Registry
-from graph.iris import iri, key_of
-from graph.kinds import KINDS, kind_of_key
-from graph.vocabulary import DCTERMS, EG, GSS, LEGISLATION, ORG, OWL, RDF, SCHEMA, SKOS, bind_prefixes
+from evidence_graph.graph.entities import Entity, Registry
+from evidence_graph.graph.iris import iri, key_of
+from evidence_graph.graph.kinds import KINDS, kind_of_key
+from evidence_graph.graph.vocabulary import DCTERMS, EG, GSS, LEGISLATION, ORG, OWL, RDF, SCHEMA, SKOS, bind_prefixes
 
 #: rdf:type of each registry kind (declared in :mod:`graph.kinds`); the first class identifies
 #: the kind when reading back.

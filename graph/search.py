@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from graph.vocabulary import SCHEMA
+from evidence_graph.graph.vocabulary import SCHEMA
 
 #: BM25 column weights: a hit in a name counts more than one in an alias or a passage.
 WEIGHTS = (10.0, 5.0, 1.0)
@@ -84,7 +84,7 @@ def fts_query(text: str) -> str | None:
     >>> fts_query("a " * 40)
     Traceback (most recent call last):
     ...
-    graph.search.SearchTextError: search text has 40 words; at most 32 are searched for: use fewer, more specific words
+    evidence_graph.graph.search.SearchTextError: search text has 40 words; at most 32 are searched for: use fewer, ...
     """
     if len(text) > MAX_SEARCH_CHARACTERS:
         raise SearchTextError(f"search text has {len(text):,} characters; at most {MAX_SEARCH_CHARACTERS} are "

@@ -37,12 +37,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.documents import DocumentGraphs
-from graph.entities import Registry
-from graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
-from graph.lru import BoundedLRU, digest
-from graph.registry import document_nodes, registry_from_graph, registry_graphs
-from graph.vocabulary import EG, SCHEMA, bind_prefixes
+from evidence_graph.graph.documents import DocumentGraphs
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
+from evidence_graph.graph.lru import BoundedLRU, digest
+from evidence_graph.graph.registry import document_nodes, registry_from_graph, registry_graphs
+from evidence_graph.graph.vocabulary import EG, SCHEMA, bind_prefixes
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"

@@ -10,7 +10,7 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.vocabulary import OA, RDF, SHAPES_FILE
+from evidence_graph.graph.vocabulary import OA, RDF, SHAPES_FILE
 
 
 class ValidationError(Exception):
@@ -114,7 +114,7 @@ def conform(assertions: Graph, context: Graph, rounds: int = 4) -> tuple[list[tu
 
     Examples
     --------
-    >>> from graph.vocabulary import SCHEMA, RDF
+    >>> from evidence_graph.graph.vocabulary import SCHEMA, RDF
     >>> from rdflib import Literal
     >>> g = Graph()
     >>> claim, passage = URIRef("urn:x:claim"), URIRef("urn:x:passage")

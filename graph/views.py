@@ -17,10 +17,10 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.iris import graph_document, key_of
-from graph.kinds import TYPE_NAMES, kind_of_key
-from graph.search import SearchIndex
-from graph.vocabulary import DCTERMS, EG, ID, OA, ORG, OWL, PCON, PREFIXES, PROV, RDF, SCHEMA, SKOS
+from evidence_graph.graph.iris import graph_document, key_of
+from evidence_graph.graph.kinds import TYPE_NAMES, kind_of_key
+from evidence_graph.graph.search import SearchIndex
+from evidence_graph.graph.vocabulary import DCTERMS, EG, ID, OA, ORG, OWL, PCON, PREFIXES, PROV, RDF, SCHEMA, SKOS
 
 _TYPE_OF = dict(TYPE_NAMES)
 _RANK = {cls: i for i, (cls, _) in enumerate(TYPE_NAMES)}
@@ -145,7 +145,7 @@ def _follow_merges(quads: Iterable[tuple[Node, Node, Node, Node]]
     Examples
     --------
     >>> from rdflib import Literal
-    >>> from graph.iris import registry_graph
+    >>> from evidence_graph.graph.iris import registry_graph
     >>> old, new = ID["person/x/ann-lee"], ID["person/ann-lee"]
     >>> quads = [(old, OWL.sameAs, new, registry_graph()), (old, SCHEMA.name, Literal("A. Lee"), registry_graph())]
     >>> rewritten, redirects = _follow_merges(quads)
@@ -181,7 +181,7 @@ class GraphViews:
 
     Examples
     --------
-    >>> from graph.vocabulary import ID
+    >>> from evidence_graph.graph.vocabulary import ID
     >>> views = GraphViews([(ID["person/a"], RDF.type, SCHEMA.Person, ID["graph/registry"]),
     ...                     (ID["person/a"], SKOS.prefLabel, Literal("Ann Lee"), ID["graph/registry"])])
     >>> views.nodes[str(ID["person/a"])].label

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.document import Document
+from evidence_graph.loaders.document import Document
 
 #: Part kinds (sub-documents of a pack); each becomes a Document node with a doc-type concept.
 PART_KINDS = ("agenda", "terms-of-reference", "biography", "written-evidence",

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from loaders.acronyms import acronym_definitions
-from loaders.names import honorifics, plural_honorifics, suffixes
+from evidence_graph.loaders.acronyms import acronym_definitions
+from evidence_graph.loaders.names import honorifics, plural_honorifics, suffixes
 
 #: Words kept lower case inside a restored run (never first or last): title-case convention.
 SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a", "an", "at", "by", "or"})

@@ -12,12 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
-from graph.entities import normalise_label, slugify
-from loaders.acronyms import acronym_definitions
-from loaders.blocks import Field, ParsedDocument
-from loaders.cues import load_cues
-from loaders.names import PersonName, given_names_agree, never_name_words, parse_person_name
-from loaders.themes import ThemeTagger, ThemeText
+from evidence_graph.graph.entities import normalise_label, slugify
+from evidence_graph.loaders.acronyms import acronym_definitions
+from evidence_graph.loaders.blocks import Field, ParsedDocument
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.names import PersonName, given_names_agree, never_name_words, parse_person_name
+from evidence_graph.loaders.themes import ThemeTagger, ThemeText
 
 #: rapidfuzz ratio (case-folded) above which a run of words is a misspelling of an authority's
 #: name or alias ("County Copuncil" scores 96.6 against "County Council"; "County Councillors" 88).
@@ -95,7 +95,7 @@ class CorpusContext:
 
         Examples
         --------
-        >>> from loaders.names import parse_person_name as p
+        >>> from evidence_graph.loaders.names import parse_person_name as p
         >>> ctx = CorpusContext(cast=(CastMember(p("Thom Wilson"), "Thom Wilson"),))
         >>> [c.surface for c in ctx.cast_matches(p("Mr Wilson"))]
         ['Thom Wilson']
@@ -249,8 +249,8 @@ def host_service(authority: Authority, parsed: list[ParsedDocument]) -> tuple[st
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> doc = parse_document(Document("c/a.txt", "c/a", "Ann Lee joined the Service in 2004.", "0"))
     >>> host_service(Authority("the Fire Authority", scope="c/a"), [doc]), host_service(Authority("the Council"), [doc])
     (('the Service',), ())
@@ -336,7 +336,7 @@ def authority_register() -> tuple[RegisteredAuthority, ...]:
     """The register of UK local authorities, current and past (``cues/uk_local_authorities.csv``)."""
     import csv
 
-    from loaders.cues import CUE_DIR
+    from evidence_graph.loaders.cues import CUE_DIR
 
     with (CUE_DIR / "uk_local_authorities.csv").open(encoding="utf-8", newline="") as handle:
         # " ".join: one official name of the source has a doubled space in it.
@@ -462,8 +462,8 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> doc = parse_document(Document("c/a.txt", "c/a", "The County Council agreed; the County Council "
     ...     "noted that the Council Chamber was closed.", "0"))
     >>> host = unnamed_host([doc])
@@ -552,7 +552,7 @@ def known_organisation(name: str) -> bool:
     ...                                  "Widgets and Cogs Bill:", "Email", "Trust", "XNPA")]
     [True, False, False, False, False, True]
     """
-    from loaders.finders.organisations import plausible_organisation
+    from evidence_graph.loaders.finders.organisations import plausible_organisation
 
     name = name.strip(" \u00a0:;,.–—-")
     if re.fullmatch(load_cues("structure")["headers"]["not_committee"], name, re.I):
@@ -1007,8 +1007,8 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> doc = parse_document(Document("c/a.txt", "c/a", "Cabinet\\n\\nThe Leader of Ashby Borough Council "
     ...     "wrote to Norbury County Council. ABC agreed. Ashby is small.", "0"))
     >>> find_host_authority([doc])
@@ -1260,8 +1260,8 @@ def _authority_from_area(parsed: list[ParsedDocument]) -> str | None:
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> doc = parse_document(Document("c/a.txt", "c/a", "The City of Wexmoor Award went to Bo Tay. "
     ...     "The Sheriff of the City of Wexmoor and the Council thanked him.", "0"))
     >>> _authority_from_area([doc])
@@ -1317,8 +1317,8 @@ def _authority_from_url(label: str, parsed: list[ParsedDocument], government: bo
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> doc = parse_document(Document("c/a.txt", "c/a", "The Leader of the Council spoke.", "0"))
     >>> _authority_from_url("ashbymbc", [doc]), _authority_from_url("ashby", [doc])
     ('Ashby Metropolitan Borough Council', 'Ashby Council')
@@ -1463,8 +1463,8 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
     witness, no meeting body, wherever it is named. Each name is read as :func:`_title_body`
     reads it.
     """
-    from loaders.finders.committees import _names_full_council
-    from loaders.structure.fields import find_date
+    from evidence_graph.loaders.finders.committees import _names_full_council
+    from evidence_graph.loaders.structure.fields import find_date
 
     committee, council, meeting_date = None, None, None
     witnesses: set[str] = set()
@@ -1537,8 +1537,8 @@ def _title_body(title: str, match: re.Match[str]) -> str | None:
     >>> _title_body(title, _BODY_NAME.search(title))
     'Council'
     """
-    from loaders.finders.committees import _comma_list_end, _tail
-    from loaders.finders.spans import alternation, cues, trim_start
+    from evidence_graph.loaders.finders.committees import _comma_list_end, _tail
+    from evidence_graph.loaders.finders.spans import alternation, cues, trim_start
 
     run = match.group("name").rstrip()
     if run.startswith(("Minutes ", "Agenda ")):
@@ -1593,7 +1593,7 @@ def _is_person_piece(piece: str) -> bool:
 def _post_after() -> re.Pattern[str]:
     """A post word or a noun the name qualifies after a body's name ("Committee Clerk",
     "Cabinet Member", "Select Committee activity"): the run is a post or a topic, not a meeting."""
-    from loaders.finders.spans import alternation, cues
+    from evidence_graph.loaders.finders.spans import alternation, cues
 
     posts = [*load_cues("entities")["posts"]["heads"], "Member", "Members", "Member’s", "Member's",
              *cues("committees", "qualified_nouns")]
@@ -1647,7 +1647,7 @@ def _add_attendees(cast: dict[str, CastMember], metadata: dict[str, str]) -> Non
     """The people a manifest lists at the meeting (as its publisher states them: a connector's
     ``[[attendees]]``) join the cast, each with the publisher's identifier; a person the papers
     name too keeps the papers' post and organisation and gains the identifier."""
-    from loaders.manifest import attendee_rows
+    from evidence_graph.loaders.manifest import attendee_rows
 
     for row in attendee_rows(metadata):
         name = parse_person_name(row["name"])

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.errors import UnreadableDocument, UnsupportedDocument
-from loaders.formats import format_for
+from evidence_graph.loaders.errors import UnreadableDocument, UnsupportedDocument
+from evidence_graph.loaders.formats import format_for
 
 #: Larger text files are refused: committee papers are far smaller, and a 50 MB text "document"
 #: is almost always a mistake (a log, a database export).

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from loaders.blocks import ParsedDocument
-from loaders.mentions import Mention
+from evidence_graph.loaders.blocks import ParsedDocument
+from evidence_graph.loaders.mentions import Mention
 
 
 @dataclass(frozen=True)

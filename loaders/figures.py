@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from loaders.cues import load_cues
+from evidence_graph.loaders.cues import load_cues
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = r"[ \u00a0]*(?:-|–|—|to)[ \u00a0]*"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from loaders.errors import LoaderError
+from evidence_graph.loaders.errors import LoaderError
 
 MANIFEST_NAME = "manifest.toml"
 
@@ -101,7 +101,7 @@ def _dated(meta: dict[str, str]) -> dict[str, str]:
     >>> _dated({"meeting_date": "30 January 2014"}), _dated({"meeting_date": "TBC"})
     ({'meeting_date': '2014-01-30'}, {'meeting_date_text': 'TBC'})
     """
-    from loaders.structure.fields import parse_date
+    from evidence_graph.loaders.structure.fields import parse_date
 
     stated = meta.pop("meeting_date", None)
     if stated is not None:

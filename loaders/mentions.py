@@ -10,15 +10,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from graph.entities import normalise_label
-from loaders.acronyms import acronym_definitions
-from loaders.blocks import Block, ParsedDocument
-from loaders.casing import blank_attachment_sizes, restore_case, separate_item_numbers, separate_name_columns
-from loaders.components import ComponentRegistry
-from loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
-from loaders.cues import load_cues
-from loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
-from loaders.names import common_given_name, find_honorific_names, known_given_name, parse_person_name
+from evidence_graph.graph.entities import normalise_label
+from evidence_graph.loaders.acronyms import acronym_definitions
+from evidence_graph.loaders.blocks import Block, ParsedDocument
+from evidence_graph.loaders.casing import (
+    blank_attachment_sizes,
+    restore_case,
+    separate_item_numbers,
+    separate_name_columns,
+)
+from evidence_graph.loaders.components import ComponentRegistry
+from evidence_graph.loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
+from evidence_graph.loaders.names import common_given_name, find_honorific_names, known_given_name, parse_person_name
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label", "furniture"})
@@ -219,8 +224,8 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext,
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> doc = Document("m.txt", "m", "Minutes\\n\\n(1) Cllr Jones said TUPE costs £2m.\\n", "0")
     >>> sorted({(m.kind, m.label) for m in find_mentions(parse_document(doc), CorpusContext())})
     [('figure', '£2m'), ('issue', 'tupe'), ('legislation', 'Transfer of Undertakings (Protection of Employment) \
@@ -422,7 +427,7 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
     possessive ("the Council’s"), a second name joined by "and the" are not part of it; a name
     ending in a committee head is a committee's ("Licensing Board"), and one after "a" is a
     kind of body, not a name ("set up a Members Board")."""
-    from loaders.finders.spans import preceded_by_article, run_parts, trim_start
+    from evidence_graph.loaders.finders.spans import preceded_by_article, run_parts, trim_start
 
     authority = context.authority
     suffixes = "|".join(re.escape(s) for s in sorted(_words("organisations", "suffixes"), key=len, reverse=True))
@@ -545,7 +550,7 @@ def _power_not_body(span: str, chunk: str, end: int) -> bool:
 
 @cache
 def _nation_ends() -> str:
-    from loaders.finders.spans import alternation
+    from evidence_graph.loaders.finders.spans import alternation
 
     return alternation(load_cues("organisations")["run_on"]["nation_ends"])
 
@@ -570,7 +575,7 @@ def _suffix_is_a_name(span: str) -> bool:
     >>> [_suffix_is_a_name(s) for s in ("Stepahead Support", "Cost of Living Support", "Pay Increase for Council")]
     [True, False, False]
     """
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     words = span.split()
     if len(words) >= 2 and words[-2] in ("for", "of", "to", "at", "and", "&") and words[-1] in ("Council", "Office"):
@@ -650,7 +655,7 @@ def names_a_place_after(chunk: str, end: int) -> bool:
     >>> [names_a_place_after(text, at) for at in (14, 47, 69)]
     [True, True, False]
     """
-    from loaders.finders.spans import alternation
+    from evidence_graph.loaders.finders.spans import alternation
 
     heads = alternation(load_cues("organisations")["run_on"]["place_heads_after"])
     return bool(re.match(rf"[ \u00a0]+(?:{heads})(?![\w’'-])(?![ \u00a0]+[A-Z])", chunk[end:end + 40]))
@@ -659,7 +664,7 @@ def names_a_place_after(chunk: str, end: int) -> bool:
 def _party_before_council(span: str) -> bool:
     """ "Tarnside Conservative County Council Members": a party word straight before the council
     type names members of a party, never a body."""
-    from loaders.finders.spans import alternation
+    from evidence_graph.loaders.finders.spans import alternation
 
     parties = alternation(load_cues("entities")["organisation_context"]["parties"])
     return bool(re.search(rf"(?:^|[ \u00a0])(?:{parties})[ \u00a0]+(?:(?:County|Borough|District|City|Town|Parish)"
@@ -809,9 +814,9 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     >>> judge_named_thing(text, 50, "Welsh Government’s Clean Air Plan", "programme")
     (69, 'programme', 'Clean Air Plan')
     """
-    from loaders.finders.services import cut_after_document_word, names_no_service
-    from loaders.finders.spans import is_heading_line, preceded_by_article, run_parts, trim_start
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.finders.services import cut_after_document_word, names_no_service
+    from evidence_graph.loaders.finders.spans import is_heading_line, preceded_by_article, run_parts, trim_start
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     cues = load_cues("entities")["services"]
     at, part = run_parts(span)[-1]
@@ -944,7 +949,7 @@ def table_measure(block: Block, start: int, end: int) -> str | None:
 
     Examples
     --------
-    >>> from loaders.blocks import Field
+    >>> from evidence_graph.loaders.blocks import Field
     >>> row = Block("table-row", 0, 24, 0, fields=(Field("row", "Parks", 2, 7),
     ...             Field("column", "2025/26 budget", 10, 15)))
     >>> table_measure(row, 10, 15)
@@ -1143,7 +1148,7 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
 
 def _as_post(mentions: list[Mention]) -> list[Mention]:
     """A name found by cue noun that starts like a post title is a post."""
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     return [Mention(m.start, m.end, "post", m.label, m.block, m.method) if (
         m.method.startswith("pattern") and m.kind in ("service", "programme", "organisation")
@@ -1180,4 +1185,4 @@ def _split_pair(mention: Mention) -> list[Mention]:
 
 
 # Finders beyond the core ones register themselves when their package is imported.
-from loaders import finders as _finders  # noqa: E402,F401
+from evidence_graph.loaders import finders as _finders  # noqa: E402,F401

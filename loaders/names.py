@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
-from loaders.cues import load_cues
+from evidence_graph.loaders.cues import load_cues
 
 #: Blocks of Latin letters beyond Latin-1: Extended-A ("ŵ", "ł"), Extended-B ("ș") and
 #: Extended Additional (the Welsh "ẁ", "ỳ"), whose upper and lower cases alternate.
@@ -149,7 +149,7 @@ def plural_honorifics() -> dict[str, str]:
 def _given_names() -> dict[str, int]:
     """The lexicon of given names with their bearers' counts (``cues/given_names.txt``: see
     ``cues/given_names.md``)."""
-    from loaders.cues import CUE_DIR
+    from evidence_graph.loaders.cues import CUE_DIR
 
     names: dict[str, int] = {}
     with (CUE_DIR / "given_names.txt").open(encoding="utf-8") as handle:

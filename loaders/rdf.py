@@ -11,11 +11,11 @@ import hashlib
 
 from rdflib import Graph, Literal, URIRef
 
-from graph.documents import DocumentGraphs
-from graph.iris import document_graph, iri, provenance_graph
-from graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
-from loaders import __version__ as loader_version
-from loaders.facts import SEGMENT, Fact, Ref, ResolvedDocument, Value
+from evidence_graph.graph.documents import DocumentGraphs
+from evidence_graph.graph.iris import document_graph, iri, provenance_graph
+from evidence_graph.graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
+from evidence_graph.loaders import __version__ as loader_version
+from evidence_graph.loaders.facts import SEGMENT, Fact, Ref, ResolvedDocument, Value
 
 #: Characters of context kept on each side of a quote (TextQuoteSelector prefix/suffix).
 QUOTE_CONTEXT = 32

@@ -26,7 +26,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from loaders.cues import load_cues
+from evidence_graph.loaders.cues import load_cues
 
 _WORD = re.compile(r"[a-z][a-z'’\-]*[a-z]|[a-z]")
 

@@ -18,23 +18,23 @@ from pathlib import Path
 
 from rdflib import Literal
 
-from graph.documents import DocumentGraphs
-from graph.entities import Entity, Registry
-from graph.iris import key_of
-from graph.registry import registry_subgraph, registry_to_graph
-from graph.store import EvidenceStore
-from graph.validation import ValidationError, conform, invalid_iris, quote_failures, shacl_failures
-from graph.vocabulary import EG, PROV, RDF, RDFS, SCHEMA
-from loaders.blocks import ParsedDocument
-from loaders.context import CorpusContext, gather_context, group_meetings, html_metadata
-from loaders.document import Document, read_document
-from loaders.errors import LoaderError, UnreadableDocument
-from loaders.formats import readable_suffixes
-from loaders.manifest import MANIFEST_NAME, read_manifest
-from loaders.mentions import find_mentions
-from loaders.rdf import document_graphs
-from loaders.resolution import FigureRecord, resolve_document, seed_registry
-from loaders.structure import parse_document
+from evidence_graph.graph.documents import DocumentGraphs
+from evidence_graph.graph.entities import Entity, Registry
+from evidence_graph.graph.iris import key_of
+from evidence_graph.graph.registry import registry_subgraph, registry_to_graph
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.validation import ValidationError, conform, invalid_iris, quote_failures, shacl_failures
+from evidence_graph.graph.vocabulary import EG, PROV, RDF, RDFS, SCHEMA
+from evidence_graph.loaders.blocks import ParsedDocument
+from evidence_graph.loaders.context import CorpusContext, gather_context, group_meetings, html_metadata
+from evidence_graph.loaders.document import Document, read_document
+from evidence_graph.loaders.errors import LoaderError, UnreadableDocument
+from evidence_graph.loaders.formats import readable_suffixes
+from evidence_graph.loaders.manifest import MANIFEST_NAME, read_manifest
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.rdf import document_graphs
+from evidence_graph.loaders.resolution import FigureRecord, resolve_document, seed_registry
+from evidence_graph.loaders.structure import parse_document
 
 #: The bundled sample corpus (the default input of ``evidence-graph build``).
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -493,11 +493,11 @@ def check_document(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Reg
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.resolution import resolve_document, seed_registry
-    >>> from loaders.structure import parse_document
-    >>> from loaders.rdf import document_graphs
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.resolution import resolve_document, seed_registry
+    >>> from evidence_graph.loaders.structure import parse_document
+    >>> from evidence_graph.loaders.rdf import document_graphs
     >>> registry = Registry()
     >>> seed_registry(registry)
     >>> doc = parse_document(Document("c/a.txt", "c/a", "The budget is £5m this year.", "0"))

@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.iris import ID, iri, key_of
-from graph.store import EvidenceStore
-from loaders.document import document_key
-from pipeline.build import SourceFile, build_documents, collect_sources
+from evidence_graph.graph.iris import ID, iri, key_of
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.loaders.document import document_key
+from evidence_graph.pipeline.build import SourceFile, build_documents, collect_sources
 
 #: Media types ingest takes content in, and the file ending each is read as.
 MEDIA_TYPES = {"text/plain": ".txt", "text/markdown": ".md", "text/html": ".html", "application/xhtml+xml": ".html",

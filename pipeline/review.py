@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.entities import Registry, normalise_label
-from graph.iris import ID, graph_document, iri, key_of
-from graph.store import EvidenceStore
+from evidence_graph.graph.entities import Registry, normalise_label
+from evidence_graph.graph.iris import ID, graph_document, iri, key_of
+from evidence_graph.graph.store import EvidenceStore
 
 #: Kinds whose entities are listed as likely duplicates when their names agree.
 REVIEWED_KINDS = ("Person", "Organisation", "Committee", "Service", "Programme")

@@ -16,14 +16,14 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from schema.algorithms import AlgorithmQuery
-from schema.compiled import planned_executor_class
-from schema.context import LATEST_GRAPH_SIZE, GraphSize
-from schema.errors import add_codes
-from schema.limits import QueryLimits, limit_extensions
-from schema.mutations import Mutation
-from schema.query import Query
-from schema.types import ALL_TYPES
+from evidence_graph.schema.algorithms import AlgorithmQuery
+from evidence_graph.schema.compiled import planned_executor_class
+from evidence_graph.schema.context import LATEST_GRAPH_SIZE, GraphSize
+from evidence_graph.schema.errors import add_codes
+from evidence_graph.schema.limits import QueryLimits, limit_extensions
+from evidence_graph.schema.mutations import Mutation
+from evidence_graph.schema.query import Query
+from evidence_graph.schema.types import ALL_TYPES
 
 
 class EvidenceSchema(strawberry.Schema):

@@ -30,11 +30,11 @@ import anyio
 import strawberry
 from strawberry import Info
 
-from graph import analytics
-from schema.errors import AlgorithmBusyError, AlgorithmTimeoutError
-from schema.limits import check_argument_sizes
-from schema.pagination import Connection, Descending, PageRequest, page_size, paginate
-from schema.types import Direction, Entity, Statement, entity_of, statement_object
+from evidence_graph.graph import analytics
+from evidence_graph.schema.errors import AlgorithmBusyError, AlgorithmTimeoutError
+from evidence_graph.schema.limits import check_argument_sizes
+from evidence_graph.schema.pagination import Connection, Descending, PageRequest, page_size, paginate
+from evidence_graph.schema.types import Direction, Entity, Statement, entity_of, statement_object
 
 #: Seconds an algorithm may run before the request is answered with an error. Read at each
 #: request: the server sets it from its settings (``schema.algorithms.ALGORITHM_SECONDS = …``).
@@ -62,7 +62,7 @@ def configure_algorithms(*, seconds: float | None = None, concurrency: Mapping[s
 
     Examples
     --------
-    >>> from schema import algorithms
+    >>> from evidence_graph.schema import algorithms
     >>> before = algorithms.ALGORITHM_SECONDS, dict(analytics.budgets.CONCURRENCY)
     >>> configure_algorithms(seconds=5, concurrency={"centrality": 1})
     >>> algorithms.ALGORITHM_SECONDS, analytics.budgets.CONCURRENCY["centrality"]

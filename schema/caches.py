@@ -19,7 +19,7 @@ from graphql import DocumentNode, GraphQLError, parse
 from graphql.language import Node
 from strawberry.extensions import SchemaExtension
 
-from graph.lru import BoundedLRU, digest
+from evidence_graph.graph.lru import BoundedLRU, digest
 
 #: Bytes of parsed documents a cache keeps by default (a typical document is 10-50 KB parsed).
 DEFAULT_DOCUMENT_BYTES = 64_000_000

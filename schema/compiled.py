@@ -64,8 +64,8 @@ from strawberry.types.arguments import convert_arguments
 from strawberry.types.cast import TYPE_CAST_ATTRIBUTE as CAST
 from strawberry.types.field import StrawberryField
 
-from graph.lru import BoundedLRU
-from schema.caches import document_size, token_count
+from evidence_graph.graph.lru import BoundedLRU
+from evidence_graph.schema.caches import document_size, token_count
 
 #: The key under which Strawberry keeps a type's or field's definition in graphql-core extensions.
 DEFINITION = "strawberry-definition"

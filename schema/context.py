@@ -9,8 +9,8 @@ from typing import Any
 
 from rdflib.term import Node
 
-from graph.analytics import GraphAnalytics
-from graph.views import GraphViews
+from evidence_graph.graph.analytics import GraphAnalytics
+from evidence_graph.graph.views import GraphViews
 
 
 @dataclass(frozen=True)

@@ -42,14 +42,14 @@ from graphql import GraphQLError, GraphQLSyntaxError, ValueNode, VariableDefinit
 from graphql.validation.validate import ValidationAbortedError
 from strawberry.relay import GlobalIDValueError
 
-from graph.analytics import (
+from evidence_graph.graph.analytics import (
     AnalyticsBusyError,
     AnalyticsConvergenceError,
     AnalyticsInputError,
     AnalyticsLimitError,
     AnalyticsTimeoutError,
 )
-from graph.search import SearchTextError
+from evidence_graph.graph.search import SearchTextError
 
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 TOO_MANY_TOKENS = "TOO_MANY_TOKENS"

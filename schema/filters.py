@@ -11,10 +11,10 @@ from enum import Enum
 
 import strawberry
 
-from graph.iris import document_graph_of
-from graph.views import GraphViews, NodeRecord
-from schema.errors import QueryLimitError
-from schema.limits import MAX_TEXT_LENGTH, check_argument_sizes
+from evidence_graph.graph.iris import document_graph_of
+from evidence_graph.graph.views import GraphViews, NodeRecord
+from evidence_graph.schema.errors import QueryLimitError
+from evidence_graph.schema.limits import MAX_TEXT_LENGTH, check_argument_sizes
 
 #: Most filter objects one ``where`` may hold, nested ones included (each is tested on every entity).
 MAX_FILTER_CONDITIONS = 64
@@ -84,7 +84,7 @@ def check_filter(where: EntityFilter) -> None:
     >>> check_filter(deep)
     Traceback (most recent call last):
     ...
-    schema.errors.QueryLimitError: where: more than 64 filter objects; combine conditions on fewer objects
+    evidence_graph.schema.errors.QueryLimitError: where: more than 64 filter objects; combine conditions on fewer ...
     """
     pending, seen = [where], 0
     while pending:

@@ -51,10 +51,10 @@ from graphql.validation.rules import overlapping_fields_can_be_merged
 from graphql.validation.validate import ValidationAbortedError
 from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 
-from graph.analytics import budgets
-from schema.caches import DEFAULT_DOCUMENT_BYTES, ParsedDocumentCache, ValidatedDocumentCache
-from schema.context import LATEST_GRAPH_SIZE, GraphSize
-from schema.errors import (
+from evidence_graph.graph.analytics import budgets
+from evidence_graph.schema.caches import DEFAULT_DOCUMENT_BYTES, ParsedDocumentCache, ValidatedDocumentCache
+from evidence_graph.schema.context import LATEST_GRAPH_SIZE, GraphSize
+from evidence_graph.schema.errors import (
     GRAPHQL_VALIDATION_FAILED,
     QUERY_TOO_COMPLEX,
     QUERY_TOO_DEEP,
@@ -62,7 +62,7 @@ from schema.errors import (
     QueryLimitError,
     with_code,
 )
-from schema.pagination import DEFAULT_PAGE, PAGE_CAP
+from evidence_graph.schema.pagination import DEFAULT_PAGE, PAGE_CAP
 
 #: Work graphql-core's OverlappingFieldsCanBeMerged may spend on one document before it aborts
 #: validation. Its default (500,000) let a 4,000-token document of same-named fields block the
@@ -136,7 +136,7 @@ def check_argument_sizes(field: str, **arguments: object) -> None:
     >>> check_argument_sizes("centrality", graphs=["urn:g"] * 5_000)
     Traceback (most recent call last):
     ...
-    schema.errors.QueryLimitError: centrality: graphs holds 5,000 values; at most 1,000 are accepted
+    evidence_graph.schema.errors.QueryLimitError: centrality: graphs holds 5,000 values; at most 1,000 are accepted
     """
     for name, value in arguments.items():
         if isinstance(value, str):
@@ -551,7 +551,7 @@ def limit_rules(limits: QueryLimits, size: Callable[[], GraphSize] = LATEST_GRAP
     Examples
     --------
     >>> from graphql import parse, validate
-    >>> from schema import build_schema
+    >>> from evidence_graph.schema import build_schema
     >>> schema = build_schema()._schema
     >>> rules = limit_rules(QueryLimits(max_depth=2))
     >>> [e.extensions["code"] for e in validate(schema, parse("{ entity(iri: \\"x\\") { posts { org { label } } } }"),

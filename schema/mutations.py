@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import strawberry
 from strawberry.types import Info
 
-from schema.errors import WRITES_DISABLED, QueryInputError, WriteRefusedError
+from evidence_graph.schema.errors import WRITES_DISABLED, QueryInputError, WriteRefusedError
 
 #: Media types whose content is text; any other is given as base64.
 TEXT_MEDIA_TYPES = frozenset({"text/plain", "text/markdown", "text/html", "application/xhtml+xml"})

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 
-from schema.errors import BadCursorError, QueryInputError, QueryLimitError
+from evidence_graph.schema.errors import BadCursorError, QueryInputError, QueryLimitError
 
 #: The most items one page may hold (``first``/``last`` above it are refused).
 PAGE_CAP = 100
@@ -131,7 +131,7 @@ def decode_cursor(cursor: str) -> list[Any]:
     >>> decode_cursor("bm90IGpzb24")
     Traceback (most recent call last):
     ...
-    schema.errors.BadCursorError: invalid cursor 'bm90IGpzb24': use a cursor from a page of this list
+    evidence_graph.schema.errors.BadCursorError: invalid cursor 'bm90IGpzb24': use a cursor from a page of this list
     """
     if len(cursor) > MAX_CURSOR_LENGTH:
         raise BadCursorError(f"invalid cursor of {len(cursor):,} characters (a cursor has at most "

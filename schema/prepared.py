@@ -15,9 +15,9 @@ import strawberry
 from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, OperationType, parse, specified_rules
 from strawberry.schema.schema import validate_document
 
-from graph.lru import BoundedLRU, digest
-from schema.caches import DEFAULT_DOCUMENT_BYTES, document_size
-from schema.limits import QueryLimits, limit_rules, validation_key
+from evidence_graph.graph.lru import BoundedLRU, digest
+from evidence_graph.schema.caches import DEFAULT_DOCUMENT_BYTES, document_size
+from evidence_graph.schema.limits import QueryLimits, limit_rules, validation_key
 
 #: Bytes charged for remembering that a query text is not prepared (the digest key is counted apart).
 _NOT_PREPARED_BYTES = 16
@@ -41,7 +41,7 @@ class PreparedDocuments:
 
     Examples
     --------
-    >>> from schema import build_schema
+    >>> from evidence_graph.schema import build_schema
     >>> prepared = PreparedDocuments(build_schema(), QueryLimits())
     >>> prepared.get("{ __typename }") is not None, prepared.get("{ nope }"), prepared.get("{")
     (True, None, None)

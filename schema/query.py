@@ -11,14 +11,14 @@ from typing import Any
 import strawberry
 from strawberry import Info
 
-from graph.lru import BoundedLRU
-from graph.views import GraphViews, NodeRecord
-from schema.algorithms import CentralityAlgorithm, centrality_scores
-from schema.errors import QueryInputError, QueryLimitError
-from schema.filters import EntityFilter, SortDirection, SortField, check_filter, matcher
-from schema.limits import check_argument_sizes
-from schema.pagination import PAGE_CAP, Connection, Descending, PageRequest, paginate
-from schema.types import (
+from evidence_graph.graph.lru import BoundedLRU
+from evidence_graph.graph.views import GraphViews, NodeRecord
+from evidence_graph.schema.algorithms import CentralityAlgorithm, centrality_scores
+from evidence_graph.schema.errors import QueryInputError, QueryLimitError
+from evidence_graph.schema.filters import EntityFilter, SortDirection, SortField, check_filter, matcher
+from evidence_graph.schema.limits import check_argument_sizes
+from evidence_graph.schema.pagination import PAGE_CAP, Connection, Descending, PageRequest, paginate
+from evidence_graph.schema.types import (
     ENTITY_CLASSES,
     AgendaItem,
     Claim,

@@ -16,14 +16,14 @@ from typing import Any
 import strawberry
 from rdflib import URIRef
 
-from graph.iris import graph_document
-from graph.kinds import KIND_BY_NAME
-from graph.views import Evidence as EvidenceRecord
-from graph.views import GraphViews, NodeRecord, curie, expand
-from graph.views import Statement as StatementRecord
-from graph.vocabulary import DCTERMS, EG, ORG, PCON, PROV, SCHEMA, SKOS
-from schema.errors import QueryInputError
-from schema.pagination import Connection, PageRequest, paginate
+from evidence_graph.graph.iris import graph_document
+from evidence_graph.graph.kinds import KIND_BY_NAME
+from evidence_graph.graph.views import Evidence as EvidenceRecord
+from evidence_graph.graph.views import GraphViews, NodeRecord, curie, expand
+from evidence_graph.graph.views import Statement as StatementRecord
+from evidence_graph.graph.vocabulary import DCTERMS, EG, ORG, PCON, PROV, SCHEMA, SKOS
+from evidence_graph.schema.errors import QueryInputError
+from evidence_graph.schema.pagination import Connection, PageRequest, paginate
 
 
 # -- global ids ------------------------------------------------------------------------------------

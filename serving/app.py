@@ -24,22 +24,22 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Scope
 
-from graph.lru import BoundedLRU
-from schema import build_schema
-from schema.algorithms import configure_algorithms
-from schema.caches import ParsedDocumentCache, ValidatedDocumentCache
-from schema.context import GraphSnapshot, GraphState
-from schema.prepared import PreparedDocuments
-from serving import error_log
-from serving.disconnect import StopWhenClientLeaves
-from serving.document_writer import StoreWriter, bearer_token, token_matches
-from serving.graphql_view import GRAPHIQL, EvidenceGraphQL
-from serving.heap import ReturnLargeBodies, settle_heap
-from serving.http_errors import RequestRefused, log_refusal
-from serving.request_gate import RequestGate
-from serving.response_cache import CachedAnswers, response_cache
-from serving.settings import ServerSettings
-from serving.store_watch import load_snapshot, watch_store
+from evidence_graph.graph.lru import BoundedLRU
+from evidence_graph.schema import build_schema
+from evidence_graph.schema.algorithms import configure_algorithms
+from evidence_graph.schema.caches import ParsedDocumentCache, ValidatedDocumentCache
+from evidence_graph.schema.context import GraphSnapshot, GraphState
+from evidence_graph.schema.prepared import PreparedDocuments
+from evidence_graph.serving import error_log
+from evidence_graph.serving.disconnect import StopWhenClientLeaves
+from evidence_graph.serving.document_writer import StoreWriter, bearer_token, token_matches
+from evidence_graph.serving.graphql_view import GRAPHIQL, EvidenceGraphQL
+from evidence_graph.serving.heap import ReturnLargeBodies, settle_heap
+from evidence_graph.serving.http_errors import RequestRefused, log_refusal
+from evidence_graph.serving.request_gate import RequestGate
+from evidence_graph.serving.response_cache import CachedAnswers, response_cache
+from evidence_graph.serving.settings import ServerSettings
+from evidence_graph.serving.store_watch import load_snapshot, watch_store
 
 
 def cache_report(cache: BoundedLRU[Any, Any]) -> dict[str, int]:

@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 
 import anyio
 
-from graph.lru import BoundedLRU
-from graph.store import EvidenceStore, StoreError
-from pipeline.ingest import (
+from evidence_graph.graph.lru import BoundedLRU
+from evidence_graph.graph.store import EvidenceStore, StoreError
+from evidence_graph.pipeline.ingest import (
     DocumentNotStored,
     IngestMetadata,
     IngestReport,
@@ -29,10 +29,10 @@ from pipeline.ingest import (
     ingest_content,
     retract_document,
 )
-from schema.context import GraphState
-from schema.errors import BUSY, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED, QueryInputError, WriteRefusedError
-from serving.heap import settle_heap
-from serving.store_watch import load_snapshot
+from evidence_graph.schema.context import GraphState
+from evidence_graph.schema.errors import BUSY, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED, QueryInputError, WriteRefusedError
+from evidence_graph.serving.heap import settle_heap
+from evidence_graph.serving.store_watch import load_snapshot
 
 logger = logging.getLogger("evidence_graph.server")
 

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from graphql import GraphQLError
 
-from schema.errors import INTERNAL_SERVER_ERROR, error_code
-from serving.http_errors import log_refusal, short
+from evidence_graph.schema.errors import INTERNAL_SERVER_ERROR, error_code
+from evidence_graph.serving.http_errors import log_refusal, short
 
 
 def is_client_error(error: GraphQLError) -> bool:
@@ -27,7 +27,7 @@ def is_client_error(error: GraphQLError) -> bool:
 
     Examples
     --------
-    >>> from schema.errors import QueryLimitError
+    >>> from evidence_graph.schema.errors import QueryLimitError
     >>> is_client_error(GraphQLError("Syntax Error: Unexpected <EOF>."))
     True
     >>> is_client_error(GraphQLError("page cap", path=["a"], original_error=QueryLimitError("page cap")))

@@ -22,12 +22,17 @@ from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from schema.context import GraphState, RequestContext
-from schema.errors import OPERATION_NOT_FOUND
-from schema.prepared import PreparedDocuments
-from serving.error_log import log_client_errors
-from serving.http_errors import RequestRefused
-from serving.media_types import GRAPHQL_RESPONSE, as_graphql_response, refusal_media_type, wants_graphql_response
+from evidence_graph.schema.context import GraphState, RequestContext
+from evidence_graph.schema.errors import OPERATION_NOT_FOUND
+from evidence_graph.schema.prepared import PreparedDocuments
+from evidence_graph.serving.error_log import log_client_errors
+from evidence_graph.serving.http_errors import RequestRefused
+from evidence_graph.serving.media_types import (
+    GRAPHQL_RESPONSE,
+    as_graphql_response,
+    refusal_media_type,
+    wants_graphql_response,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 #: GraphiQL's page and the scripts and styles it loads (copies of npm packages; see its README).

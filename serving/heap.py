@@ -66,7 +66,7 @@ class ReturnLargeBodies:
     --------
     >>> from starlette.applications import Starlette
     >>> from starlette.testclient import TestClient
-    >>> from serving.request_gate import RequestGate
+    >>> from evidence_graph.serving.request_gate import RequestGate
     >>> app = RequestGate(ReturnLargeBodies(Starlette()), max_body_bytes=10**6, max_query_string_bytes=100)
     >>> TestClient(app).post("/graphql", content=b"x" * LARGE_BODY).status_code
     404

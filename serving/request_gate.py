@@ -32,7 +32,7 @@ import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.http.parse_content_type import parse_content_type
 
-from serving.http_errors import (
+from evidence_graph.serving.http_errors import (
     BAD_REQUEST,
     BAD_REQUEST_SHAPE,
     BODY_TOO_LARGE,
@@ -43,7 +43,7 @@ from serving.http_errors import (
     QUERY_TOO_LONG,
     RequestRefused,
 )
-from serving.media_types import refusal_media_type
+from evidence_graph.serving.media_types import refusal_media_type
 
 #: A ``%`` that does not start a percent-encoded byte.
 _BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graph.lru import BoundedLRU, digest
-from schema.context import GraphState
+from evidence_graph.graph.lru import BoundedLRU, digest
+from evidence_graph.schema.context import GraphState
 
 #: Request headers that the layers below the cache read, so part of an answer's key.
 KEYED_HEADERS = frozenset({b"content-type", b"accept", b"accept-encoding", b"origin"})

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.analytics import FAMILIES
-from schema.limits import QueryLimits
+from evidence_graph.graph.analytics import FAMILIES
+from evidence_graph.schema.limits import QueryLimits
 
 #: Where the store lives unless ``--store`` or ``EVIDENCE_GRAPH_STORE`` says otherwise.
 DEFAULT_STORE = Path(".evidence-graph/store")

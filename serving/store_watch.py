@@ -13,11 +13,11 @@ from typing import Any
 
 import anyio
 
-from graph.lru import BoundedLRU
-from graph.store import EvidenceStore, StoreError
-from schema.context import GraphSnapshot, GraphState
-from serving.heap import settle_heap
-from serving.settings import ServerSettings
+from evidence_graph.graph.lru import BoundedLRU
+from evidence_graph.graph.store import EvidenceStore, StoreError
+from evidence_graph.schema.context import GraphSnapshot, GraphState
+from evidence_graph.serving.heap import settle_heap
+from evidence_graph.serving.settings import ServerSettings
 
 logger = logging.getLogger("evidence_graph.server")
 

@@ -12,21 +12,24 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from graph.store import EvidenceStore
-from graph.vocabulary import ID, PREFIXES
-from pipeline.build import DEFAULT_CORPUS, build_into_store
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import ID, PREFIXES
+from evidence_graph.pipeline.build import DEFAULT_CORPUS, build_into_store
 
 SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p != "id")
 SAMPLE = DEFAULT_CORPUS / "kcc-commissioning-select-committee"
 PACK = "doc/kcc-commissioning-select-committee/2014-01-30-agenda-pack"
 MINUTES = "doc/kcc-commissioning-select-committee/2014-01-30-minutes-thom-wilson"
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+#: The command line of the checkout, run by this interpreter.
+CLI = (sys.executable, "-m", "evidence_graph.cli")
 
 #: How hard the robustness tests push (fuzz examples, hostile fan-outs, soak seconds, kill trials):
 #: "small" in `.ci/run`, "full" through `make stress` (env EVIDENCE_GRAPH_STRESS).
@@ -76,10 +79,10 @@ class GraphQuery:
 def text_mentions(text: str, kinds: tuple[str, ...] | None = None) -> set[tuple[str, str]]:
     """The (kind, label) pairs of the mentions the loaders find in a text read as one document,
     with no manifest and no context; only the given kinds when ``kinds`` is given."""
-    from loaders.context import CorpusContext
-    from loaders.document import Document
-    from loaders.mentions import find_mentions
-    from loaders.structure import parse_document
+    from evidence_graph.loaders.context import CorpusContext
+    from evidence_graph.loaders.document import Document
+    from evidence_graph.loaders.mentions import find_mentions
+    from evidence_graph.loaders.structure import parse_document
 
     parsed = parse_document(Document("minutes.txt", "minutes", text, "0"))
     return {(m.kind, m.label) for m in find_mentions(parsed, CorpusContext()) if kinds is None or m.kind in kinds}
@@ -91,7 +94,7 @@ def exported_people(tmp_path: Path, text: str, name: str = "minutes.txt") -> lis
     The document is written as ``tmp_path/paper/name`` and read as ``evidence-graph export``
     reads one file (:func:`evaluation.predicted.predict_document`); it must load without error.
     """
-    from evaluation.predicted import predict_document  # only the people tests need the evaluator
+    from evidence_graph.evaluation.predicted import predict_document  # only the people tests need the evaluator
 
     folder = tmp_path / "paper"
     folder.mkdir()
@@ -151,14 +154,14 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def serving(store: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[LiveServer]:
+def serving(store: Path, log: Path, env: dict[str, str] | None = None, command: Sequence[str] = CLI,
+            cwd: Path = ROOT) -> Iterator[LiveServer]:
     """`evidence-graph serve` on ``store`` as a real process on a free loopback port, its output in
-    ``log``; stopped on exit."""
+    ``log``; stopped on exit. ``command`` runs the CLI (the checkout's by default) in ``cwd``."""
     port = free_port()
     with log.open("wb") as output:
-        process = subprocess.Popen([sys.executable, "-m", "cli", "--store", str(store), "serve", "--port", str(port),
-                                    "--no-access-log"], stdout=output, stderr=subprocess.STDOUT,
-                                   cwd=Path(__file__).parents[1], env=env)
+        process = subprocess.Popen([*command, "--store", str(store), "serve", "--port", str(port), "--no-access-log"],
+                                   stdout=output, stderr=subprocess.STDOUT, cwd=cwd, env=env)
     server = LiveServer(store, process, f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + 120
     while True:
@@ -185,7 +188,7 @@ def serving(store: Path, log: Path, env: dict[str, str] | None = None) -> Iterat
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """The sample corpus built by the CLI into a fresh store and served by the CLI, as a user runs it."""
     store = tmp_path_factory.mktemp("served") / "store"
-    built = subprocess.run([sys.executable, "-m", "cli", "--store", str(store), "build", "--quiet"],
+    built = subprocess.run([*CLI, "--store", str(store), "build", "--quiet"],
                            capture_output=True, text=True, timeout=300)
     assert built.returncode == 0, built.stderr
     with serving(store, store.parent / "server.log") as server:

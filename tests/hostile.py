@@ -85,7 +85,7 @@ class ServerProcess:
         self.port = _free_port()
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "cli", "--store", str(self.store), "serve", "--port", str(self.port),
+            [sys.executable, "-m", "evidence_graph.cli", "--store", str(self.store), "serve", "--port", str(self.port),
              "--no-access-log", *self.args], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=self.env)
         log.close()
         deadline = time.monotonic() + wait

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.acronyms import acronym_definitions
+from evidence_graph.loaders.acronyms import acronym_definitions
 
 
 def test_a_small_word_counts_when_the_acronym_has_its_initial() -> None:

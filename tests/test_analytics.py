@@ -10,8 +10,8 @@ from collections.abc import Iterable
 import pytest
 from rdflib import Literal, URIRef
 
-from graph import analytics
-from graph.analytics import (
+from evidence_graph.graph import analytics
+from evidence_graph.graph.analytics import (
     AnalyticsConvergenceError,
     AnalyticsInputError,
     AnalyticsLimitError,
@@ -23,9 +23,9 @@ from graph.analytics import (
     shortest_path,
     shortest_paths,
 )
-from graph.store import EvidenceStore
-from graph.views import GraphViews
-from graph.vocabulary import EG, ID, ORG, RDF, SCHEMA, SKOS
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.views import GraphViews
+from evidence_graph.graph.vocabulary import EG, ID, ORG, RDF, SCHEMA, SKOS
 
 REGISTRY = ID["graph/registry"]
 OTHER = ID["graph/other"]

@@ -20,8 +20,8 @@ import pytest
 from conftest import stress
 from rdflib import Literal
 
-from graph import analytics
-from graph.analytics import (
+from evidence_graph.graph import analytics
+from evidence_graph.graph.analytics import (
     AnalyticsBusyError,
     AnalyticsTimeoutError,
     Deadline,
@@ -33,12 +33,12 @@ from graph.analytics import (
     neighbourhood,
     shortest_paths,
 )
-from graph.analytics.projection import projection_size, simple_graph
-from graph.views import GraphViews
-from graph.vocabulary import ID, ORG, RDF, SCHEMA, SKOS
-from schema import algorithms, build_schema
-from schema.context import GraphSnapshot, RequestContext
-from schema.limits import QueryLimits
+from evidence_graph.graph.analytics.projection import projection_size, simple_graph
+from evidence_graph.graph.views import GraphViews
+from evidence_graph.graph.vocabulary import ID, ORG, RDF, SCHEMA, SKOS
+from evidence_graph.schema import algorithms, build_schema
+from evidence_graph.schema.context import GraphSnapshot, RequestContext
+from evidence_graph.schema.limits import QueryLimits
 
 REGISTRY, OTHER = ID["graph/registry"], ID["graph/other"]
 #: The cost rule (schema.limits) refuses expensive algorithm requests before they run; these

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.predicted import predict_document
-from loaders.blocks import ParsedDocument
-from loaders.document import Document
-from loaders.names import parse_person_name
-from loaders.structure import parse_document
-from loaders.structure.minutes import dashed_pairs, member_list
+from evidence_graph.evaluation.predicted import predict_document
+from evidence_graph.loaders.blocks import ParsedDocument
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.names import parse_person_name
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.loaders.structure.minutes import dashed_pairs, member_list
 
 
 def parsed(text: str) -> ParsedDocument:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loaders.document import Document
-from loaders.structure import parse_document
-from loaders.structure.minutes import attendance_row
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.loaders.structure.minutes import attendance_row
 
 MINUTES = ("FENMOOR DISTRICT COUNCIL\n\nMinutes of the Widget Panel held on 3 June 2024\n\n"
            "Present: Councillor Ann Lee (Chair), Councillor Bo Ray\n\n"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from conftest import text_mentions
 
-from loaders.finders.people import attendance_runs
-from loaders.names import known_given_name
+from evidence_graph.loaders.finders.people import attendance_runs
+from evidence_graph.loaders.names import known_given_name
 
 mentions = text_mentions
 

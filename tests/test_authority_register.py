@@ -12,7 +12,7 @@ import csv
 
 import pytest
 
-from loaders.context import (
+from evidence_graph.loaders.context import (
     authority_aliases,
     authority_register,
     council_names,
@@ -22,9 +22,9 @@ from loaders.context import (
     register_label,
     register_name,
 )
-from loaders.cues import CUE_DIR
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.loaders.cues import CUE_DIR
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 
 def parsed(text: str, **metadata: str):

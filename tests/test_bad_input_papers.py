@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from graph.entities import Entity, Registry
-from graph.store import EvidenceStore
-from loaders.context import gather_context
-from loaders.document import Document, read_document
-from loaders.errors import UnsupportedDocument
-from loaders.finders.people import people_in_document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
-from pipeline.build import build_documents, build_into_store, collect_sources
+from evidence_graph.graph.entities import Entity, Registry
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import Document, read_document
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.finders.people import people_in_document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.pipeline.build import build_documents, build_into_store, collect_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
 
@@ -169,19 +169,19 @@ def _write_minutes(folder: Path, chair: str) -> Path:
 
 def test_a_build_checks_the_registry_entries_it_added_not_the_whole_registry(tmp_path: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.build
+    import evidence_graph.pipeline.build as build_module
 
     store = EvidenceStore(tmp_path / "store")
     assert build_into_store(store, [_write_minutes(tmp_path / "april", "Ruth Penhale")]).errors == []
     stored = set(store.registry().entities)
     checked: list[set[str]] = []
-    real = pipeline.build.shacl_failures
+    real = build_module.shacl_failures
 
     def spy(data, limit=5):
         checked.append({str(s).rsplit("/id/", 1)[-1] for s in data.subjects()})
         return real(data, limit)
 
-    monkeypatch.setattr(pipeline.build, "shacl_failures", spy)
+    monkeypatch.setattr(build_module, "shacl_failures", spy)
     result = build_into_store(store, [_write_minutes(tmp_path / "may", "Lena Vos")])
     assert result.errors == [] and len(checked) == 1
     assert "person/lena-vos" in checked[0]
@@ -192,27 +192,27 @@ def test_a_build_checks_the_registry_entries_it_added_not_the_whole_registry(tmp
 def test_an_invalid_registry_entry_a_build_adds_is_still_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rdflib import Graph
 
-    import graph.validation
-    import pipeline.build
+    import evidence_graph.graph.validation as validation_module
+    import evidence_graph.pipeline.build as build_module
 
     store = EvidenceStore(tmp_path / "store")
     assert build_into_store(store, [_write_minutes(tmp_path / "april", "Ruth Penhale")]).errors == []
     # A stricter shape (a person's status is curated or provisional), and a build that adds,
     # besides its document's entities, one person whose status is neither.
-    shapes = Graph() + graph.validation._shapes()
+    shapes = Graph() + validation_module._shapes()
     shapes.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <https://schema.org/> .
         @prefix eg: <https://evidencegraph.example/def#> .
         [] a sh:NodeShape ; sh:targetClass schema:Person ;
            sh:property [ sh:path eg:status ; sh:in ( "curated" "provisional" ) ] .""", format="turtle")
-    monkeypatch.setattr(graph.validation, "_shapes", lambda: shapes)
-    resolve = pipeline.build.resolve_document
+    monkeypatch.setattr(validation_module, "_shapes", lambda: shapes)
+    resolve = build_module.resolve_document
 
     def resolve_and_break(doc, mentions, context, registry, **options):
         resolved = resolve(doc, mentions, context, registry, **options)
         registry.add(Entity("person/zed-quill", "Person", "Zed Quill", status="withdrawn"))
         return resolved
 
-    monkeypatch.setattr(pipeline.build, "resolve_document", resolve_and_break)
+    monkeypatch.setattr(build_module, "resolve_document", resolve_and_break)
     result = build_into_store(store, [_write_minutes(tmp_path / "may", "Lena Vos")])
     assert len(result.errors) == 1 and result.errors[0].startswith("registry: failed validation: "), result.errors
     assert "zed-quill" in result.errors[0]
@@ -222,9 +222,9 @@ def test_an_invalid_registry_entry_a_build_adds_is_still_caught(tmp_path: Path, 
 def test_the_seeded_reference_data_conforms_to_its_shapes() -> None:
     # Builds check what their documents add to the registry, not the reference data every
     # registry is seeded with (the same each time): it is checked here.
-    from graph.registry import registry_to_graph
-    from graph.validation import shacl_failures
-    from pipeline.build import seed_registry
+    from evidence_graph.graph.registry import registry_to_graph
+    from evidence_graph.graph.validation import shacl_failures
+    from evidence_graph.pipeline.build import seed_registry
 
     registry = Registry()
     seed_registry(registry)
@@ -234,7 +234,7 @@ def test_the_seeded_reference_data_conforms_to_its_shapes() -> None:
 def test_a_long_run_of_capitalised_words_is_read_in_bounded_time() -> None:
     """A list or heading in capitals with no cue noun at its end: each start of a name used to
     scan the run to its end (2,000 words: 4.5 s); a name now has at most a bounded number of words."""
-    from loaders.mentions import _named_things
+    from evidence_graph.loaders.mentions import _named_things
 
     def read(words: int) -> float:
         text = " ".join(["Alpha", "Beta", "Gamma", "Delta", "Epsilon"] * (words // 5)) + " Programme."

@@ -12,14 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from graph.entities import Registry
-from graph.vocabulary import OA
-from loaders.casing import restore_case
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
-from pipeline.build import build_documents, collect_sources
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.vocabulary import OA
+from evidence_graph.loaders.casing import restore_case
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.pipeline.build import build_documents, collect_sources
 
 AREA_AGENDA = """\
 NORTH EAST GLENBRAE AREA COMMITTEE

@@ -4,10 +4,10 @@ never saw)."""
 
 from __future__ import annotations
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def committee_mentions_of(text: str) -> set[tuple[str, str]]:

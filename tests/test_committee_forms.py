@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from loaders.mentions import Mention
-from loaders.resolution.committee_forms import longer_committee_name
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.resolution.committee_forms import longer_committee_name
 
 
 def named(*labels: str, kind: str = "committee") -> list[Mention]:

@@ -5,7 +5,7 @@ meeting body of an authority. Every name here is invented."""
 
 from __future__ import annotations
 
-from loaders.finders.committees import meeting_body_names
+from evidence_graph.loaders.finders.committees import meeting_body_names
 from tests.test_committee_unseen_bodies import committees_of, mentions_of
 
 
@@ -57,10 +57,10 @@ def test_a_department_or_an_officer_after_a_head_is_no_committee() -> None:
 
 
 def _committees_with_host(text: str, host: str) -> set[str]:
-    from loaders.context import Authority, CorpusContext
-    from loaders.document import Document
-    from loaders.mentions import find_mentions
-    from loaders.structure import parse_document
+    from evidence_graph.loaders.context import Authority, CorpusContext
+    from evidence_graph.loaders.document import Document
+    from evidence_graph.loaders.mentions import find_mentions
+    from evidence_graph.loaders.structure import parse_document
     parsed = parse_document(Document("t.txt", "t", "Minutes\n\n" + text + "\n", "0"))
     context = CorpusContext(authority=Authority(host, aliases=("the Authority",)))
     return {m.label for m in find_mentions(parsed, context) if m.kind == "committee"}

@@ -5,10 +5,10 @@ name here is invented."""
 
 from __future__ import annotations
 
-from loaders.context import Authority, CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import Authority, CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def mentions_of(text: str, context: CorpusContext | None = None) -> dict[str, str]:

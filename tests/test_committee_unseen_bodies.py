@@ -4,10 +4,10 @@ groups or forums of the host against outside bodies. Every name here is invented
 
 from __future__ import annotations
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def mentions_of(text: str, finders: list[str] | None = None) -> dict[str, str]:

@@ -15,10 +15,10 @@ import pytest
 import strawberry
 from strawberry.types import ExecutionResult
 
-from graph.store import EvidenceStore
-from schema import build_schema
-from schema.compiled import PlannedExecutor, planned_executor_class
-from schema.context import GraphSnapshot, RequestContext
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.schema import build_schema
+from evidence_graph.schema.compiled import PlannedExecutor, planned_executor_class
+from evidence_graph.schema.context import GraphSnapshot, RequestContext
 
 ROOT = Path(__file__).parents[1]
 KCC = "https://evidencegraph.example/id/org/gb-lae-ken"

@@ -3,9 +3,9 @@ two contacts joined by a slash (invented bodies and people)."""
 
 from __future__ import annotations
 
-from loaders.document import Document
-from loaders.structure import parse_document
-from loaders.structure.headers import labelled_header
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.loaders.structure.headers import labelled_header
 
 
 def contacts_of(text: str) -> list[str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loaders.context import gather_context, known_organisation
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import gather_context, known_organisation
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 
 def organisations(text: str) -> tuple[str, ...]:

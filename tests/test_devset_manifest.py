@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from evaluation.gold import read_devset
-from evaluation.manifest import DEFAULT_DEVSET, render_manifest
+from evidence_graph.evaluation.gold import read_devset
+from evidence_graph.evaluation.manifest import DEFAULT_DEVSET, render_manifest
 
 
 def test_manifest_page_matches_the_gold_files() -> None:

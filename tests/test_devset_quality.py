@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from evaluation import FAMILIES, REPORT_FAMILIES
-from evaluation.gold import GOLD_NAME, read_devset
-from evaluation.matching import normalise
-from evaluation.report import Evaluation, aggregate, evaluate_devset
+from evidence_graph.evaluation import FAMILIES, REPORT_FAMILIES
+from evidence_graph.evaluation.gold import GOLD_NAME, read_devset
+from evidence_graph.evaluation.matching import normalise
+from evidence_graph.evaluation.report import Evaluation, aggregate, evaluate_devset
 
 DEVSET = Path(__file__).resolve().parent.parent / "devset"
 FLOORS_FILE = DEVSET / "floors.toml"

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from graph.store import EvidenceStore
-from schema.context import GraphSnapshot
-from server import ServerSettings, create_app
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.schema.context import GraphSnapshot
+from evidence_graph.server import ServerSettings, create_app
 
 KCC = "https://evidencegraph.example/id/org/gb-lae-ken"
 JSON = "application/json"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.document import MAX_DOCUMENT_BYTES, read_document
-from loaders.errors import UnreadableDocument, UnsupportedDocument
+from evidence_graph.loaders.document import MAX_DOCUMENT_BYTES, read_document
+from evidence_graph.loaders.errors import UnreadableDocument, UnsupportedDocument
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from graph.iris import document_graph, provenance_graph
-from graph.store import EvidenceStore
-from graph.vocabulary import EG, PROV, RDF, SCHEMA
-from pipeline.build import build_into_store
+from evidence_graph.graph.iris import document_graph, provenance_graph
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import EG, PROV, RDF, SCHEMA
+from evidence_graph.pipeline.build import build_into_store
 
 TEXT = """ASHCOMBE BOROUGH COUNCIL
 
@@ -59,16 +59,16 @@ def test_a_document_whose_one_claim_fails_a_shape_still_loads_with_that_claim_re
 def test_a_fact_whose_evidence_is_no_span_is_left_out_and_the_document_still_checks() -> None:
     """A wrongly derived span (end before start) once refused whole minutes ('missing quote'):
     now that fact alone is left out, listed and noted in the provenance."""
-    from graph.entities import Registry
-    from graph.vocabulary import ORG, RDFS
-    from loaders.context import gather_context
-    from loaders.document import Document
-    from loaders.facts import Fact, Ref
-    from loaders.mentions import find_mentions
-    from loaders.rdf import document_graphs
-    from loaders.resolution import resolve_document, seed_registry
-    from loaders.structure import parse_document
-    from pipeline.build import check_document
+    from evidence_graph.graph.entities import Registry
+    from evidence_graph.graph.vocabulary import ORG, RDFS
+    from evidence_graph.loaders.context import gather_context
+    from evidence_graph.loaders.document import Document
+    from evidence_graph.loaders.facts import Fact, Ref
+    from evidence_graph.loaders.mentions import find_mentions
+    from evidence_graph.loaders.rdf import document_graphs
+    from evidence_graph.loaders.resolution import resolve_document, seed_registry
+    from evidence_graph.loaders.structure import parse_document
+    from evidence_graph.pipeline.build import check_document
 
     parsed = parse_document(Document("audit/minutes.txt", "audit/minutes", TEXT, "0"))
     context = gather_context([parsed])

@@ -8,12 +8,18 @@ from pathlib import Path
 
 import pytest
 
-import cli
-from evaluation import REPORT_FAMILIES
-from evaluation.gold import GoldDocument, GoldEntity, GoldError, read_devset, read_gold
-from evaluation.matching import EXACT, LENIENT, NONE, assign, match_level, normalise
-from evaluation.predicted import PredictedDocument, PredictedEntity, entities_of, export_quads, predict_document
-from evaluation.report import (
+from evidence_graph import cli
+from evidence_graph.evaluation import REPORT_FAMILIES
+from evidence_graph.evaluation.gold import GoldDocument, GoldEntity, GoldError, read_devset, read_gold
+from evidence_graph.evaluation.matching import EXACT, LENIENT, NONE, assign, match_level, normalise
+from evidence_graph.evaluation.predicted import (
+    PredictedDocument,
+    PredictedEntity,
+    entities_of,
+    export_quads,
+    predict_document,
+)
+from evidence_graph.evaluation.report import (
     Counts,
     Evaluation,
     aggregate,
@@ -185,8 +191,8 @@ def test_predicted_entities_mirror_the_export(tmp_path):
 
 
 def test_every_kind_of_node_is_scored_or_deliberately_not():
-    from evaluation.predicted import FAMILY_OF_TYPE, UNSCORED_TYPES
-    from graph.kinds import KINDS
+    from evidence_graph.evaluation.predicted import FAMILY_OF_TYPE, UNSCORED_TYPES
+    from evidence_graph.graph.kinds import KINDS
 
     unplaced = {kind.name for kind in KINDS} - set(FAMILY_OF_TYPE) - UNSCORED_TYPES
     assert not unplaced, f"kinds no family scores nor evaluation.predicted.UNSCORED_TYPES lists: {sorted(unplaced)}"
@@ -209,8 +215,8 @@ def test_a_crashing_export_presents_nothing(tmp_path, monkeypatch):
 def test_reference_data_counts_as_predicted():
     from rdflib import Literal
 
-    from graph.iris import registry_graph
-    from graph.vocabulary import ID, RDF, SCHEMA, SKOS
+    from evidence_graph.graph.iris import registry_graph
+    from evidence_graph.graph.vocabulary import ID, RDF, SCHEMA, SKOS
 
     quads = [(ID["place/kent"], RDF.type, SCHEMA.Place, registry_graph()),
              (ID["place/kent"], SKOS.prefLabel, Literal("Kent"), registry_graph())]
@@ -356,8 +362,8 @@ def test_evaluate_command_fails_only_on_an_unreadable_devset(tmp_path, capsys):
 
 def test_a_source_address_lets_a_paper_that_never_names_its_council_find_it(tmp_path: Path) -> None:
     """``evaluate --source-url`` gives the export the address a connector would fetch it from."""
-    import cli
-    from graph.vocabulary import SKOS
+    from evidence_graph import cli
+    from evidence_graph.graph.vocabulary import SKOS
 
     folder = tmp_path / "doc"
     folder.mkdir()

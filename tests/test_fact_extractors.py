@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.entities import Registry
-from graph.vocabulary import EG, ORG, RDF, SCHEMA
-from loaders.blocks import ParsedDocument
-from loaders.context import gather_context
-from loaders.document import Document
-from loaders.facts import Ref, Value
-from loaders.mentions import find_mentions
-from loaders.resolution import (
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.vocabulary import EG, ORG, RDF, SCHEMA
+from evidence_graph.loaders.blocks import ParsedDocument
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.facts import Ref, Value
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.resolution import (
     BLOCK_FACT_EXTRACTORS,
     FACT_EXTRACTORS,
     DocumentResolution,
@@ -22,7 +22,7 @@ from loaders.resolution import (
     resolve_document,
     seed_registry,
 )
-from loaders.structure import parse_document
+from evidence_graph.loaders.structure import parse_document
 
 MINUTES = ("MINUTES of a meeting of the Wessex District Council Housing Panel held on Monday, 3 June 2024\n\n"
            "PRESENT: Cllr Pat Green (Chairman), Cllr Rob White and Cllr Sue Black\n\n"
@@ -154,7 +154,7 @@ def test_committees_of_papers_with_no_host_are_scoped_to_their_papers() -> None:
 
 
 def test_each_listed_submitter_made_a_written_contribution() -> None:
-    from graph.vocabulary import PCON
+    from evidence_graph.graph.vocabulary import PCON
 
     text = ("House of Commons Widgets Committee\n\nWritten Evidence\n\nList of written evidence\n\n"
             "WG 01 [Jane Doe] WG 02 [Acme Widget Trust] WG 03 [Local Widgets Association (LWA)]\n")
@@ -170,8 +170,8 @@ def test_each_listed_submitter_made_a_written_contribution() -> None:
 
 
 def test_written_contributions_pass_their_shape_and_reach_the_export(tmp_path) -> None:
-    import cli
-    from graph.vocabulary import PCON
+    from evidence_graph import cli
+    from evidence_graph.graph.vocabulary import PCON
 
     paper = tmp_path / "list.txt"
     paper.write_text("House of Commons Widgets Committee\n\nWritten Evidence\n\nList of written evidence\n\n"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.registry import Registry
-from graph.vocabulary import EG, RDF, SCHEMA
-from loaders.figures import choose_about, describe_figure, find_figures
-from pipeline.build import build_documents, collect_sources
+from evidence_graph.graph.registry import Registry
+from evidence_graph.graph.vocabulary import EG, RDF, SCHEMA
+from evidence_graph.loaders.figures import choose_about, describe_figure, find_figures
+from evidence_graph.pipeline.build import build_documents, collect_sources
 from tests.conftest import PACK, GraphQuery
 
 INVENTED = """Report to the Adult Social Care Scrutiny Committee

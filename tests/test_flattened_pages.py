@@ -3,8 +3,8 @@ paragraphs are cut out of the run-on text (issue #9, bad input: text run togethe
 
 from __future__ import annotations
 
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 PAGE = ("NORTHMOOR NATIONAL PARK AUTHORITY MINUTES OF THE BOARD MEETING held at The Grange Hotel, Fellby on "
         "9 May 2004 at 10.30am Present: Ruth Abbot Colin Bligh Morag MacLeod Ewan McAra Tessa Quill "

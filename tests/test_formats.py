@@ -16,13 +16,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from loaders import formats
-from loaders.context import CorpusContext
-from loaders.document import read_document
-from loaders.errors import UnsupportedDocument
-from loaders.formats import document_formats, format_for, page_of, readable_suffixes
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders import formats
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import read_document
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.formats import document_formats, format_for, page_of, readable_suffixes
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 WIDTH, HEIGHT = A4
 
@@ -115,9 +115,9 @@ def test_table_rows_are_read_across(tmp_path: Path) -> None:
 
 
 def test_passages_of_a_pdf_carry_their_pages(minutes_pdf: Path) -> None:
-    from graph.entities import Registry
-    from graph.vocabulary import SCHEMA
-    from pipeline.build import build_documents, collect_sources
+    from evidence_graph.graph.entities import Registry
+    from evidence_graph.graph.vocabulary import SCHEMA
+    from evidence_graph.pipeline.build import build_documents, collect_sources
 
     result = build_documents(collect_sources([minutes_pdf])[0], Registry())  # validated: shapes and quotes
     assert not result.errors and not result.dropped
@@ -153,8 +153,8 @@ def test_password_protected_pdf_is_refused_by_name(tmp_path: Path) -> None:
 
 
 def test_refused_pdf_leaves_the_store_as_it_was(tmp_path: Path, minutes_pdf: Path) -> None:
-    from graph.store import EvidenceStore
-    from pipeline.build import build_into_store
+    from evidence_graph.graph.store import EvidenceStore
+    from evidence_graph.pipeline.build import build_into_store
 
     store = EvidenceStore()
     first = build_into_store(store, [minutes_pdf])
@@ -208,7 +208,7 @@ PLUGIN = '''
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.formats import DocumentText
+from evidence_graph.loaders.formats import DocumentText
 
 
 @dataclass(frozen=True)
@@ -273,10 +273,10 @@ def _png() -> bytes:
 def test_graphql_gives_each_passage_of_a_pdf_its_pages(minutes_pdf: Path) -> None:
     import asyncio
 
-    from graph.store import EvidenceStore
-    from pipeline.build import build_into_store
-    from schema import build_schema
-    from schema.context import GraphSnapshot, RequestContext
+    from evidence_graph.graph.store import EvidenceStore
+    from evidence_graph.pipeline.build import build_into_store
+    from evidence_graph.schema import build_schema
+    from evidence_graph.schema.context import GraphSnapshot, RequestContext
 
     store = EvidenceStore()
     assert not build_into_store(store, [minutes_pdf]).errors

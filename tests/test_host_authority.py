@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.context import (
+from evidence_graph.loaders.context import (
     authority_aliases,
     council_names,
     find_host_authority,
@@ -17,8 +17,8 @@ from loaders.context import (
     is_generic_authority_name,
     url_label,
 )
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 
 def parsed(text: str, **metadata: str):

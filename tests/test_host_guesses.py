@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loaders.context import _fitted_acronyms, council_names, find_host_authority
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import _fitted_acronyms, council_names, find_host_authority
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 
 def host(text: str) -> str | None:

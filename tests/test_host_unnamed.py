@@ -10,11 +10,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from cli import export_documents
-from graph.vocabulary import ORG, SCHEMA
-from loaders.context import authority_key_of, gather_context, unnamed_host
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.cli import export_documents
+from evidence_graph.graph.vocabulary import ORG, SCHEMA
+from evidence_graph.loaders.context import authority_key_of, gather_context, unnamed_host
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 ID = "https://evidencegraph.example/id/"
 
@@ -155,7 +155,7 @@ def test_a_fire_authoritys_papers_speaking_of_the_service_give_the_host_its_serv
 
 
 def test_a_named_fire_and_rescue_service_is_not_made_again_and_a_council_has_no_service() -> None:
-    from loaders.context import Authority, host_service
+    from evidence_graph.loaders.context import Authority, host_service
 
     named = parsed("Bo Tay joined Wexdale Fire and Rescue Service in 1994 and served the Service well.")
     assert host_service(Authority("the Fire Authority"), [named]) == ()

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, LiveServer, serving
 
-from graph.store import EvidenceStore
-from pipeline.ingest import IngestMetadata, ingest_content, ingest_paths, retract_document
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.pipeline.ingest import IngestMetadata, ingest_content, ingest_paths, retract_document
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = [sys.executable, "-m", "cli"]
+CLI = [sys.executable, "-m", "evidence_graph.cli"]
 TOKEN = "a-test-token-of-32-characters-xx"
 
 HARBOUR_MINUTES = """Harbour Committee
@@ -36,7 +36,7 @@ which would cost £2.1m.
 
 
 def cli(*args: str, store: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = dict(os.environ)
     return subprocess.run([*CLI, *args, "--store", str(store)], capture_output=True, text=True, cwd=cwd, env=env,
                           timeout=300)
 
@@ -170,7 +170,7 @@ def post(server: LiveServer, query: str, variables: dict[str, object], token: st
 @pytest.fixture(scope="module")
 def writable_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     store = tmp_path_factory.mktemp("writable") / "store"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = dict(os.environ)
     built = subprocess.run([*CLI, "--store", str(store), "build", "--quiet"], capture_output=True, text=True,
                            timeout=300, cwd=ROOT, env=env)
     assert built.returncode == 0, built.stderr

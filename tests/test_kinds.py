@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rdflib import Graph, Namespace
 
-from graph.kinds import KIND_BY_NAME, KINDS, MENTION_KIND_CLASS, REGISTRY_KINDS, TYPE_NAMES, kind_of_key
-from graph.vocabulary import RDF, SHAPES_FILE
-from loaders.mentions import ENTITY_KINDS
-from schema.types import ENTITY_CLASSES
+from evidence_graph.graph.kinds import KIND_BY_NAME, KINDS, MENTION_KIND_CLASS, REGISTRY_KINDS, TYPE_NAMES, kind_of_key
+from evidence_graph.graph.vocabulary import RDF, SHAPES_FILE
+from evidence_graph.loaders.mentions import ENTITY_KINDS
+from evidence_graph.schema.types import ENTITY_CLASSES
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 EGSH = Namespace("https://evidencegraph.example/def/shapes#")

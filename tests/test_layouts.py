@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from loaders.blocks import ParsedDocument
-from loaders.context import gather_context
-from loaders.document import Document, read_document
-from loaders.mentions import find_mentions
-from loaders.structure import BLOCK_PASSES, LAYOUT_PARSERS, parse_document
-from loaders.structure.furniture import furniture_tail, is_furniture
+from evidence_graph.loaders.blocks import ParsedDocument
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import Document, read_document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import BLOCK_PASSES, LAYOUT_PARSERS, parse_document
+from evidence_graph.loaders.structure.furniture import furniture_tail, is_furniture
 
 FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
 

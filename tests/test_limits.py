@@ -32,22 +32,22 @@ from strawberry.extensions.max_aliases import count_fields_with_alias
 from strawberry.extensions.query_depth_limiter import QueryDepthLimiter
 from strawberry.schema.schema import validate_document
 
-from graph.search import MAX_SEARCH_CHARACTERS, MAX_SEARCH_WORDS, fts_query
-from graph.store import EvidenceStore
-from graph.vocabulary import ID
-from schema import build_schema
-from schema.context import LATEST_GRAPH_SIZE, GraphSize, GraphSnapshot, GraphState, RequestContext
-from schema.errors import CODES, AlgorithmBusyError, AlgorithmTimeoutError, add_codes, error_code
-from schema.limits import (
+from evidence_graph.graph.search import MAX_SEARCH_CHARACTERS, MAX_SEARCH_WORDS, fts_query
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import ID
+from evidence_graph.schema import build_schema
+from evidence_graph.schema.context import LATEST_GRAPH_SIZE, GraphSize, GraphSnapshot, GraphState, RequestContext
+from evidence_graph.schema.errors import CODES, AlgorithmBusyError, AlgorithmTimeoutError, add_codes, error_code
+from evidence_graph.schema.limits import (
     ALGORITHM_COST,
     ASSUMED_LIST_SIZE,
     QueryLimits,
     limit_rules,
     measure_document,
 )
-from schema.pagination import DEFAULT_PAGE, PAGE_CAP, encode_cursor
-from schema.prepared import PreparedDocuments
-from server import ServerSettings, create_app
+from evidence_graph.schema.pagination import DEFAULT_PAGE, PAGE_CAP, encode_cursor
+from evidence_graph.schema.prepared import PreparedDocuments
+from evidence_graph.server import ServerSettings, create_app
 
 API = build_schema()
 SCHEMA = API._schema
@@ -422,9 +422,9 @@ def test_operation_names_and_server_side_errors_have_codes(snapshot: GraphSnapsh
 
 
 def test_every_code_is_documented_in_one_table() -> None:
-    import schema.errors
+    import evidence_graph.schema.errors as errors_module
 
-    table = schema.errors.__doc__ or ""
+    table = errors_module.__doc__ or ""
     assert all(f"``{code}``" in table for code in CODES)
 
 

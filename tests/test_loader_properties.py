@@ -29,24 +29,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 
-import cli
-import pipeline.build as build_module
-from graph.documents import DocumentGraphs
-from graph.entities import Registry
-from graph.iris import iri, key_of, safe_key
-from graph.registry import registry_subgraph
-from graph.store import EvidenceStore
-from graph.validation import quote_failures, shacl_failures
-from graph.vocabulary import EG, PROV, RDF, SCHEMA, XSD
-from loaders.context import gather_context
-from loaders.document import read_document
-from loaders.errors import LoaderError
-from loaders.formats.html import html_to_text
-from loaders.mentions import find_mentions
-from loaders.rdf import document_graphs
-from loaders.resolution import resolve_document, seed_registry
-from loaders.structure import parse_document
-from pipeline.build import build_documents, build_into_store, check_document, collect_sources
+import evidence_graph.pipeline.build as build_module
+from evidence_graph import cli
+from evidence_graph.graph.documents import DocumentGraphs
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.iris import iri, key_of, safe_key
+from evidence_graph.graph.registry import registry_subgraph
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.validation import quote_failures, shacl_failures
+from evidence_graph.graph.vocabulary import EG, PROV, RDF, SCHEMA, XSD
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import read_document
+from evidence_graph.loaders.errors import LoaderError
+from evidence_graph.loaders.formats.html import html_to_text
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.rdf import document_graphs
+from evidence_graph.loaders.resolution import resolve_document, seed_registry
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.pipeline.build import build_documents, build_into_store, check_document, collect_sources
 
 pytestmark = pytest.mark.stress
 

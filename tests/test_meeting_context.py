@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from graph.entities import Registry
-from graph.store import EvidenceStore
-from graph.vocabulary import OA, ORG, RDF, SCHEMA
-from pipeline.build import build_documents, build_into_store, collect_sources
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import OA, ORG, RDF, SCHEMA
+from evidence_graph.pipeline.build import build_documents, build_into_store, collect_sources
 from tests.conftest import FIXTURES, MINUTES, PACK, SAMPLE, GraphQuery
 
 TWO_COUNCILS = FIXTURES / "meetings" / "two-councils"

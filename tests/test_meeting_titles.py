@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.context import _committee_and_date_from_titles, gather_context
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import _committee_and_date_from_titles, gather_context
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 
 def committee_of(text: str) -> str | None:

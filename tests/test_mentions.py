@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from loaders.acronyms import acronym_definitions
-from loaders.context import CastMember, CorpusContext, make_authority
-from loaders.document import Document
-from loaders.figures import find_figures, measured_phrase
-from loaders.mentions import find_mentions
-from loaders.names import parse_person_name
-from loaders.structure import parse_document
+from evidence_graph.loaders.acronyms import acronym_definitions
+from evidence_graph.loaders.context import CastMember, CorpusContext, make_authority
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.figures import find_figures, measured_phrase
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.names import parse_person_name
+from evidence_graph.loaders.structure import parse_document
 
 
 def mentions_of(text: str, context: CorpusContext | None = None) -> set[tuple[str, str, str]]:

@@ -21,12 +21,12 @@ from typing import ClassVar
 import pytest
 from conftest import free_port
 
-from pipeline.connectors.http import FetchError, PoliteClient
-from pipeline.connectors.moderngov import ModernGovError, SiteAddress, fetch_meeting, meetings_between
+from evidence_graph.pipeline.connectors.http import FetchError, PoliteClient
+from evidence_graph.pipeline.connectors.moderngov import ModernGovError, SiteAddress, fetch_meeting, meetings_between
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "moderngov"
-CLI = [sys.executable, "-m", "cli"]
+CLI = [sys.executable, "-m", "evidence_graph.cli"]
 
 MEETING_PAGE = b"""<!DOCTYPE html><html><head><title>Agenda for Harbour Committee on Monday, 12th May, 2025,
 7.00 pm - Fenmoor Borough Council</title></head><body><nav><a href="/">Home</a></nav>
@@ -133,7 +133,7 @@ def site() -> Iterator[str]:
 
 
 def fetch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = dict(os.environ)
     return subprocess.run([*CLI, "fetch", *args, "--pause", "0"], capture_output=True, text=True, cwd=cwd, env=env,
                           timeout=300)
 
@@ -160,7 +160,7 @@ def test_fetch_writes_the_meeting_with_its_manifest_and_ingests_it(site: str, tm
     assert "fetched Harbour Committee, 2025-05-12: 3 file(s), 4 downloaded" in result.stdout
     assert result.stdout.count(": added as harbour-committee-2025-05-12/") == 3
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = dict(os.environ)
     quads = subprocess.run([*CLI, "export", "--format", "nquads", "--store", str(tmp_path / "store")],
                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120).stdout
     assert "ann-lee" in quads and "Fenmoor Borough Council" in quads

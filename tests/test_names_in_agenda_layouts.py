@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from conftest import text_mentions
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 SERVICE_KINDS = ("service", "programme", "framework")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conftest import text_mentions
 
-from loaders.context import CorpusContext
+from evidence_graph.loaders.context import CorpusContext
 
 mentions = text_mentions
 
@@ -82,8 +82,8 @@ def test_a_name_glued_to_a_body_that_is_no_post_stays_apart() -> None:
 
 
 def test_a_short_form_of_a_given_name_is_the_same_person() -> None:
-    from loaders.context import CastMember
-    from loaders.names import parse_person_name
+    from evidence_graph.loaders.context import CastMember
+    from evidence_graph.loaders.names import parse_person_name
 
     context = CorpusContext(cast=(CastMember(parse_person_name("Elizabeth Quarrie"), "Elizabeth Quarrie"),
                                   CastMember(parse_person_name("Robert Quarrie"), "Robert Quarrie")))
@@ -95,7 +95,7 @@ def test_a_short_form_of_a_given_name_is_the_same_person() -> None:
 def test_a_witness_welcomed_by_a_short_form_of_her_name_is_one_person_in_the_export(tmp_path) -> None:
     from rdflib import RDF, SDO
 
-    from cli import export_documents
+    from evidence_graph.cli import export_documents
 
     text = ("Oral evidence: Harbour Policy, HC 123\n\nWitnesses: Rt Hon Elizabeth Quarrie MP, Minister for "
             "Harbours; Marcus Ondry, Director, Harbour Hub.\n\nQ46 Chair: Good afternoon. As our witnesses we "
@@ -167,7 +167,7 @@ def test_a_witness_list_of_names_alone_gives_each_witness() -> None:
 
 
 def test_a_welsh_county_boroughs_and_a_foundation_trusts_own_short_names_are_generic() -> None:
-    from loaders.context import authority_aliases, is_generic_authority_name
+    from evidence_graph.loaders.context import authority_aliases, is_generic_authority_name
 
     assert is_generic_authority_name("County Borough Council") and is_generic_authority_name("Foundation Trust")
     assert "the County Borough Council" in authority_aliases("Tarnside County Borough Council")

@@ -3,14 +3,14 @@ invented bodies (nothing here is in a cue list: the rules must work for bodies t
 
 from __future__ import annotations
 
-from graph.entities import Registry
-from graph.vocabulary import ORG
-from loaders.context import CorpusContext, gather_context, make_authority
-from loaders.document import Document
-from loaders.facts import Ref
-from loaders.mentions import find_mentions
-from loaders.resolution import resolve_document, seed_registry
-from loaders.structure import parse_document
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.vocabulary import ORG
+from evidence_graph.loaders.context import CorpusContext, gather_context, make_authority
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.facts import Ref
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.resolution import resolve_document, seed_registry
+from evidence_graph.loaders.structure import parse_document
 
 
 def mentions_of(text: str, context: CorpusContext | None = None) -> set[tuple[str, str]]:
@@ -341,9 +341,9 @@ def test_the_sample_serves_no_person_run_into_a_body_and_no_class_of_bodies() ->
     import re
     from pathlib import Path
 
-    from cli import export_documents
-    from graph.export import node_link
-    from loaders.mentions import names_a_class
+    from evidence_graph.cli import export_documents
+    from evidence_graph.graph.export import node_link
+    from evidence_graph.loaders.mentions import names_a_class
 
     quads, problems, _ = export_documents([Path(__file__).parent.parent / "corpus/kcc-commissioning-select-committee"])
     assert not problems

@@ -4,12 +4,12 @@ initials never made bodies (invented papers of invented bodies)."""
 
 from __future__ import annotations
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.finders.organisations import plausible_organisation
-from loaders.finders.spans import trim_start
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.finders.organisations import plausible_organisation
+from evidence_graph.loaders.finders.spans import trim_start
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def organisations_in(text: str) -> set[str]:

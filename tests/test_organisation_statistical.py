@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.finders import statistical
-from loaders.finders.statistical import FINDER_NAME, Proposal, accept_organisation_here
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.finders import statistical
+from evidence_graph.loaders.finders.statistical import FINDER_NAME, Proposal, accept_organisation_here
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def _organisations(text: str) -> list[str]:

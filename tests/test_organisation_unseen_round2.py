@@ -5,12 +5,12 @@ invented bodies)."""
 
 from __future__ import annotations
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.finders.organisations import plausible_organisation
-from loaders.finders.spans import trim_start
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.finders.organisations import plausible_organisation
+from evidence_graph.loaders.finders.spans import trim_start
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def organisations_in(text: str) -> set[str]:
@@ -92,7 +92,7 @@ def test_bodies_joined_by_and_are_each_their_own() -> None:
 
 
 def test_a_run_of_two_bodies_splits_but_a_body_with_and_inside_does_not() -> None:
-    from loaders.finders.spans import run_parts
+    from evidence_graph.loaders.finders.spans import run_parts
 
     assert [part for _, part in run_parts("Wendlow Housing Trust and Brockhurst District Council")] == [
         "Wendlow Housing Trust", "Brockhurst District Council"]

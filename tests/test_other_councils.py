@@ -22,12 +22,12 @@ import pytest
 from conftest import FIXTURES, GraphQuery
 from rdflib import URIRef
 
-from graph.entities import Registry
-from graph.iris import document_graph, provenance_graph
-from graph.store import EvidenceStore
-from graph.validation import quote_failures
-from graph.vocabulary import SCHEMA
-from pipeline.build import build_documents, build_into_store, collect_sources
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.iris import document_graph, provenance_graph
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.validation import quote_failures
+from evidence_graph.graph.vocabulary import SCHEMA
+from evidence_graph.pipeline.build import build_documents, build_into_store, collect_sources
 
 OTHER = FIXTURES / "other_councils"
 HARBOURNE = "doc/other_councils/harbourne-overview-scrutiny/2024-11-12-minutes"

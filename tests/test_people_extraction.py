@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from conftest import exported_people
 
-from evaluation.predicted import predict_document
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.finders import people as people_module
-from loaders.finders.people import people_in_document
-from loaders.mentions import find_mentions
-from loaders.names import find_honorific_names, parse_person_name
-from loaders.structure import parse_document
-from loaders.structure.fields import person_post_org
+from evidence_graph.evaluation.predicted import predict_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.finders import people as people_module
+from evidence_graph.loaders.finders.people import people_in_document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.names import find_honorific_names, parse_person_name
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.loaders.structure.fields import person_post_org
 
 
 def people_of(text: str) -> set[str]:
@@ -243,7 +243,7 @@ def test_a_name_the_document_uses_as_a_place_or_a_company_is_no_person() -> None
 
 
 def test_each_people_finder_runs_alone_by_name() -> None:
-    from loaders.mentions import MENTION_FINDERS
+    from evidence_graph.loaders.mentions import MENTION_FINDERS
 
     text = ("Contact: Ann Lee\n\nApologies from Councillors Bo Chan and Kay Moss. Ann explained the "
             "plan. Her Majesty The Queen was thanked.\n")
@@ -305,7 +305,7 @@ def test_names_written_as_organisations_are_those_the_pattern_per_name_finds() -
 def test_initials_after_a_weak_or_peerage_word_are_a_name() -> None:
     """"Alderman A Blair" (initials after a weak honorific) and "Councillor D Earl" (a surname that
     is also a title) are people; "Provost Road" and two people run together are not."""
-    from loaders.names import parse_person_name
+    from evidence_graph.loaders.names import parse_person_name
 
     assert parse_person_name("Alderman A Blair").family == "Blair"
     assert parse_person_name("Alderman T Hill").initials == "T"

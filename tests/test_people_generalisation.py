@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import exported_people, text_mentions
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def mentions_of(text: str, kind: str = "person") -> set[str]:
@@ -112,7 +112,7 @@ def test_witnesses_in_capitals_listed_after_a_label() -> None:
 
 
 def test_a_plain_name_in_a_line_of_people_is_no_organisation_field() -> None:
-    from loaders.structure.fields import person_post_org
+    from evidence_graph.loaders.structure.fields import person_post_org
 
     assert [(f.name, f.value) for f in person_post_org("Ms Joan Bennett, Ann Beck")] == [
         ("person", "Ms Joan Bennett")]

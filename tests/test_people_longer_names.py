@@ -2,8 +2,8 @@
 
 import pytest
 
-from loaders.finders.people import people_in_document
-from loaders.finders.statistical import longer_name_label, recogniser
+from evidence_graph.loaders.finders.people import people_in_document
+from evidence_graph.loaders.finders.statistical import longer_name_label, recogniser
 
 needs_model = pytest.mark.skipif(recogniser() is None, reason="the statistical model is not installed")
 

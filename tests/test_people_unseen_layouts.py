@@ -8,8 +8,8 @@ import unicodedata
 
 from conftest import text_mentions
 
-from loaders.finders.people import people_in_document
-from loaders.names import find_honorific_names, parse_person_name
+from evidence_graph.loaders.finders.people import people_in_document
+from evidence_graph.loaders.names import find_honorific_names, parse_person_name
 
 
 def mentions_of(text: str, kind: str = "person") -> set[str]:

@@ -21,14 +21,14 @@ from typing import Any
 import pytest
 from rdflib import URIRef
 
-from graph.entities import normalise_label
-from graph.iris import key_of, registry_graph
-from graph.store import EvidenceStore
-from graph.vocabulary import ORG, RDF, SCHEMA, SKOS
-from loaders.cues import load_cues
-from pipeline.build import build_into_store
-from schema import build_schema
-from schema.context import GraphSnapshot, RequestContext
+from evidence_graph.graph.entities import normalise_label
+from evidence_graph.graph.iris import key_of, registry_graph
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import ORG, RDF, SCHEMA, SKOS
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.pipeline.build import build_into_store
+from evidence_graph.schema import build_schema
+from evidence_graph.schema.context import GraphSnapshot, RequestContext
 from tests.conftest import FIXTURES, MINUTES, SAMPLE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,9 +153,9 @@ def test_people_read_from_the_agenda_as_context_are_not_in_the_minutes_store(min
 
 def test_the_one_document_export_holds_the_documents_entities_and_what_they_refer_to(tmp_path: Path) -> None:
     out = tmp_path / "graph.json"
-    done = subprocess.run([sys.executable, "-m", "cli", "export", "--format", "nodelink", "-o", str(out),
+    done = subprocess.run([sys.executable, "-m", "evidence_graph.cli", "export", "--format", "nodelink", "-o", str(out),
                            str(MINUTES_FILE)], capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          env=dict(os.environ))
     assert done.returncode == 0, done.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     text = text_of(MINUTES_FILE)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.store import EvidenceStore
-from graph.vocabulary import RDF, SCHEMA
-from pipeline.build import build_into_store
-from pipeline.ingest import ingest_paths
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import RDF, SCHEMA
+from evidence_graph.pipeline.build import build_into_store
+from evidence_graph.pipeline.ingest import ingest_paths
 
 MINUTES = """{council}
 
@@ -134,15 +134,15 @@ def test_a_reviewer_merges_and_separates_and_the_decisions_hold(tmp_path: Path) 
     import subprocess
     import sys
 
-    from schema import build_schema
-    from schema.context import GraphSnapshot, RequestContext
+    from evidence_graph.schema import build_schema
+    from evidence_graph.schema.context import GraphSnapshot, RequestContext
 
     root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "PYTHONPATH": str(root)}
+    env = dict(os.environ)
     store = tmp_path / "store"
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "cli", "--store", str(store), *args], capture_output=True,
+        return subprocess.run([sys.executable, "-m", "evidence_graph.cli", "--store", str(store), *args], capture_output=True,
                               text=True, cwd=root, env=env, timeout=300)
 
     papers = tmp_path / "papers"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from graph.entities import Registry, normalise_label
-from graph.vocabulary import EG, ORG, SCHEMA
-from loaders.context import gather_context
-from loaders.document import Document
-from loaders.facts import Ref
-from loaders.mentions import find_mentions
-from loaders.resolution import post_slug, resolve_document, seed_registry
-from loaders.structure import parse_document
+from evidence_graph.graph.entities import Registry, normalise_label
+from evidence_graph.graph.vocabulary import EG, ORG, SCHEMA
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.facts import Ref
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.resolution import post_slug, resolve_document, seed_registry
+from evidence_graph.loaders.structure import parse_document
 
 AGENDA = ("## AGENDA\n\n### HOUSING SCRUTINY PANEL\n\nMonday, 3rd June, 2024, at 6.30 pm      Ask for:      Ann Clerk\n\n"
           "#### Membership\n\nCllr P Green (Chairman), Cllr R White and Cllr S Black\n\n"
@@ -138,7 +138,7 @@ def test_same_named_committees_of_two_councils_are_two_committees() -> None:
 def test_units_are_found_within_their_authority() -> None:
     registry = Registry()
     seed_registry(registry)
-    from graph.entities import Entity
+    from evidence_graph.graph.entities import Entity
 
     registry.add(Entity("unit/gb-lae-ken/finance", "OrganisationalUnit", "Finance", attributes={"parent": "org/gb-lae-ken"}))
     assert registry.find("OrganisationalUnit", "Finance", within="org/surrey-county-council") is None

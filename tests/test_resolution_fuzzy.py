@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from graph.entities import Registry
-from loaders.context import gather_context
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.resolution import resolve_document, seed_registry
-from loaders.resolution.entities import distinct_bodies
-from loaders.structure import parse_document
+from evidence_graph.graph.entities import Registry
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.resolution import resolve_document, seed_registry
+from evidence_graph.loaders.resolution.entities import distinct_bodies
+from evidence_graph.loaders.structure import parse_document
 
 
 def organisations_of(text: str) -> dict[str, set[str]]:

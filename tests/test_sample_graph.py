@@ -237,7 +237,7 @@ def test_resolution_of_aliases(sample: GraphQuery) -> None:
 
 def test_the_sample_keys_are_their_own_iris_and_nothing_was_dropped(sample: GraphQuery) -> None:
     # Every key the sample mints is a slug: the one IRI encoder (graph/iris.py) leaves it as it was.
-    from graph.iris import key_of, safe_key
+    from evidence_graph.graph.iris import key_of, safe_key
 
     nodes = sample.values("SELECT DISTINCT ?n WHERE { GRAPH ?g { { ?n ?p ?o } UNION { ?s ?p ?n } } FILTER(isIRI(?n)) }")
     keys = [key for key in map(key_of, nodes) if key is not None]

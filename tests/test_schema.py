@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from rdflib import Literal
 
-from graph.store import EvidenceStore
-from graph.vocabulary import ID, RDF, SCHEMA, SKOS
-from schema import build_schema
-from schema.context import GraphSnapshot, RequestContext
+from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.graph.vocabulary import ID, RDF, SCHEMA, SKOS
+from evidence_graph.schema import build_schema
+from evidence_graph.schema.context import GraphSnapshot, RequestContext
 from tests.conftest import SAMPLE
 
 SCHEMA_SDL = Path(__file__).parents[1] / "schema.graphql"
@@ -359,7 +359,7 @@ def test_a_hundred_entities_with_relations_read_no_store(snapshot: GraphSnapshot
 
 
 def test_validation_is_cached_across_requests_with_different_variables(snapshot: GraphSnapshot) -> None:
-    from schema.caches import ValidatedDocumentCache
+    from evidence_graph.schema.caches import ValidatedDocumentCache
 
     cached = next(e for e in API.extensions if isinstance(e, ValidatedDocumentCache)).cache
     query = "query($iri: String!) { entity(iri: $iri) { label } }"

@@ -92,7 +92,7 @@ def test_the_server_reloads_when_the_store_changes(live_server: LiveServer, tmp_
                      "1. Leisure Centre Contract\n\nCllr Oduya asked whether Brightwater Leisure Trust would "
                      "keep the pools open. The Head of Leisure said the trust had agreed to do so.\n",
                      encoding="utf-8")
-    built = subprocess.run([sys.executable, "-m", "cli", "--store", str(live_server.store), "build", "--quiet",
+    built = subprocess.run([sys.executable, "-m", "evidence_graph.cli", "--store", str(live_server.store), "build", "--quiet",
                             str(paper)], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert built.returncode == 0, built.stderr
     deadline = time.monotonic() + 30

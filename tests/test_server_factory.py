@@ -1,4 +1,4 @@
-"""`uvicorn --factory server:app_from_environment`, as an operator runs it: the settings
+"""`uvicorn --factory evidence_graph.server:app_from_environment`, as an operator runs it: the settings
 `evidence-graph serve` reads, and a refusal to serve a missing or empty store without a word."""
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_factory_serves_the_store_the_environment_names(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "EVIDENCE_GRAPH_STORE": str(tmp_path / "store")}
-    built = subprocess.run([sys.executable, "-m", "cli", "build", "--quiet", str(SAMPLE)], env=env, cwd=ROOT,
+    env = {**os.environ, "EVIDENCE_GRAPH_STORE": str(tmp_path / "store")}
+    built = subprocess.run([sys.executable, "-m", "evidence_graph.cli", "build", "--quiet", str(SAMPLE)], env=env, cwd=ROOT,
                            capture_output=True, text=True, timeout=300)
     assert built.returncode == 0, built.stderr
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "server:app_from_environment",
+    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "evidence_graph.server:app_from_environment",
                                 "--port", str(port)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
     try:
@@ -45,8 +45,8 @@ def test_the_factory_serves_the_store_the_environment_names(tmp_path: Path) -> N
 def test_the_factory_refuses_a_missing_or_empty_store(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     for store in (tmp_path / "missing", tmp_path / "empty"):
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "EVIDENCE_GRAPH_STORE": str(store)}
-        result = subprocess.run([sys.executable, "-m", "uvicorn", "--factory", "server:app_from_environment",
+        env = {**os.environ, "EVIDENCE_GRAPH_STORE": str(store)}
+        result = subprocess.run([sys.executable, "-m", "uvicorn", "--factory", "evidence_graph.server:app_from_environment",
                                  "--port", str(free_port())], env=env, cwd=ROOT, capture_output=True, text=True,
                                 timeout=120)
         assert result.returncode != 0

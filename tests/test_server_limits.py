@@ -23,10 +23,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from graph.lru import digest
-from schema.context import GraphSnapshot
-from server import ServerSettings, create_app
-from serving.http_errors import HTTP_ERROR_CODES
+from evidence_graph.graph.lru import digest
+from evidence_graph.schema.context import GraphSnapshot
+from evidence_graph.server import ServerSettings, create_app
+from evidence_graph.serving.http_errors import HTTP_ERROR_CODES
 from tests.conftest import LiveServer, free_port, serving, stress
 
 ROOT = Path(__file__).parents[1]
@@ -365,7 +365,7 @@ def test_settings_come_from_the_environment(live_server: LiveServer, tmp_path: P
         assert client.get("/graphql", params={"query": "{ __typename }" + " " * 600}).status_code == 414
     # A value that does not hold stops the CLI before it serves, naming the variable.
     env = {**os.environ, "EVIDENCE_GRAPH_MAX_BODY": "a lot"}
-    run = subprocess.run([sys.executable, "-m", "cli", "--store", str(live_server.store), "serve", "--port",
+    run = subprocess.run([sys.executable, "-m", "evidence_graph.cli", "--store", str(live_server.store), "serve", "--port",
                           str(free_port())], capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
     assert run.returncode == 2 and "EVIDENCE_GRAPH_MAX_BODY" in run.stdout + run.stderr
 
@@ -380,8 +380,8 @@ def test_a_request_whose_client_leaves_stops_its_algorithm() -> None:
     and the betweenness it started stops long before its 60 s budget."""
     import asyncio
 
-    from schema.algorithms import ALGORITHM_SECONDS, configure_algorithms
-    from schema.limits import QueryLimits
+    from evidence_graph.schema.algorithms import ALGORITHM_SECONDS, configure_algorithms
+    from evidence_graph.schema.limits import QueryLimits
     from tests.test_analytics_budgets import BETWEENNESS, cpu_over, snapshot_of, synthetic_views
 
     snapshot = snapshot_of(synthetic_views(3_000))

@@ -3,10 +3,10 @@ invented papers (no name here is in a cue list)."""
 
 from __future__ import annotations
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.mentions import find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 _SERVICE_KINDS = ("service", "programme", "framework")
 

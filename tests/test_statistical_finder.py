@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.context import CorpusContext
-from loaders.document import Document
-from loaders.finders import statistical
-from loaders.finders.statistical import (
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.finders import statistical
+from evidence_graph.loaders.finders.statistical import (
     FINDER_NAME,
     Proposal,
     accept_legislation,
@@ -21,8 +21,8 @@ from loaders.finders.statistical import (
     accept_person,
     accept_place,
 )
-from loaders.mentions import MENTION_FINDERS, find_mentions
-from loaders.structure import parse_document
+from evidence_graph.loaders.mentions import MENTION_FINDERS, find_mentions
+from evidence_graph.loaders.structure import parse_document
 
 
 def _mentions(text: str) -> list[tuple[str, str, str]]:

@@ -16,13 +16,13 @@ from conftest import SAMPLE
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.documents import DocumentGraphs
-from graph.iris import document_graph, provenance_graph, registry_graph
-from graph.store import MEMORY_GRAPH, STORE_GRAPH, EvidenceStore, StoreError, WriteLock
-from graph.validation import quote_failures, shacl_failures
-from graph.vocabulary import SCHEMA
-from pipeline import build as build_module
-from pipeline.build import build_into_store
+from evidence_graph.graph.documents import DocumentGraphs
+from evidence_graph.graph.iris import document_graph, provenance_graph, registry_graph
+from evidence_graph.graph.store import MEMORY_GRAPH, STORE_GRAPH, EvidenceStore, StoreError, WriteLock
+from evidence_graph.graph.validation import quote_failures, shacl_failures
+from evidence_graph.graph.vocabulary import SCHEMA
+from evidence_graph.pipeline import build as build_module
+from evidence_graph.pipeline.build import build_into_store
 
 
 def snapshot(store: EvidenceStore) -> set[tuple[str, str, str, str]]:
@@ -141,7 +141,7 @@ def test_new_documents_are_added_in_one_transaction_and_replaced_ones_swapped(tm
     assert build_into_store(store, [SAMPLE]).errors == []  # every graph replaced: the UPDATE path
     assert snapshot(store) == first
     registry = store.registry()
-    from graph.entities import Entity
+    from evidence_graph.graph.entities import Entity
 
     registry.add(Entity("org/wessex-homes-trust", "Organisation", "Wessex Homes Trust"))
     registry.add_name("person/thom-wilson", "T. Wilson")
@@ -318,9 +318,9 @@ def test_stats_count_the_registry_entries_the_store_serves_not_the_resolvers_mem
 
 
 def test_a_vocabulary_graph_an_older_store_holds_is_no_evidence(one_document_store: EvidenceStore) -> None:
-    from graph.iris import vocabulary_graph
-    from graph.store import _oxigraph_quads
-    from graph.vocabulary import load_vocabulary
+    from evidence_graph.graph.iris import vocabulary_graph
+    from evidence_graph.graph.store import _oxigraph_quads
+    from evidence_graph.graph.vocabulary import load_vocabulary
 
     before, count = snapshot(one_document_store), len(one_document_store)
     # Stores written before the vocabulary stopped being stored hold it as a named graph.

@@ -27,13 +27,13 @@ import pytest
 from conftest import SAMPLE, free_port, stress
 from starlette.testclient import TestClient
 
-from graph.entities import Entity
-from graph.export import serialise
-from graph.store import EvidenceStore, WriteLock
-from server import ServerSettings, create_app, load_snapshot
+from evidence_graph.graph.entities import Entity
+from evidence_graph.graph.export import serialise
+from evidence_graph.graph.store import EvidenceStore, WriteLock
+from evidence_graph.server import ServerSettings, create_app, load_snapshot
 
 ROOT = Path(__file__).parents[1]
-CLI = [sys.executable, "-m", "cli"]
+CLI = [sys.executable, "-m", "evidence_graph.cli"]
 #: The progress bar's last step ("[####] 2/2 name"): every document is built, the commit comes next.
 LAST_STEP = re.compile(r"\] (\d+)/\1 ")
 WAITING = re.compile(r"^evidence-graph: another build is writing to (?P<store>\S+) \(pid (?P<pid>\d+), "

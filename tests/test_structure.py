@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import Document
-from loaders.errors import UnsupportedDocument
-from loaders.structure import parse_document
-from loaders.structure.segment import segment_text
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.structure import parse_document
+from evidence_graph.loaders.structure.segment import segment_text
 
 
 def parse(text: str, **metadata: str):

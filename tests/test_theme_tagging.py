@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from loaders.themes import ThemeTagger, ThemeText
+from evidence_graph.loaders.themes import ThemeTagger, ThemeText
 from tests.conftest import FIXTURES, MINUTES, GraphQuery
 
 JUDGEMENT = FIXTURES / "themes" / "sample-hearing-theme-judgement.toml"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.themes import ThemeTagger, ThemeText, terms
+from evidence_graph.loaders.themes import ThemeTagger, ThemeText, terms
 from tests.conftest import GraphQuery
 
 THEMES = [ThemeText("a", "Role as commissioning organisation and strategic context. What is our commissioning "

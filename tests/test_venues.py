@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from graph.entities import Registry
-from graph.vocabulary import SCHEMA
-from loaders.context import gather_context
-from loaders.document import Document
-from loaders.facts import Ref
-from loaders.mentions import find_mentions
-from loaders.resolution import resolve_document, seed_registry
-from loaders.structure import parse_document
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.vocabulary import SCHEMA
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.facts import Ref
+from evidence_graph.loaders.mentions import find_mentions
+from evidence_graph.loaders.resolution import resolve_document, seed_registry
+from evidence_graph.loaders.structure import parse_document
 
 
 def venue_facts(header: str, authority: str) -> tuple[list, Registry]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loaders.context import gather_context
-from loaders.document import Document
-from loaders.structure import parse_document
+from evidence_graph.loaders.context import gather_context
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.structure import parse_document
 
 SUBMISSION = ("Additional written evidence submitted by the Widget Commission (WC 02)\n\n"
               "1. The Widget Commission welcomes the chance to add to its earlier evidence to the Committee.\n\n"

@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 def evidence_app() -> Starlette:
     """Our server, exactly as ``evidence-graph serve`` builds it."""
-    from server import ServerSettings, create_app
+    from evidence_graph.server import ServerSettings, create_app
 
     return create_app(ServerSettings(store=Path(os.environ["EVIDENCE_GRAPH_STORE"])))
 

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from http_bench import QUERIES, Query  # noqa: E402
 
-from server import create_app, load_snapshot  # noqa: E402
+from evidence_graph.server import create_app, load_snapshot  # noqa: E402
 
 
 async def call(app: Any, body: bytes) -> bytes:

@@ -35,8 +35,8 @@ Decisions that shape the answers
 
 from __future__ import annotations
 
-from graph.analytics import budgets
-from graph.analytics.budgets import (
+from evidence_graph.graph.analytics import budgets
+from evidence_graph.graph.analytics.budgets import (
     BETWEENNESS_SAMPLE_SOURCES,
     CONCURRENCY,
     EIGENVECTOR_MAX_ITER,
@@ -52,10 +52,10 @@ from graph.analytics.budgets import (
     PAGERANK_MAX_ITER,
     estimate,
 )
-from graph.analytics.centrality import DEFAULT_CENTRALITY_DIRECTION, PAGERANK_DAMPING, centrality
-from graph.analytics.communities import communities
-from graph.analytics.deadline import Deadline
-from graph.analytics.errors import (
+from evidence_graph.graph.analytics.centrality import DEFAULT_CENTRALITY_DIRECTION, PAGERANK_DAMPING, centrality
+from evidence_graph.graph.analytics.communities import communities
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.analytics.errors import (
     AnalyticsBusyError,
     AnalyticsCancelledError,
     AnalyticsConvergenceError,
@@ -64,11 +64,11 @@ from graph.analytics.errors import (
     AnalyticsLimitError,
     AnalyticsTimeoutError,
 )
-from graph.analytics.facade import LIMITER, GraphAnalytics, Limiter, Ticket
-from graph.analytics.neighbourhood import neighbourhood
-from graph.analytics.parameters import CENTRALITY_ALGORITHMS, COMMUNITY_ALGORITHMS, DIRECTIONS, Direction
-from graph.analytics.paths import shortest_path, shortest_paths
-from graph.analytics.records import (
+from evidence_graph.graph.analytics.facade import LIMITER, GraphAnalytics, Limiter, Ticket
+from evidence_graph.graph.analytics.neighbourhood import neighbourhood
+from evidence_graph.graph.analytics.parameters import CENTRALITY_ALGORITHMS, COMMUNITY_ALGORITHMS, DIRECTIONS, Direction
+from evidence_graph.graph.analytics.paths import shortest_path, shortest_paths
+from evidence_graph.graph.analytics.records import (
     SCORE_DECIMALS,
     AlgorithmEstimate,
     CentralityResult,

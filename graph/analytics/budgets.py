@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.analytics.deadline import Deadline
-from graph.analytics.errors import AnalyticsLimitError
-from graph.analytics.parameters import CENTRALITY_ALGORITHMS, COMMUNITY_ALGORITHMS, choice, iri_set
-from graph.analytics.projection import projection_size
-from graph.analytics.records import AlgorithmEstimate
-from graph.views import GraphViews
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.analytics.errors import AnalyticsLimitError
+from evidence_graph.graph.analytics.parameters import CENTRALITY_ALGORITHMS, COMMUNITY_ALGORITHMS, choice, iri_set
+from evidence_graph.graph.analytics.projection import projection_size
+from evidence_graph.graph.analytics.records import AlgorithmEstimate
+from evidence_graph.graph.views import GraphViews
 
 #: Longest path, in hops, the server will search for.
 MAX_PATH_LENGTH = 6
@@ -96,7 +96,7 @@ def estimate(views: GraphViews, algorithm: str, *, graphs: Iterable[str] | None 
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_views
+    >>> from evidence_graph.graph.analytics.examples import example_views
     >>> estimate(example_views(), "closeness")
     AlgorithmEstimate(algorithm='CLOSENESS', node_count=6, edge_count=5, node_limit=3000, allowed=True, reason=None)
     """

@@ -25,13 +25,20 @@ from collections.abc import Callable, Iterable, Mapping
 import networkx as nx
 from networkx.algorithms.centrality.betweenness import _accumulate_basic, _single_source_shortest_path_basic
 
-from graph.analytics import budgets
-from graph.analytics.deadline import Deadline
-from graph.analytics.errors import AnalyticsConvergenceError, AnalyticsInputError
-from graph.analytics.parameters import CENTRALITY_ALGORITHMS, DIRECTIONS, Direction, choice, iri_set, type_filter
-from graph.analytics.projection import simple_graph
-from graph.analytics.records import SCORE_DECIMALS, CentralityResult, RankedNode
-from graph.views import GraphViews
+from evidence_graph.graph.analytics import budgets
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.analytics.errors import AnalyticsConvergenceError, AnalyticsInputError
+from evidence_graph.graph.analytics.parameters import (
+    CENTRALITY_ALGORITHMS,
+    DIRECTIONS,
+    Direction,
+    choice,
+    iri_set,
+    type_filter,
+)
+from evidence_graph.graph.analytics.projection import simple_graph
+from evidence_graph.graph.analytics.records import SCORE_DECIMALS, CentralityResult, RankedNode
+from evidence_graph.graph.views import GraphViews
 
 PAGERANK_DAMPING = 0.85
 #: The direction each centrality measure follows unless told otherwise.
@@ -185,7 +192,7 @@ def centrality(views: GraphViews, algorithm: str, *, types: Iterable[str] | None
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_views
+    >>> from evidence_graph.graph.analytics.examples import example_views
     >>> views = example_views()
     >>> result = centrality(views, "DEGREE", types=["Organisation"])
     >>> [(views.nodes[iri].label, score) for iri, score in result.ranking]

@@ -20,13 +20,13 @@ import networkx as nx
 from networkx.algorithms.community.label_propagation import _color_network, _labeling_complete, _update_label
 from networkx.algorithms.community.modularity_max import _greedy_modularity_communities_generator
 
-from graph.analytics import budgets
-from graph.analytics.deadline import Deadline
-from graph.analytics.errors import AnalyticsInputError
-from graph.analytics.parameters import COMMUNITY_ALGORITHMS, choice, iri_set, type_filter
-from graph.analytics.projection import simple_graph
-from graph.analytics.records import SCORE_DECIMALS, Community, CommunityResult
-from graph.views import GraphViews
+from evidence_graph.graph.analytics import budgets
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.analytics.errors import AnalyticsInputError
+from evidence_graph.graph.analytics.parameters import COMMUNITY_ALGORITHMS, choice, iri_set, type_filter
+from evidence_graph.graph.analytics.projection import simple_graph
+from evidence_graph.graph.analytics.records import SCORE_DECIMALS, Community, CommunityResult
+from evidence_graph.graph.views import GraphViews
 
 #: Node moves Louvain makes between two deadline checks.
 _LOUVAIN_CHECK_EVERY = 256
@@ -212,7 +212,7 @@ def communities(views: GraphViews, algorithm: str, *, types: Iterable[str] | Non
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_views
+    >>> from evidence_graph.graph.analytics.examples import example_views
     >>> views = example_views()
     >>> result = communities(views, "CONNECTED_COMPONENTS", types=["Person"])
     >>> [[views.nodes[iri].label for iri in community.members] for community in result.communities]

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import time
 
-from graph.analytics.errors import AnalyticsCancelledError, AnalyticsTimeoutError
+from evidence_graph.graph.analytics.errors import AnalyticsCancelledError, AnalyticsTimeoutError
 
 
 class Deadline:
@@ -54,7 +54,7 @@ class Deadline:
     >>> deadline.cancel()
     >>> deadline.check()
     Traceback (most recent call last):
-    graph.analytics.errors.AnalyticsCancelledError: the computation was cancelled: nobody waits for its answer
+    evidence_graph.graph.analytics.errors.AnalyticsCancelledError: the computation was cancelled: nobody waits for ...
     >>> Deadline(0).expired
     True
     """

@@ -6,8 +6,8 @@ Cy is on her own.
 
 from __future__ import annotations
 
-from graph.iris import iri as key_iri
-from graph.views import GraphViews
+from evidence_graph.graph.iris import iri as key_iri
+from evidence_graph.graph.views import GraphViews
 
 
 def example_views() -> GraphViews:
@@ -20,7 +20,7 @@ def example_views() -> GraphViews:
     """
     from rdflib import Literal
 
-    from graph.vocabulary import EG, ORG, RDF, SCHEMA, SKOS
+    from evidence_graph.graph.vocabulary import EG, ORG, RDF, SCHEMA, SKOS
     registry = key_iri("graph/registry")
     kinds = {"person/ann": (SCHEMA.Person, "Ann Lee"), "person/bob": (SCHEMA.Person, "Bob Roe"),
              "person/cy": (SCHEMA.Person, "Cy Dee"), "org/kcc": (ORG.FormalOrganization, "Kent County Council"),

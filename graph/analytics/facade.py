@@ -28,16 +28,16 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from typing import Any
 
-from graph.analytics import budgets
-from graph.analytics.budgets import MAX_PATH_LENGTH, estimate
-from graph.analytics.centrality import centrality
-from graph.analytics.communities import communities
-from graph.analytics.deadline import Deadline
-from graph.analytics.errors import AnalyticsBusyError, AnalyticsInputError
-from graph.analytics.neighbourhood import neighbourhood
-from graph.analytics.parameters import Direction, choice_name, order_free
-from graph.analytics.paths import shortest_paths
-from graph.analytics.records import (
+from evidence_graph.graph.analytics import budgets
+from evidence_graph.graph.analytics.budgets import MAX_PATH_LENGTH, estimate
+from evidence_graph.graph.analytics.centrality import centrality
+from evidence_graph.graph.analytics.communities import communities
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.analytics.errors import AnalyticsBusyError, AnalyticsInputError
+from evidence_graph.graph.analytics.neighbourhood import neighbourhood
+from evidence_graph.graph.analytics.parameters import Direction, choice_name, order_free
+from evidence_graph.graph.analytics.paths import shortest_paths
+from evidence_graph.graph.analytics.records import (
     AlgorithmEstimate,
     CentralityResult,
     CommunityResult,
@@ -46,8 +46,8 @@ from graph.analytics.records import (
     PathResult,
     result_size,
 )
-from graph.lru import BoundedLRU, digest
-from graph.views import GraphViews
+from evidence_graph.graph.lru import BoundedLRU, digest
+from evidence_graph.graph.views import GraphViews
 
 Compute = Callable[[Deadline], Any]
 
@@ -75,7 +75,7 @@ class Limiter:
     >>> limiter.acquire("centrality", first)
     >>> limiter.acquire("centrality", Deadline(10))
     Traceback (most recent call last):
-    graph.analytics.errors.AnalyticsBusyError: 1 centrality computation(s) already running (the limit); retry in 1 s
+    evidence_graph.graph.analytics.errors.AnalyticsBusyError: 1 centrality computation(s) already running (the ...
     >>> limiter.release("centrality", first, 0.2)
     >>> limiter.running("centrality")
     0
@@ -216,7 +216,7 @@ class GraphAnalytics:
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_views
+    >>> from evidence_graph.graph.analytics.examples import example_views
     >>> analytics = GraphAnalytics(example_views())
     >>> first = analytics.centrality("PAGERANK")
     >>> analytics.centrality("pagerank") is first, analytics.computations
@@ -281,7 +281,7 @@ class GraphAnalytics:
 
         Examples
         --------
-        >>> from graph.analytics.examples import example_views
+        >>> from evidence_graph.graph.analytics.examples import example_views
         >>> analytics = GraphAnalytics(example_views())
         >>> ticket = analytics.request("estimate", seconds=5, algorithm="LOUVAIN")
         >>> ticket.result().node_count

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from graph.analytics import budgets
-from graph.analytics.deadline import Deadline
-from graph.analytics.errors import AnalyticsInputError, AnalyticsLimitError
-from graph.analytics.parameters import DIRECTIONS, Direction, check_node, choice, iri_set, type_filter
-from graph.analytics.projection import edge_allowed
-from graph.analytics.records import Neighbourhood
-from graph.views import GraphViews
+from evidence_graph.graph.analytics import budgets
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.analytics.errors import AnalyticsInputError, AnalyticsLimitError
+from evidence_graph.graph.analytics.parameters import DIRECTIONS, Direction, check_node, choice, iri_set, type_filter
+from evidence_graph.graph.analytics.projection import edge_allowed
+from evidence_graph.graph.analytics.records import Neighbourhood
+from evidence_graph.graph.views import GraphViews
 
 
 def neighbourhood(views: GraphViews, seeds: str | Iterable[str], *, hops: int = 1, direction: Direction = "BOTH",
@@ -59,7 +59,7 @@ def neighbourhood(views: GraphViews, seeds: str | Iterable[str], *, hops: int = 
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_iri, example_views
+    >>> from evidence_graph.graph.analytics.examples import example_iri, example_views
     >>> views = example_views()
     >>> found = neighbourhood(views, example_iri("org/kcc"), hops=2)
     >>> [views.nodes[iri].label for iri in found.nodes], len(found.statements)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Literal
 
-from graph.analytics.errors import AnalyticsInputError
-from graph.views import TYPE_NAMES, GraphViews, expand
+from evidence_graph.graph.analytics.errors import AnalyticsInputError
+from evidence_graph.graph.views import TYPE_NAMES, GraphViews, expand
 
 Direction = Literal["OUT", "IN", "BOTH"]
 DIRECTIONS: tuple[str, ...] = ("OUT", "IN", "BOTH")
@@ -86,10 +86,10 @@ def check_node(views: GraphViews, iri: str) -> None:
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_views
+    >>> from evidence_graph.graph.analytics.examples import example_views
     >>> check_node(example_views(), "https://example.org/nobody")
     Traceback (most recent call last):
-    graph.analytics.errors.AnalyticsInputError: no node with IRI 'https://example.org/nobody' in the graph
+    evidence_graph.graph.analytics.errors.AnalyticsInputError: no node with IRI 'https://example.org/nobody' in the ...
     """
     if iri not in views.graph:
         raise AnalyticsInputError(f"no node with IRI {iri!r} in the graph")
@@ -105,7 +105,7 @@ def type_filter(views: GraphViews, types: Iterable[str] | str | None) -> Callabl
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_iri, example_views
+    >>> from evidence_graph.graph.analytics.examples import example_iri, example_views
     >>> people = type_filter(example_views(), ["Person"])
     >>> people(example_iri("person/ann")), people(example_iri("org/kcc"))
     (True, False)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from graph.analytics import budgets
-from graph.analytics.budgets import MAX_PATH_LENGTH
-from graph.analytics.deadline import Deadline
-from graph.analytics.errors import AnalyticsInputError, AnalyticsLimitError
-from graph.analytics.parameters import DIRECTIONS, Direction, check_node, choice, iri_set, type_filter
-from graph.analytics.projection import edge_allowed
-from graph.analytics.records import Hop, Path, PathResult
-from graph.views import GraphViews
+from evidence_graph.graph.analytics import budgets
+from evidence_graph.graph.analytics.budgets import MAX_PATH_LENGTH
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.analytics.errors import AnalyticsInputError, AnalyticsLimitError
+from evidence_graph.graph.analytics.parameters import DIRECTIONS, Direction, check_node, choice, iri_set, type_filter
+from evidence_graph.graph.analytics.projection import edge_allowed
+from evidence_graph.graph.analytics.records import Hop, Path, PathResult
+from evidence_graph.graph.views import GraphViews
 
 
 class _PathSearch:
@@ -183,7 +183,7 @@ def shortest_paths(views: GraphViews, source: str, target: str, *, k: int = 1, a
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_iri, example_views
+    >>> from evidence_graph.graph.analytics.examples import example_iri, example_views
     >>> views = example_views()
     >>> found = shortest_paths(views, example_iri("person/ann"), example_iri("framework/ifa"), k=2)
     >>> [[views.nodes[node].label for node in path.nodes] for path in found.paths]
@@ -250,7 +250,7 @@ def shortest_path(views: GraphViews, source: str, target: str, *, max_length: in
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_iri, example_views
+    >>> from evidence_graph.graph.analytics.examples import example_iri, example_views
     >>> views = example_views()
     >>> path = shortest_path(views, example_iri("person/ann"), example_iri("org/kcc"))
     >>> path.length, [views.nodes[node].label for node in path.nodes]

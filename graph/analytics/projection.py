@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from graph.analytics.deadline import Deadline
-from graph.views import GraphViews
+from evidence_graph.graph.analytics.deadline import Deadline
+from evidence_graph.graph.views import GraphViews
 
 #: Statements read between two deadline checks while projecting.
 _CHECK_EVERY = 4096
@@ -76,7 +76,7 @@ def simple_graph(views: GraphViews, *, direction: str, predicates: frozenset[str
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_views
+    >>> from evidence_graph.graph.analytics.examples import example_views
     >>> graph = simple_graph(example_views(), direction="BOTH", predicates=None, graphs=None)
     >>> graph.number_of_nodes(), graph.number_of_edges()
     (6, 5)
@@ -99,7 +99,7 @@ def projection_size(views: GraphViews, *, predicates: frozenset[str] | None, gra
 
     Examples
     --------
-    >>> from graph.analytics.examples import example_views
+    >>> from evidence_graph.graph.analytics.examples import example_views
     >>> projection_size(example_views(), predicates=None, graphs=None)
     (6, 5)
     """

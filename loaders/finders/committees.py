@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from loaders.cues import load_cues
-from loaders.finders.spans import (
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.finders.spans import (
     CAP_WORD,
     JOINERS,
     NAME_END,
@@ -33,8 +33,8 @@ from loaders.finders.spans import (
     run_parts,
     trim_start,
 )
-from loaders.mentions import MENTION_FINDERS, Mention, Passage
-from loaders.names import parse_person_name
+from evidence_graph.loaders.mentions import MENTION_FINDERS, Mention, Passage
+from evidence_graph.loaders.names import parse_person_name
 
 #: One-word names that stand for the meeting's own committee ("the Committee", "the Panel").
 GENERIC_COMMITTEE_WORDS = frozenset({"committee", "sub-committee", "subcommittee", "panel", "board",
@@ -718,10 +718,10 @@ def _without_host_place(passage: Passage, name: str) -> str:
 
     Examples
     --------
-    >>> from loaders.context import Authority, CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import Authority, CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> parsed = parse_document(Document("m.txt", "m", "Minutes\\n\\nIt went to the Tarnshire Cabinet.\\n", "0"))
     >>> context = CorpusContext(Authority("Tarnshire County Council"))
     >>> [m.label for m in find_mentions(parsed, context, finders=["committees"])]
@@ -874,10 +874,10 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nThe Chair of the Audit, Risk & Assurance Committee reported to Cabinet "
     ...         "and the Select Committee on Defence.\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))

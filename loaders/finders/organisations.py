@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 
-from loaders.finders.spans import (
+from evidence_graph.loaders.finders.spans import (
     CAP_WORD,
     NAME_END,
     alternation,
@@ -37,8 +37,8 @@ from loaders.finders.spans import (
     run_parts,
     trim_start,
 )
-from loaders.mentions import MENTION_FINDERS, Mention, Passage, and_joins_an_object, gazetteer_places
-from loaders.names import honorifics, known_given_name, organisation_words, parse_person_name
+from evidence_graph.loaders.mentions import MENTION_FINDERS, Mention, Passage, and_joins_an_object, gazetteer_places
+from evidence_graph.loaders.names import honorifics, known_given_name, organisation_words, parse_person_name
 
 _SP = r"[ \u00a0]"
 #: Where a list of bodies divides: a comma (with "and" or "the" after it) or "and".
@@ -49,14 +49,14 @@ _NAME = (rf"{CAP_WORD}(?:{_SP}(?:(?:of|and|for|the|&|in|on|an|y|de|du|la|le){_SP
 
 
 def _context(section: str = "organisation_context") -> dict:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return load_cues("entities")[section]
 
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     phrases = []
     for cue in _context()["cues"] + load_cues("organisations")["context"]["more_cues"]:
@@ -95,7 +95,7 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
     >>> [plausible_organisation(n) for n in ("Homeless Link", "Cllr Smith", "Head of Housing", "Council", "SME's")]
     [True, False, False, False, False]
     """
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     words = name.split()
     if not words or len(words) > 9 or not name[0].isupper():
@@ -123,14 +123,14 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
 
 @cache
 def _post_nominals() -> frozenset[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return frozenset(load_cues("organisations")["post_nominals"]["letters"])
 
 
 @cache
 def _not_name_cues() -> dict[str, frozenset[str]]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return {key: frozenset(words) for key, words in load_cues("organisations")["not_names"].items()}
 
@@ -138,7 +138,7 @@ def _not_name_cues() -> dict[str, frozenset[str]]:
 @cache
 def _kind_words() -> frozenset[str]:
     """Single words that say what kind of body something is ("Trust", "Executive", "Committee")."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     entities = load_cues("entities")
     words = [*entities["organisations"]["suffixes"], *entities["committees"]["heads"],
@@ -280,10 +280,10 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nThe service works with Homeless Link and Crisis on behalf of Cllr Smith.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-context"]))
@@ -339,7 +339,7 @@ def organisations_by_context(passage: Passage) -> Iterator[Mention]:
 def _funded_subjects() -> re.Pattern[str]:
     """A name opening a sentence or a bullet, then what only a provider does: "Tarnlink received
     £20,000 to provide …", "Fenwise provided the service in …"."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     verbs = alternation(load_cues("organisations")["funded_subjects"]["predicates"])
     opening = r"(?:^|(?<=\n)|(?<=[•·\-–*][ \u00a0])|(?<=\.[ \u00a0]))"
@@ -354,10 +354,10 @@ def organisations_by_funding(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Report\\n\\n  • Tarnlink received £20,000 to provide advice.\\n  • Cllr Fen received £20.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-providers"])]
@@ -379,7 +379,7 @@ def organisations_by_funding(passage: Passage) -> Iterator[Mention]:
 @cache
 def _known_organisations() -> frozenset[str]:
     """The names and aliases of the organisation gazetteer (``cues/organisations.toml``)."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return frozenset(name for org in load_cues("organisations")["organisation"]
                      for name in (org["name"], *org.get("aliases", [])))
@@ -395,7 +395,7 @@ def _evidence_label() -> re.Pattern[str]:
 
 @cache
 def _body_only_cues() -> frozenset[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return frozenset(cue.lower() for cue in load_cues("organisations")["context"]["body_only_cues"])
 
@@ -418,7 +418,7 @@ def _quoted_bodies() -> re.Pattern[str]:
 
 @cache
 def _state_bodies() -> re.Pattern[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     context = _context()
     qualifiers = alternation(context["government_qualifiers"])
@@ -444,7 +444,7 @@ def _state_bodies() -> re.Pattern[str]:
 def _bracketed_companies() -> re.Pattern[str]:
     """A company whose name holds a bracketed word before its legal form ("Tarn Gates (Ireland)
     Limited", "Marsh Widgets (UK) Ltd"), which the suffixed runs do not cross."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     forms = alternation(load_cues("organisations")["companies"]["bracketed_forms"])
     bracket = rf"\([A-Z][A-Za-z]+(?:{_SP}[A-Z][a-z]+)?\)"
@@ -471,7 +471,7 @@ def _uk_and_nhs() -> re.Pattern[str]:
 
 @cache
 def _nation_bodies() -> re.Pattern[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     nations = alternation(load_cues("organisations")["state_bodies"]["nations_after"])
     return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{1,3}}(?:{nations})){NAME_END}(?![’']s{_SP}+[a-z])")
@@ -486,7 +486,7 @@ def _names_a_nation_body(name: str) -> bool:
     >>> [_names_a_nation_body(n) for n in ("Audit Scotland", "Sport Wales", "North Wales", "Healthier Wales")]
     [True, True, False, False]
     """
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     stops = set(load_cues("organisations")["state_bodies"]["not_nation_bodies"])
     words = name.split()
@@ -496,7 +496,7 @@ def _names_a_nation_body(name: str) -> bool:
 
 @cache
 def _not_office_words() -> frozenset[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return frozenset(load_cues("organisations")["state_bodies"]["not_office_words"])
 
@@ -520,10 +520,10 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nThe Welsh Government, HM Treasury, the Department for Business, Innovation "
     ...         "and Skills, Age UK and NHS Highland wrote to the Government.\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
@@ -578,7 +578,7 @@ def organisations_by_head(passage: Passage) -> Iterator[Mention]:
 
 @cache
 def _acronym_before_post() -> re.Pattern[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     cues = load_cues("organisations")["acronym_before_post"]
     extra = alternation(cues["posts"])
@@ -594,7 +594,7 @@ def _councillor_of() -> re.Pattern[str]:
 
 @cache
 def _head_first() -> re.Pattern[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     cues = load_cues("organisations")["head_first"]
     heads, qualifiers = alternation(cues["heads"]), alternation(cues["qualifiers"])
@@ -610,10 +610,10 @@ def organisations_head_first(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nMembers thanked the Friends of Tarn Park and the Royal College of Widgets.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-head-first"])]
@@ -634,7 +634,7 @@ def organisations_head_first(passage: Passage) -> Iterator[Mention]:
 
 @cache
 def _appositive() -> re.Pattern[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     cues = load_cues("organisations")["appositive"]
     kinds, fillers = alternation(cues["kinds"]), alternation(cues["fillers"])
@@ -650,10 +650,10 @@ def organisations_by_apposition(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nThis submission is from Tarnlink, a small charity. It is a charity.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-appositive"])]
@@ -670,7 +670,7 @@ def organisations_by_apposition(passage: Passage) -> Iterator[Mention]:
 
 @cache
 def _pronouns() -> frozenset[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return frozenset(load_cues("organisations")["appositive"]["not_names"])
 
@@ -681,16 +681,16 @@ def councils_of_councillors(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nShe is a Tarnshire County Councillor and the local County Councillor.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-councillors"])]
     ['Tarnshire County Council']
     """
-    from loaders.context import is_generic_authority_name
+    from evidence_graph.loaders.context import is_generic_authority_name
 
     not_names = set(_context()["not_names"])
     for match in _councillor_of().finditer(passage.text):
@@ -710,18 +710,18 @@ def organisations_before_posts(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nWe seek a meeting with the DfX Permanent Secretary and the HR Manager.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-before-post"])]
     ['DfX']
     """
-    from loaders.cues import load_cues
-    from loaders.mentions import _kind_of_name
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.cues import load_cues
+    from evidence_graph.loaders.mentions import _kind_of_name
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     cues = load_cues("organisations")["acronym_before_post"]
     not_bodies = set(cues["not_bodies"]) | set(_context()["parties"])
@@ -775,7 +775,7 @@ def _is_officer_post(post: str) -> bool:
 
 
 def _has_org_suffix(name: str) -> bool:
-    from loaders.structure.fields import is_org_like
+    from evidence_graph.loaders.structure.fields import is_org_like
 
     return is_org_like(name) or bool(re.search(r"(?:^|\s)[A-Z]{2,}(?:\s|$)|\bUK$|\b(?:Ltd|Limited|plc|LLP|CIC)$", name))
 
@@ -797,10 +797,10 @@ def organisations_by_acronym_head(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nThe Tarn and Tarnshire CCG agreed.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-acronym-heads"])]
@@ -822,7 +822,7 @@ def organisations_by_acronym_head(passage: Passage) -> Iterator[Mention]:
 def _organisation_acronyms(defined: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """Acronyms of kinds of organisation: the cue list of kinds ("CCG", "ICB"), the gazetteer's
     capitals aliases, and the document's acronyms whose expansion ends in an organisation suffix."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     cues = load_cues("organisations")
     found = {alias for org in cues["organisation"] for alias in org.get("aliases", [])
@@ -839,10 +839,10 @@ def welsh_organisations(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Cofnodion\\n\\nDau gais gan aelodau o Gyngor Cymuned Llanfor a Llywodraeth Cymru.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisations-welsh"]))
@@ -871,7 +871,7 @@ def _last_piece(text: str, at: int) -> tuple[int, str] | None:
     >>> _last_piece(text, text.index(", and")) is None
     True
     """
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     tail = re.match(rf"(?:,{_SP}*[^,;()\n]{{2,60}}?){{1,3}}(?=[ \u00a0]*(?:;|\.(?:\s|$)|\n|$))", text[at:at + 200])
     if tail is None:
@@ -902,17 +902,17 @@ def organisations_in_person_lines(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nGuests: Helen Lewis, Associate Consultant, Homeless Link; Aman Dalvi "
     ...         "(Corporate Director, Development and Renewal).\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> sorted((m.kind, m.label) for m in find_mentions(parsed, CorpusContext(), finders=["organisation-lines"]))
     [('organisation', 'Homeless Link'), ('unit', 'Development and Renewal')]
     """
-    from loaders.structure.fields import committee_like, looks_like_post
+    from evidence_graph.loaders.structure.fields import committee_like, looks_like_post
 
     text = passage.text
     for match in _person_lines().finditer(text):
@@ -980,10 +980,10 @@ def organisations_in_registers(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Partnership Board\\n\\nAnn Okafor        Tarnside Voluntary Action\\n\\n"
     ...         "Bo Ashdown        Head of Housing\\n\\nKay Pennant       Tarnside Chamber of Trade\\n\\n"
     ...         "Ivy Marlow        Tarnside Chamber of Trade\\n")
@@ -991,8 +991,8 @@ def organisations_in_registers(passage: Passage) -> Iterator[Mention]:
     >>> sorted({m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-registers"])})
     ['Tarnside Chamber of Trade', 'Tarnside Voluntary Action']
     """
-    from loaders.finders.people import register_rows
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.finders.people import register_rows
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     rows = register_rows(passage.parsed.document.text)
     start, end = passage.start, passage.block.end
@@ -1120,7 +1120,7 @@ def _unit_in_run(passage: Passage, start: int, span: str, generic: set[str]) -> 
 
 @cache
 def _post_words() -> frozenset[str]:
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     return frozenset(load_cues("people")["words"]["post_words"])
 
@@ -1150,17 +1150,17 @@ def unit_mentions(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nThe Core Services Directorate, the legal team and the Labour Group agreed.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["units"]))
     ['Core Services Directorate', 'Labour Group', 'legal team']
     """
     text = passage.text
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     generic = set(_context()["generic_unit_words"]) | set(load_cues("organisations")["units"]["not_unit_words"])
     heads = _unit_heads()

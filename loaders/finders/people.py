@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from loaders.cues import load_cues
-from loaders.finders.statistical import OTHER_THAN_PERSON, longer_name_label
-from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
-from loaders.names import (
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.finders.statistical import OTHER_THAN_PERSON, longer_name_label
+from evidence_graph.loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
+from evidence_graph.loaders.names import (
     CAPITALS,
     INITIALS,
     NAME_WORD,
@@ -40,8 +40,8 @@ from loaders.names import (
     plural_honorifics,
     suffixes,
 )
-from loaders.structure.fields import looks_like_post
-from loaders.structure.minutes import flattened_names, text_lines
+from evidence_graph.loaders.structure.fields import looks_like_post
+from evidence_graph.loaders.structure.minutes import flattened_names, text_lines
 
 _SP = "[ \u00a0]"
 _CAPS = rf"(?:Mc|Mac|O[’'])?[{CAPITALS}]{{2,}}(?:-[{CAPITALS}]{{2,}})?"

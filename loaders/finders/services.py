@@ -36,8 +36,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from loaders.cues import load_cues
-from loaders.finders.spans import (
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.finders.spans import (
     CAP_WORD,
     JOINERS,
     NAME_END,
@@ -49,9 +49,9 @@ from loaders.finders.spans import (
     run_parts,
     trim_start,
 )
-from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places, judge_named_thing
-from loaders.names import never_name_words
-from loaders.structure.fields import looks_like_post
+from evidence_graph.loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places, judge_named_thing
+from evidence_graph.loaders.names import never_name_words
+from evidence_graph.loaders.structure.fields import looks_like_post
 
 _SP = r"[ \u00a0]"
 
@@ -63,10 +63,10 @@ def named_services(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nThe UK Community Renewal Fund and the End Violence at Work Charter were noted.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> sorted(m.label for m in find_mentions(parsed, CorpusContext(), finders=["services"]))
@@ -287,10 +287,10 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nA petition on saving the mobile library service and the new service; "
     ...         "the leisure management contract; an inquiry into the advertising industry.\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
@@ -486,10 +486,10 @@ def decision_titles(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Decisions\\n\\n26/07/2024 - Harbour Wall Repairs ref: 2910    Recommendations Approved\\n\\n"
     ...         "Decision Maker: Director of Place\\n")
     >>> parsed = parse_document(Document("d.txt", "d", text, "0"))
@@ -559,10 +559,10 @@ def uncued_programmes(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nThe Board noted progress on Tackling the Rural Bus Gap and Transforming Day "
     ...         "Care. Items: 4.1 – Tenant Voice in Estate Repairs – Scrutiny Review.\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
@@ -648,10 +648,10 @@ def projects(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nThe item on Improvements at A59 Junction 4 was deferred; Brackley Estate Phase 3 "
     ...         "and the Review of Investigative Select Committee activity in 2019–20 were noted, with "
     ...         "Section 106 funding.\\n")
@@ -701,10 +701,10 @@ def service_areas(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nReserves will support the NHS Kent Adult Social Care budget.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["service-areas"])]
@@ -816,10 +816,10 @@ def campaigns(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nThe Youth Forum backed Shape Your Town Results and the Quiet Lanes consultation; "
     ...         "items: Drug Services Commissioning, Workforce and Estate Planning 2025/26.\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
@@ -928,10 +928,10 @@ def post_remits(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = ("Minutes\\n\\nThe report of the Borough Solicitor and Head of Legal Services was noted. "
     ...         "Present: Ann Lee (Principal Officer, Youth Service).\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.cues import load_cues
-from loaders.names import find_honorific_names, honorific_name_pattern, parse_person_name
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.names import find_honorific_names, honorific_name_pattern, parse_person_name
 
 #: A capitalised word: "Leisure", "O'Neill", "Children’s", "GMCA", "Sub-Committee".
 CAP_WORD = r"(?:[A-Z][\w’'&-]*)"

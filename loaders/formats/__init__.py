@@ -24,8 +24,8 @@ from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from loaders.components import ComponentRegistry
-from loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.components import ComponentRegistry
+from evidence_graph.loaders.errors import UnsupportedDocument
 
 #: The entry-point group format readers are declared in.
 ENTRY_POINT_GROUP = "evidence_graph.formats"
@@ -33,11 +33,11 @@ ENTRY_POINT_GROUP = "evidence_graph.formats"
 #: This project's own formats, in the order they are asked: (name, "module:attribute"). The same
 #: table is declared as entry points in ``pyproject.toml``; it is read from here too, so a
 #: checkout run without being installed reads every format.
-BUILT_IN_FORMATS = (("pdf", "loaders.formats.pdf:PDF_FORMAT"),
-                    ("docx", "loaders.formats.docx:DOCX_FORMAT"),
-                    ("html", "loaders.formats.html:HTML_FORMAT"),
-                    ("markdown", "loaders.formats.text:MARKDOWN_FORMAT"),
-                    ("text", "loaders.formats.text:TEXT_FORMAT"))
+BUILT_IN_FORMATS = (("pdf", "evidence_graph.loaders.formats.pdf:PDF_FORMAT"),
+                    ("docx", "evidence_graph.loaders.formats.docx:DOCX_FORMAT"),
+                    ("html", "evidence_graph.loaders.formats.html:HTML_FORMAT"),
+                    ("markdown", "evidence_graph.loaders.formats.text:MARKDOWN_FORMAT"),
+                    ("text", "evidence_graph.loaders.formats.text:TEXT_FORMAT"))
 
 #: How every reader writes a table row: its cells four spaces apart, whatever the format.
 CELL_SEPARATOR = "    "

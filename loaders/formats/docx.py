@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loaders.errors import UnsupportedDocument
-from loaders.formats import CELL_SEPARATOR, DocumentText
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.formats import CELL_SEPARATOR, DocumentText
 
 
 def _paragraph_text(paragraph: Any) -> str:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loaders.errors import UnsupportedDocument
-from loaders.formats import CELL_SEPARATOR, DocumentText
-from loaders.formats.text import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, decode_bytes, looks_binary
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.formats import CELL_SEPARATOR, DocumentText
+from evidence_graph.loaders.formats.text import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, decode_bytes, looks_binary
 
 #: Elements that start a paragraph of their own.
 _BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section",

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loaders.errors import UnsupportedDocument
-from loaders.formats import CELL_SEPARATOR, DocumentText
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.formats import CELL_SEPARATOR, DocumentText
 
 #: Points by which left edges may differ and still be one column, or tops one table row.
 _ALIGN = 4.0

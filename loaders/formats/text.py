@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.errors import UnsupportedDocument
-from loaders.formats import DocumentText
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.formats import DocumentText
 
 #: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),

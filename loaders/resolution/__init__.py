@@ -21,14 +21,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Sequence
 
-from graph.entities import Registry
-from loaders.blocks import ParsedDocument
-from loaders.context import CorpusContext
-from loaders.facts import ResolvedDocument
-from loaders.mentions import Mention
-from loaders.resolution.entities import FUZZY_CUTOFF, EntityResolver, seed_registry
-from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS, FACT_EXTRACTORS
-from loaders.resolution.keys import (
+from evidence_graph.graph.entities import Registry
+from evidence_graph.loaders.blocks import ParsedDocument
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.facts import ResolvedDocument
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.resolution.entities import FUZZY_CUTOFF, EntityResolver, seed_registry
+from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS, FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.keys import (
     authority_key,
     committee_key,
     doc_type_key,
@@ -38,15 +38,15 @@ from loaders.resolution.keys import (
     post_slug,
     role_key,
 )
-from loaders.resolution.speakers import SpeakerAttribution
-from loaders.resolution.state import DocumentResolution, FigureRecord
+from evidence_graph.loaders.resolution.speakers import SpeakerAttribution
+from evidence_graph.loaders.resolution.state import DocumentResolution, FigureRecord
 
 #: The modules that register the built-in extractors. Each places its own by name, next to one
 #: registered before it (``before="blocks"``, ``after="annotations"`` …), so they load in this order.
 _EXTRACTOR_MODULES = ("meeting", "parts", "passages", "agenda", "memberships", "services", "submissions", "terms",
                       "annotations", "former_names", "figure_facts", "dated_starts", "claims")
 for _module in _EXTRACTOR_MODULES:
-    importlib.import_module(f"loaders.resolution.{_module}")
+    importlib.import_module(f".{_module}", __name__)
 
 __all__ = ["BLOCK_FACT_EXTRACTORS", "FACT_EXTRACTORS", "FUZZY_CUTOFF", "DocumentResolution", "EntityResolver",
            "FigureRecord", "SpeakerAttribution", "authority_key", "committee_key", "doc_type_key",
@@ -67,8 +67,8 @@ def open_document(parsed: ParsedDocument, mentions: list[Mention], context: Corp
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> parsed = parse_document(Document("n.txt", "d", "The Chair opened the meeting.", "0"))
     >>> doc = open_document(parsed, [], CorpusContext(), Registry())
     >>> doc.out.facts
@@ -106,9 +106,9 @@ def resolve_document(parsed: ParsedDocument, mentions: list[Mention], context: C
 
     Examples
     --------
-    >>> from loaders.document import Document
-    >>> from loaders.mentions import find_mentions
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.mentions import find_mentions
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> parsed = parse_document(Document("n.txt", "d", "Councillor Ann Lee chaired the meeting.", "0"))
     >>> context = CorpusContext()
     >>> resolved = resolve_document(parsed, find_mentions(parsed, context), context, Registry(),

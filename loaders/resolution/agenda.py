@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.vocabulary import EG, RDF, SCHEMA
-from loaders.blocks import Block, Field
-from loaders.facts import Value
-from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
-from loaders.resolution.memberships import record_contribution, record_membership, span_of
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import EG, RDF, SCHEMA
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.memberships import record_contribution, record_membership, span_of
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 def agenda_item(doc: DocumentResolution, number: str) -> str:
@@ -79,7 +79,7 @@ def named_witness(doc: DocumentResolution, block: Block) -> NamedWitness | None:
 
     Examples
     --------
-    >>> from loaders.blocks import Block
+    >>> from evidence_graph.loaders.blocks import Block
     >>> named_witness(None, Block(kind="title", start=0, end=0, part=0)) is None
     True
     """

@@ -3,10 +3,10 @@ form as a name."""
 
 from __future__ import annotations
 
-from loaders.context import is_generic_authority_name
-from loaders.facts import Annotation
-from loaders.resolution.extractors import FACT_EXTRACTORS
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.loaders.context import is_generic_authority_name
+from evidence_graph.loaders.facts import Annotation
+from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 @FACT_EXTRACTORS.register("annotations", after="blocks")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from graph.vocabulary import EG, PROV, RDF, SCHEMA
-from loaders.facts import SEGMENT, Value
-from loaders.mentions import Mention
-from loaders.resolution.extractors import FACT_EXTRACTORS
-from loaders.resolution.state import DocumentResolution
-from loaders.sentences import split_sentences
+from evidence_graph.graph.vocabulary import EG, PROV, RDF, SCHEMA
+from evidence_graph.loaders.facts import SEGMENT, Value
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.state import DocumentResolution
+from evidence_graph.loaders.sentences import split_sentences
 
 _OPINION = re.compile(r"\b(I think|I believe|my view|in my view|in our experience|I am not sure|"
                       r"we feel|we believe|I would)\b", re.I)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph.entities import normalise_label
-from loaders.mentions import Mention
+from evidence_graph.graph.entities import normalise_label
+from evidence_graph.loaders.mentions import Mention
 
 #: The fewest words a short form has (after a leading "the").
 MIN_SHORT_FORM_WORDS = 3
@@ -51,7 +51,7 @@ def longer_committee_name(label: str, mentions: Iterable[Mention]) -> str:
 
     Examples
     --------
-    >>> from loaders.mentions import Mention
+    >>> from evidence_graph.loaders.mentions import Mention
     >>> def named(*labels):
     ...     return [Mention(0, len(x), "committee", x, 0, "pattern:committee") for x in labels]
     >>> longer_committee_name("Overview and Scrutiny Committee",

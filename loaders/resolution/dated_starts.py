@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from graph.vocabulary import EG, RDF, SCHEMA
-from loaders.blocks import Block
-from loaders.facts import Value
-from loaders.mentions import Mention
-from loaders.resolution.extractors import FACT_EXTRACTORS
-from loaders.resolution.state import DocumentResolution
-from loaders.sentences import split_sentences
+from evidence_graph.graph.vocabulary import EG, RDF, SCHEMA
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.state import DocumentResolution
+from evidence_graph.loaders.sentences import split_sentences
 
 _SINCE = re.compile(r"\bsince (?:(?P<month>January|February|March|April|May|June|July|August|"
                     r"September|October|November|December) )?(?P<year>(?:19|20)\d\d)\b")

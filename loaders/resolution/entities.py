@@ -15,22 +15,22 @@ import re
 
 from rapidfuzz import fuzz
 
-from graph.entities import Entity, Registry, normalise_label, slugify
-from graph.kinds import KINDS, MENTION_KIND_CLASS
-from graph.vocabulary import ORG
-from loaders.context import (
+from evidence_graph.graph.entities import Entity, Registry, normalise_label, slugify
+from evidence_graph.graph.kinds import KINDS, MENTION_KIND_CLASS
+from evidence_graph.graph.vocabulary import ORG
+from evidence_graph.loaders.context import (
     Authority,
     authority_gazetteer,
     authority_key_of,
     is_generic_authority_name,
     make_authority,
 )
-from loaders.cues import load_cues
-from loaders.mentions import Mention
-from loaders.names import PersonName, document_namesakes, parse_person_name
-from loaders.resolution.committee_forms import longer_committee_name
-from loaders.resolution.keys import ROLE_KEYS, doc_type_key, place_key, post_slug, role_key
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.names import PersonName, document_namesakes, parse_person_name
+from evidence_graph.loaders.resolution.committee_forms import longer_committee_name
+from evidence_graph.loaders.resolution.keys import ROLE_KEYS, doc_type_key, place_key, post_slug, role_key
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 #: One-word committee names that stand for the meeting's own committee ("the Committee").
 _GENERIC_COMMITTEE_WORDS = frozenset({"committee", "sub-committee", "subcommittee", "panel", "board",
@@ -173,10 +173,10 @@ class EntityResolver:
 
     Examples
     --------
-    >>> from graph.entities import Registry
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.graph.entities import Registry
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> parsed = parse_document(Document("n.txt", "d", "The Chair opened the meeting.", "0"))
     >>> doc = DocumentResolution(parsed, [], CorpusContext(), Registry(), ())
     >>> EntityResolver(doc).person("Cllr Ann Lee")
@@ -396,10 +396,10 @@ class EntityResolver:
 
         Examples
         --------
-        >>> from graph.entities import Registry
-        >>> from loaders.context import Authority, CorpusContext
-        >>> from loaders.document import Document
-        >>> from loaders.structure import parse_document
+        >>> from evidence_graph.graph.entities import Registry
+        >>> from evidence_graph.loaders.context import Authority, CorpusContext
+        >>> from evidence_graph.loaders.document import Document
+        >>> from evidence_graph.loaders.structure import parse_document
         >>> host = Authority("the Fire Authority", scope="c/a", service=("the Service",))
         >>> parsed = parse_document(Document("a.txt", "c/a", "Ann Lee joined the Service.", "0"))
         >>> resolver = EntityResolver(DocumentResolution(parsed, [], CorpusContext(host), Registry(), ()))

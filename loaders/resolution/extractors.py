@@ -6,7 +6,7 @@ it. :data:`FACT_EXTRACTORS` holds the document-wide ones, in running order; one 
 :data:`BLOCK_FACT_EXTRACTORS` under each block's kind. New facts come from registering an
 extractor, not from editing the stage:
 
->>> from loaders.resolution import FACT_EXTRACTORS
+>>> from evidence_graph.loaders.resolution import FACT_EXTRACTORS
 >>> FACT_EXTRACTORS.names()[:3]
 ('meeting', 'document', 'passages')
 """
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from loaders.blocks import Block
-from loaders.components import ComponentRegistry
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.components import ComponentRegistry
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 #: A document-wide fact extractor.
 FactExtractor = Callable[[DocumentResolution], None]

@@ -3,14 +3,14 @@ what it is about, and the figure of another document it restates."""
 
 from __future__ import annotations
 
-from graph.vocabulary import EG, PROV, RDF, SCHEMA
-from loaders.blocks import Block
-from loaders.cues import load_cues
-from loaders.facts import SEGMENT, Value
-from loaders.figures import choose_about, describe_figure, sentence_around
-from loaders.mentions import Mention
-from loaders.resolution.extractors import FACT_EXTRACTORS
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import EG, PROV, RDF, SCHEMA
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.facts import SEGMENT, Value
+from evidence_graph.loaders.figures import choose_about, describe_figure, sentence_around
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 #: Kinds of entity a figure can be about (loaders.figures.choose_about).
 _FIGURE_ABOUT_KINDS = frozenset({"service", "programme", "framework", "organisation", "unit", "place"})

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from graph.vocabulary import EG
-from loaders.facts import Value
-from loaders.mentions import Mention
-from loaders.resolution.extractors import FACT_EXTRACTORS
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import EG
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 @FACT_EXTRACTORS.register("former-names", after="annotations")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from graph.entities import slugify
-from loaders.context import CorpusContext, authority_key_of
+from evidence_graph.graph.entities import slugify
+from evidence_graph.loaders.context import CorpusContext, authority_key_of
 
 #: Roles a passage's speaker or a membership may have (``concept/role/{role}``).
 ROLE_KEYS = ("chair", "vice-chair", "member", "witness", "oral-witness", "written-submitter",

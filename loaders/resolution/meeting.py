@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 
-from graph.entities import Entity, slugify
-from graph.vocabulary import EG, ORG, RDF, SCHEMA, SKOS
-from loaders.blocks import Block
-from loaders.context import is_generic_authority_name
-from loaders.cues import load_cues
-from loaders.facts import Value
-from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS, FACT_EXTRACTORS
-from loaders.resolution.keys import meeting_name
-from loaders.resolution.memberships import record_membership
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.entities import Entity, slugify
+from evidence_graph.graph.vocabulary import EG, ORG, RDF, SCHEMA, SKOS
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.context import is_generic_authority_name
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS, FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.keys import meeting_name
+from evidence_graph.loaders.resolution.memberships import record_membership
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 @FACT_EXTRACTORS.register("meeting", before="blocks")
@@ -59,7 +59,7 @@ def meeting_facts(doc: DocumentResolution) -> None:
 def dated_title(doc: DocumentResolution) -> None:
     """The meeting's date (and time) from the opening lines of minutes that have no agenda
     header ("… held on Tuesday, 12 November 2024 at 6.30 pm")."""
-    from loaders.structure.fields import find_date, find_time
+    from evidence_graph.loaders.structure.fields import find_date, find_time
 
     if any(b.kind == "meeting-header" for b in doc.parsed.blocks):
         return

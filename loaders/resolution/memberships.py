@@ -3,13 +3,13 @@ from membership lists, apologies, report headers and signatures."""
 
 from __future__ import annotations
 
-from graph.vocabulary import DCTERMS, EG, ORG, PCON, RDF, SCHEMA
-from loaders.blocks import Block, Field
-from loaders.cues import load_cues
-from loaders.facts import Value
-from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
-from loaders.resolution.keys import role_key
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import DCTERMS, EG, ORG, PCON, RDF, SCHEMA
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.keys import role_key
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 def span_of(person: Field, other: Field | None) -> tuple[int, int]:

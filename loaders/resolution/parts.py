@@ -3,11 +3,11 @@ reference sets up."""
 
 from __future__ import annotations
 
-from graph.vocabulary import DCTERMS, EG, FOAF, RDF, SCHEMA
-from loaders.facts import Value
-from loaders.resolution.extractors import FACT_EXTRACTORS
-from loaders.resolution.keys import doc_type_key
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import DCTERMS, EG, FOAF, RDF, SCHEMA
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.keys import doc_type_key
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 @FACT_EXTRACTORS.register("document", before="blocks")

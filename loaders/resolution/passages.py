@@ -3,12 +3,12 @@ themes."""
 
 from __future__ import annotations
 
-from graph.vocabulary import DCTERMS, EG, RDF, SCHEMA
-from loaders.facts import Value
-from loaders.formats import page_of
-from loaders.resolution.extractors import FACT_EXTRACTORS
-from loaders.resolution.keys import ROLE_KEYS, role_key
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import DCTERMS, EG, RDF, SCHEMA
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.formats import page_of
+from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.keys import ROLE_KEYS, role_key
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 _PASSAGE_CLASS = {"question", "tor-question", "quoted-question"}
 

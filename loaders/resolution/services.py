@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from graph.vocabulary import SCHEMA
-from loaders.blocks import Block
-from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import SCHEMA
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 @BLOCK_FACT_EXTRACTORS.register("list-item")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from loaders.blocks import Block
-from loaders.names import parse_person_name
-from loaders.resolution.entities import EntityResolver
-from loaders.resolution.keys import post_slug
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.names import parse_person_name
+from evidence_graph.loaders.resolution.entities import EntityResolver
+from evidence_graph.loaders.resolution.keys import post_slug
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 class SpeakerAttribution:
@@ -24,10 +24,10 @@ class SpeakerAttribution:
 
     Examples
     --------
-    >>> from graph.entities import Registry
-    >>> from loaders.context import CorpusContext
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.graph.entities import Registry
+    >>> from evidence_graph.loaders.context import CorpusContext
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> parsed = parse_document(Document("n.txt", "d", "The Chair opened the meeting.", "0"))
     >>> doc = DocumentResolution(parsed, [], CorpusContext(), Registry(), ())
     >>> SpeakerAttribution(doc, EntityResolver(doc)).speaker_of(parsed.blocks[0]) is None

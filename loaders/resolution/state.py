@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
-from graph.entities import Registry
-from graph.vocabulary import SKOS
-from loaders.blocks import ParsedDocument
-from loaders.context import CorpusContext
-from loaders.facts import Fact, Ref, ResolvedDocument, Value
-from loaders.mentions import Mention
-from loaders.resolution.keys import authority_key, committee_key, host_scope, meeting_key
+from evidence_graph.graph.entities import Registry
+from evidence_graph.graph.vocabulary import SKOS
+from evidence_graph.loaders.blocks import ParsedDocument
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.facts import Fact, Ref, ResolvedDocument, Value
+from evidence_graph.loaders.mentions import Mention
+from evidence_graph.loaders.resolution.keys import authority_key, committee_key, host_scope, meeting_key
 
 if TYPE_CHECKING:
-    from loaders.resolution.entities import EntityResolver
-    from loaders.resolution.speakers import SpeakerAttribution
+    from evidence_graph.loaders.resolution.entities import EntityResolver
+    from evidence_graph.loaders.resolution.speakers import SpeakerAttribution
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,9 @@ class DocumentResolution:
 
     Examples
     --------
-    >>> from graph.entities import Registry
-    >>> from loaders.document import Document
-    >>> from loaders.structure import parse_document
+    >>> from evidence_graph.graph.entities import Registry
+    >>> from evidence_graph.loaders.document import Document
+    >>> from evidence_graph.loaders.structure import parse_document
     >>> parsed = parse_document(Document("n.txt", "d", "The Chair opened the meeting.", "0"))
     >>> doc = DocumentResolution(parsed, [], CorpusContext(), Registry(), ())
     >>> doc.doc_key, doc.authority, doc.meeting

@@ -3,11 +3,11 @@ contribution to the committee."""
 
 from __future__ import annotations
 
-from graph.vocabulary import EG, PCON, RDF, SCHEMA
-from loaders.blocks import Block
-from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
-from loaders.resolution.keys import role_key
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.vocabulary import EG, PCON, RDF, SCHEMA
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.keys import role_key
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 @BLOCK_FACT_EXTRACTORS.register("submitter-list")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from graph.entities import Entity
-from graph.vocabulary import SKOS
-from loaders.blocks import Block
-from loaders.facts import Value
-from loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
-from loaders.resolution.state import DocumentResolution
+from evidence_graph.graph.entities import Entity
+from evidence_graph.graph.vocabulary import SKOS
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.facts import Value
+from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
+from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 @BLOCK_FACT_EXTRACTORS.register("theme")

@@ -11,22 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from loaders.blocks import Block, ParsedDocument, Part
-from loaders.components import ComponentRegistry
-from loaders.document import Document
-from loaders.errors import UnsupportedDocument
-from loaders.structure.agenda import refine_agenda
-from loaders.structure.evidence import refine_biography, refine_written_evidence
-from loaders.structure.furniture import mark_furniture, page_problem
-from loaders.structure.generic import generic_blocks
-from loaders.structure.headers import mark_headers, mark_item_titles
-from loaders.structure.language import mark_language, other_language
-from loaders.structure.minutes import refine_minutes
-from loaders.structure.notices import mark_declarations, mark_notices
-from loaders.structure.parts import split_parts
-from loaders.structure.report import refine_report
-from loaders.structure.segment import segment_text
-from loaders.structure.terms import refine_terms
+from evidence_graph.loaders.blocks import Block, ParsedDocument, Part
+from evidence_graph.loaders.components import ComponentRegistry
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.errors import UnsupportedDocument
+from evidence_graph.loaders.structure.agenda import refine_agenda
+from evidence_graph.loaders.structure.evidence import refine_biography, refine_written_evidence
+from evidence_graph.loaders.structure.furniture import mark_furniture, page_problem
+from evidence_graph.loaders.structure.generic import generic_blocks
+from evidence_graph.loaders.structure.headers import mark_headers, mark_item_titles
+from evidence_graph.loaders.structure.language import mark_language, other_language
+from evidence_graph.loaders.structure.minutes import refine_minutes
+from evidence_graph.loaders.structure.notices import mark_declarations, mark_notices
+from evidence_graph.loaders.structure.parts import split_parts
+from evidence_graph.loaders.structure.report import refine_report
+from evidence_graph.loaders.structure.segment import segment_text
+from evidence_graph.loaders.structure.terms import refine_terms
 
 #: A layout parser refines a part's generic blocks: ``(text, blocks, title_start) -> blocks``,
 #: where ``title_start`` is the offset of the part's title line, if it has one.
@@ -112,7 +112,7 @@ def parse_document(document: Document) -> ParsedDocument:
 
     Examples
     --------
-    >>> from loaders.document import Document
+    >>> from evidence_graph.loaders.document import Document
     >>> doc = Document("m.txt", "m", "Minutes\\n\\n(1) The Chair opened the meeting.\\n", "0")
     >>> parsed = parse_document(doc)
     >>> [(b.kind, b.number, b.role) for b in parsed.blocks]

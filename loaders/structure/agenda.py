@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from loaders.blocks import Block, Field
-from loaders.structure.fields import (
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.structure.fields import (
     find_date,
     find_time,
     is_org_like,
@@ -16,7 +16,7 @@ from loaders.structure.fields import (
     parse_date,
     person_post_org,
 )
-from loaders.structure.segment import split_columns
+from evidence_graph.loaders.structure.segment import split_columns
 
 _MEMBERSHIP_HEADING = re.compile(r"^(membership|members|present|committee members)\b", re.I)
 _LABELS = {"ask for": "contact", "contact": "contact", "contact officer": "contact",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from loaders.blocks import Block, Field
-from loaders.cues import compile_patterns, first_match
-from loaders.names import honorific_name_pattern, parse_person_name
-from loaders.structure.agenda import signature_fields
-from loaders.structure.fields import _plain_person
-from loaders.structure.report import memo_fields
-from loaders.structure.terms import theme_letter
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.cues import compile_patterns, first_match
+from evidence_graph.loaders.names import honorific_name_pattern, parse_person_name
+from evidence_graph.loaders.structure.agenda import signature_fields
+from evidence_graph.loaders.structure.fields import _plain_person
+from evidence_graph.loaders.structure.report import memo_fields
+from evidence_graph.loaders.structure.terms import theme_letter
 
 
 def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
@@ -28,8 +28,8 @@ def refine_biography(text: str, blocks: list[Block]) -> list[Block]:
     -------
     list of Block
     """
-    from loaders.finders.organisations import plausible_organisation
-    from loaders.structure.minutes import witness_entries
+    from evidence_graph.loaders.finders.organisations import plausible_organisation
+    from evidence_graph.loaders.structure.minutes import witness_entries
 
     attending = compile_patterns("structure", "parts", "attending")
     refined: list[Block] = []

@@ -10,9 +10,9 @@ import re
 from datetime import date
 from functools import cache
 
-from loaders.blocks import Field
-from loaders.cues import load_cues
-from loaders.names import (
+from evidence_graph.loaders.blocks import Field
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.names import (
     honorific_name_pattern,
     not_name_words,
     organisation_words,

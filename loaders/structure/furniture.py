@@ -13,8 +13,8 @@ import dataclasses
 import re
 from functools import cache
 
-from loaders.blocks import Block
-from loaders.cues import compile_patterns, first_match
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.cues import compile_patterns, first_match
 
 #: The block kind given to furniture (listed in :data:`loaders.mentions.NON_PASSAGES`).
 FURNITURE = "furniture"
@@ -123,7 +123,7 @@ def mark_furniture(text: str, blocks: list[Block]) -> list[Block]:
 
     Examples
     --------
-    >>> from loaders.blocks import Block
+    >>> from evidence_graph.loaders.blocks import Block
     >>> t = "Share this item\\n\\nMinutes pdf icon PDF 93 KB"
     >>> out = mark_furniture(t, [Block("paragraph", 0, 15, 0), Block("paragraph", 17, len(t), 0)])
     >>> [(b.kind, t[b.start:b.end]) for b in out]
@@ -158,7 +158,7 @@ def page_problem(text: str, blocks: list[Block]) -> str | None:
 
     Examples
     --------
-    >>> from loaders.blocks import Block
+    >>> from evidence_graph.loaders.blocks import Block
     >>> t = "Technical Error\\n\\nSorry, an error has occurred."
     >>> page_problem(t, [Block("furniture", 0, 15, 0), Block("furniture", 17, len(t), 0)])
     "an error page ('Technical Error'), not a paper: there is nothing to load"

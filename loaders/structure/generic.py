@@ -8,9 +8,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from loaders.blocks import Block, Field
-from loaders.cues import compile_patterns, first_match
-from loaders.structure.segment import Unit, unwrap_emphasis
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.cues import compile_patterns, first_match
+from evidence_graph.loaders.structure.segment import Unit, unwrap_emphasis
 
 BOLD_LEAD = re.compile(r"^(\*\*|__)(?P<lead>[^*_\n]{2,120}?)[:.]?\s*(\1)\s*[:\-–—]?\s*|"
                        r"^(\*\*|__)(?P<lead2>[^*_\n]{2,120}?)\s*[:\-–—]\s*(\4)\s*")

@@ -19,10 +19,10 @@ import re
 from datetime import date
 from functools import cache
 
-from loaders.blocks import Block, Field
-from loaders.cues import compile_patterns, load_cues
-from loaders.structure.fields import find_date, find_time, leading_person, looks_like_post, parse_date
-from loaders.structure.furniture import FURNITURE, furniture_tail, is_furniture
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.cues import compile_patterns, load_cues
+from evidence_graph.loaders.structure.fields import find_date, find_time, leading_person, looks_like_post, parse_date
+from evidence_graph.loaders.structure.furniture import FURNITURE, furniture_tail, is_furniture
 
 #: At most this many blocks open a part (the header zone), whatever comes first.
 HEADER_ZONE = 16
@@ -364,7 +364,7 @@ def mark_headers(text: str, blocks: list[Block]) -> list[Block]:
 
     Examples
     --------
-    >>> from loaders.blocks import Block
+    >>> from evidence_graph.loaders.blocks import Block
     >>> t = "Cabinet - Tuesday, 4th March, 2025 7.00 pm\\n\\nVenue: Room 1, Town Hall"
     >>> out = mark_headers(t, [Block("paragraph", 0, 42, 0), Block("paragraph", 44, len(t), 0)])
     >>> [(b.kind, [(f.name, f.value) for f in b.fields]) for b in out]  # doctest: +NORMALIZE_WHITESPACE
@@ -488,7 +488,7 @@ def mark_item_titles(text: str, blocks: list[Block]) -> list[Block]:
 
     Examples
     --------
-    >>> from loaders.blocks import Block
+    >>> from evidence_graph.loaders.blocks import Block
     >>> t = "Apologies for Absence\\n\\nMinutes:\\n\\nNone were received."
     >>> [b.kind for b in mark_item_titles(t, [Block("paragraph", 0, 21, 0), Block("paragraph", 23, 31, 0),
     ...                                       Block("paragraph", 33, len(t), 0)])]

@@ -13,8 +13,8 @@ import dataclasses
 import re
 from functools import cache
 
-from loaders.blocks import Block
-from loaders.cues import load_cues
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.cues import load_cues
 
 #: A block is Welsh when at least this share of its words are Welsh function words …
 WELSH_SHARE = 0.25

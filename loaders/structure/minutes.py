@@ -26,9 +26,9 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from loaders.blocks import Block, Field
-from loaders.cues import compile_patterns, first_match, load_cues
-from loaders.names import (
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.cues import compile_patterns, first_match, load_cues
+from evidence_graph.loaders.names import (
     _INITIALS,
     _NAME_WORD,
     _NAME_WORD_RE,
@@ -40,14 +40,14 @@ from loaders.names import (
     plural_honorifics,
     suffixes,
 )
-from loaders.structure.fields import (
+from evidence_graph.loaders.structure.fields import (
     _split_top_level,
     is_org_like,
     leading_person,
     looks_like_post,
     person_post_org,
 )
-from loaders.structure.segment import split_columns
+from evidence_graph.loaders.structure.segment import split_columns
 
 _QUOTED = re.compile(r"[‘“\"'][^‘’“”\"']{1,200}[’”\"']")
 _LABEL = re.compile(r"^(agenda item|minutes|supporting documents|decision|documents?)\s*:?$",
@@ -198,7 +198,7 @@ def _plausible_organisations(fields: list[Field]) -> list[Field]:
     >>> [f.name for f in _plausible_organisations(fields)]
     ['person', 'post']
     """
-    from loaders.finders.organisations import plausible_organisation
+    from evidence_graph.loaders.finders.organisations import plausible_organisation
 
     return [f for f in fields if f.name != "organisation" or plausible_organisation(f.value)]
 

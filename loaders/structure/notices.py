@@ -19,10 +19,10 @@ import dataclasses
 import re
 from functools import cache
 
-from loaders.blocks import Block, Field
-from loaders.cues import load_cues
-from loaders.structure.fields import looks_like_post, name_list, parse_date
-from loaders.structure.headers import names_a_body
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.structure.fields import looks_like_post, name_list, parse_date
+from evidence_graph.loaders.structure.headers import names_a_body
 
 _NOTICE = re.compile(
     r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t\u00a0]+[-–—][ \t\u00a0]+(?P<title>.+?)"
@@ -114,7 +114,9 @@ def _decider(text: str, start: int, end: int) -> list[Field]:
             load_cues("structure")["notices"]["member_posts"] + "$", value, re.I):
         return [Field("post", value, start, end)]
     if names_a_body(value):
-        from loaders.finders.committees import meeting_body_names  # here: the finder imports the structure stage
+        from evidence_graph.loaders.finders.committees import (
+            meeting_body_names,  # here: the finder imports the structure stage
+        )
         return [Field("committee", name, start + at, start + at + len(name)) for at, name in meeting_body_names(value)]
     return []
 
@@ -189,7 +191,7 @@ def mark_notices(text: str, blocks: list[Block]) -> list[Block]:
 
     Examples
     --------
-    >>> from loaders.blocks import Block
+    >>> from evidence_graph.loaders.blocks import Block
     >>> t = "Decision Maker: Harbour Board\\nDecision published: 13/02/2024"
     >>> [(b.kind, t[b.start:b.end]) for b in mark_notices(t, [Block("paragraph", 0, len(t), 0)])]
     [('notice-field', 'Decision Maker: Harbour Board'), ('notice-field', 'Decision published: 13/02/2024')]

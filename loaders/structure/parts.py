@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.cues import compile_patterns, first_match
-from loaders.structure.segment import Unit
+from evidence_graph.loaders.cues import compile_patterns, first_match
+from evidence_graph.loaders.structure.segment import Unit
 
 
 @dataclass

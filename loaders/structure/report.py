@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from loaders.blocks import Block, Field
-from loaders.cues import load_cues
-from loaders.structure.agenda import signature_fields
-from loaders.structure.fields import parse_date, person_post_org
+from evidence_graph.loaders.blocks import Block, Field
+from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.structure.agenda import signature_fields
+from evidence_graph.loaders.structure.fields import parse_date, person_post_org
 
 _MEMO_LINE = re.compile(
     r"^(?P<mark>\*\*|__)?(?P<label>[A-Z][A-Za-z ]{1,30}?)[ \t]*(?:(?P=mark):|:(?P=mark)|(?(mark)(?!)|:))"

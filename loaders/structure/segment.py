@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.cues import compile_patterns, load_cues
+from evidence_graph.loaders.cues import compile_patterns, load_cues
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BULLET = re.compile(

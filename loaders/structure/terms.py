@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from loaders.blocks import Block
-from loaders.cues import compile_patterns, first_match
+from evidence_graph.loaders.blocks import Block
+from evidence_graph.loaders.cues import compile_patterns, first_match
 
 
 def theme_letter(text: str) -> tuple[str, int] | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.connectors.http import FetchError, PoliteClient
+from evidence_graph.pipeline.connectors.http import FetchError, PoliteClient
 
 #: File endings for the media types papers come in.
 SUFFIXES = {"application/pdf": ".pdf", "text/html": ".html", "application/xhtml+xml": ".html",
