@@ -83,10 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     fetch.add_argument("--cache", type=Path, default=Path(".evidence-graph/http-cache"),
                        help="local cache: a second fetch asks only whether pages changed")
     registry = commands.add_parser("registry", help="review the registry: provisional entities and likely "
-                                                    "duplicates; record merge and different decisions")
-    registry.add_argument("action", nargs="?", choices=("list", "merge", "different"), default="list",
-                          help="list (default); merge KEEP OLD; different FIRST SECOND")
+                                                    "duplicates; record merge, different, unsure and split "
+                                                    "decisions")
+    registry.add_argument("action", nargs="?", choices=("list", "merge", "different", "unsure", "split"),
+                          default="list",
+                          help="list (default); merge KEEP OLD; different FIRST SECOND; unsure FIRST SECOND; "
+                               "split OLD (withdraw a merge) or split ENTITY --document DOC ...")
     registry.add_argument("entities", nargs="*", metavar="ENTITY", help="keys or IRIs")
+    registry.add_argument("--document", action="append", default=[], metavar="DOC",
+                          help="split: a document (key, IRI or file) whose ENTITY is another one (repeatable)")
     retract = commands.add_parser("retract", help="withdraw a document and everything only it supported")
     retract.add_argument("documents", nargs="+", metavar="DOC", help="document key, IRI, or the file it was built from")
     export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
@@ -226,7 +231,14 @@ def run_fetch(args: argparse.Namespace) -> int:
 
 def run_registry(args: argparse.Namespace) -> int:
     """List likely duplicates with their evidence, or record a reviewer's merge or different decision."""
-    from evidence_graph.pipeline.review import likely_duplicates, provisional_counts, record_different, record_merge
+    from evidence_graph.pipeline.review import (
+        likely_duplicates,
+        provisional_counts,
+        record_different,
+        record_merge,
+        record_split,
+        record_unsure,
+    )
 
     if args.action == "list":
         if not args.store.exists():
@@ -238,7 +250,7 @@ def run_registry(args: argparse.Namespace) -> int:
         print("provisional entities: " + (", ".join(f"{kind} {n:,}" for kind, n in counts.items()) or "none"))
         print(f"likely duplicates: {len(duplicates)}")
         for group in duplicates:
-            print(f"\n{group.kind} {group.name!r}:")
+            print(f"\n{group.kind} {group.name!r}:" + (" (decided unsure)" if group.decision else ""))
             for entity in group.entities:
                 print(f"  {entity.key}  [{entity.status}]  documents: {', '.join(entity.documents)}")
                 if entity.affiliations:
@@ -246,14 +258,21 @@ def run_registry(args: argparse.Namespace) -> int:
                 if entity.source_ids:
                     print(f"      publisher ids: {', '.join(entity.source_ids)}")
         if duplicates:
-            print("\nrecord a decision: evidence-graph registry merge KEEP OLD | evidence-graph registry different A B")
+            print("\nrecord a decision: evidence-graph registry merge KEEP OLD | different A B | unsure A B"
+                  " | split ENTITY --document DOC")
         return 0
-    if len(args.entities) != 2:
-        return _fail(f"registry {args.action} takes two entities (keys or IRIs)")
+    wanted = 1 if args.action == "split" else 2
+    if len(args.entities) != wanted:
+        return _fail(f"registry {args.action} takes {'one entity' if wanted == 1 else 'two entities'} (keys or IRIs)")
+    if args.document and args.action != "split":
+        return _fail(f"registry {args.action}: --document is for split only")
+    if not args.store.exists():
+        return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
+    record = {"merge": record_merge, "different": record_different, "unsure": record_unsure}.get(args.action)
     with EvidenceStore(args.store, wait=args.wait) as store:
         try:
-            done = (record_merge if args.action == "merge" else record_different)(store, *args.entities)
-        except KeyError as error:
+            done = record(store, *args.entities) if record else record_split(store, args.entities[0], args.document)
+        except (LookupError, ValueError) as error:
             return _fail(str(error.args[0]))
     print(done)
     return 0

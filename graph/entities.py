@@ -97,6 +97,21 @@ class Entity:
         return {self.label, *self.aliases, *self.hidden}
 
 
+def _add_word(entity: Entity, attribute: str, word: str) -> None:
+    """Add a word to an attribute held as space-separated words (keys, identifiers)."""
+    entity.attributes[attribute] = " ".join(sorted(set(entity.attributes.get(attribute, "").split()) | {word}))
+
+
+def _withdraw_unsure(first: Entity, second: Entity) -> None:
+    """Drop an unsure decision between two entities: a firmer decision replaces it."""
+    for one, other in ((first, second), (second, first)):
+        words = set(one.attributes.get("unsureOf", "").split()) - {other.key}
+        if words:
+            one.attributes["unsureOf"] = " ".join(sorted(words))
+        else:
+            one.attributes.pop("unsureOf", None)
+
+
 def is_within(key: str, organisation: str) -> bool:
     """Whether the entity ``key`` belongs to ``organisation`` (its key sits under the
     organisation's key; see the module notes).
@@ -231,7 +246,7 @@ class Registry:
 
     def merge(self, keep: str, old: str) -> None:
         """Record that ``old`` is the same entity as ``keep``: ``old`` redirects to it (its IRI
-        stays, ``owl:sameAs`` the kept one) and ``keep`` takes its names and resolver evidence.
+        stays, ``owl:sameAs`` the kept one) and ``keep`` takes its names.
 
         Raises
         ------
@@ -255,12 +270,11 @@ class Registry:
         if old in kept.attributes.get("differentFrom", "").split():
             raise ValueError(f"{old} and {keep} were decided different; record them the same only after "
                              "that decision is withdrawn")
+        _withdraw_unsure(kept, gone)
         for name in gone.names():
             self.add_name(keep, name)
-        for attribute in ("affiliations", "sourceIds"):
-            words = set(kept.attributes.get(attribute, "").split()) | set(gone.attributes.get(attribute, "").split())
-            if words:
-                kept.attributes[attribute] = " ".join(sorted(words))
+        # The resolver's evidence (affiliations, publisher ids) stays with each: a mention that
+        # matches ``old`` resolves to it and follows the redirect, and a split can undo the merge.
         gone.attributes["sameAs"] = keep
 
     def differ(self, first: str, second: str) -> None:
@@ -272,9 +286,141 @@ class Registry:
             If either key names no entity.
         """
         for one, other in ((first, second), (second, first)):
-            entity = self.entities[one]
-            words = set(entity.attributes.get("differentFrom", "").split()) | {other}
-            entity.attributes["differentFrom"] = " ".join(sorted(words))
+            _add_word(self.entities[one], "differentFrom", other)
+        _withdraw_unsure(self.entities[first], self.entities[second])
+
+    def unsure(self, first: str, second: str) -> None:
+        """Record that a reviewer could not tell whether two entities are one. They stay apart
+        and are shown for review again with this decision; a merge or different overrules it.
+
+        Raises
+        ------
+        KeyError
+            If either key names no entity.
+        ValueError
+            If they are already one entity, or were decided different.
+
+        Examples
+        --------
+        >>> r = Registry([Entity("person/a", "Person", "Ann Lee"), Entity("person/x/a", "Person", "Ann Lee")])
+        >>> r.unsure("person/a", "person/x/a")
+        >>> r.get("person/a").attributes["unsureOf"], r.canonical("person/x/a")
+        ('person/x/a', 'person/x/a')
+        >>> r.differ("person/a", "person/x/a")
+        >>> "unsureOf" in r.get("person/a").attributes
+        False
+        """
+        one, other = self.entities[first], self.entities[second]
+        if self.canonical(first) == self.canonical(second):
+            raise ValueError(f"{first} and {second} are already one entity")
+        if second in one.attributes.get("differentFrom", "").split():
+            raise ValueError(f"{first} and {second} were decided different")
+        _add_word(one, "unsureOf", second)
+        _add_word(other, "unsureOf", first)
+
+    def split(self, old: str) -> str:
+        """Withdraw a merge: ``old`` answers for itself again, decided different from the entity
+        it was merged into, which gives back the names ``old`` brought (except its own label).
+
+        Returns
+        -------
+        str
+            The key ``old`` had been merged into.
+
+        Raises
+        ------
+        KeyError
+            If ``old`` names no entity.
+        ValueError
+            If ``old`` was not merged into another entity.
+
+        Examples
+        --------
+        >>> r = Registry([Entity("person/a", "Person", "Ann Lee"), Entity("person/x/a", "Person", "A. Lee")])
+        >>> r.merge("person/a", "person/x/a")
+        >>> r.split("person/x/a"), r.canonical("person/x/a"), sorted(r.get("person/a").names())
+        ('person/a', 'person/x/a', ['Ann Lee'])
+        """
+        gone = self.entities[old]
+        keep = gone.attributes.pop("sameAs", "")
+        if not keep:
+            raise ValueError(f"{old} was not merged into another entity (to split it by document, name the "
+                             "documents)")
+        kept = self.entities.get(keep)
+        if kept is not None:
+            for name in gone.names() - {kept.label}:
+                kept.aliases.discard(name)
+                kept.hidden.discard(name)
+            self._reindex(kept)
+            self.differ(old, keep)
+        return keep
+
+    def split_off(self, key: str, documents: list[str]) -> str:
+        """Record that the entity ``key`` as ``documents`` name it is another one: a new entity
+        of the same kind and label (``key-2``, ``key-3`` …), different from ``key``, which the
+        resolver gives those documents' mentions from now on (:meth:`decided`).
+
+        Returns
+        -------
+        str
+            The new entity's key.
+
+        Raises
+        ------
+        KeyError
+            If ``key`` names no entity.
+        ValueError
+            If ``key`` was merged into another entity, or no document is named.
+
+        Examples
+        --------
+        >>> r = Registry([Entity("person/ann-lee", "Person", "Ann Lee")])
+        >>> r.split_off("person/ann-lee", ["surrey/2024-05-01-minutes"])
+        'person/ann-lee-2'
+        >>> r.decided("person/ann-lee", "surrey/2024-05-01-minutes"), r.decided("person/ann-lee", "kent/agenda")
+        ('person/ann-lee-2', 'person/ann-lee')
+        """
+        entity = self.entities[key]
+        if entity.attributes.get("sameAs"):
+            raise ValueError(f"{key} was merged into {entity.attributes['sameAs']}: split that merge first")
+        if not documents:
+            raise ValueError(f"split {key}: name the documents whose {entity.label!r} is another entity")
+        number = 2
+        while f"{key}-{number}" in self.entities:
+            number += 1
+        new = self.add(Entity(f"{key}-{number}", entity.kind, entity.label, attributes={
+            "splitFrom": key, "splitFor": " ".join(sorted(set(documents)))}))
+        for attribute in ("given", "family", "honorific", "initials"):
+            if attribute in entity.attributes:
+                new.attributes[attribute] = entity.attributes[attribute]
+        self.differ(key, new.key)
+        return new.key
+
+    def decided(self, key: str, document: str | None = None) -> str:
+        """The key a mention resolved to ``key`` in ``document`` takes after the reviewers'
+        decisions: the entity split off for that document, then the one a merge kept.
+
+        Examples
+        --------
+        >>> r = Registry([Entity("org/a", "Organisation", "A"), Entity("org/b", "Organisation", "A",
+        ...               attributes={"sameAs": "org/a"})])
+        >>> r.decided("org/b", "doc/x")
+        'org/a'
+        """
+        if document is not None:
+            for entity in self.entities.values():
+                if entity.attributes.get("splitFrom") == key and \
+                        document in entity.attributes.get("splitFor", "").split():
+                    key = entity.key
+                    break
+        return self.canonical(key)
+
+    def _reindex(self, entity: Entity) -> None:
+        for keys in self._index.values():
+            if entity.key in keys:
+                keys.remove(entity.key)
+        for name in entity.names():
+            self._index_name(entity, name)
 
     def snapshot(self) -> Registry:
         """A deep copy to :meth:`restore` from: a build undoes a broken document's decisions.

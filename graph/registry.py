@@ -179,7 +179,8 @@ def registry_graphs(registry: Registry, nodes: Iterable[Node]) -> tuple[Graph, G
 #: meeting (a host authority's key, or ``named:`` and an organisation's slug) and publishers'
 #: identifiers (ModernGov member pages).
 _RESOLVER_EVIDENCE = {"affiliations": SCHEMA.affiliation, "sourceIds": DCTERMS.identifier,
-                      "differentFrom": OWL.differentFrom}
+                      "differentFrom": OWL.differentFrom, "unsureOf": EG.unsureSameAs,
+                      "splitFrom": EG.splitFrom, "splitFor": EG.splitFor}
 
 
 def _resolver_evidence_to_graph(graph: Graph, entity: Entity) -> None:

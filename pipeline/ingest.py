@@ -329,8 +329,10 @@ def document_key_of(store: EvidenceStore, document: str) -> str:
         candidates.append(found.removeprefix("doc/").split("#")[0])
     path = Path(document)
     if path.suffix:
-        candidates.append(document_key(path, path.parent.parent if path.parent != path.parent.parent
-                                       else path.parent))
+        # The folder a build was given is not known: the key relative to each enclosing folder,
+        # nearest first, is tried against the stored keys.
+        absolute = path.resolve()
+        candidates.extend(document_key(absolute, folder) for folder in absolute.parents)
         candidates.append(document_key(path, None))
     for candidate in candidates:
         if candidate in keys:

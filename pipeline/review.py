@@ -1,5 +1,6 @@
 """Reviewing the registry: provisional entities, likely duplicates with their evidence, and the
-merge and different decisions a reviewer records.
+decisions a reviewer records: merge (the same), different, unsure, and split (withdraw a merge,
+or say that an entity as some documents name it is another one).
 
 Decisions are data in the store's registry, not code: a reload does not decide again, and the
 resolver honours them in every later build. A merge keeps the old IRI, ``owl:sameAs`` the kept
@@ -11,9 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rdflib import Graph, URIRef
+
+from evidence_graph.graph.documents import DocumentGraphs
 from evidence_graph.graph.entities import Registry, normalise_label
-from evidence_graph.graph.iris import ID, graph_document, iri, key_of
+from evidence_graph.graph.iris import ID, document_graph, graph_document, iri, key_of, provenance_graph
 from evidence_graph.graph.store import EvidenceStore
+from evidence_graph.pipeline.ingest import document_key_of
 
 #: Kinds whose entities are listed as likely duplicates when their names agree.
 REVIEWED_KINDS = ("Person", "Organisation", "Committee", "Service", "Programme")
@@ -38,6 +43,8 @@ class LikelyDuplicate:
     kind: str
     name: str
     entities: tuple[EntityEvidence, ...]
+    #: "unsure" when a reviewer has looked and could not decide, else "".
+    decision: str = ""
 
 
 def entity_key(text: str) -> str:
@@ -91,7 +98,9 @@ def likely_duplicates(store: EvidenceStore, registry: Registry | None = None) ->
             key, registry.entities[key].label, registry.entities[key].status, tuple(sorted(documents[key])),
             tuple(registry.entities[key].attributes.get("affiliations", "").split()),
             tuple(registry.entities[key].attributes.get("sourceIds", "").split())) for key in sorted(keys))
-        found.append(LikelyDuplicate(kind, evidence[0].label, evidence))
+        unsure = any(other in registry.entities[key].attributes.get("unsureOf", "").split()
+                     for key in keys for other in keys if other != key)
+        found.append(LikelyDuplicate(kind, evidence[0].label, evidence, "unsure" if unsure else ""))
     return found
 
 
@@ -142,5 +151,76 @@ def record_different(store: EvidenceStore, first: str, second: str) -> str:
     return f"recorded {first} and {second} as different"
 
 
+def record_unsure(store: EvidenceStore, first: str, second: str) -> str:
+    """Record that a reviewer could not decide whether two entities are one, and store it.
+
+    Returns
+    -------
+    str
+        A one-line account of the decision.
+
+    Raises
+    ------
+    KeyError, ValueError
+        For an unknown key, or entities already one or decided different (nothing is stored).
+    """
+    first, second = entity_key(first), entity_key(second)
+    registry = _registry_holding(store, first, second)
+    registry.unsure(first, second)
+    store.replace_documents([], registry)
+    return f"recorded {first} and {second} as unsure: kept apart, listed again for review"
+
+
+def record_split(store: EvidenceStore, entity: str, documents: list[str] | None = None) -> str:
+    """Record a split and store it, in one transaction.
+
+    Without ``documents``, ``entity`` must be an entity merged into another: the merge is
+    withdrawn (:meth:`Registry.split`). With them, the entity as those documents name it becomes
+    a new entity (:meth:`Registry.split_off`), and their graphs are rewritten to it, so queries
+    see two from now on and later builds of those documents resolve to the new one.
+
+    Returns
+    -------
+    str
+        A one-line account of the decision.
+
+    Raises
+    ------
+    KeyError, ValueError
+        For an unknown entity or document, a document that never names the entity, or a split
+        the registry refuses (nothing is stored).
+    """
+    key = entity_key(entity)
+    registry = _registry_holding(store, key)
+    if not documents:
+        kept = registry.split(key)
+        store.replace_documents([], registry)
+        return f"split {key} from {kept}: {iri(key)} answers for itself again, recorded as different"
+    keys = [document_key_of(store, document) for document in documents]
+    node = iri(key)
+    rewritten = []
+    for document in keys:
+        assertions = store.graph(document_graph(document))
+        if (node, None, None) not in assertions and (None, None, node) not in assertions:
+            raise ValueError(f"{document} does not name {key}")
+        rewritten.append((document, assertions, store.graph(provenance_graph(document))))
+    new = registry.split_off(key, keys)
+    store.replace_documents([DocumentGraphs(document, document_graph(document), _renamed(assertions, node, iri(new)),
+                                            provenance_graph(document), _renamed(provenance, node, iri(new)))
+                             for document, assertions, provenance in rewritten], registry)
+    return (f"split {key}: as {', '.join(keys)} name{'s' if len(keys) == 1 else ''} it, it is {new} "
+            f"({iri(new)}), recorded as different")
+
+
+def _renamed(graph: Graph, old: URIRef, new: URIRef) -> Graph:
+    """A copy of ``graph`` with the node ``old`` replaced by ``new`` wherever it stands."""
+    copy = Graph()
+    for prefix, namespace in graph.namespaces():
+        copy.bind(prefix, namespace)
+    for s, p, o in graph:
+        copy.add((new if s == old else s, p, new if o == old else o))
+    return copy
+
+
 __all__ = ["REVIEWED_KINDS", "EntityEvidence", "LikelyDuplicate", "entity_key", "likely_duplicates",
-           "provisional_counts", "record_different", "record_merge"]
+           "provisional_counts", "record_different", "record_merge", "record_split", "record_unsure"]

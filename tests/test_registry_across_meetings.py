@@ -176,3 +176,74 @@ def test_a_reviewer_merges_and_separates_and_the_decisions_hold(tmp_path: Path) 
     assert answer.errors is None, answer.errors
     assert answer.data["entity"]["iri"] == "https://evidencegraph.example/id/person/ann-lee"
     assert answer.data["people"]["totalCount"] == 1
+
+
+def test_a_reviewer_records_unsure_and_splits_and_the_decisions_hold(tmp_path: Path) -> None:
+    """'unsure' keeps a pair apart and lists it again, marked; 'split OLD' withdraws a merge;
+    'split ENTITY --document DOC' makes the entity as that document names it another one, in the
+    stored graph at once and in every later build of that document."""
+    import asyncio
+    import subprocess
+    import sys
+
+    from evidence_graph.schema import build_schema
+    from evidence_graph.schema.context import GraphSnapshot, RequestContext
+
+    store = tmp_path / "store"
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "evidence_graph.cli", "--store", str(store), *args],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=300)
+
+    def counted(label: str) -> int:
+        with EvidenceStore(store, read_only=True) as reopened:
+            snapshot = GraphSnapshot.from_quads(reopened.quads())
+        query = '{ people(where: {label: {equals: "%s"}}) { totalCount } }' % label
+        answer = asyncio.run(build_schema().execute(query, context_value=RequestContext(snapshot)))
+        assert answer.errors is None, answer.errors
+        return answer.data["people"]["totalCount"]
+
+    papers = tmp_path / "papers"
+    may = meeting(papers, "tarnside-harbour-2025-05", "Tarnside Borough Council", "Harbour Committee", "12 May 2025")
+    july = meeting(papers, "tarnside-harbour-2025-07", "Tarnside Borough Council", "Harbour Committee", "14 July 2025")
+    meeting(papers, "fenmoor-licensing-2025-06", "Fenmoor District Council", "Licensing Committee", "3 June 2025")
+    assert cli("build", "--quiet", str(papers)).returncode == 0
+    assert counted("Ann Lee") == 2 and counted("Omar Reyes") == 2
+
+    # Unsure: kept apart, listed again with the decision; a firmer decision replaces it.
+    unsure = cli("registry", "unsure", "person/omar-reyes", "person/tarnside-borough-council/omar-reyes")
+    assert unsure.returncode == 0, unsure.stderr
+    assert "Person 'Omar Reyes': (decided unsure)" in cli("registry").stdout
+    assert counted("Omar Reyes") == 2
+
+    # A merge, then split: the old IRI answers for itself again, and the pair is decided different.
+    assert cli("registry", "merge", "person/ann-lee", "person/tarnside-borough-council/ann-lee").returncode == 0
+    assert counted("Ann Lee") == 1
+    split = cli("registry", "split", "person/tarnside-borough-council/ann-lee")
+    assert split.returncode == 0 and "answers for itself again" in split.stdout, split.stderr
+    assert counted("Ann Lee") == 2 and "'Ann Lee'" not in cli("registry").stdout
+    refused = cli("registry", "split", "person/tarnside-borough-council/ann-lee")
+    assert refused.returncode == 1 and "was not merged" in refused.stderr
+
+    # Tarnside's May and July Ann Lee were joined (one name, one council); July's is another.
+    # (Fenmoor's folder is built first, so its people have the plain keys.)
+    minutes = next(july.glob("*.txt"))
+    by_document = cli("registry", "split", "person/tarnside-borough-council/ann-lee", "--document", str(minutes))
+    assert by_document.returncode == 0, by_document.stderr
+    assert counted("Ann Lee") == 3
+    with EvidenceStore(store, read_only=True) as reopened:
+        names = {str(s).rsplit("/id/", 1)[1] for s in people(reopened, "Ann Lee")}
+    assert names == {"person/ann-lee", "person/tarnside-borough-council/ann-lee",
+                     "person/tarnside-borough-council/ann-lee-2"}
+    # A changed July paper is built again: its Ann Lee is still the split one; May's is not.
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\n4. The meeting closed at 8pm.\n", encoding="utf-8")
+    assert cli("ingest", str(minutes)).returncode == 0
+    assert cli("build", "--quiet", str(may)).returncode == 0
+    with EvidenceStore(store, read_only=True) as reopened:
+        assert {str(s).rsplit("/id/", 1)[1] for s in people(reopened, "Ann Lee")} == names
+    assert counted("Ann Lee") == 3
+    # Bad requests are refused by name, and nothing changes.
+    assert "no such entity" in cli("registry", "split", "person/nobody", "--document", str(minutes)).stderr
+    wrong = cli("registry", "split", "person/ann-lee", "--document", str(minutes))
+    assert wrong.returncode == 1 and "does not name" in wrong.stderr
+    assert cli("registry", "unsure", "person/ann-lee").returncode == 1

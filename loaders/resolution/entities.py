@@ -218,7 +218,7 @@ class EntityResolver:
         else:
             for name, value in attributes.items():
                 found.attributes.setdefault(name, value)
-        return self.registry.canonical(found.key)  # a reviewer's merge decision holds
+        return self.registry.decided(found.key, self.doc.parsed.document.key)  # reviewers' decisions hold
 
     def _fuzzy(self, kind: str, label: str, within: str | None = None) -> Entity | None:
         """The entity of ``kind`` whose name is closest to ``label`` by token-set ratio, if any reaches
@@ -297,7 +297,7 @@ class EntityResolver:
         """
         affiliations = self._affiliations(organisation)
         key = f"person/{scope}/{slugify(name.display)}" if scope else \
-            self.registry.canonical(self._person_key(name, identifier, affiliations))
+            self.registry.decided(self._person_key(name, identifier, affiliations), self.doc.parsed.document.key)
         attributes = {"family": name.family}
         if name.given:
             attributes["given"] = name.given
