@@ -53,5 +53,18 @@ bench: $(STAMP)
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
 
+# The API's tests against other Strawberry releases, each installed beside .venv (not into it):
+# make compat STRAWBERRY="0.330.0 0.338.0". pyproject.toml's range is what this has passed on.
+STRAWBERRY ?= 0.330.0 0.338.0
+API_TESTS := tests/test_compiled.py tests/test_schema.py tests/test_server.py tests/test_competency_questions.py \
+	tests/test_direct_answers.py tests/test_limits.py tests/test_docstrings.py tests/test_ingest.py
+.PHONY: compat
+compat: $(STAMP)
+	@set -e; for version in $(STRAWBERRY); do \
+		$(BIN)/python -m pip install --quiet --no-deps --target .compat/strawberry-$$version strawberry-graphql==$$version; \
+		echo "strawberry-graphql $$version:"; \
+		PYTHONPATH=.compat/strawberry-$$version $(BIN)/python -m pytest -q -p no:cacheprovider $(API_TESTS); \
+	done
+
 clean:
-	rm -rf $(VENV) .evidence-graph build *.egg-info tests/http_audit/node_modules
+	rm -rf $(VENV) .evidence-graph build dist .compat *.egg-info tests/http_audit/node_modules

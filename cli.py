@@ -390,6 +390,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
         evaluation = evaluate_devset(args.devset, only=args.explain, progress=progress,
                                      with_source_url=args.source_url)
     except GoldError as error:
+        if args.devset == DEFAULT_DEVSET and not DEFAULT_DEVSET.exists():
+            return _fail(f"{error} (the development set is not installed with the package: give DEVSET_DIR, "
+                         "a checkout's devset/ or heldout/)")
         return _fail(str(error))
     if not evaluation.documents and not args.explain:
         for problem in evaluation.problems:

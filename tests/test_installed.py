@@ -103,3 +103,8 @@ def test_installed_serve_builds_and_serves_the_sample(installed: Installed, live
         assert status == 200 and sdl.decode() == (ROOT / "schema.graphql").read_text(encoding="utf-8")
     stats = installed.run("evidence-graph", "--store", str(store), "stats").stdout
     assert re.search(r"^documents +2$", stats, re.M), stats
+
+
+def test_installed_evaluate_asks_for_a_devset_folder(installed: Installed) -> None:
+    done = installed.run("evidence-graph", "evaluate")
+    assert done.returncode == 1 and "give DEVSET_DIR" in done.stderr, done.stderr
