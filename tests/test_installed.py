@@ -22,7 +22,7 @@ from conftest import ROOT, LiveServer, serving
 
 #: What is not part of a source checkout: the environment, VCS data, build output, Node modules.
 NOT_SOURCE = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "node_modules", "__pycache__",
-                                    ".pytest_cache", ".ruff_cache", ".evidence-graph")
+                                    ".pytest_cache", ".ruff_cache", ".evidence-graph", ".compat")
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def test_the_wheel_holds_one_package_with_its_data(installed: Installed) -> None
     assert {name.split("/")[0] for name in names} == {"evidence_graph", f"{installed.wheel.name.split('-py')[0]}.dist-info"}
     # Every package folder of the checkout is in the wheel (a new one missing from pyproject's list fails here).
     folders = {str(path.parent.relative_to(ROOT)) for path in ROOT.glob("*/**/__init__.py")
-               if path.parts[len(ROOT.parts)] not in {"tests", "bench", ".venv"}}
+               if path.parts[len(ROOT.parts)] not in {"tests", "bench"} and not path.parts[len(ROOT.parts)].startswith(".")}
     assert {f"evidence_graph/{folder}/__init__.py" for folder in folders} <= set(names)
     data = {"corpus/kcc-commissioning-select-committee/manifest.toml", "static/graphiql/index.html",
             "static/graphiql/graphiql.min.js", "docs/queries/1-witnesses-who-raised-tupe.graphql", "schema.graphql",
