@@ -1,7 +1,7 @@
 """What the documents of one build know together: the host authority, the committee, the
 meeting date and the meeting's cast (members, officers, witnesses).
 
-Resolution is scoped by this context (MODEL.md §7.2): "Mr Wilson" resolves only within the
+Resolution is scoped by this context (docs/MODEL.md §7.2): "Mr Wilson" resolves only within the
 cast of the meeting, and "the Council" to the authority hosting the committee.
 """
 
@@ -1622,7 +1622,7 @@ def _merge_surname_only(cast: dict[str, CastMember]) -> dict[str, CastMember]:
     """Fold "Cllr Patel" (a speaker named by surname) into the one cast member it can be.
 
     When two members share the surname the short form stays apart, and resolution leaves it
-    unresolved (MODEL.md §7.2: exactly one candidate or none).
+    unresolved (docs/MODEL.md §7.2: exactly one candidate or none).
     """
     merged: dict[str, CastMember] = {}
     short: list[tuple[str, CastMember]] = []

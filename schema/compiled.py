@@ -2,7 +2,7 @@
 
 graphql-core resolves every field of every item through one generic path: build a resolve info,
 coerce the arguments, look up the resolver, then dispatch on the return type (about 4 µs a field
-on this machine, see ``PERFORMANCE.md``). A query document is fixed, so that dispatch can be settled
+on this machine, see ``docs/PERFORMANCE.md``). A query document is fixed, so that dispatch can be settled
 once. :func:`compile_operation` turns an operation into a tree of completers: each object
 selection becomes a Python function written for it (one block per field: an attribute read, a
 method call or a resolver call, then the completion of the value by its known type), lists and

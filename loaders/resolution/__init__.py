@@ -4,7 +4,7 @@ Three jobs, each in its own module, all reading and writing one
 :class:`~loaders.resolution.state.DocumentResolution`:
 
 - **entity resolution** (:mod:`loaders.resolution.entities`): the registry entity each name
-  stands for, scoped by the meeting's cast and host (MODEL.md §7.2);
+  stands for, scoped by the meeting's cast and host (docs/MODEL.md §7.2);
 - **speaker attribution** (:mod:`loaders.resolution.speakers`): who speaks in each passage;
 - **fact extraction**: the extractors registered by name in
   :data:`~loaders.resolution.extractors.FACT_EXTRACTORS` (meeting, document, passages, blocks,

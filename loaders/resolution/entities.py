@@ -1,6 +1,6 @@
 """Entity resolution: the registry entity each name of a document stands for.
 
-Resolution is scoped (MODEL.md §7.2): people resolve within the meeting's cast and only when a
+Resolution is scoped (docs/MODEL.md §7.2): people resolve within the meeting's cast and only when a
 single candidate matches; "the Council" resolves to the authority hosting the committee, and
 such generic names are never matched against other authorities; committees, units and posts
 are looked up within their organisation; other names resolve within their kind, by normalised

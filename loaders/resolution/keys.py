@@ -1,5 +1,5 @@
 """Registry keys of the nodes resolution creates: roles, document types, the host authority, its
-committee and meeting, posts and places (MODEL.md §4: keys are scoped by what owns them)."""
+committee and meeting, posts and places (docs/MODEL.md §4: keys are scoped by what owns them)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def host_scope(context: CorpusContext, document_key: str = "") -> str:
 
 
 def committee_key(context: CorpusContext, document_key: str = "") -> str | None:
-    """Key of the committee, scoped by its authority (MODEL.md §4 rule 3), or by the papers
+    """Key of the committee, scoped by its authority (docs/MODEL.md §4 rule 3), or by the papers
     when no host is known (:func:`host_scope`).
 
     Examples

@@ -10,7 +10,7 @@ from evidence_graph.loaders.resolution.state import DocumentResolution
 
 
 class SpeakerAttribution:
-    """The entity that speaks in each block of a document (MODEL.md §3 Passage).
+    """The entity that speaks in each block of a document (docs/MODEL.md §3 Passage).
 
     A block's own "speaker" field names a person (or a post with one holder in the cast); a
     witness's answer is the minutes' witness; the committee speaks for itself; a written
@@ -60,7 +60,7 @@ class SpeakerAttribution:
     def post_holder(self, title: str) -> str | None:
         """The one cast member who holds a post ("the Licensing Manager").
 
-        MODEL.md §7.2 step 3: a role description resolves only to a single holder. "The
+        docs/MODEL.md §7.2 step 3: a role description resolves only to a single holder. "The
         Chairman thanked …" stays the clerk's narrative: the chair is not a stated post.
         """
         wanted = post_slug(title)
