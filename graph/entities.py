@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -97,9 +98,21 @@ class Entity:
         return {self.label, *self.aliases, *self.hidden}
 
 
-def _add_word(entity: Entity, attribute: str, word: str) -> None:
-    """Add a word to an attribute held as space-separated words (keys, identifiers)."""
-    entity.attributes[attribute] = " ".join(sorted(set(entity.attributes.get(attribute, "").split()) | {word}))
+def add_words(entity: Entity, attribute: str, words: Iterable[str]) -> None:
+    """Add words to an attribute that holds a set as space-separated words (keys, identifiers).
+
+    Examples
+    --------
+    >>> entity = Entity("person/a", "Person", "Ann Lee")
+    >>> add_words(entity, "sourceIds", {"uid-7"}); add_words(entity, "sourceIds", ["uid-3", "uid-7"])
+    >>> entity.attributes["sourceIds"]
+    'uid-3 uid-7'
+    """
+    words = set(words)
+    if words:
+        have = set(entity.attributes.get(attribute, "").split())
+        if not words <= have:
+            entity.attributes[attribute] = " ".join(sorted(have | words))
 
 
 def _withdraw_unsure(first: Entity, second: Entity) -> None:
@@ -148,6 +161,8 @@ class Registry:
         self.entities: dict[str, Entity] = {}
         # Every key a normalised name answers to within a kind, first seen first.
         self._index: dict[tuple[str, str], list[str]] = {}
+        # Reviewers' splits: (entity key, document key) → the entity split off for that document.
+        self._splits: dict[tuple[str, str], str] = {}
         for entity in entities or []:
             self.add(entity)
 
@@ -176,6 +191,8 @@ class Registry:
                 existing.status = "curated"
         for name in existing.names():
             self._index_name(existing, name)
+        for document in existing.attributes.get("splitFor", "").split():
+            self._splits[(existing.attributes.get("splitFrom", ""), document)] = existing.key
         return existing
 
     def _index_name(self, entity: Entity, name: str) -> None:
@@ -286,7 +303,7 @@ class Registry:
             If either key names no entity.
         """
         for one, other in ((first, second), (second, first)):
-            _add_word(self.entities[one], "differentFrom", other)
+            add_words(self.entities[one], "differentFrom", {other})
         _withdraw_unsure(self.entities[first], self.entities[second])
 
     def unsure(self, first: str, second: str) -> None:
@@ -315,8 +332,8 @@ class Registry:
             raise ValueError(f"{first} and {second} are already one entity")
         if second in one.attributes.get("differentFrom", "").split():
             raise ValueError(f"{first} and {second} were decided different")
-        _add_word(one, "unsureOf", second)
-        _add_word(other, "unsureOf", first)
+        add_words(one, "unsureOf", {second})
+        add_words(other, "unsureOf", {first})
 
     def split(self, old: str) -> str:
         """Withdraw a merge: ``old`` answers for itself again, decided different from the entity
@@ -385,10 +402,7 @@ class Registry:
             raise ValueError(f"{key} was merged into {entity.attributes['sameAs']}: split that merge first")
         if not documents:
             raise ValueError(f"split {key}: name the documents whose {entity.label!r} is another entity")
-        number = 2
-        while f"{key}-{number}" in self.entities:
-            number += 1
-        new = self.add(Entity(f"{key}-{number}", entity.kind, entity.label, attributes={
+        new = self.add(Entity(self._free_key(key), entity.kind, entity.label, attributes={
             "splitFrom": key, "splitFor": " ".join(sorted(set(documents)))}))
         for attribute in ("given", "family", "honorific", "initials"):
             if attribute in entity.attributes:
@@ -408,11 +422,7 @@ class Registry:
         'org/a'
         """
         if document is not None:
-            for entity in self.entities.values():
-                if entity.attributes.get("splitFrom") == key and \
-                        document in entity.attributes.get("splitFor", "").split():
-                    key = entity.key
-                    break
+            key = self._splits.get((key, document), key)
         return self.canonical(key)
 
     def _reindex(self, entity: Entity) -> None:
@@ -437,11 +447,14 @@ class Registry:
 
     def restore(self, snapshot: Registry) -> None:
         """Put back the entities and names of a :meth:`snapshot` (which is then used up)."""
-        self.entities, self._index = snapshot.entities, snapshot._index
+        self.entities, self._index, self._splits = snapshot.entities, snapshot._index, snapshot._splits
 
     def new_key(self, prefix: str, label: str) -> str:
         """A fresh key ``{prefix}/{slug}``; ``-2``, ``-3`` … on collision."""
-        base = f"{prefix}/{slugify(label)}"
+        return self._free_key(f"{prefix}/{slugify(label)}")
+
+    def _free_key(self, base: str) -> str:
+        """``base``, else ``base-2``, ``base-3`` …: the first key no entity has."""
         key, n = base, 2
         while key in self.entities:
             key, n = f"{base}-{n}", n + 1

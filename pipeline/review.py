@@ -10,6 +10,7 @@ one, so links to it still answer (the views and GraphQL's ``node`` and ``entity`
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
@@ -122,6 +123,17 @@ def _registry_holding(store: EvidenceStore, *keys: str) -> Registry:
     return registry
 
 
+def _record_pair(store: EvidenceStore, first: str, second: str,
+                 decide: Callable[[Registry, str, str], None]) -> tuple[str, str]:
+    """Apply a reviewer's decision on two entities (keys or IRIs) to the store's registry and
+    store it; the two keys. A refused decision (KeyError, ValueError) stores nothing."""
+    first, second = entity_key(first), entity_key(second)
+    registry = _registry_holding(store, first, second)
+    decide(registry, first, second)
+    store.replace_documents([], registry)
+    return first, second
+
+
 def record_merge(store: EvidenceStore, keep: str, old: str) -> str:
     """Record that ``old`` is ``keep`` (both keys or IRIs) and store the decision.
 
@@ -135,19 +147,13 @@ def record_merge(store: EvidenceStore, keep: str, old: str) -> str:
     KeyError, ValueError
         For an unknown key, two kinds, or entities decided different (nothing is stored).
     """
-    keep, old = entity_key(keep), entity_key(old)
-    registry = _registry_holding(store, keep, old)
-    registry.merge(keep, old)
-    store.replace_documents([], registry)
+    keep, old = _record_pair(store, keep, old, Registry.merge)
     return f"merged {old} into {keep}: {iri(old)} now answers as {iri(keep)}"
 
 
 def record_different(store: EvidenceStore, first: str, second: str) -> str:
     """Record that two entities are different people or bodies, and store the decision."""
-    first, second = entity_key(first), entity_key(second)
-    registry = _registry_holding(store, first, second)
-    registry.differ(first, second)
-    store.replace_documents([], registry)
+    first, second = _record_pair(store, first, second, Registry.differ)
     return f"recorded {first} and {second} as different"
 
 
@@ -164,10 +170,7 @@ def record_unsure(store: EvidenceStore, first: str, second: str) -> str:
     KeyError, ValueError
         For an unknown key, or entities already one or decided different (nothing is stored).
     """
-    first, second = entity_key(first), entity_key(second)
-    registry = _registry_holding(store, first, second)
-    registry.unsure(first, second)
-    store.replace_documents([], registry)
+    first, second = _record_pair(store, first, second, Registry.unsure)
     return f"recorded {first} and {second} as unsure: kept apart, listed again for review"
 
 
@@ -205,8 +208,9 @@ def record_split(store: EvidenceStore, entity: str, documents: list[str] | None 
             raise ValueError(f"{document} does not name {key}")
         rewritten.append((document, assertions, store.graph(provenance_graph(document))))
     new = registry.split_off(key, keys)
-    store.replace_documents([DocumentGraphs(document, document_graph(document), _renamed(assertions, node, iri(new)),
-                                            provenance_graph(document), _renamed(provenance, node, iri(new)))
+    new_node = iri(new)
+    store.replace_documents([DocumentGraphs(document, document_graph(document), _renamed(assertions, node, new_node),
+                                            provenance_graph(document), _renamed(provenance, node, new_node))
                              for document, assertions, provenance in rewritten], registry)
     return (f"split {key}: as {', '.join(keys)} name{'s' if len(keys) == 1 else ''} it, it is {new} "
             f"({iri(new)}), recorded as different")

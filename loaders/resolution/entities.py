@@ -15,7 +15,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from evidence_graph.graph.entities import Entity, Registry, normalise_label, slugify
+from evidence_graph.graph.entities import Entity, Registry, add_words, normalise_label, slugify
 from evidence_graph.graph.kinds import KINDS, MENTION_KIND_CLASS
 from evidence_graph.graph.vocabulary import ORG
 from evidence_graph.loaders.context import (
@@ -312,9 +312,9 @@ class EntityResolver:
             for attr, value in attributes.items():
                 entity.attributes.setdefault(attr, value)
         if not scope:
-            _add_words(entity, "affiliations", affiliations)
+            add_words(entity, "affiliations", affiliations)
             if identifier:
-                _add_words(entity, "sourceIds", {identifier})
+                add_words(entity, "sourceIds", {identifier})
                 self._identified[identifier] = key
         if surface != entity.label:
             self.registry.add_name(key, surface)
@@ -545,9 +545,3 @@ class EntityResolver:
         return matches[0].post if len(matches) == 1 else None
 
 
-def _add_words(entity: Entity, attribute: str, words: set[str]) -> None:
-    """Add words to an attribute that holds a set as space-separated words."""
-    if words:
-        have = set(entity.attributes.get(attribute, "").split())
-        if not words <= have:
-            entity.attributes[attribute] = " ".join(sorted(have | words))
