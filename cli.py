@@ -12,7 +12,7 @@ from rdflib.term import Node
 from evidence_graph import __version__
 from evidence_graph.evaluation import REPORT_FAMILIES
 from evidence_graph.graph.entities import Registry
-from evidence_graph.graph.export import FORMATS, serialise
+from evidence_graph.graph.export import EXPORT_FORMATS, FORMATS, ExportSelection, ExportSelectionError, ExportSource
 from evidence_graph.graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
 from evidence_graph.loaders.errors import LoaderError
 from evidence_graph.pipeline.build import (
@@ -94,9 +94,30 @@ def _parser() -> argparse.ArgumentParser:
                           help="split: a document (key, IRI or file) whose ENTITY is another one (repeatable)")
     retract = commands.add_parser("retract", help="withdraw a document and everything only it supported")
     retract.add_argument("documents", nargs="+", metavar="DOC", help="document key, IRI, or the file it was built from")
-    export = commands.add_parser("export", help="write the graph in an RDF or node-link format")
+    export = commands.add_parser(
+        "export", help="write the graph, or a selection of it, for a graph tool or as RDF",
+        description="formats: " + "; ".join(f"{f.name}: {f.description}" for f in EXPORT_FORMATS.values()),
+        epilog="Selection options combine; without any the whole graph is written.")
     export.add_argument("--format", choices=FORMATS, default="trig")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--type", action="append", default=[], metavar="TYPE", dest="types",
+                        help="only nodes of this type, e.g. Person (repeatable)")
+    export.add_argument("--document", action="append", default=[], metavar="DOC", dest="documents",
+                        help="only what this document (key or IRI) states (repeatable)")
+    export.add_argument("--graph", action="append", default=[], metavar="IRI", dest="graphs",
+                        help="only statements in this named graph (repeatable)")
+    export.add_argument("--seed", action="append", default=[], metavar="ENTITY", dest="seeds",
+                        help="only what lies within --hops statements of this entity (key or IRI; repeatable)")
+    export.add_argument("--hops", type=int, default=1, help="how far from the seeds (default: 1)")
+    export.add_argument("--predicate", action="append", default=[], metavar="IRI", dest="predicates",
+                        help="only statements with this predicate, IRI or CURIE such as org:memberOf (repeatable)")
+    export.add_argument("--min-degree", type=int, default=0, metavar="N",
+                        help="drop nodes with fewer than N statements in the selection")
+    export.add_argument("--centrality", metavar="ALGORITHM",
+                        help="add each node's centrality: DEGREE, PAGERANK, BETWEENNESS, CLOSENESS or EIGENVECTOR")
+    export.add_argument("--community", metavar="ALGORITHM",
+                        help="add each node's community: LOUVAIN, LABEL_PROPAGATION, GREEDY_MODULARITY or "
+                             "CONNECTED_COMPONENTS")
     export.add_argument("paths", nargs="*", type=Path,
                         help="build these documents in memory and export them (the store is not touched)")
     commands.add_parser("stats", help="count what the store holds")
@@ -330,29 +351,49 @@ def export_documents(paths: Sequence[Path], source_url: str | None = None
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Export the store, or documents built in memory."""
+    """Export the store, or documents built in memory, whole or a selection, as it is written."""
     if args.paths:
-        quads, problems, warnings = export_documents(args.paths)
+        built, problems, warnings = export_documents(args.paths)
         for warning in warnings:
             print(f"evidence-graph: warning: {warning}", file=sys.stderr)
         if problems:
             for problem in problems:
                 print(f"evidence-graph: {problem}", file=sys.stderr)
             return 1
+        quads = list(built)
     else:
         if not args.store.exists():
             return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
         quads = list(EvidenceStore(args.store, read_only=True).quads())
+    selection = ExportSelection(types=tuple(args.types), documents=tuple(args.documents), graphs=tuple(args.graphs),
+                                seeds=tuple(args.seeds), hops=args.hops, predicates=tuple(args.predicates),
+                                min_degree=args.min_degree, centrality=args.centrality, community=args.community)
+    source = ExportSource(selection, quads=lambda: quads)
+    what = ", ".join(map(str, args.paths)) or str(args.store)
     try:
-        text = serialise(quads, args.format)
+        chunks = EXPORT_FORMATS[args.format].write(source)
+        first = next(chunks, "")  # a bad selection fails here, before the output file is opened
+    except ExportSelectionError as error:
+        return _fail(f"{what}: {error}")
     except Exception as error:  # one line, not a traceback: the build checked every IRI, so this is a bug
         detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        return _fail(f"{', '.join(map(str, args.paths)) or args.store}: cannot write {args.format} "
-                     f"({type(error).__name__}{': ' + detail if detail else ''})")
+        return _fail(f"{what}: cannot write {args.format} ({type(error).__name__}{': ' + detail if detail else ''})")
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        # Written beside the target and renamed at the end: an export that fails half-way leaves
+        # the file that was there before, not half a file.
+        partial = args.output.with_name(args.output.name + ".part")
+        try:
+            with partial.open("w", encoding="utf-8") as out:
+                out.write(first)
+                for chunk in chunks:
+                    out.write(chunk)
+            partial.replace(args.output)
+        finally:
+            partial.unlink(missing_ok=True)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(first)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
     return 0
 
 

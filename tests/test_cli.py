@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from conftest import SAMPLE
 from rdflib import Dataset, Graph
@@ -75,7 +76,11 @@ def test_nodelink_export_has_typed_nodes_with_aliases_and_evidenced_edges(built_
             "Passage", "Question", "Service", "Framework", "Programme", "Issue", "Theme", "Place", "Figure",
             "Claim", "Legislation"} <= types
     evidenced = [e for e in data["edges"] if e["evidence"]]
-    assert evidenced and all({"quote", "start", "end"} <= set(e["evidence"][0]) for e in evidenced)
+    assert evidenced and all(len(e["quotes"]) == e["evidence"] for e in data["edges"])
+    assert all({"quote", "start", "end", "document"} <= set(e["quotes"][0]) for e in evidenced)
+    # networkx reads it back as stated in its keys.
+    graph = nx.node_link_graph(data, edges=data["graph"]["keys"]["edges"])
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (len(data["nodes"]), len(data["edges"]))
 
 
 def test_export_of_paths_builds_in_memory_without_touching_the_store(tmp_path: Path) -> None:
