@@ -1,7 +1,9 @@
 """The application factory: routes, the layers in front of them, and the lifespan that loads the graph.
 
 Routes: ``/graphql`` (GET and POST; GraphiQL in a browser, its assets under ``/graphiql/`` from
-``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``.
+``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``, ``/export``
+and ``/export/{format}`` (the graph for graph tools and RDF tools: ``serving/exports.py``) and
+``/context.jsonld``.
 A request meets, in order: the request gate (limits and well-formed requests; its refusals carry
 CORS headers), the heap trim after large bodies, the response cache, CORS, gzip, then the route.
 """
@@ -33,6 +35,7 @@ from evidence_graph.schema.prepared import PreparedDocuments
 from evidence_graph.serving import error_log
 from evidence_graph.serving.disconnect import StopWhenClientLeaves
 from evidence_graph.serving.document_writer import StoreWriter, bearer_token, token_matches
+from evidence_graph.serving.exports import export_routes
 from evidence_graph.serving.graphql_view import GRAPHIQL, EvidenceGraphQL
 from evidence_graph.serving.heap import ReturnLargeBodies, settle_heap
 from evidence_graph.serving.http_errors import RequestRefused, log_refusal
@@ -171,6 +174,9 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     routes = [Route("/graphql", graphql_app),
               Route("/healthz", healthz), Route("/schema.graphql", schema_sdl),
               Route("/graphiql/{name}", graphiql_asset)]
+    list_formats, export, jsonld_context = export_routes(state, settings.store if snapshot is None else None)
+    routes += [Route("/export", list_formats), Route("/export/{format}", export),
+               Route("/context.jsonld", jsonld_context, name="jsonld_context")]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers={404: not_found})
     app.state.graph = state
     return app
