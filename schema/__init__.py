@@ -20,6 +20,7 @@ from evidence_graph.schema.algorithms import AlgorithmQuery
 from evidence_graph.schema.compiled import planned_executor_class
 from evidence_graph.schema.context import LATEST_GRAPH_SIZE, GraphSize
 from evidence_graph.schema.errors import add_codes
+from evidence_graph.schema.exports import ExportQuery
 from evidence_graph.schema.limits import QueryLimits, limit_extensions
 from evidence_graph.schema.mutations import Mutation
 from evidence_graph.schema.query import Query
@@ -67,7 +68,7 @@ def build_schema(limits: QueryLimits | None = None, compiled: bool = True,
     {'code': 'GRAPHQL_VALIDATION_FAILED'}
     """
     limits = limits or QueryLimits()
-    root = merge_types("Query", (Query, AlgorithmQuery))
+    root = merge_types("Query", (Query, AlgorithmQuery, ExportQuery))
     return EvidenceSchema(query=root, mutation=Mutation, types=list(ALL_TYPES),
                           extensions=limit_extensions(limits, graph_size),
                           config=StrawberryConfig(relay_max_results=100),

@@ -33,6 +33,8 @@ from evidence_graph.graph.kinds import TYPE_NAMES
 from evidence_graph.graph.views import Statement, curie
 from evidence_graph.graph.vocabulary import RDFS, load_vocabulary
 
+#: The formats written from the views alone (the RDF formats need the stored quads).
+NETWORK_FORMATS = ("graphml", "gexf", "cytoscape", "graphology", "nodelink", "csv-nodes", "csv-edges")
 #: Above this many nodes the layout is a grouped spiral (linear time) instead of a force layout
 #: (networkx's spring layout holds an n × n distance matrix).
 FORCE_LAYOUT_LIMIT = 1_500
@@ -423,6 +425,6 @@ def write_csv_edges(source: ExportSource) -> Iterator[str]:
     return chunked(_csv_rows(rows()))
 
 
-__all__ = ["FORCE_LAYOUT_LIMIT", "NODE_LINK_KEYS", "edge_attributes", "edge_quotes", "layout", "node_attributes",
-           "node_size", "predicate_label", "type_colour", "write_csv_edges", "write_csv_nodes", "write_cytoscape",
-           "write_gexf", "write_graphml", "write_graphology", "write_node_link"]
+__all__ = ["FORCE_LAYOUT_LIMIT", "NETWORK_FORMATS", "NODE_LINK_KEYS", "edge_attributes", "edge_quotes", "layout",
+           "node_attributes", "node_size", "predicate_label", "type_colour", "write_csv_edges", "write_csv_nodes",
+           "write_cytoscape", "write_gexf", "write_graphml", "write_graphology", "write_node_link"]
