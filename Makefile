@@ -26,14 +26,23 @@ build: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/evidence-graph evaluate --by body
 
-test: $(STAMP) node browser
+test: $(STAMP) node browser rdftools
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-# The GraphQL-over-HTTP audit (tests/test_http_audit.py) runs graphql-http on Node.js.
+# The GraphQL-over-HTTP audit (tests/test_http_audit.py) runs graphql-http on Node.js, and the
+# exports are loaded into Cytoscape.js, graphology and sigma.js (tests/graph_tools/).
 node:
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	@test -d tests/http_audit/node_modules/graphql-http || npm ci --prefix tests/http_audit --no-audit --no-fund --silent
+	@test -d tests/graph_tools/node_modules/cytoscape || npm ci --prefix tests/graph_tools --no-audit --no-fund --silent
+	@npm run --prefix tests/graph_tools --silent build
+
+# The exports' RDF is parsed by rapper (tests/test_export_consumers.py): Debian's raptor2-utils.
+.PHONY: rdftools
+rdftools:
+	@command -v rapper >/dev/null 2>&1 || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq raptor2-utils >/dev/null)
 
 # GraphiQL is tested in a real browser (tests/test_graphiql_browser.py): Debian's Chromium and driver.
 browser:
@@ -67,4 +76,5 @@ compat: $(STAMP)
 	done
 
 clean:
-	rm -rf $(VENV) .evidence-graph build dist .compat *.egg-info tests/http_audit/node_modules
+	rm -rf $(VENV) .evidence-graph build dist .compat *.egg-info tests/http_audit/node_modules \
+		tests/graph_tools/node_modules tests/graph_tools/dist
