@@ -42,6 +42,7 @@ from evidence_graph.serving.http_errors import RequestRefused, log_refusal
 from evidence_graph.serving.request_gate import RequestGate
 from evidence_graph.serving.response_cache import CachedAnswers, response_cache
 from evidence_graph.serving.settings import ServerSettings
+from evidence_graph.serving.sparql import sparql_route
 from evidence_graph.serving.store_watch import load_snapshot, watch_store
 
 
@@ -176,7 +177,10 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
               Route("/graphiql/{name}", graphiql_asset)]
     list_formats, export, jsonld_context = export_routes(state, settings.store if snapshot is None else None)
     routes += [Route("/export", list_formats), Route("/export/{format}", export),
-               Route("/context.jsonld", jsonld_context, name="jsonld_context")]
+               Route("/context.jsonld", jsonld_context, name="jsonld_context"),
+               Route("/sparql", sparql_route(settings.store if snapshot is None else None,
+                                             seconds=settings.sparql_seconds, max_rows=settings.sparql_max_rows),
+                     methods=["GET", "POST", "PUT", "DELETE", "PATCH"], name="sparql")]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers={404: not_found})
     app.state.graph = state
     return app

@@ -30,7 +30,7 @@ from evidence_graph.graph.export import (
 from evidence_graph.graph.export.formats import Quad
 from evidence_graph.graph.store import EvidenceStore
 from evidence_graph.schema.context import GraphState
-from evidence_graph.serving.http_errors import RequestRefused, log_refusal
+from evidence_graph.serving.http_errors import refusal_response
 
 #: Media types that are text get their charset stated.
 _TEXT = ("text/", "application/json", "application/ld+json", "application/n-quads", "application/n-triples",
@@ -42,11 +42,6 @@ def stored_quads(store: Path) -> Iterator[Quad]:
     with EvidenceStore(store, read_only=True) as opened:
         yield from opened.quads()
 
-
-def _refuse(status: int, message: str, code: str | None = None) -> Response:
-    refused = RequestRefused.for_status(status, message, code)
-    log_refusal(refused.status, refused.code, refused.message)
-    return Response(refused.body(), status_code=status, media_type="application/json")
 
 
 def format_list() -> list[dict[str, str]]:
@@ -82,14 +77,15 @@ def export_routes(state: GraphState, store: Path | None
         name = request.path_params["format"]
         found = EXPORT_FORMATS.get(name)
         if found is None:
-            return _refuse(404, f"no export format {name!r}; GET /export lists them: {', '.join(EXPORT_FORMATS)}")
+            return refusal_response(404, f"no export format {name!r}; GET /export lists them: "
+                                         f"{', '.join(EXPORT_FORMATS)}")
         query: dict[str, list[str]] = {}
         for key, value in request.query_params.multi_items():
             query.setdefault(key, []).append(value)
         try:
             selection = ExportSelection.from_query(query)
         except ExportSelectionError as error:
-            return _refuse(400, str(error))
+            return refusal_response(400, str(error))
         snapshot = state.snapshot
         quads: Callable[[], Iterable[Quad]] | None = (lambda: stored_quads(store)) if store is not None else None
         source = ExportSource(selection, views=snapshot.views, quads=quads,
@@ -97,10 +93,10 @@ def export_routes(state: GraphState, store: Path | None
         try:
             first, chunks = await anyio.to_thread.run_sync(_start, found.write, source)
         except ExportSelectionError as error:
-            return _refuse(400, str(error))
+            return refusal_response(400, str(error))
         except ValueError as error:
             if quads is None:
-                return _refuse(501, f"{name}: {error}", "NOT_IMPLEMENTED")
+                return refusal_response(501, f"{name}: {error}", "NOT_IMPLEMENTED")
             raise
         media_type = found.media_type + ("; charset=utf-8" if found.media_type.startswith(_TEXT) else "")
         headers = {"content-disposition": f'attachment; filename="evidence-graph.{found.extension}"',

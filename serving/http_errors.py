@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 import orjson
+from starlette.responses import Response
 from starlette.types import Send
 
 logger = logging.getLogger("evidence_graph.server")
@@ -98,6 +99,19 @@ class RequestRefused(Exception):
         await send({"type": "http.response.body", "body": body})
 
 
+def refusal_response(status: int, message: str, code: str | None = None) -> Response:
+    """A refusal as a JSON response (the routes beside /graphql: exports, SPARQL, IRIs), logged.
+
+    Examples
+    --------
+    >>> refusal_response(404, "no export format 'dot'").status_code
+    404
+    """
+    refused = RequestRefused.for_status(status, message, code)
+    log_refusal(refused.status, refused.code, refused.message)
+    return Response(refused.body(), status_code=status, media_type="application/json")
+
+
 def log_refusal(status: int, code: str, reason: str) -> None:
     """One log line for a client error: status, code and a short reason (no traceback)."""
     logger.warning("client error %d %s: %s", status, code, short(reason))
@@ -119,4 +133,4 @@ def short(text: str, limit: int = 200) -> str:
 
 __all__ = ["BAD_REQUEST", "BAD_REQUEST_SHAPE", "BODY_TOO_LARGE", "HTTP_ERROR_CODES", "INVALID_JSON",
            "INVALID_PERCENT_ENCODING", "INVALID_UTF8", "JSON_TOO_DEEP", "METHOD_NOT_ALLOWED", "NOT_FOUND",
-           "QUERY_TOO_LONG", "RequestRefused", "log_refusal", "short"]
+           "QUERY_TOO_LONG", "RequestRefused", "log_refusal", "refusal_response", "short"]

@@ -1,9 +1,11 @@
-"""The media types of GraphQL over HTTP: ``application/json`` by default, the spec's
-``application/graphql-response+json`` when a client prefers it."""
+"""The media types of GraphQL over HTTP (``application/json`` by default, the spec's
+``application/graphql-response+json`` when a client prefers it), and content negotiation for the
+other routes (:func:`negotiate`)."""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 
 from starlette.responses import Response
 
@@ -38,6 +40,64 @@ def prefers_graphql_response(accept: str) -> bool:
     return best.get(GRAPHQL_RESPONSE, 0.0) >= best.get("application/json", 0.0)
 
 
+def _accepted(accept: str) -> list[tuple[str, float, int]]:
+    ranges: list[tuple[str, float, int]] = []
+    for order, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        if not media:
+            continue
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                with contextlib.suppress(ValueError):
+                    q = float(param[2:])
+        ranges.append((media.lower(), q, order))
+    return ranges
+
+
+def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
+    """The offered media type an ``Accept`` header prefers (RFC 9110 §12.5.1), or None if it
+    accepts none of them; no header, or ``*/*``, gets the first offer.
+
+    Parameters
+    ----------
+    accept : str or None
+        The request's ``Accept`` header.
+    offers : sequence of str
+        Media types the route can answer in, the default first.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> negotiate("text/turtle, application/ld+json;q=0.5", ["application/ld+json", "text/turtle"])
+    'text/turtle'
+    >>> negotiate("text/html,application/xhtml+xml,*/*;q=0.8", ["text/turtle", "text/html"])
+    'text/html'
+    >>> negotiate(None, ["text/turtle"]), negotiate("image/png", ["text/turtle"])
+    ('text/turtle', None)
+    """
+    if not accept or not accept.strip():
+        return offers[0] if offers else None
+    ranges = _accepted(accept)
+    best: tuple[float, int, int, int] | None = None
+    chosen: str | None = None
+    for index, offer in enumerate(offers):
+        kind = offer.split("/")[0]
+        for media, q, order in ranges:
+            specificity = 2 if media == offer else 1 if media == f"{kind}/*" else 0 if media == "*/*" else -1
+            if specificity < 0 or q <= 0:
+                continue
+            # Each offer ranks by the best range matching it: the higher q, then a type named
+            # outright over a wildcard, then the server's order.
+            rank = (q, specificity, -index, -order)
+            if best is None or rank > best:
+                best, chosen = rank, offer
+    return chosen
+
+
 def as_graphql_response(response: Response) -> None:
     """Label a JSON response with the GraphQL-over-HTTP media type (the view and direct answers alike)."""
     response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
@@ -55,5 +115,5 @@ def refusal_media_type(accept: str) -> str:
     return GRAPHQL_RESPONSE if wants_graphql_response(accept) else "application/json"
 
 
-__all__ = ["GRAPHQL_RESPONSE", "as_graphql_response", "prefers_graphql_response", "refusal_media_type",
+__all__ = ["GRAPHQL_RESPONSE", "as_graphql_response", "negotiate", "prefers_graphql_response", "refusal_media_type",
            "wants_graphql_response"]

@@ -39,6 +39,8 @@ ENVIRONMENT = {
     "algorithm_concurrency": "EVIDENCE_GRAPH_ALGORITHM_CONCURRENCY",
     "ingest_token": "EVIDENCE_GRAPH_INGEST_TOKEN",
     "max_ingest_bytes": "EVIDENCE_GRAPH_MAX_INGEST_BODY",
+    "sparql_seconds": "EVIDENCE_GRAPH_SPARQL_SECONDS",
+    "sparql_max_rows": "EVIDENCE_GRAPH_SPARQL_MAX_ROWS",
 }
 
 
@@ -83,6 +85,11 @@ class ServerSettings:
     ingest_token: str | None = field(default=None, repr=False)
     #: The body limit of a request that presents the ingest token: a document rides in it (bytes).
     max_ingest_bytes: int = 64_000_000
+    #: Seconds a /sparql query may run before its worker process is stopped (503).
+    sparql_seconds: float = 10.0
+    #: Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a /sparql answer holds at most; beyond it the
+    #: answer is cut and says so in ``X-SPARQL-MaxRows``.
+    sparql_max_rows: int = 10_000
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
@@ -130,7 +137,8 @@ class ServerSettings:
             "reload_seconds": _positive_float, "max_body_bytes": _positive_int,
             "max_query_string_bytes": _positive_int, "response_cache_total_bytes": _positive_int,
             "limits.cache_bytes": _positive_int, "algorithm_seconds": _positive_float,
-            "algorithm_concurrency": _family_slots, "ingest_token": _token, "max_ingest_bytes": _positive_int}
+            "algorithm_concurrency": _family_slots, "ingest_token": _token, "max_ingest_bytes": _positive_int,
+            "sparql_seconds": _positive_float, "sparql_max_rows": _positive_int}
         limits: dict[str, Any] = {}
         for name, read in readers.items():
             text = environ.get(ENVIRONMENT[name])
