@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from evidence_graph.evaluation import REPORT_FAMILIES
 from evidence_graph.graph.entities import Registry
 from evidence_graph.graph.export import EXPORT_FORMATS, FORMATS, ExportSelection, ExportSelectionError, ExportSource
 from evidence_graph.graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
+from evidence_graph.graph.vocabulary import DEFAULT_HOST, DEFAULT_PORT
 from evidence_graph.loaders.errors import LoaderError
 from evidence_graph.pipeline.build import (
     DEFAULT_CORPUS,
@@ -124,8 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     sdl = commands.add_parser("schema", help="print the GraphQL schema (SDL); schema.graphql is its copy")
     sdl.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     serve = commands.add_parser("serve", help="serve the GraphQL API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default=os.environ.get("EVIDENCE_GRAPH_HOST") or DEFAULT_HOST,
+                       help=f"address to listen on (default: {DEFAULT_HOST}; env EVIDENCE_GRAPH_HOST)")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("EVIDENCE_GRAPH_PORT") or DEFAULT_PORT),
+                       help=f"port (default: {DEFAULT_PORT}; env EVIDENCE_GRAPH_PORT). Entity IRIs are "
+                            "minted under this address unless EVIDENCE_GRAPH_BASE names another")
     serve.add_argument("--cors-origin", action="append", metavar="ORIGIN",
                        help="origin allowed to call the API from a browser (repeatable; default: any; "
                             "env EVIDENCE_GRAPH_CORS, comma-separated)")

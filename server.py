@@ -8,12 +8,14 @@ server for ``evidence-graph serve`` (:func:`serve`).
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from starlette.applications import Starlette
 
 from evidence_graph.graph.store import DEFAULT_WAIT, EvidenceStore
+from evidence_graph.graph.vocabulary import BASE
 from evidence_graph.serving.app import create_app
 from evidence_graph.serving.graphql_view import EvidenceGraphQL, graphiql_page
 from evidence_graph.serving.heap import settle_heap
@@ -56,7 +58,14 @@ def serve(args: argparse.Namespace) -> int:
         if result.errors:
             print("evidence-graph: nothing was stored")
             return 1
-    print(f"serving {store_path} on http://{args.host}:{args.port}/graphql (GraphiQL in a browser)", flush=True)
+    print(f"serving {store_path} on http://{args.host}:{args.port}/ (GraphiQL at /graphql)",
+          flush=True)
+    if f"http://{args.host}:{args.port}/" != BASE and "EVIDENCE_GRAPH_BASE" not in os.environ:
+        # The IRIs were minted for another address: they still answer here under /id/, but a client
+        # following one goes to where the base points.
+        print(f"evidence-graph: entity IRIs are under {BASE}, not this server's address; set "
+              f"EVIDENCE_GRAPH_HOST/EVIDENCE_GRAPH_PORT (or EVIDENCE_GRAPH_BASE) for both build and serve",
+              flush=True)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
                 access_log=not args.no_access_log)
     return 0

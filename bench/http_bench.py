@@ -58,7 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HTTP_DIR = ROOT / "bench" / "http"
 RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
-BASE = "https://evidencegraph.example/id/"
+BASE = "http://127.0.0.1:8000/id/"
 KCC = BASE + "org/gb-lae-ken"
 
 

@@ -69,9 +69,9 @@ def iri(key: str) -> URIRef:
     Examples
     --------
     >>> str(iri("person/thom-wilson"))
-    'https://evidencegraph.example/id/person/thom-wilson'
+    'http://127.0.0.1:8000/id/person/thom-wilson'
     >>> str(iri("meeting/x/TBC {draft}"))
-    'https://evidencegraph.example/id/meeting/x/TBC%20%7Bdraft%7D'
+    'http://127.0.0.1:8000/id/meeting/x/TBC%20%7Bdraft%7D'
     """
     return URIRef(f"{ID}{safe_key(key)}")
 
@@ -81,7 +81,7 @@ def key_of(node: str) -> str | None:
 
     Examples
     --------
-    >>> key_of("https://evidencegraph.example/id/org/gb-lae-ken")
+    >>> key_of("http://127.0.0.1:8000/id/org/gb-lae-ken")
     'org/gb-lae-ken'
     >>> key_of("https://schema.org/Person") is None
     True
@@ -104,8 +104,8 @@ def graph_document(graph: str) -> str | None:
 
     Examples
     --------
-    >>> graph_document("https://evidencegraph.example/id/graph/doc/c/2014-minutes")
-    'https://evidencegraph.example/id/doc/c/2014-minutes'
+    >>> graph_document("http://127.0.0.1:8000/id/graph/doc/c/2014-minutes")
+    'http://127.0.0.1:8000/id/doc/c/2014-minutes'
     >>> graph_document(str(registry_graph())) is None
     True
     """
@@ -118,8 +118,8 @@ def document_graph_of(document: str) -> str:
 
     Examples
     --------
-    >>> document_graph_of("https://evidencegraph.example/id/doc/c/2014-agenda/part/agenda")
-    'https://evidencegraph.example/id/graph/doc/c/2014-agenda'
+    >>> document_graph_of("http://127.0.0.1:8000/id/doc/c/2014-agenda/part/agenda")
+    'http://127.0.0.1:8000/id/graph/doc/c/2014-agenda'
     """
     key = (key_of(document) or "").split("/part/")[0]
     return str(document_graph(key.removeprefix("doc/")))

@@ -22,6 +22,35 @@ KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {kind.name: kind.classes for kind 
 _ORG_KIND_CLASS = {"government": SCHEMA.GovernmentOrganization, "regulator": SCHEMA.GovernmentOrganization,
                    "health": SCHEMA.GovernmentOrganization, "ngo": SCHEMA.NGO,
                    "corporation": SCHEMA.Corporation}
+#: A place's kind as ``schema:additionalType`` states it: an IRI (schema.org's class where there is
+#: one, this vocabulary's otherwise), never a string.
+PLACE_TYPES = {"Place": SCHEMA.Place, "AdministrativeArea": SCHEMA.AdministrativeArea, "Country": SCHEMA.Country,
+               "Venue": SCHEMA.EventVenue, "Building": EG.Building, "Region": EG.Region}
+_PLACE_TYPE_NAMES = {str(cls): name for name, cls in PLACE_TYPES.items()}
+
+
+def place_type_iri(name: str) -> URIRef:
+    """The class ``schema:additionalType`` names for a place kind (:data:`PLACE_TYPES`).
+
+    Examples
+    --------
+    >>> str(place_type_iri("Venue")), str(place_type_iri("Building"))
+    ('https://schema.org/EventVenue', 'https://evidencegraph.example/def#Building')
+    """
+    return PLACE_TYPES.get(name, SCHEMA.Place)
+
+
+def place_type_name(cls: str) -> str | None:
+    """The place kind of a ``schema:additionalType`` class, or None for another class.
+
+    Examples
+    --------
+    >>> place_type_name("https://schema.org/EventVenue"), place_type_name("https://schema.org/Person")
+    ('Venue', None)
+    """
+    return _PLACE_TYPE_NAMES.get(cls)
+
+
 _PERSON_NAMES = {"given": SCHEMA.givenName, "family": SCHEMA.familyName,
                  "honorific": SCHEMA.honorificPrefix, "initials": SCHEMA.additionalName}
 
@@ -245,7 +274,7 @@ def _attributes_to_graph(graph: Graph, node: URIRef, entity: Entity, keep: set[s
     if attributes.get("orgKind"):
         graph.add((node, ORG.classification, Literal(attributes["orgKind"])))
     if "placeType" in attributes:
-        graph.add((node, SCHEMA.additionalType, Literal(attributes["placeType"])))
+        graph.add((node, SCHEMA.additionalType, place_type_iri(attributes["placeType"])))
     if "sameAs" in attributes:  # a merge decision: the old IRI answers for the kept entity
         graph.add((node, OWL.sameAs, iri(attributes["sameAs"])))
 
@@ -254,7 +283,7 @@ _ATTRIBUTE_PREDICATES = {
     SCHEMA.givenName: "given", SCHEMA.familyName: "family", SCHEMA.honorificPrefix: "honorific",
     SCHEMA.additionalName: "initials", ORG.identifier: "identifier",
     SCHEMA.legislationIdentifier: "identifier", SKOS.notation: "notation",
-    ORG.classification: "orgKind", SCHEMA.additionalType: "placeType",
+    ORG.classification: "orgKind",
 }
 _REFERENCE_PREDICATES = {SKOS.inScheme: "scheme", ORG.postIn: "postIn", ORG.unitOf: "parent",
                          SCHEMA.containedInPlace: "within", OWL.sameAs: "sameAs"}
@@ -287,6 +316,9 @@ def registry_from_graph(graph: Graph) -> Registry:
             value = graph.value(node, predicate)
             if value is not None:
                 entity.attributes[name] = str(value)
+        place_type = graph.value(node, SCHEMA.additionalType)
+        if place_type is not None and place_type_name(str(place_type)):
+            entity.attributes["placeType"] = place_type_name(str(place_type)) or ""
         for predicate, name in _REFERENCE_PREDICATES.items():
             value = graph.value(node, predicate)
             if value is not None and key_of(str(value)):

@@ -42,7 +42,7 @@ from evidence_graph.graph.entities import Registry
 from evidence_graph.graph.iris import document_graph, iri, key_of, provenance_graph, registry_graph, vocabulary_graph
 from evidence_graph.graph.lru import BoundedLRU, digest
 from evidence_graph.graph.registry import document_nodes, registry_from_graph, registry_graphs
-from evidence_graph.graph.vocabulary import EG, SCHEMA, bind_prefixes
+from evidence_graph.graph.vocabulary import EG, ID, SCHEMA, bind_prefixes
 
 _DOC_GRAPH_PREFIX = "graph/doc/"
 _PROV_GRAPH_PREFIX = "graph/prov/doc/"
@@ -194,6 +194,22 @@ class WriteLock:
 
 def _generation_quads(store: ox.Store) -> list[ox.Quad]:
     return list(store.quads_for_pattern(_STORE_NODE, _GENERATION, None, STORE_GRAPH))
+
+
+def _check_base(store: ox.Store, path: Path) -> None:
+    """Refuse a store whose IRIs were minted under another base than this process's.
+
+    Every IRI, the store's own metadata graph's included, is made from the base
+    (:func:`graph.vocabulary.base_from_environment`), so a store read under another one would
+    look empty or be written into with IRIs of two bases.
+    """
+    for quad in store.quads_for_pattern(None, _GENERATION, None, None):
+        if quad.graph_name == STORE_GRAPH:
+            return
+        found = str(quad.graph_name.value).removesuffix("id/graph/store")  # type: ignore[union-attr]
+        raise StoreError(f"{path}: its IRIs are under {found}, but this process mints them under {ID}"
+                         f" (set EVIDENCE_GRAPH_BASE={found}, or the EVIDENCE_GRAPH_HOST and "
+                         f"EVIDENCE_GRAPH_PORT the store was built with, or use another store)")
 
 
 def _counter(quad: ox.Quad) -> int:
@@ -396,11 +412,17 @@ class EvidenceStore:
             self._store = ox.Store()
         elif read_only:
             self._store, self._view = self._open_read_only(path)
+            try:
+                _check_base(self._store, path)
+            except StoreError:
+                self.close()
+                raise
         else:
             self._lock = WriteLock(path)
             self._lock.acquire(wait, on_wait)
             try:
                 self._store = self._open_for_writing(path, wait)
+                _check_base(self._store, path)
             except BaseException:
                 self._lock.release()
                 raise

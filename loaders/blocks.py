@@ -120,12 +120,17 @@ class Part:
 
 @dataclass(frozen=True)
 class ParsedDocument:
-    """A document with its parts and blocks, in text order."""
+    """A document with its parts and blocks, in text order.
+
+    ``language`` is the BCP 47 tag of the document's text (``en``; a Welsh block says ``cy`` of
+    itself), or None when it is written in neither English nor Welsh: its literals then carry no tag.
+    """
 
     document: Document
     parts: tuple[Part, ...]
     blocks: tuple[Block, ...]
     warnings: tuple[str, ...] = field(default=())
+    language: str | None = "en"
 
     def text_of(self, block: Block) -> str:
         """The exact text of ``block``."""

@@ -1,6 +1,7 @@
 """Corpus manifests: facts about documents that the documents do not state themselves.
 
-A folder may hold ``manifest.toml`` with a ``[committee]`` table (name, authority),
+A folder may hold ``manifest.toml`` with a ``[committee]`` table (name, authority, and licence:
+the address of the licence the papers are published under, such as the Open Government Licence),
 ``[[documents]]`` entries (path, kind, meeting_date, title, source_url, meeting) and
 ``[[attendees]]`` entries (name, role, attendance, source_id: the publisher's identifier of the
 person, such as a ModernGov member page). Everything is optional. Documents whose entries give
@@ -10,6 +11,7 @@ meeting and share its context.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -50,7 +52,8 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
         raise LoaderError(str(path), "invalid manifest ([committee] must be a table and [[documents]] "
                           "an array of tables)")
     shared = {k: str(v) for k, v in (("committee", committee.get("name")),
-                                      ("authority", committee.get("authority"))) if v}
+                                      ("authority", committee.get("authority")),
+                                      ("licence", committee.get("licence") or committee.get("license"))) if v}
     attendees = _attendees(data.get("attendees", []), path)
     if attendees:
         shared["attendees"] = attendees
@@ -60,6 +63,9 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
             raise LoaderError(str(path), "a [[documents]] entry has no path")
         meta = dict(shared)
         meta.update({k: str(v) for k, v in entry.items() if k != "path"})
+        for key in ("licence", "source_url"):
+            if key in meta and not re.match(r"https?://[^\s/]+\S*$", meta[key]):
+                raise LoaderError(str(path), f"{entry['path']}: {key} must be an http(s) address, not {meta[key]!r}")
         result[str(entry["path"])] = _dated(meta)
     return result
 

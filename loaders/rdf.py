@@ -8,6 +8,7 @@ analyst can always get from an answer to the words on the page.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import Graph, Literal, URIRef
 
@@ -16,6 +17,7 @@ from evidence_graph.graph.iris import document_graph, iri, provenance_graph
 from evidence_graph.graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
 from evidence_graph.loaders import __version__ as loader_version
 from evidence_graph.loaders.facts import SEGMENT, Fact, Ref, ResolvedDocument, Value
+from evidence_graph.loaders.formats import media_type_of
 
 #: Characters of context kept on each side of a quote (TextQuoteSelector prefix/suffix).
 QUOTE_CONTEXT = 32
@@ -171,13 +173,18 @@ def document_graphs(resolved: ResolvedDocument) -> DocumentGraphs:
     prov.add((expression, PROV.specializationOf, iri(doc_key)))
     prov.add((expression, SCHEMA.sha256, Literal(doc.sha256)))
     prov.add((expression, DCTERMS.source, Literal(doc.source)))
-    prov.add((expression, SCHEMA.encodingFormat, Literal(doc.format)))
-    prov.add((expression, SCHEMA.encoding, Literal(doc.encoding)))
+    prov.add((expression, SCHEMA.encodingFormat, Literal(media_type_of(doc.format, doc.encoding))))
+    source_url = doc.metadata.get("source_url", "")
+    if re.match(r"https?://[^\s/]+\S*$", source_url):
+        prov.add((expression, SCHEMA.url, URIRef(source_url)))
+    licence = doc.metadata.get("licence", "")
+    if re.match(r"https?://[^\s/]+\S*$", licence):
+        prov.add((expression, DCTERMS.license, URIRef(licence)))
     prov.add((expression, SCHEMA.text, Literal(doc.text)))
     prov.add((activity, RDF.type, PROV.Activity))
     prov.add((activity, PROV.used, expression))
     prov.add((activity, PROV.wasAssociatedWith, agent))
     prov.add((agent, RDF.type, PROV.SoftwareAgent))
     for line in resolved.dropped:
-        prov.add((activity, RDFS.comment, Literal(f"dropped (no evidence span): {line}")))
+        prov.add((activity, RDFS.comment, Literal(f"dropped (no evidence span): {line}", lang="en")))
     return DocumentGraphs(resolved.key, graph_node, assertions, provenance_graph(resolved.key), prov)

@@ -505,7 +505,7 @@ def check_document(graphs: DocumentGraphs, parsed: ParsedDocument, registry: Reg
     >>> graphs = document_graphs(resolve_document(doc, find_mentions(doc, context), context, registry))
     >>> problems, dropped = check_document(graphs, doc, registry)
     >>> problems, [line.split(" (")[0] for line in dropped]
-    ([], ['c/a.txt: dropped https://evidencegraph.example/id/doc/c/a#block_0.s1.claim'])
+    ([], ['c/a.txt: dropped http://127.0.0.1:8000/id/doc/c/a#block_0.s1.claim'])
     """
     problems = quote_failures(graphs.assertions, parsed.document.text)
     if problems:

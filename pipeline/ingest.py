@@ -319,7 +319,7 @@ def document_key_of(store: EvidenceStore, document: str) -> str:
     >>> store = EvidenceStore()
     >>> _ = ingest_content(store, b"Minutes. Councillor Ann Lee chaired it.", "text/plain",
     ...                    IngestMetadata(key="harbour/minutes"))
-    >>> document_key_of(store, "https://evidencegraph.example/id/doc/harbour/minutes")
+    >>> document_key_of(store, "http://127.0.0.1:8000/id/doc/harbour/minutes")
     'harbour/minutes'
     """
     keys = set(store.document_keys())

@@ -53,7 +53,7 @@ def entity_key(text: str) -> str:
 
     Examples
     --------
-    >>> entity_key("https://evidencegraph.example/id/person/ann-lee"), entity_key("person/ann-lee")
+    >>> entity_key("http://127.0.0.1:8000/id/person/ann-lee"), entity_key("person/ann-lee")
     ('person/ann-lee', 'person/ann-lee')
     """
     return (key_of(text) or text) if text.startswith(str(ID)) else text

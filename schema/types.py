@@ -18,6 +18,7 @@ from rdflib import URIRef
 
 from evidence_graph.graph.iris import graph_document
 from evidence_graph.graph.kinds import KIND_BY_NAME
+from evidence_graph.graph.registry import place_type_name
 from evidence_graph.graph.views import Evidence as EvidenceRecord
 from evidence_graph.graph.views import GraphViews, NodeRecord, curie, expand
 from evidence_graph.graph.views import Statement as StatementRecord
@@ -558,9 +559,9 @@ class Organisation(Agent):
     def members(self) -> list[Person]:
         return _subjects(self.views, self.iri, ORG.memberOf, Person)
 
-    @strawberry.field(description="Services it operates or provides (commissions).")
+    @strawberry.field(description="Services it operates or commissions.")
     def services(self) -> list[Service]:
-        found = {s.iri: s for p in (SCHEMA.serviceOperator, SCHEMA.provider)
+        found = {s.iri: s for p in (SCHEMA.serviceOperator, EG.commissionedBy)
                  for s in _subjects(self.views, self.iri, p, Service)}
         return [found[k] for k in sorted(found)]
 
@@ -745,9 +746,15 @@ class AgendaItem(Entity):
 # -- services, programmes, frameworks, legislation, places ------------------------------------------------
 @entity_type("Service")
 class Service(Entity):
-    @strawberry.field(description="Who provides or commissions the service.")
+    @strawberry.field(description="Who commissions (buys) the service: eg:commissionedBy.")
+    def commissioners(self) -> list[Organisation]:
+        return _objects(self.views, self.iri, EG.commissionedBy, Organisation)
+
+    @strawberry.field(description="Who commissions the service.",
+                      deprecation_reason="it named the commissioner; use commissioners (and operators for "
+                                         "who delivers it)")
     def providers(self) -> list[Organisation]:
-        return _objects(self.views, self.iri, SCHEMA.provider, Organisation)
+        return self.commissioners()
 
     @strawberry.field(description="Who delivers it.")
     def operators(self) -> list[Organisation]:
@@ -783,7 +790,8 @@ class Legislation(Entity):
 class Place(Entity):
     @strawberry.field(description="Kind of place (district, town, building …).")
     def place_type(self) -> str | None:
-        return self.record.value(SCHEMA.additionalType)
+        return next((place_type_name(s.object) for s in self.views.outgoing.get(self.iri, [])
+                     if s.predicate == str(SCHEMA.additionalType) and place_type_name(s.object)), None)
 
     @strawberry.field
     def contained_in(self) -> list[Place]:

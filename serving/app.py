@@ -39,6 +39,7 @@ from evidence_graph.serving.exports import export_routes
 from evidence_graph.serving.graphql_view import GRAPHIQL, EvidenceGraphQL
 from evidence_graph.serving.heap import ReturnLargeBodies, settle_heap
 from evidence_graph.serving.http_errors import RequestRefused, log_refusal
+from evidence_graph.serving.linked_data import entity_route, void_route
 from evidence_graph.serving.request_gate import RequestGate
 from evidence_graph.serving.response_cache import CachedAnswers, response_cache
 from evidence_graph.serving.settings import ServerSettings
@@ -180,7 +181,9 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
                Route("/context.jsonld", jsonld_context, name="jsonld_context"),
                Route("/sparql", sparql_route(settings.store if snapshot is None else None,
                                              seconds=settings.sparql_seconds, max_rows=settings.sparql_max_rows),
-                     methods=["GET", "POST", "PUT", "DELETE", "PATCH"], name="sparql")]
+                     methods=["GET", "POST", "PUT", "DELETE", "PATCH"], name="sparql"),
+               Route("/id/{key:path}", entity_route(state, settings.store if snapshot is None else None)),
+               Route("/.well-known/void", void_route(state, settings.store if snapshot is None else None))]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers={404: not_found})
     app.state.graph = state
     return app

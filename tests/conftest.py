@@ -155,10 +155,11 @@ class LiveServer:
 
 @contextlib.contextmanager
 def serving(store: Path, log: Path, env: dict[str, str] | None = None, command: Sequence[str] = CLI,
-            cwd: Path = ROOT) -> Iterator[LiveServer]:
-    """`evidence-graph serve` on ``store`` as a real process on a free loopback port, its output in
-    ``log``; stopped on exit. ``command`` runs the CLI (the checkout's by default) in ``cwd``."""
-    port = free_port()
+            cwd: Path = ROOT, port: int | None = None) -> Iterator[LiveServer]:
+    """`evidence-graph serve` on ``store`` as a real process on a loopback port (``port``, else a
+    free one), its output in ``log``; stopped on exit. ``command`` runs the CLI (the checkout's by
+    default) in ``cwd``."""
+    port = port or free_port()
     with log.open("wb") as output:
         process = subprocess.Popen([*command, "--store", str(store), "serve", "--port", str(port), "--no-access-log"],
                                    stdout=output, stderr=subprocess.STDOUT, cwd=cwd, env=env)

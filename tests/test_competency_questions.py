@@ -78,7 +78,7 @@ def test_5_stepahead_services_for_kcc_and_where(live_server: LiveServer) -> None
     services = {s["label"]: s for s in stepahead["services"]}
     assert {"Family Mediation", "Young Healthy Minds"} <= set(services)
     minds = services["Young Healthy Minds"]
-    assert [p["label"] for p in minds["providers"]] == ["Kent County Council"]
+    assert [p["label"] for p in minds["commissioners"]] == ["Kent County Council"]
     assert [o["label"] for o in minds["operators"]] == ["Stepahead Support"]
     assert {"Canterbury", "Dover", "Thanet"} <= {p["label"] for p in minds["areaServed"]}
     assert all(e["node"]["evidence"] for e in minds["relations"]["edges"])

@@ -21,9 +21,9 @@ from evidence_graph.schema.compiled import PlannedExecutor, planned_executor_cla
 from evidence_graph.schema.context import GraphSnapshot, RequestContext
 
 ROOT = Path(__file__).parents[1]
-KCC = "https://evidencegraph.example/id/org/gb-lae-ken"
-SALUS = "https://evidencegraph.example/id/org/project-salus"
-IFA = "https://evidencegraph.example/id/framework/independent-foster-agency-framework"
+KCC = "http://127.0.0.1:8000/id/org/gb-lae-ken"
+SALUS = "http://127.0.0.1:8000/id/org/project-salus"
+IFA = "http://127.0.0.1:8000/id/framework/independent-foster-agency-framework"
 
 COMPILED = build_schema()
 REFERENCE = build_schema(compiled=False)

@@ -15,7 +15,7 @@ from evidence_graph.graph.store import EvidenceStore
 from evidence_graph.schema.context import GraphSnapshot
 from evidence_graph.server import ServerSettings, create_app
 
-KCC = "https://evidencegraph.example/id/org/gb-lae-ken"
+KCC = "http://127.0.0.1:8000/id/org/gb-lae-ken"
 JSON = "application/json"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 

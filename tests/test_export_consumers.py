@@ -27,7 +27,7 @@ from pyld import jsonld
 from tests.conftest import LiveServer
 
 GRAPH_TOOLS = Path(__file__).parent / "graph_tools"
-KCC = "https://evidencegraph.example/id/org/gb-lae-ken"
+KCC = "http://127.0.0.1:8000/id/org/gb-lae-ken"
 
 
 def _tool(name: str, how: str) -> str:

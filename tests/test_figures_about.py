@@ -125,7 +125,7 @@ def test_invented_report_figures_measure_and_about(tmp_path: Path) -> None:
 
 def _sample_figures(sample: GraphQuery, doc: str) -> dict[str, tuple[str, str]]:
     rows = sample.rows(f"""SELECT ?d ?m ?a WHERE {{ ?f a eg:Figure ; schema:description ?d ; eg:measure ?m ;
-                            schema:appearance/dcterms:isPartOf*/dcterms:isPartOf <https://evidencegraph.example/id/{doc}> .
+                            schema:appearance/dcterms:isPartOf*/dcterms:isPartOf <http://127.0.0.1:8000/id/{doc}> .
                             OPTIONAL {{ ?f schema:about ?a }} }}""")
     return {d: (m, a.split("/id/")[-1]) for d, m, a in rows}
 

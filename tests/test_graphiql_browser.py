@@ -23,7 +23,7 @@ from selenium.webdriver.common.by import By
 
 from tests.conftest import LiveServer
 
-KCC = "https://evidencegraph.example/id/org/gb-lae-ken"
+KCC = "http://127.0.0.1:8000/id/org/gb-lae-ken"
 #: Where the screenshots go (kept for a person to look at; under pytest's temporary folder otherwise).
 SCREENSHOTS = os.environ.get("EVIDENCE_GRAPH_SCREENSHOTS")
 

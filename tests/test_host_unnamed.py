@@ -16,7 +16,7 @@ from evidence_graph.loaders.context import authority_key_of, gather_context, unn
 from evidence_graph.loaders.document import Document
 from evidence_graph.loaders.structure import parse_document
 
-ID = "https://evidencegraph.example/id/"
+ID = "http://127.0.0.1:8000/id/"
 
 MINUTES = ("Cabinet\n\nMinutes of the meeting held on 4 June 2025\n\n1. Leisure contract\n\n"
            "Councillor Ann Lee said that the Council had extended the leisure contract. The Cabinet "

@@ -112,7 +112,7 @@ def test_retract_removes_the_document_and_what_only_it_supported(tmp_path: Path,
     sample_only = dump(store)
     assert cli("ingest", str(papers), store=store).returncode == 0
     assert any("ann-lee" in q for q in dump(store))
-    result = cli("retract", "https://evidencegraph.example/id/doc/harbour/2025-05-12-minutes", store=store)
+    result = cli("retract", "http://127.0.0.1:8000/id/doc/harbour/2025-05-12-minutes", store=store)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("retracted harbour/2025-05-12-minutes:")
     after = dump(store)
@@ -210,7 +210,7 @@ def test_ingest_mutation_serves_the_document_at_once_and_retract_withdraws_it(wr
     done = post(writable_server, INGEST, {"content": HARBOUR_MINUTES, "type": "text/plain", "meta": meta,
                                           "dry": False}, TOKEN)["data"]["ingestDocument"]
     assert done["stored"] and done["documents"][0]["status"] == "added"
-    assert done["documents"][0]["document"] == "https://evidencegraph.example/id/doc/harbour/2025-05-12-minutes"
+    assert done["documents"][0]["document"] == "http://127.0.0.1:8000/id/doc/harbour/2025-05-12-minutes"
     assert done["version"] != before
     # The answer comes once the new graph is served: no wait for the store watcher.
     assert writable_server.health()["version"] == done["version"]

@@ -25,7 +25,7 @@ from tests.conftest import FIXTURES, MINUTES, PACK, SAMPLE, GraphQuery
 TWO_COUNCILS = FIXTURES / "meetings" / "two-councils"
 NORTHFOLD = "doc/two-councils/northfold-planning-minutes"
 EASTMERE = "doc/two-councils/eastmere-licensing-minutes"
-ID = "https://evidencegraph.example/id/"
+ID = "http://127.0.0.1:8000/id/"
 
 
 def graphs_by_key(paths: list[Path]) -> dict[str, Graph]:

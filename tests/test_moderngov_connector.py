@@ -172,7 +172,7 @@ def test_fetch_writes_the_meeting_with_its_manifest_and_ingests_it(site: str, tm
                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120).stdout
     subjects = [line.split(" ", 1)[0] for line in quads.splitlines() if line.strip()]
     people = {s for s in subjects if "/id/person/" in s and "ann-lee" in s}
-    assert people == {"<https://evidencegraph.example/id/person/ann-lee>"}, people
+    assert people == {"<http://127.0.0.1:8000/id/person/ann-lee>"}, people
 
     again = fetch(page, "--no-ingest", cwd=tmp_path)
     assert again.returncode == 0, again.stderr

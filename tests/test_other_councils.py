@@ -71,7 +71,7 @@ def author_of(other: GraphQuery, doc: str, start: str) -> list[str]:
 def annotated_as(other: GraphQuery, doc: str, exact: str) -> set[str]:
     """Entities the mentions of ``exact`` in ``doc`` resolve to."""
     return {v.rsplit("/id/", 1)[1] for v in other.values(f"""SELECT DISTINCT ?e WHERE {{
-        GRAPH <https://evidencegraph.example/id/graph/{doc}> {{
+        GRAPH <http://127.0.0.1:8000/id/graph/{doc}> {{
           ?a a oa:Annotation ; oa:hasBody ?e ; oa:hasTarget/oa:hasSelector/oa:exact {_literal(exact)} }} }}""")}
 
 
@@ -132,7 +132,7 @@ def test_councillors_present_lose_their_honorific_and_the_chair_is_marked(other:
     assert members == ["Fenwick", "Gill", "Nash", "Okafor", "Patel", "Pembury", "Quinlan", "Rowe",
                        "Thornbury", "Whitlock"]
     assert other.values(f"SELECT ?p WHERE {{ ?m org:organization {committee} ; org:role id:concept/role/chair ; "
-                        "org:member ?p }") == ["https://evidencegraph.example/id/person/r-okafor"]
+                        "org:member ?p }") == ["http://127.0.0.1:8000/id/person/r-okafor"]
     assert other.values("SELECT ?n WHERE { id:person/r-okafor schema:name ?n }") == ["R Okafor"]
     wexcombe = "id:committee/wexcombe-city-council/licensing-and-regulatory-committee"
     # "Councillors Bridget Hallam (Chair), Owen Carraway (Vice-Chair), …": one honorific for all.
@@ -173,7 +173,7 @@ def test_numbered_minutes_are_agenda_items_holding_their_passages(other: GraphQu
                           "34": "Street Trading Consent Fees 2025/26"}
     question = passage_by_text(other, HARBOURNE, "Cllr Patel asked")
     assert other.values(f"SELECT ?i WHERE {{ <{question}> eg:agendaItem ?i }}") == [
-        HARBOURNE_MEETING.replace("id:", "https://evidencegraph.example/id/") + "/item/24"]
+        HARBOURNE_MEETING.replace("id:", "http://127.0.0.1:8000/id/") + "/item/24"]
     in_item_33 = other.values(f"""SELECT ?p WHERE {{ ?p eg:agendaItem ?i . ?i schema:superEvent {WEXCOMBE_MEETING} ;
                                   schema:position ?n . FILTER(STR(?n) = "33") }}""")
     assert len(in_item_33) == 6
@@ -208,7 +208,7 @@ def test_resolved_decisions_are_kept_whole_as_passages(other: GraphQuery) -> Non
 def test_organisations_named_in_passing(other: GraphQuery) -> None:
     def named_in(doc: str) -> set[str]:
         return set(other.values(f"""SELECT DISTINCT ?label WHERE {{
-            GRAPH <https://evidencegraph.example/id/graph/{doc}> {{ ?a a oa:Annotation ; oa:hasBody ?o }}
+            GRAPH <http://127.0.0.1:8000/id/graph/{doc}> {{ ?a a oa:Annotation ; oa:hasBody ?o }}
             ?o a org:FormalOrganization ; skos:prefLabel ?label }}"""))
 
     assert {"Harbourne Homes Trust", "Citizens Advice"} <= named_in(HARBOURNE)
@@ -223,7 +223,7 @@ def test_organisations_named_in_passing(other: GraphQuery) -> None:
 def test_report_header_names_author_and_cabinet_member(other: GraphQuery) -> None:
     # Bold labels ("**Report author:** Name, Post") one per line.
     assert other.values(f"SELECT ?a WHERE {{ id:{CALDERBROOK} schema:author ?a }}") == [
-        "https://evidencegraph.example/id/person/sarah-lindqvist"]
+        "http://127.0.0.1:8000/id/person/sarah-lindqvist"]
     assert holds(other, "person/sarah-lindqvist") == {("Chief Finance Officer", "Calderbrook Borough Council")}
     assert holds(other, "person/naveen-choudhury") == {
         ("Cabinet Member for Finance and Corporate Services", "Calderbrook Borough Council")}
@@ -267,8 +267,8 @@ def test_figures_in_prose_with_counts_and_money(other: GraphQuery) -> None:
 
 def test_written_evidence_is_by_the_charity_and_signed_by_its_chief_executive(other: GraphQuery) -> None:
     authors = set(other.values(f"SELECT ?a WHERE {{ id:{ASHMERE} schema:author ?a }}"))
-    assert authors == {"https://evidencegraph.example/id/org/brightwater-food-partnership",
-                       "https://evidencegraph.example/id/person/imogen-tate"}
+    assert authors == {"http://127.0.0.1:8000/id/org/brightwater-food-partnership",
+                       "http://127.0.0.1:8000/id/person/imogen-tate"}
     assert holds(other, "person/imogen-tate") == {("Chief Executive", "Brightwater Food Partnership")}
     assert other.values("SELECT ?n WHERE { id:person/imogen-tate schema:name ?n }") == ["Imogen Tate"]
     assert author_of(other, ASHMERE, "The Council should adopt") == ["org/brightwater-food-partnership"]

@@ -154,7 +154,7 @@ def test_a_reviewer_merges_and_separates_and_the_decisions_hold(tmp_path: Path) 
     assert "Person 'Ann Lee':" in listed.stdout and "bodies: org/fenmoor-district-council" in listed.stdout
     assert "person/tarnside-borough-council/ann-lee" in listed.stdout
 
-    merged = cli("registry", "merge", "person/ann-lee", "https://evidencegraph.example/id/person/tarnside-borough-council/ann-lee")
+    merged = cli("registry", "merge", "person/ann-lee", "http://127.0.0.1:8000/id/person/tarnside-borough-council/ann-lee")
     assert merged.returncode == 0, merged.stderr
     assert cli("registry", "merge", "person/ann-lee", "person/tarnside-borough-council/ann-lee").returncode == 1
     apart = cli("registry", "different", "person/omar-reyes", "person/tarnside-borough-council/omar-reyes")
@@ -170,11 +170,11 @@ def test_a_reviewer_merges_and_separates_and_the_decisions_hold(tmp_path: Path) 
     with EvidenceStore(store, read_only=True) as reopened:
         snapshot = GraphSnapshot.from_quads(reopened.quads())
         assert len(people(reopened, "Ann Lee")) == 2  # two IRIs stored; the views make them one
-    query = ('{ entity(iri: "https://evidencegraph.example/id/person/tarnside-borough-council/ann-lee") { iri } '
+    query = ('{ entity(iri: "http://127.0.0.1:8000/id/person/tarnside-borough-council/ann-lee") { iri } '
              'people(where: {label: {equals: "Ann Lee"}}) { totalCount } }')
     answer = asyncio.run(build_schema().execute(query, context_value=RequestContext(snapshot)))
     assert answer.errors is None, answer.errors
-    assert answer.data["entity"]["iri"] == "https://evidencegraph.example/id/person/ann-lee"
+    assert answer.data["entity"]["iri"] == "http://127.0.0.1:8000/id/person/ann-lee"
     assert answer.data["people"]["totalCount"] == 1
 
 

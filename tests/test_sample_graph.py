@@ -39,7 +39,7 @@ def test_agenda_items_with_times(sample: GraphQuery) -> None:
     assert dict(rows)["4"] == "2014-01-30T11:00:00"
     assert dict(rows)["5"] == "2014-01-30T12:00:00"
     names = sample.values(f"SELECT ?name WHERE {{ {MEETING}/item/6 schema:name ?name }}".replace(
-        f"{MEETING}/item/6", "<https://evidencegraph.example/id/meeting/gb-lae-ken/"
+        f"{MEETING}/item/6", "<http://127.0.0.1:8000/id/meeting/gb-lae-ken/"
         "select-committee-commissioning/2014-01-30/item/6>"))
     assert names == ["Wrap up/key points"]
 
@@ -58,7 +58,7 @@ def test_nine_members_and_the_chairman(sample: GraphQuery) -> None:
     assert members == ["Angell", "Baldock", "Balfour", "Birkby", "Chard", "Cowan", "Gates", "Pearman", "Vye"]
     chair = sample.values(f"""SELECT ?p WHERE {{ ?m org:organization {committee} ; org:role id:concept/role/chair ;
                                org:member ?p }}""")
-    assert chair == ["https://evidencegraph.example/id/person/m-j-angell"]
+    assert chair == ["http://127.0.0.1:8000/id/person/m-j-angell"]
     assert evidenced(sample, "id:person/m-j-angell", "org:memberOf", committee) == ["Mr M J Angell"]
 
 
@@ -86,7 +86,7 @@ def test_terms_of_reference_themes_form_a_skos_scheme(sample: GraphQuery) -> Non
 
 def test_every_question_bullet_is_linked_to_its_theme(sample: GraphQuery) -> None:
     rows = sample.rows(f"""SELECT ?text ?n WHERE {{ ?q a schema:Question ; dcterms:type "tor-question" ; schema:text ?text ;
-                           schema:about/skos:notation ?n ; dcterms:isPartOf/dcterms:isPartOf <{PACK.replace('doc/', 'https://evidencegraph.example/id/doc/')}> }}""")
+                           schema:about/skos:notation ?n ; dcterms:isPartOf/dcterms:isPartOf <{PACK.replace('doc/', 'http://127.0.0.1:8000/id/doc/')}> }}""")
     by_question: dict[str, set[str]] = {}
     for text, letter in rows:
         by_question.setdefault(text, set()).add(letter)
@@ -95,7 +95,7 @@ def test_every_question_bullet_is_linked_to_its_theme(sample: GraphQuery) -> Non
     assert by_question["Do we decommission / re-commission services based on performance?"] == {"d"}
     assert by_question["Are we meeting the duties of the social value act?"] == {"e", "f"}
     total = sample.values(f"""SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE {{ ?q dcterms:type "tor-question" ;
-                             dcterms:isPartOf/dcterms:isPartOf <{PACK.replace('doc/', 'https://evidencegraph.example/id/doc/')}> }}""")
+                             dcterms:isPartOf/dcterms:isPartOf <{PACK.replace('doc/', 'http://127.0.0.1:8000/id/doc/')}> }}""")
     assert total == [str(len(by_question))]
     assert len(by_question) == 40  # 9 + 3 + 9 + 14 (one in bold) + 6 shared by e) and f)
 
@@ -107,7 +107,7 @@ def test_project_salus_former_name_and_issues(sample: GraphQuery) -> None:
     issues = set(sample.values(f"SELECT ?i WHERE {{ {salus} eg:raisedIssue ?i }}"))
     for key in ("unified-commissioning", "tupe", "prescriptive-specifications",
                 "barriers-small-organisations", "adversarial-processes", "quality-of-feedback"):
-        assert f"https://evidencegraph.example/id/concept/issue/{key}" in issues, key
+        assert f"http://127.0.0.1:8000/id/concept/issue/{key}" in issues, key
 
 
 def test_stepahead_services_commissioner_operator_and_places(sample: GraphQuery) -> None:
@@ -115,10 +115,10 @@ def test_stepahead_services_commissioner_operator_and_places(sample: GraphQuery)
                                    skos:prefLabel ?name }"""))
     assert set(services) >= {"Family Mediation", "Young Healthy Minds"}
     for name in ("Family Mediation", "Young Healthy Minds"):
-        assert sample.ask(f"<{services[name]}> schema:provider {KCC}")
+        assert sample.ask(f"<{services[name]}> eg:commissionedBy {KCC}")
     places = set(sample.values(f"SELECT ?n WHERE {{ <{services['Young Healthy Minds']}> schema:areaServed/schema:name ?n }}"))
     assert {"Canterbury", "Dover", "Thanet"} <= places
-    assert evidenced(sample, f"<{services['Young Healthy Minds']}>", "schema:provider", KCC) == ["commissioned by KCC"]
+    assert evidenced(sample, f"<{services['Young Healthy Minds']}>", "eg:commissionedBy", KCC) == ["commissioned by KCC"]
 
 
 def test_stepahead_former_names_and_issues(sample: GraphQuery) -> None:
@@ -128,7 +128,7 @@ def test_stepahead_former_names_and_issues(sample: GraphQuery) -> None:
     issues = set(sample.values(f"SELECT ?i WHERE {{ {stepahead} eg:raisedIssue ?i }}"))
     for key in ("decommissioning-before-recommissioning", "contract-monitoring", "contract-length",
                 "barriers-small-organisations", "price-emphasis"):
-        assert f"https://evidencegraph.example/id/concept/issue/{key}" in issues, key
+        assert f"http://127.0.0.1:8000/id/concept/issue/{key}" in issues, key
 
 
 def test_conflicting_start_dates_are_both_kept_with_quotes(sample: GraphQuery) -> None:
@@ -140,9 +140,9 @@ def test_conflicting_start_dates_are_both_kept_with_quotes(sample: GraphQuery) -
 
 
 def _figure(sample: GraphQuery, description: str) -> dict[str, str]:
-    rows = sample.rows(f"""SELECT ?p ?o WHERE {{ ?f a eg:Figure ; schema:description "{description}" ; ?p ?o .
+    rows = sample.rows(f"""SELECT ?p ?o WHERE {{ ?f a eg:Figure ; schema:description "{description}"@en ; ?p ?o .
                             ?f schema:appearance/dcterms:isPartOf*/dcterms:isPartOf
-                            <https://evidencegraph.example/id/{PACK}> }}""")
+                            <http://127.0.0.1:8000/id/{PACK}> }}""")
     found: dict[str, str] = {}
     for p, o in rows:
         found.setdefault(p.rsplit("/", 1)[-1].rsplit("#", 1)[-1], o)
@@ -176,38 +176,38 @@ def test_officer_report_activities(sample: GraphQuery) -> None:
 
 def test_minutes_have_29_numbered_paragraphs(sample: GraphQuery) -> None:
     numbers = sample.values(f"""SELECT ?n WHERE {{ ?p dcterms:type "numbered-paragraph" ; schema:position ?n ;
-                               dcterms:isPartOf <https://evidencegraph.example/id/{MINUTES}> }}""")
+                               dcterms:isPartOf <http://127.0.0.1:8000/id/{MINUTES}> }}""")
     assert sorted(numbers, key=int) == [str(n) for n in range(1, 30)]
 
 
 def test_speaker_of_each_numbered_paragraph(sample: GraphQuery) -> None:
     rows = dict(sample.rows(f"""SELECT ?n ?role WHERE {{ ?p dcterms:type "numbered-paragraph" ; schema:position ?n ;
-                                eg:speakerRole ?role ; dcterms:isPartOf <https://evidencegraph.example/id/{MINUTES}> }}"""))
+                                eg:speakerRole ?role ; dcterms:isPartOf <http://127.0.0.1:8000/id/{MINUTES}> }}"""))
     narrative = {n for n, role in rows.items() if role.endswith("/narrative")}
     assert narrative == {"1", "2", "29"}
     authors = dict(sample.rows(f"""SELECT ?n ?a WHERE {{ ?p dcterms:type "numbered-paragraph" ; schema:position ?n ;
-                                   schema:author ?a ; dcterms:isPartOf <https://evidencegraph.example/id/{MINUTES}> }}"""))
+                                   schema:author ?a ; dcterms:isPartOf <http://127.0.0.1:8000/id/{MINUTES}> }}"""))
     assert set(authors) == {str(n) for n in range(3, 29)}
-    assert set(authors.values()) == {"https://evidencegraph.example/id/person/thom-wilson"}
+    assert set(authors.values()) == {"http://127.0.0.1:8000/id/person/thom-wilson"}
 
 
 def test_unnumbered_paragraphs_are_questions_comments_or_continuations(sample: GraphQuery) -> None:
-    base = f"<https://evidencegraph.example/id/{MINUTES}"
+    base = f"<http://127.0.0.1:8000/id/{MINUTES}"
     questions = sample.values(f"SELECT ?t WHERE {{ ?q a schema:Question ; schema:text ?t ; dcterms:isPartOf {base}> }}")
     assert "Please tell us about your role." in questions
     assert len(questions) == 12
-    assert sample.ask(f"""{base}#para_3> schema:parentItem ?q . ?q schema:text "Please tell us about your role." """)
+    assert sample.ask(f"""{base}#para_3> schema:parentItem ?q . ?q schema:text "Please tell us about your role."@en """)
     assert sample.ask(f"""{base}#q_1> schema:suggestedAnswer {base}#para_3>""")
     continuation = sample.rows(f"""SELECT ?role ?a WHERE {{ ?p schema:text ?t ; eg:speakerRole ?role ; schema:author ?a ;
                                   dcterms:isPartOf {base}> . FILTER(STRSTARTS(?t, "I attended a")) }}""")
-    assert continuation == [("https://evidencegraph.example/id/concept/role/witness",
-                             "https://evidencegraph.example/id/person/thom-wilson")]
+    assert continuation == [("http://127.0.0.1:8000/id/concept/role/witness",
+                             "http://127.0.0.1:8000/id/person/thom-wilson")]
 
 
 def test_organisations_named_in_passing_and_children_in_care(sample: GraphQuery) -> None:
     def named_in(doc: str) -> set[str]:
         return set(sample.values(f"""SELECT DISTINCT ?label WHERE {{
-            GRAPH <https://evidencegraph.example/id/graph/doc/{doc[4:]}> {{ ?a a oa:Annotation ; oa:hasBody ?o }}
+            GRAPH <http://127.0.0.1:8000/id/graph/doc/{doc[4:]}> {{ ?a a oa:Annotation ; oa:hasBody ?o }}
             ?o a org:FormalOrganization ; skos:prefLabel ?label }}"""))
 
     for label in ("Ofsted", "London Borough of Croydon Council", "Kent County Council"):
@@ -216,7 +216,7 @@ def test_organisations_named_in_passing_and_children_in_care(sample: GraphQuery)
     assert not {label for label in named_in(MINUTES) if "ommissioning Group" in label}
     assert "Child and Adolescent Mental Health Services" in named_in(PACK)
     assert sample.ask(f"""?f a eg:Figure ; schema:value ?v ; schema:unitText "children" ;
-                          schema:appearance/dcterms:isPartOf <https://evidencegraph.example/id/{MINUTES}> .
+                          schema:appearance/dcterms:isPartOf <http://127.0.0.1:8000/id/{MINUTES}> .
                           FILTER(?v = 1000)""")
 
 

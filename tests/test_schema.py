@@ -229,7 +229,7 @@ def test_filters_combine_with_and_or_not(snapshot: GraphSnapshot) -> None:
 def test_filters_by_relation_document_and_graph(snapshot: GraphSnapshot) -> None:
     services = data(snapshot, '{ services(where: {relatedTo: ["%s"]}) { edges { node { label } } } }' % STEPAHEAD)
     assert {"Family Mediation", "Young Healthy Minds"} <= set(labels(services, "services"))
-    minutes = "https://evidencegraph.example/id/doc/kcc-commissioning-select-committee/2014-01-30-minutes-thom-wilson"
+    minutes = "http://127.0.0.1:8000/id/doc/kcc-commissioning-select-committee/2014-01-30-minutes-thom-wilson"
     in_minutes = data(snapshot, '{ organisations(first: 100, where: {inDocument: ["%s"]}) '
                                 '{ edges { node { label } } } }' % minutes)
     assert {"Ofsted", "London Borough of Croydon Council"} <= set(labels(in_minutes, "organisations"))

@@ -21,7 +21,7 @@ from rdflib.query import Result
 
 from tests.conftest import LiveServer, serving
 
-KCC = "https://evidencegraph.example/id/org/gb-lae-ken"
+KCC = "http://127.0.0.1:8000/id/org/gb-lae-ken"
 PEOPLE = "SELECT ?person ?name WHERE { ?person a <https://schema.org/Person> ; " \
          "<http://www.w3.org/2004/02/skos/core#prefLabel> ?name }"
 
@@ -68,7 +68,7 @@ def test_default_graph_is_the_evidence_not_the_bookkeeping(live_server: LiveServ
     counted = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
     _, _, nquads = live_server.get("/export/nquads")
     assert counted == len(nquads.decode().strip().splitlines())
-    _, _, body = ask(live_server, "ASK { GRAPH <https://evidencegraph.example/id/graph/registry-memory> { ?s ?p ?o } }")
+    _, _, body = ask(live_server, "ASK { GRAPH <http://127.0.0.1:8000/id/graph/registry-memory> { ?s ?p ?o } }")
     assert json.loads(body)["boolean"] is False
 
 

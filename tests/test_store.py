@@ -59,7 +59,7 @@ def test_a_changed_document_replaces_its_graph_and_keeps_iris(tmp_path: Path) ->
     assert not any("No, nothing I can think of." in t for t in texts)
     assert "kcc/2014-01-30-agenda-pack" in store.document_keys()
     people = {str(s) for s, p, o, g in store.quads() if p == SCHEMA.familyName and str(o) == "Wilson"}
-    assert people == {"https://evidencegraph.example/id/person/thom-wilson"}
+    assert people == {"http://127.0.0.1:8000/id/person/thom-wilson"}
 
 
 def test_a_failed_write_leaves_the_store_unchanged(tmp_path: Path) -> None:

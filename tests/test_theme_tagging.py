@@ -16,13 +16,13 @@ from evidence_graph.loaders.themes import ThemeTagger, ThemeText
 from tests.conftest import FIXTURES, MINUTES, GraphQuery
 
 JUDGEMENT = FIXTURES / "themes" / "sample-hearing-theme-judgement.toml"
-SCHEME = "https://evidencegraph.example/id/concept/tor/gb-lae-ken/select-committee-commissioning/"
+SCHEME = "http://127.0.0.1:8000/id/concept/tor/gb-lae-ken/select-committee-commissioning/"
 
 
 def _tagged(sample: GraphQuery) -> dict[str, set[str]]:
     """Each minutes passage's text (number marker removed) and the themes it is tagged with."""
     rows = sample.rows(f"""SELECT ?p ?t ?s WHERE {{ ?p a eg:Passage ; schema:text ?t ;
-                           dcterms:isPartOf+ <https://evidencegraph.example/id/{MINUTES}> .
+                           dcterms:isPartOf+ <http://127.0.0.1:8000/id/{MINUTES}> .
                            OPTIONAL {{ ?p dcterms:subject ?s }} }}""")
     texts: dict[str, str] = {}
     themes: dict[str, set[str]] = {}

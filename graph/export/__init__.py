@@ -11,7 +11,7 @@ Examples
 >>> text = "".join(export_format("csv-nodes").write(ExportSource(ExportSelection(types=("Organisation",)),
 ...                                                              views=example_views())))
 >>> print(text.splitlines()[1])
-https://evidencegraph.example/id/org/kcc,Kent County Council,Organisation,org/kcc,[],0
+http://127.0.0.1:8000/id/org/kcc,Kent County Council,Organisation,org/kcc,[],0
 """
 
 from evidence_graph.graph.export import network, rdf  # noqa: F401  (each registers its formats)

@@ -136,8 +136,8 @@ def serialise(quads: Iterable[Quad], fmt: str) -> str:
     --------
     >>> from evidence_graph.graph.vocabulary import ID, SCHEMA
     >>> print(serialise([(ID["person/a"], RDF.type, SCHEMA.Person, ID["graph/registry"])], "nquads"), end="")
-    <https://evidencegraph.example/id/person/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \
-<https://schema.org/Person> <https://evidencegraph.example/id/graph/registry> .
+    <http://127.0.0.1:8000/id/person/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \
+<https://schema.org/Person> <http://127.0.0.1:8000/id/graph/registry> .
     """
     from evidence_graph.graph.export.formats import export_format
 

@@ -127,6 +127,23 @@ def document_formats() -> ComponentRegistry[DocumentFormat]:
     return registry
 
 
+def media_type_of(format_name: str, encoding: str) -> str:
+    """The media type of a document read by the format named ``format_name`` (IANA's, with the
+    charset a text was decoded with), as ``schema:encodingFormat`` takes it.
+
+    A format declares it as ``media_type``; a plugin that does not is ``application/octet-stream``.
+
+    Examples
+    --------
+    >>> media_type_of("markdown", "utf-8"), media_type_of("pdf", "pdf")
+    ('text/markdown; charset=utf-8', 'application/pdf')
+    """
+    formats = document_formats()
+    found = formats.get(format_name) if format_name in formats else None
+    media_type = str(getattr(found, "media_type", "application/octet-stream"))
+    return f"{media_type}; charset={encoding}" if media_type.startswith("text/") else media_type
+
+
 def format_for(path: Path, raw: bytes, source: str) -> DocumentFormat:
     """The first format that reads the file.
 
@@ -188,5 +205,15 @@ def page_of(pages: Iterable[int], offset: int) -> int | None:
     return page
 
 
-__all__ = ["BUILT_IN_FORMATS", "CELL_SEPARATOR", "ENTRY_POINT_GROUP", "DocumentFormat", "DocumentText",
-           "document_formats", "format_for", "page_of", "readable_suffixes"]
+__all__ = [
+    "BUILT_IN_FORMATS",
+    "CELL_SEPARATOR",
+    "ENTRY_POINT_GROUP",
+    "DocumentFormat",
+    "DocumentText",
+    "document_formats",
+    "format_for",
+    "media_type_of",
+    "page_of",
+    "readable_suffixes",
+]

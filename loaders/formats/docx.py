@@ -82,6 +82,8 @@ class DOCXFormat:
     """Word documents: a zip holding ``word/document.xml``."""
 
     name: str = "docx"
+    #: What ``schema:encodingFormat`` says of a document read by this format.
+    media_type: str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     suffixes: tuple[str, ...] = (".docx",)
 
     def sniff(self, path: Path, raw: bytes) -> bool:

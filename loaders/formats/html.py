@@ -183,6 +183,8 @@ class HTMLFormat:
     """HTML pages: an ``.html`` file, or markup under an ending that does not say text."""
 
     name: str = "html"
+    #: What ``schema:encodingFormat`` says of a document read by this format.
+    media_type: str = "text/html"
     suffixes: tuple[str, ...] = HTML_SUFFIXES
 
     def sniff(self, path: Path, raw: bytes) -> bool:

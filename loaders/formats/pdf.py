@@ -226,6 +226,8 @@ class PDFFormat:
     """PDF files, by their ``%PDF`` signature."""
 
     name: str = "pdf"
+    #: What ``schema:encodingFormat`` says of a document read by this format.
+    media_type: str = "application/pdf"
     suffixes: tuple[str, ...] = (".pdf",)
 
     def sniff(self, path: Path, raw: bytes) -> bool:

@@ -101,6 +101,8 @@ class PlainTextFormat:
     """Plain text: read whatever decodes as text (the last format asked, so the fallback)."""
 
     name: str = "text"
+    #: What ``schema:encodingFormat`` says of a document read by this format.
+    media_type: str = "text/plain"
     suffixes: tuple[str, ...] = (*TEXT_SUFFIXES, "")
 
     def sniff(self, path: Path, raw: bytes) -> bool:
@@ -118,6 +120,7 @@ class MarkdownFormat(PlainTextFormat):
     """Markdown: a ``.md`` file, or text with ``#`` headings under another ending than ``.txt``."""
 
     name: str = "markdown"
+    media_type: str = "text/markdown"
     suffixes: tuple[str, ...] = MARKDOWN_SUFFIXES
 
     def sniff(self, path: Path, raw: bytes) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from evidence_graph.graph.vocabulary import EG, PROV, RDF, SCHEMA
-from evidence_graph.loaders.facts import SEGMENT, Value
+from evidence_graph.loaders.facts import SEGMENT
 from evidence_graph.loaders.mentions import Mention
 from evidence_graph.loaders.resolution.extractors import FACT_EXTRACTORS
 from evidence_graph.loaders.resolution.state import DocumentResolution
@@ -38,7 +38,7 @@ def claim_facts(doc: DocumentResolution) -> None:
             sentence = doc.text[start:end]
             key = f"{passage}.s{number}.claim"
             doc.fact(key, RDF.type, SCHEMA.Claim)
-            doc.fact(key, SCHEMA.text, Value(sentence))
+            doc.fact(key, SCHEMA.text, doc.text_value(sentence, index))
             doc.fact(key, SCHEMA.appearance, passage)
             doc.fact(key, PROV.wasQuotedFrom, SEGMENT, (start, end), index)
             if speaker:

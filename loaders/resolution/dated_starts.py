@@ -47,7 +47,7 @@ def dated_starts(doc: DocumentResolution, index: int, block: Block, mentions: li
         doc.fact(claim, SCHEMA.about, subject)
         doc.fact(claim, SCHEMA.startDate, Value(value, "gYearMonth" if month else "gYear"),
                   sentence, index)
-        doc.fact(claim, SCHEMA.text, Value(doc.text[sentence[0]:sentence[1]]))
+        doc.fact(claim, SCHEMA.text, doc.text_value(doc.text[sentence[0]:sentence[1]], index))
         doc.fact(claim, EG.claimType, "concept/claim-type/fact")
         doc.fact(claim, SCHEMA.appearance, doc.out.passages[index])
         speaker = doc.speakers.speaker_of(block)

@@ -51,9 +51,9 @@ def figure_node(doc: DocumentResolution, index: int, block: Block, mention: Ment
     if figure.unit:
         doc.fact(key, SCHEMA.unitText, Value(figure.unit))
     doc.fact(key, EG.approximate, Value("true" if figure.approximate else "false", "boolean"))
-    doc.fact(key, SCHEMA.description, Value(mention.label))
+    doc.fact(key, SCHEMA.description, doc.text_value(mention.label, mention.block))
     if mention.measure:
-        doc.fact(key, EG.measure, Value(mention.measure))
+        doc.fact(key, EG.measure, doc.text_value(mention.measure, mention.block))
     doc.fact(key, SCHEMA.appearance, passage)
     doc.fact(key, PROV.wasQuotedFrom, SEGMENT, span, index)
     about = figure_about(doc, index, block, mention, last_about)

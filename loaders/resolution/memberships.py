@@ -6,7 +6,6 @@ from __future__ import annotations
 from evidence_graph.graph.vocabulary import DCTERMS, EG, ORG, PCON, RDF, SCHEMA
 from evidence_graph.loaders.blocks import Block, Field
 from evidence_graph.loaders.cues import load_cues
-from evidence_graph.loaders.facts import Value
 from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
 from evidence_graph.loaders.resolution.keys import role_key
 from evidence_graph.loaders.resolution.state import DocumentResolution
@@ -113,7 +112,7 @@ def memo_header_facts(doc: DocumentResolution, index: int, block: Block) -> None
     part = doc.part_keys[block.part]
     subject = block.field("subject")
     if subject:
-        doc.fact(part, DCTERMS.title, Value(subject.value), (subject.start, subject.end), index)
+        doc.fact(part, DCTERMS.title, doc.text_value(subject.value, index), (subject.start, subject.end), index)
     authors = set(load_cues("structure")["report"]["author_labels"])
     label = None
     fields = list(block.fields)

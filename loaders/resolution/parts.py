@@ -20,7 +20,7 @@ def document_facts(doc: DocumentResolution) -> None:
     doc.fact(doc.doc_key, RDF.type, SCHEMA.DigitalDocument)
     doc.fact(doc.doc_key, RDF.type, FOAF.Document)
     title = document.metadata.get("title") or (parts[0].title if parts else document.key)
-    doc.fact(doc.doc_key, DCTERMS.title, Value(title))
+    doc.fact(doc.doc_key, DCTERMS.title, doc.text_value(title))
     doc.fact(doc.doc_key, DCTERMS.type, doc_type_key(kind))
     if document.metadata.get("meeting_date"):
         doc.fact(doc.doc_key, DCTERMS.date, Value(document.metadata["meeting_date"], "date"))
@@ -36,7 +36,7 @@ def document_facts(doc: DocumentResolution) -> None:
         doc.part_keys.append(key)
         doc.fact(key, RDF.type, SCHEMA.DigitalDocument)
         doc.fact(key, RDF.type, FOAF.Document)
-        doc.fact(key, DCTERMS.title, Value(part.title), (part.start, part.start + len(part.title))
+        doc.fact(key, DCTERMS.title, doc.text_value(part.title), (part.start, part.start + len(part.title))
                   if doc.text.startswith(part.title, part.start) else None)
         doc.fact(key, DCTERMS.type, doc_type_key(part.kind))
         doc.fact(key, DCTERMS.isPartOf, doc.doc_key)

@@ -55,7 +55,7 @@ def passage_facts(doc: DocumentResolution) -> None:
         elif block.role == "narrative":
             doc.fact(key, RDF.type, EG.Narrative)
         doc.fact(key, DCTERMS.isPartOf, doc.part_keys[block.part])
-        doc.fact(key, SCHEMA.text, Value(doc.text[block.start:block.end]))
+        doc.fact(key, SCHEMA.text, doc.text_value(doc.text[block.start:block.end], index))
         doc.fact(key, EG.startOffset, Value(str(block.start), "integer"))
         doc.fact(key, EG.endOffset, Value(str(block.end), "integer"))
         doc.fact(key, SCHEMA.position, Value(block.number or str(index)))

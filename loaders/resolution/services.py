@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from evidence_graph.graph.vocabulary import SCHEMA
+from evidence_graph.graph.vocabulary import EG, SCHEMA
 from evidence_graph.loaders.blocks import Block
 from evidence_graph.loaders.resolution.extractors import BLOCK_FACT_EXTRACTORS
 from evidence_graph.loaders.resolution.state import DocumentResolution
@@ -32,7 +32,7 @@ def service_facts(doc: DocumentResolution, index: int, block: Block) -> None:
                 org, _ = doc.entities.resolve_mention(mention)
                 if org:
                     cue_start = block.start + commissioned.start()
-                    doc.fact(service, SCHEMA.provider, org, (cue_start, mention.end), index)
+                    doc.fact(service, EG.commissionedBy, org, (cue_start, mention.end), index)
             elif mention.kind == "place":
                 place, _ = doc.entities.resolve_mention(mention)
                 if place:

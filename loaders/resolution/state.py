@@ -87,6 +87,12 @@ class DocumentResolution:
         self.item_by_person: dict[str, str] = {}
         self.item_by_org: dict[str, str] = {}
 
+    def text_value(self, text: str, block: int | None = None) -> Value:
+        """Words of the document as a literal with their language: the block's (``cy`` for a
+        Welsh block), else the document's (``en``, or none for a paper in another language)."""
+        language = self.parsed.blocks[block].language if block is not None else None
+        return Value(text, language=language or self.parsed.language)
+
     def fact(self, subject: str, predicate: URIRef, obj: Ref | Value | URIRef | str,
              evidence: tuple[int, int] | None = None, block: int | None = None) -> None:
         """Add ``subject predicate obj``; a plain string object is a node key."""

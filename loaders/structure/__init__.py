@@ -152,7 +152,9 @@ def parse_document(document: Document) -> ParsedDocument:
                                   f"list item of {MIN_WORDS} or more words)")
     warnings = () if any(b.kind != "heading" for b in blocks) else (
         f"{document.source}: no paragraphs found (only headings)",)
+    language: str | None = "en"
     if other_language(text):
+        language = None
         warnings = (*warnings, f"{document.source}: written in neither English nor Welsh: its passages are kept, "
                                "but names, bodies and services are found by English rules, so few were")
     furniture = [text[b.start:b.end].split("\n")[0] for b in blocks if b.kind == "furniture"]
@@ -161,7 +163,7 @@ def parse_document(document: Document) -> ParsedDocument:
         shown = "; ".join(f"'{line[:40]}'" for line in furniture[:3]) + (" …" if len(furniture) > 3 else "")
         warnings = (*warnings, f"{document.source}: {len(furniture)} block(s) of page furniture not read "
                                f"as passages ({shown})")
-    return ParsedDocument(document, tuple(parts), tuple(blocks), warnings)
+    return ParsedDocument(document, tuple(parts), tuple(blocks), warnings, language)
 
 
 def _shift_links(block: Block, offset: int) -> Block:
