@@ -1,6 +1,7 @@
 """The application factory: routes, the layers in front of them, and the lifespan that loads the graph.
 
-Routes: ``/graphql`` (GET and POST; GraphiQL in a browser, its assets under ``/graphiql/`` from
+Routes: ``/`` (the explorer, ``serving/explorer.py``), ``/graphql`` (GET and POST; GraphiQL in a
+browser, its assets under ``/graphiql/`` from
 ``static/graphiql``, so that it needs no network), ``/healthz``, ``/schema.graphql``, ``/export``
 and ``/export/{format}`` (the graph for graph tools and RDF tools: ``serving/exports.py``) and
 ``/context.jsonld``.
@@ -35,6 +36,7 @@ from evidence_graph.schema.prepared import PreparedDocuments
 from evidence_graph.serving import error_log
 from evidence_graph.serving.disconnect import StopWhenClientLeaves
 from evidence_graph.serving.document_writer import StoreWriter, bearer_token, token_matches
+from evidence_graph.serving.explorer import explorer_routes
 from evidence_graph.serving.exports import export_routes
 from evidence_graph.serving.graphql_view import GRAPHIQL, EvidenceGraphQL
 from evidence_graph.serving.heap import ReturnLargeBodies, settle_heap
@@ -175,7 +177,7 @@ def create_app(settings: ServerSettings | None = None, snapshot: GraphSnapshot |
     # Every method reaches the view, which answers any but GET and POST with a GraphQL error (405).
     routes = [Route("/graphql", graphql_app),
               Route("/healthz", healthz), Route("/schema.graphql", schema_sdl),
-              Route("/graphiql/{name}", graphiql_asset)]
+              Route("/graphiql/{name}", graphiql_asset), *explorer_routes()]
     list_formats, export, jsonld_context = export_routes(state, settings.store if snapshot is None else None)
     routes += [Route("/export", list_formats), Route("/export/{format}", export),
                Route("/context.jsonld", jsonld_context, name="jsonld_context"),
