@@ -62,6 +62,12 @@ bench: $(STAMP)
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
 
+# The graph exports: the sample in every format, a 100k-node graph in JSON, GraphML and GEXF;
+# time and peak memory from the CLI and streamed over HTTP (bench/export_bench.py)
+.PHONY: bench-export
+bench-export: $(STAMP)
+	$(BIN)/python bench/export_bench.py
+
 # The API's tests against other Strawberry releases, each installed beside .venv (not into it):
 # make compat STRAWBERRY="0.330.0 0.338.0". pyproject.toml's range is what this has passed on.
 STRAWBERRY ?= 0.330.0 0.338.0
