@@ -250,7 +250,7 @@ def test_table_figures_keep_value_unit_and_row_and_column(other: GraphQuery) -> 
 
 def test_figures_in_prose_with_counts_and_money(other: GraphQuery) -> None:
     def figure(doc: str, description: str) -> tuple[str, str]:
-        rows = other.rows(f"""SELECT ?v ?u WHERE {{ ?f a eg:Figure ; schema:description {_literal(description)} ;
+        rows = other.rows(f"""SELECT ?v ?u WHERE {{ ?f a eg:Figure ; schema:description {_literal(description)}@en ;
             schema:value ?v ; schema:appearance/dcterms:isPartOf id:{doc} .
             OPTIONAL {{ ?f schema:unitText|schema:currency ?u }} }}""")
         assert len(rows) == 1, (description, rows)
