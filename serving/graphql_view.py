@@ -44,18 +44,24 @@ _REQUEST_KEYS = frozenset({"query", "variables", "operationName", "extensions"})
 
 
 def graphiql_page(cookbook: Path = COOKBOOK) -> str:
-    """GraphiQL's HTML page, opening on the first query of the cookbook.
+    """GraphiQL's HTML page, opening on the first query of the cookbook, each query in a tab.
 
     Examples
     --------
-    >>> "/graphiql/graphiql.min.js" in graphiql_page()
-    True
+    >>> page = graphiql_page()
+    >>> "/graphiql/graphiql.min.js" in page, page.count('"query": "#')
+    (True, 8)
     """
-    queries = sorted(cookbook.glob("*.graphql"))
-    query = queries[0].read_text(encoding="utf-8") if queries else "{ entities(first: 10) { nodes { label } } }"
-    # JSON is a JavaScript literal; "</" is escaped so the query cannot close the <script> element.
-    literal = json.dumps(query).replace("</", "<\\/")
-    return (GRAPHIQL / "index.html").read_text(encoding="utf-8").replace("{{DEFAULT_QUERY}}", literal)
+    queries = [path.read_text(encoding="utf-8") for path in sorted(cookbook.glob("*.graphql"))]
+    query = queries[0] if queries else "{ entities(first: 10) { nodes { label } } }"
+
+    def literal(value: object) -> str:
+        # JSON is a JavaScript literal; "</" is escaped so a query cannot close the <script> element.
+        return json.dumps(value).replace("</", "<\\/")
+
+    page = (GRAPHIQL / "index.html").read_text(encoding="utf-8")
+    return page.replace("{{DEFAULT_QUERY}}", literal(query)).replace(
+        "{{COOKBOOK_TABS}}", literal([{"query": text} for text in queries] or [{"query": query}]))
 
 
 class EvidenceGraphQL(GraphQL):

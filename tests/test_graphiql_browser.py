@@ -24,6 +24,7 @@ from selenium.webdriver.common.by import By
 from tests.conftest import LiveServer
 
 KCC = "http://127.0.0.1:8000/id/org/gb-lae-ken"
+COOKBOOK = sorted((Path(__file__).parents[1] / "docs" / "queries").glob("*.graphql"))
 #: Where the screenshots go (kept for a person to look at; under pytest's temporary folder otherwise).
 SCREENSHOTS = os.environ.get("EVIDENCE_GRAPH_SCREENSHOTS")
 
@@ -105,6 +106,22 @@ def test_graphiql_opens_on_the_cookbook_and_answers_it(browser: webdriver.Chrome
     assert severe == [], severe
 
 
+def test_every_cookbook_query_is_a_tab_one_click_away(browser: webdriver.Chrome, live_server: LiveServer,
+                                                      tmp_path: Path) -> None:
+    browser.get(live_server.url + "/graphql")
+    browser.execute_script("window.localStorage.clear()")  # a first visit: no tabs remembered
+    browser.get(live_server.url + "/graphql")
+    tabs = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, ".graphiql-tab-button")
+                    if len(browser.find_elements(By.CSS_SELECTOR, ".graphiql-tab-button")) > 1 else None,
+                    "the cookbook's tabs")
+    assert len(tabs) == len(COOKBOOK)
+    last = COOKBOOK[-1].read_text(encoding="utf-8")
+    tabs[-1].click()
+    wait_for(lambda: editor_text(browser, ".graphiql-query-editor") == last, "the last cookbook query in the editor")
+    assert run_and_read(browser) == live_server.graphql(last)
+    screenshot(browser, tmp_path, "graphiql-cookbook-tabs")
+
+
 def test_a_shared_link_prefills_the_editors(browser: webdriver.Chrome, live_server: LiveServer,
                                             tmp_path: Path) -> None:
     query = "query One($iri: String!) { entity(iri: $iri) { __typename label } }"
@@ -114,9 +131,6 @@ def test_a_shared_link_prefills_the_editors(browser: webdriver.Chrome, live_serv
     answer = run_and_read(browser)
     assert answer == {"data": {"entity": {"__typename": "Organisation", "label": "Kent County Council"}}}
     screenshot(browser, tmp_path, "graphiql-shared-link")
-
-
-COOKBOOK = sorted((Path(__file__).parents[1] / "docs" / "queries").glob("*.graphql"))
 
 
 @pytest.mark.parametrize("path", COOKBOOK, ids=lambda p: p.stem)
