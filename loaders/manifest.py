@@ -18,6 +18,8 @@ from pathlib import Path
 from evidence_graph.loaders.errors import LoaderError
 
 MANIFEST_NAME = "manifest.toml"
+#: A web address as a manifest's ``licence`` and ``source_url`` must be (and as the graph records them).
+WEB_ADDRESS = re.compile(r"https?://[^\s/]+\S*$")
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -64,7 +66,7 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
         meta = dict(shared)
         meta.update({k: str(v) for k, v in entry.items() if k != "path"})
         for key in ("licence", "source_url"):
-            if key in meta and not re.match(r"https?://[^\s/]+\S*$", meta[key]):
+            if key in meta and not WEB_ADDRESS.match(meta[key]):
                 raise LoaderError(str(path), f"{entry['path']}: {key} must be an http(s) address, not {meta[key]!r}")
         result[str(entry["path"])] = _dated(meta)
     return result

@@ -8,7 +8,6 @@ analyst can always get from an answer to the words on the page.
 from __future__ import annotations
 
 import hashlib
-import re
 
 from rdflib import Graph, Literal, URIRef
 
@@ -18,6 +17,7 @@ from evidence_graph.graph.vocabulary import DCTERMS, EG, OA, PROV, RDF, RDFS, SC
 from evidence_graph.loaders import __version__ as loader_version
 from evidence_graph.loaders.facts import SEGMENT, Fact, Ref, ResolvedDocument, Value
 from evidence_graph.loaders.formats import media_type_of
+from evidence_graph.loaders.manifest import WEB_ADDRESS
 
 #: Characters of context kept on each side of a quote (TextQuoteSelector prefix/suffix).
 QUOTE_CONTEXT = 32
@@ -175,10 +175,10 @@ def document_graphs(resolved: ResolvedDocument) -> DocumentGraphs:
     prov.add((expression, DCTERMS.source, Literal(doc.source)))
     prov.add((expression, SCHEMA.encodingFormat, Literal(media_type_of(doc.format, doc.encoding))))
     source_url = doc.metadata.get("source_url", "")
-    if re.match(r"https?://[^\s/]+\S*$", source_url):
+    if WEB_ADDRESS.match(source_url):
         prov.add((expression, SCHEMA.url, URIRef(source_url)))
     licence = doc.metadata.get("licence", "")
-    if re.match(r"https?://[^\s/]+\S*$", licence):
+    if WEB_ADDRESS.match(licence):
         prov.add((expression, DCTERMS.license, URIRef(licence)))
     prov.add((expression, SCHEMA.text, Literal(doc.text)))
     prov.add((activity, RDF.type, PROV.Activity))

@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import anyio
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from evidence_graph.graph.describe import describe_entity
 from evidence_graph.graph.export import EXPORT_FORMATS, JSONLD_CONTEXT
 from evidence_graph.graph.export.network import predicate_label
+from evidence_graph.graph.export.rdf import to_dataset
 from evidence_graph.graph.iris import graph_document, key_of
 from evidence_graph.graph.store import EvidenceStore, from_oxigraph
 from evidence_graph.graph.views import GraphViews, NodeRecord, Statement
@@ -45,7 +46,7 @@ from evidence_graph.graph.vocabulary import (
 )
 from evidence_graph.schema.context import GraphState
 from evidence_graph.serving.http_errors import refusal_response
-from evidence_graph.serving.media_types import negotiate
+from evidence_graph.serving.media_types import requested_type, with_charset
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -61,11 +62,10 @@ ENTITY_OFFERS = ("text/turtle", "text/html", "application/xhtml+xml", *[t for t 
 _FORMAT_NAMES = {name: media for media, (_, name) in RDF_TYPES.items()} | {"html": "text/html"}
 
 
-def _choose(request: Request, offers: Iterable[str]) -> str | None:
+def _choose(request: Request, offers: Sequence[str]) -> str | None:
     named = request.query_params.get("format")
-    if named is not None:
-        return _FORMAT_NAMES.get(named.lower(), "")
-    return negotiate(request.headers.get("accept"), list(offers))
+    return requested_type(named.lower() if named is not None else None, request.headers.get("accept"),
+                          offers, _FORMAT_NAMES)
 
 
 def serialise_quads(quads: Iterable[tuple[Any, Any, Any, Any]], media_type: str) -> bytes:
@@ -80,10 +80,7 @@ def serialise_quads(quads: Iterable[tuple[Any, Any, Any, Any]], media_type: str)
     """
     serialiser = RDF_TYPES[media_type][0]
     if media_type in _QUADS:
-        dataset = bind_prefixes(Dataset())
-        for s, p, o, g in quads:
-            dataset.graph(g).add((s, p, o))
-        return dataset.serialize(format=serialiser, encoding="utf-8")
+        return to_dataset(quads).serialize(format=serialiser, encoding="utf-8")
     graph = bind_prefixes(Graph())
     for s, p, o, _ in quads:
         graph.add((s, p, o))
@@ -219,15 +216,15 @@ def entity_route(state: GraphState, store: Path | None) -> Callable[[Request], A
         The store, read for the RDF answers; without one only the page is offered.
     """
     formats = [name for name in _FORMAT_NAMES if name != "html"] if store is not None else []
+    offers = [t for t in ENTITY_OFFERS if store is not None or t.startswith(("text/html", "application/xhtml"))]
 
     async def entity(request: Request) -> Response:
         # The raw path keeps the percent-escapes the IRI was minted with.
         raw = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1").split("?")[0]
         iri = str(ID) + raw.removeprefix(request.scope.get("root_path", "")).removeprefix("/id/")
         views = state.snapshot.views
-        offers = [t for t in ENTITY_OFFERS if store is not None or t.startswith(("text/html", "application/xhtml"))]
         chosen = _choose(request, offers)
-        if not chosen or chosen not in offers:
+        if chosen is None:
             wanted = request.query_params.get("format") or request.headers.get("accept")
             return refusal_response(406, f"{iri} is offered as {', '.join(offers)}, not {wanted}", "NOT_ACCEPTABLE")
         headers = {"vary": "accept", "link": f'<{iri}>; rel="canonical"', "x-graph-version": state.snapshot.version}
@@ -241,8 +238,7 @@ def entity_route(state: GraphState, store: Path | None) -> Callable[[Request], A
         if not quads:
             return refusal_response(404, f"nothing is known of {iri}", "NOT_FOUND")
         body = await anyio.to_thread.run_sync(serialise_quads, quads, chosen)
-        charset = "" if chosen == "application/rdf+xml" else "; charset=utf-8"
-        return Response(body, media_type=chosen + charset, headers=headers)
+        return Response(body, media_type=with_charset(chosen), headers=headers)
 
     return entity
 
@@ -377,18 +373,18 @@ def void_route(state: GraphState, store: Path | None) -> Callable[[Request], Any
 
     async def void(request: Request) -> Response:
         chosen = _choose(request, offers)
-        if not chosen or chosen not in offers:
+        if chosen is None:
             return refusal_response(406, f"the dataset's description is offered as {', '.join(offers)}",
                                     "NOT_ACCEPTABLE")
         snapshot = state.snapshot
         key = (snapshot.version, chosen, str(request.base_url))
 
         def described() -> bytes:
-            quads: Iterable[tuple[Any, Any, Any, Any]] = []
-            if store is not None:
-                with EvidenceStore(store, read_only=True) as opened:
-                    quads = list(opened.quads())
-            graph = dataset_description(snapshot.views, quads, str(request.base_url))
+            if store is None:
+                graph = dataset_description(snapshot.views, [], str(request.base_url))
+            else:
+                with EvidenceStore(store, read_only=True) as opened:  # the quads are read once, as they come
+                    graph = dataset_description(snapshot.views, opened.quads(), str(request.base_url))
             return serialise_quads(((s, p, o, None) for s, p, o in graph), chosen)
 
         body = made.get(key)
@@ -397,8 +393,7 @@ def void_route(state: GraphState, store: Path | None) -> Callable[[Request], Any
             if len(made) >= 16:  # a few versions and types; old versions are not asked for again
                 made.clear()
             made[key] = body
-        charset = "" if chosen == "application/rdf+xml" else "; charset=utf-8"
-        return Response(body, media_type=chosen + charset,
+        return Response(body, media_type=with_charset(chosen),
                         headers={"vary": "accept", "x-graph-version": snapshot.version})
 
     return void

@@ -5,7 +5,7 @@ other routes (:func:`negotiate`)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from starlette.responses import Response
 
@@ -98,6 +98,38 @@ def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
     return chosen
 
 
+def requested_type(named: str | None, accept: str | None, offers: Sequence[str],
+                   names: Mapping[str, str]) -> str | None:
+    """The media type a request asks for: by a ``format`` parameter's name when it has one (None
+    for a name not in ``names`` or not offered), else by its ``Accept`` header (:func:`negotiate`).
+
+    Examples
+    --------
+    >>> names = {"turtle": "text/turtle", "jsonld": "application/ld+json"}
+    >>> requested_type("jsonld", "text/turtle", ["text/turtle", "application/ld+json"], names)
+    'application/ld+json'
+    >>> requested_type("rdfxml", None, ["text/turtle"], names) is None
+    True
+    >>> requested_type(None, "text/turtle", ["application/ld+json", "text/turtle"], names)
+    'text/turtle'
+    """
+    if named is not None:
+        found = names.get(named)
+        return found if found in offers else None
+    return negotiate(accept, offers)
+
+
+def with_charset(media_type: str) -> str:
+    """The ``Content-Type`` of a text answer: UTF-8 stated, except for XML, which states its own.
+
+    Examples
+    --------
+    >>> with_charset("text/turtle"), with_charset("application/rdf+xml")
+    ('text/turtle; charset=utf-8', 'application/rdf+xml')
+    """
+    return media_type if media_type.endswith("xml") else media_type + "; charset=utf-8"
+
+
 def as_graphql_response(response: Response) -> None:
     """Label a JSON response with the GraphQL-over-HTTP media type (the view and direct answers alike)."""
     response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
@@ -116,4 +148,4 @@ def refusal_media_type(accept: str) -> str:
 
 
 __all__ = ["GRAPHQL_RESPONSE", "as_graphql_response", "negotiate", "prefers_graphql_response", "refusal_media_type",
-           "wants_graphql_response"]
+           "requested_type", "wants_graphql_response", "with_charset"]

@@ -30,7 +30,7 @@ from starlette.responses import Response
 from evidence_graph.graph.export.rdf import nt_term
 from evidence_graph.graph.sparql import SparqlAnswer, SparqlQueryError, SparqlTimeout, Term, query_in_process
 from evidence_graph.serving.http_errors import refusal_response
-from evidence_graph.serving.media_types import negotiate
+from evidence_graph.serving.media_types import requested_type, with_charset
 
 #: Media types of SELECT and ASK answers, by rdflib result serialiser; the first is the default.
 RESULT_TYPES = {"application/sparql-results+json": "json", "application/sparql-results+xml": "xml",
@@ -172,21 +172,17 @@ def sparql_route(store: Path | None, *, seconds: float, max_rows: int) -> Callab
             return refusal_response(503, str(error), "QUERY_TIMEOUT")
         offers = list(GRAPH_TYPES if answer.kind == "graph" else RESULT_TYPES)
         named = params.get("format", [None])[-1]
-        if named is not None:
-            media_type: str | None = FORMAT_NAMES.get(named)
-            if media_type not in offers:
-                return refusal_response(400, f"format {named!r} does not fit a {answer.kind} answer; use "
-                                    f"{', '.join(n for n, m in FORMAT_NAMES.items() if m in offers)}")
-        else:
-            media_type = negotiate(request.headers.get("accept"), offers)
-            if media_type is None:
-                return refusal_response(406, f"this answer can be sent as {', '.join(offers)}")
+        media_type = requested_type(named, request.headers.get("accept"), offers, FORMAT_NAMES)
+        if media_type is None and named is not None:
+            return refusal_response(400, f"format {named!r} does not fit a {answer.kind} answer; use "
+                                f"{', '.join(n for n, m in FORMAT_NAMES.items() if m in offers)}")
+        if media_type is None:
+            return refusal_response(406, f"this answer can be sent as {', '.join(offers)}")
         headers = {"vary": "accept"}
         if answer.truncated:
             headers["x-sparql-maxrows"] = str(max_rows)
         body = await anyio.to_thread.run_sync(serialise_answer, answer, media_type)
-        charset = "" if media_type.endswith("xml") else "; charset=utf-8"
-        return Response(body, headers=headers, media_type=media_type + charset)
+        return Response(body, headers=headers, media_type=with_charset(media_type))
 
     return sparql
 
