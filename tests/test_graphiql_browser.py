@@ -118,6 +118,12 @@ def test_every_cookbook_query_is_a_tab_one_click_away(browser: webdriver.Chrome,
     last = COOKBOOK[-1].read_text(encoding="utf-8")
     tabs[-1].click()
     wait_for(lambda: editor_text(browser, ".graphiql-query-editor") == last, "the last cookbook query in the editor")
+    # GraphiQL reads a new tab's operation name from its editor a moment after the tab opens (a
+    # tab from defaultTabs has none); run before that and it sends the previous tab's name.
+    wait_for(lambda: browser.execute_script(
+        "const s = JSON.parse(localStorage.getItem('graphiql:tabState') || '{}');"
+        "return s.tabs && s.tabs[s.activeTabIndex] ? s.tabs[s.activeTabIndex].operationName : null;")
+        == "MostCentralOrganisations", "GraphiQL to take the tab's operation name")
     assert run_and_read(browser) == live_server.graphql(last)
     screenshot(browser, tmp_path, "graphiql-cookbook-tabs")
 
