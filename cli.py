@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from rdflib.term import Node
@@ -14,6 +14,7 @@ from evidence_graph import __version__
 from evidence_graph.evaluation import REPORT_FAMILIES
 from evidence_graph.graph.entities import Registry
 from evidence_graph.graph.export import EXPORT_FORMATS, FORMATS, ExportSelection, ExportSelectionError, ExportSource
+from evidence_graph.graph.export.formats import Quad
 from evidence_graph.graph.store import DEFAULT_WAIT, EvidenceStore, StoreError
 from evidence_graph.graph.vocabulary import DEFAULT_HOST, DEFAULT_PORT
 from evidence_graph.loaders.errors import LoaderError
@@ -365,15 +366,17 @@ def run_export(args: argparse.Namespace) -> int:
             for problem in problems:
                 print(f"evidence-graph: {problem}", file=sys.stderr)
             return 1
-        quads = list(built)
+        quads_of: Callable[[], Iterable[Quad]] = lambda: built  # noqa: E731
     else:
         if not args.store.exists():
             return _fail(f"{args.store}: no store yet (run `evidence-graph build` first)")
-        quads = list(EvidenceStore(args.store, read_only=True).quads())
+        # Read from the store each time the export asks (the views once, the RDF formats as they
+        # write), so a whole-graph RDF export never holds the store's quads in memory.
+        quads_of = EvidenceStore(args.store, read_only=True).quads
     selection = ExportSelection(types=tuple(args.types), documents=tuple(args.documents), graphs=tuple(args.graphs),
                                 seeds=tuple(args.seeds), hops=args.hops, predicates=tuple(args.predicates),
                                 min_degree=args.min_degree, centrality=args.centrality, community=args.community)
-    source = ExportSource(selection, quads=lambda: quads)
+    source = ExportSource(selection, quads=quads_of)
     what = ", ".join(map(str, args.paths)) or str(args.store)
     try:
         chunks = EXPORT_FORMATS[args.format].write(source)

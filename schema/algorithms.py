@@ -34,7 +34,7 @@ from evidence_graph.graph import analytics
 from evidence_graph.schema.errors import AlgorithmBusyError, AlgorithmTimeoutError
 from evidence_graph.schema.limits import check_argument_sizes
 from evidence_graph.schema.pagination import Connection, Descending, PageRequest, page_size, paginate
-from evidence_graph.schema.types import Direction, Entity, Statement, entity_of, statement_object
+from evidence_graph.schema.types import CentralityAlgorithm, Direction, Entity, Statement, entity_of, statement_object
 
 #: Seconds an algorithm may run before the request is answered with an error. Read at each
 #: request: the server sets it from its settings (``schema.algorithms.ALGORITHM_SECONDS = …``).
@@ -159,15 +159,6 @@ async def run_algorithm(info: Info, name: str, kind: str, **params: Any) -> Any:
 async def off_loop(work: Callable[[], Result]) -> Result:
     """Run ``work`` (bounded, but growing with the graph) in a worker thread."""
     return await anyio.to_thread.run_sync(work)
-
-
-@strawberry.enum(description="Centrality measures (networkx).")
-class CentralityAlgorithm(Enum):
-    DEGREE = "DEGREE"
-    PAGERANK = "PAGERANK"
-    BETWEENNESS = "BETWEENNESS"
-    CLOSENESS = "CLOSENESS"
-    EIGENVECTOR = "EIGENVECTOR"
 
 
 @strawberry.enum(description="Community detection algorithms (networkx).")

@@ -266,6 +266,9 @@ class _Measurer:
                 defaults.setdefault(variable.variable.name.value, []).append(variable.default_value)
         self.fragment_variables: dict[str, ValueNode | None] = {
             name: _largest(values) for name, values in defaults.items()}
+        # Centrality measures an entity's `centrality` field asks for: each is computed once per
+        # graph version whatever the number of entities, so it is costed once per operation.
+        self.centralities: set[str | None] = set()
 
     def measure(self) -> list[OperationMeasure]:
         self.variables = self.fragment_variables
@@ -274,10 +277,13 @@ class _Measurer:
             self.figures[name] = self._selections(fragment.selection_set,
                                                   self.schema.get_type(fragment.type_condition.name.value))
         found = []
+        in_fragments = set(self.centralities)  # a fragment may be spread by any operation
         for operation in self.operations:
             self.variables = {v.variable.name.value: v.default_value for v in operation.variable_definitions or ()}
+            self.centralities = set(in_fragments)
             root = self.schema.get_root_type(operation.operation)
             cost, depth, aliases = self._selections(operation.selection_set, root)
+            cost += sum(algorithm_cost("centrality", {"algorithm": name}, self.size) for name in self.centralities)
             found.append(OperationMeasure(operation.name.value if operation.name else "anonymous", depth, aliases,
                                           cost))
         return found
@@ -328,6 +334,8 @@ class _Measurer:
         aliases = 1 if node.alias is not None else 0
         definition = parent.fields.get(name) if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) else None
         if node.selection_set is None:
+            if name == "centrality" and definition is not None and parent is not self.query_type:
+                self.centralities.add(self._centrality_argument(node))
             return (1 if definition is not None and not name.startswith("__") else 0), 0, aliases
         kind, is_list = _unwrap(definition.type) if definition is not None else (None, False)
         cost, depth, inner = self._selections(node.selection_set, kind)
@@ -346,6 +354,17 @@ class _Measurer:
         else:
             factor = 1
         return 1 + factor * cost + self._algorithm(node, parent), depth + 1, aliases
+
+    def _centrality_argument(self, node: FieldNode) -> str | None:
+        """The measure an entity's ``centrality`` field names: PAGERANK by default, None (the
+        dearest) for a variable with no default."""
+        for argument in node.arguments or ():
+            if argument.name.value == "algorithm":
+                value: ValueNode | None = argument.value
+                if isinstance(value, VariableNode):
+                    value = self.variables.get(value.name.value)
+                return value.value if isinstance(value, EnumValueNode) else None
+        return "PAGERANK"
 
     def _page_argument(self, node: FieldNode) -> int | None:
         for argument in node.arguments or ():

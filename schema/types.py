@@ -284,6 +284,15 @@ def _in_text_order(passages: list[TextPassage]) -> list[TextPassage]:
     return sorted(passages, key=lambda p: (p.document_key(), p.start_offset() or 0, p.iri))
 
 
+@strawberry.enum(description="Centrality measures (networkx).")
+class CentralityAlgorithm(Enum):
+    DEGREE = "DEGREE"
+    PAGERANK = "PAGERANK"
+    BETWEENNESS = "BETWEENNESS"
+    CLOSENESS = "CLOSENESS"
+    EIGENVECTOR = "EIGENVECTOR"
+
+
 @strawberry.interface(description="A node of the evidence graph: a person, organisation, post, meeting, "
                                   "passage, figure, theme …")
 class Entity(Node):
@@ -314,6 +323,16 @@ class Entity(Node):
         if direction is Direction.IN:
             return int(graph.in_degree(self.iri))
         return int(graph.degree(self.iri))
+
+    @strawberry.field(description="The entity's score by a centrality measure over the whole graph (computed "
+                                  "once per graph version and shared by every entity of the answer; 0 for a "
+                                  "node outside the graph of relations).")
+    async def centrality(self, info: strawberry.Info,
+                         algorithm: CentralityAlgorithm = CentralityAlgorithm.PAGERANK) -> float:
+        # Imported here: schema.algorithms builds on this module's types.
+        from evidence_graph.schema.algorithms import centrality_scores
+
+        return float((await centrality_scores(info, algorithm)).get(self.iri, 0.0))
 
     @strawberry.field(description="Where the entity is mentioned: quotes of every mention, in document order.")
     def mentions(self, first: int | None = None, after: str | None = None,

@@ -5,6 +5,7 @@ cookbook query 7 walks, opens a theme and a document; screenshots of each step a
 
 from __future__ import annotations
 
+import itertools
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,11 +79,25 @@ def test_search_opens_an_entity_with_evidence_from_the_corpus(explorer: webdrive
     not_blank(screenshot(explorer, tmp_path, "explorer-entity"))
 
 
+def test_nodes_are_sized_by_the_apis_centrality(explorer: webdriver.Chrome, live_server: LiveServer) -> None:
+    drawn = explorer.execute_script(
+        "return window.explorer.cy.nodes().map(n => [n.id(), n.data('centrality'), n.data('size')]);")
+    assert len(drawn) > 5
+    ranking = live_server.graphql("{ centrality(algorithm: PAGERANK, first: 1000) { edges { score node { iri } } } }")
+    scores = {e["node"]["iri"]: e["score"] for e in ranking["data"]["centrality"]["edges"]}
+    for iri, centrality, _ in drawn:
+        assert centrality == pytest.approx(scores.get(iri, 0.0)), iri
+    by_score = sorted(drawn, key=lambda d: d[1])
+    assert by_score[-1][2] == max(d[2] for d in drawn) and by_score[0][2] < by_score[-1][2]
+    # Size grows with centrality: never a less central node drawn larger than a more central one.
+    assert all(a[2] <= b[2] for a, b in itertools.pairwise(by_score))
+
+
 def test_double_clicking_a_node_adds_its_neighbours(explorer: webdriver.Chrome, tmp_path: Path) -> None:
     before = int(state(explorer, "graph.nodeCount"))
-    # The node with the most neighbours not yet drawn: double-clicked where it is drawn on the canvas.
+    # The node with the most statements: double-clicked where it is drawn on the canvas.
     x, y, iri = explorer.execute_script(
-        "const cy = window.explorer.cy; const n = cy.nodes().not('.seed').max(n => n.data('size')).ele;"
+        "const cy = window.explorer.cy; const n = cy.nodes().not('.seed').max(n => n.data('degree')).ele;"
         "const p = n.renderedPosition(); return [p.x, p.y, n.id()];")
     canvas = explorer.find_element(By.ID, "graph")
     size = canvas.size

@@ -42,6 +42,7 @@ from evidence_graph.schema.limits import (
     ALGORITHM_COST,
     ASSUMED_LIST_SIZE,
     QueryLimits,
+    algorithm_cost,
     limit_rules,
     measure_document,
 )
@@ -283,6 +284,22 @@ def test_betweenness_sources_paths_and_hops_are_charged() -> None:
                                          for a in ("DEGREE", "PAGERANK", "BETWEENNESS", "CLOSENESS", "EIGENVECTOR"))
     sorted_list = "{ people(first: 1, sort: [{field: CENTRALITY, algorithm: CLOSENESS}]) { totalCount } }"
     assert cost_on(size, sorted_list) > cost_on(size, "{ people(first: 1, sort: [{field: DEGREE}]) { totalCount } }")
+
+
+def test_an_entitys_centrality_is_costed_once_per_operation_and_measure() -> None:
+    size = GraphSize(20_000, 60_000)
+    pagerank = algorithm_cost("centrality", {"algorithm": "PAGERANK"}, size)
+    closeness = algorithm_cost("centrality", {"algorithm": "CLOSENESS"}, size)
+    plain = cost_on(size, "{ people(first: 100) { nodes { degree } } }")
+    # Scores are computed once per graph version: a hundred entities asking cost one computation.
+    assert cost_on(size, "{ people(first: 100) { nodes { centrality } } }") == plain + pagerank
+    assert cost_on(size, "{ people(first: 100) { nodes { a: centrality b: centrality } } }") == plain + 100 + pagerank  # one more field per person
+    both = "{ people(first: 100) { nodes { centrality(algorithm: CLOSENESS) b: centrality } } }"
+    assert cost_on(size, both) == plain + 100 + pagerank + closeness
+    dearest = "query($a: CentralityAlgorithm!) { people(first: 1) { nodes { centrality(algorithm: $a) } } }"
+    assert cost_on(size, dearest) >= cost_on(size, "{ people(first: 1) { nodes { centrality(algorithm: BETWEENNESS) } } }")
+    closeness_field = "{ people(first: 1) { nodes { centrality(algorithm: CLOSENESS) } } }"
+    assert cost_on(GraphSize(600, 900), closeness_field) < cost_on(size, closeness_field)
 
 
 def test_a_cached_validation_is_redone_when_the_graph_grows(latest_size: None) -> None:

@@ -18,8 +18,8 @@
   const SUGGEST = `query Suggest($text: String!) { search(text: $text, first: 10) {
     nodes { snippet matchedIn node { __typename iri label } } } }`;
   const NEIGHBOURHOOD = `query Neighbourhood($iri: String!) { neighbourhood(iri: $iri) { nodeCount edgeCount
-    nodes { __typename iri label degree } edges { id predicate predicateName subject { iri } object { iri } } } }`;
-  const ENTITY = `query Entity($iri: String!) { entity(iri: $iri) { __typename iri key label aliases degree
+    nodes { __typename iri label degree centrality } edges { id predicate predicateName subject { iri } object { iri } } } }`;
+  const ENTITY = `query Entity($iri: String!) { entity(iri: $iri) { __typename iri key label aliases degree centrality
     ... on TextPassage { text position document { iri label } speaker { iri label } }
     ... on Claim { text author { iri label } }
     mentions(first: 100) { totalCount nodes { ...Quote } }
@@ -28,7 +28,7 @@
   const STATEMENT = `query Statement($id: ID!) { node(id: $id) { ... on Statement { id predicateName
     subject { iri label } object { iri label } value { lexical } document { iri label } evidence { ...Quote } } } } ${QUOTE}`;
   const PATH = `query Path($source: String!, $target: String!) { shortestPath(source: $source, target: $target, maxLength: 6) {
-    length nodes { __typename iri label degree } hops { forward predicate source { iri label } target { iri label }
+    length nodes { __typename iri label degree centrality } hops { forward predicate source { iri label } target { iri label }
     statement { id predicateName evidence { ...Quote } } } } } ${QUOTE}`;
   const THEMES = `query Themes { themes(first: 50, sort: [{field: LABEL}]) { nodes { iri label ... on Theme { notation } } } }`;
   const THEME = `query Theme($iri: String!) { entity(iri: $iri) { iri label ... on Theme { notation definition
@@ -205,9 +205,14 @@
       label: "data(label)", "font-size": 9, "text-rotation": "autorotate", "text-outline-color": "#fff", "text-outline-width": 2 } },
   ];
   function nodeData(node) {
-    // Sized by degree centrality (statements touching the node), on a square-root scale.
     return { id: node.iri, label: node.label, short: short(node.label, 32), type: node.__typename,
-      colour: colourOf(node.__typename), size: Math.min(70, 14 + 5 * Math.sqrt(node.degree || 0)) };
+      colour: colourOf(node.__typename), degree: node.degree || 0, centrality: node.centrality || 0, size: 14 };
+  }
+  // Sized by PageRank centrality over the whole graph (the API's Entity.centrality), on a
+  // square-root scale relative to the most central node drawn, so sizes compare within a view.
+  function sizeByCentrality(view) {
+    const top = Math.max(0, ...view.nodes().map((n) => n.data("centrality")));
+    view.nodes().forEach((n) => { n.data("size", top > 0 ? 14 + 46 * Math.sqrt(n.data("centrality") / top) : 14); });
   }
   const cy = cytoscape({ container: $("graph"), style: STYLE, minZoom: 0.15, maxZoom: 4 });
   explorer.cy = cy;
@@ -242,6 +247,7 @@
       && cy.getElementById(edge.id).empty());
     cy.add(edges.map((edge) => ({ group: "edges", data: { id: edge.id, source: edge.subject.iri, target: edge.object.iri, label: edge.predicateName } })));
     explorer.graph.expanded.push(iri);
+    sizeByCentrality(cy);
     cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, fit: true, padding: 30 }).run();
     countGraph();
     return added.length;
@@ -282,7 +288,7 @@
       el("h2", { text: entity.label }), typeBadge(entity.__typename),
       el("p", {}, el("code", { text: entity.iri })),
       entity.aliases.length ? el("p", { text: "Also called: " + entity.aliases.join("; ") }) : null,
-      el("p", { text: `Degree ${entity.degree}; ${entity.relations.totalCount} statements; ${entity.mentions.totalCount} mentions.` }),
+      el("p", { text: `Degree ${entity.degree}; PageRank ${entity.centrality.toPrecision(3)}; ${entity.relations.totalCount} statements; ${entity.mentions.totalCount} mentions.` }),
       el("div", { class: "actions" },
         el("button", { type: "button", id: "expand-selected", onclick: () => expand(iri), text: "Add its neighbours" }),
         el("button", { type: "button", onclick: () => choosePathEnd("path-from", entity), text: "Path from here" }),
@@ -337,6 +343,7 @@
     pathCy.add(path.hops.map((hop) => ({ group: "edges", classes: "hop", data: { id: hop.statement.id,
       source: hop.forward ? hop.source.iri : hop.target.iri, target: hop.forward ? hop.target.iri : hop.source.iri,
       label: hop.statement.predicateName } })));
+    sizeByCentrality(pathCy);
     pathCy.nodes().first().addClass("seed");
     pathCy.nodes().last().addClass("seed");
     pathCy.fit(undefined, 40);
