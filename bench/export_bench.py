@@ -38,7 +38,7 @@ nodes: rows); the RDF formats have no nodes to count.
 
 Usage::
 
-    .venv/bin/python bench/export_bench.py                         # sample + 100 k nodes, ~20 min
+    .venv/bin/python bench/export_bench.py                         # sample + 100 k nodes, ~15 min
     .venv/bin/python bench/export_bench.py --skip-synthetic        # the sample only, ~1 min
     .venv/bin/python bench/export_bench.py --nodes 20000 --formats nodelink,gexf --json /tmp/e.json
 

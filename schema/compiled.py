@@ -87,7 +87,13 @@ class PlanFallback(BaseException):
 
     A ``BaseException`` so that the plan's own ``except Exception`` field-error handling does not
     swallow it: it unwinds the whole run, and the executor starts again on graphql-core.
+    ``permanent`` says the operation can never run by plan (a runtime type met only while it ran
+    needs what plans do not cover), so later runs go to graphql-core at once.
     """
+
+    def __init__(self, *args: object, permanent: bool = False) -> None:
+        super().__init__(*args)
+        self.permanent = permanent
 
 
 def as_path(position: Position) -> Path | None:
@@ -456,7 +462,10 @@ class OperationCompiler:
             complete = completers.get(runtime.name)
             if complete is None:
                 with self._lock:
-                    complete = completers.get(runtime.name) or self._object_completer(runtime, plan, False)
+                    try:
+                        complete = completers.get(runtime.name) or self._object_completer(runtime, plan, False)
+                    except PlanUnsupportedError as unsupported:
+                        raise PlanFallback(str(unsupported), permanent=True) from None
                     completers[runtime.name] = complete
             if by_class and getattr(value, CAST, None) is None:
                 complete_of[value.__class__] = complete
@@ -770,6 +779,11 @@ class PlanCache:
         self.cache.put(id(operation), (operation, plan))
         return plan
 
+    def forget(self, operation: OperationDefinitionNode) -> None:
+        """Run ``operation`` on graphql-core from now on (its plan cannot cover it)."""
+        if self.size > 0:
+            self.cache.put(id(operation), (operation, None))
+
     def stats(self) -> dict[str, int]:
         """Counts of operations run by a plan, by graphql-core, and plans that fell back (the
         cache's own figures are in ``self.cache.stats()``)."""
@@ -796,8 +810,8 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             return super().execute_operation(serially)
         try:
             data = plan.run(self)
-        except PlanFallback:
-            return self._fall_back(serially)
+        except PlanFallback as fallback:
+            return self._fall_back(serially, fallback)
         except GraphQLError as error:
             self.collected_errors.add(error, None)
             plans.planned += 1
@@ -810,8 +824,8 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     async def _await_plan(self, pending: Any, serially: bool | None) -> Any:
         try:
             data = await pending
-        except PlanFallback:
-            result = self._fall_back(serially)
+        except PlanFallback as fallback:
+            result = self._fall_back(serially, fallback)
             return await result if self.is_awaitable(result) else result
         except GraphQLError as error:
             self.collected_errors.add(error, None)
@@ -819,10 +833,12 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         self.plans.planned += 1
         return self.finish(self.build_response(data))
 
-    def _fall_back(self, serially: bool | None) -> Any:
+    def _fall_back(self, serially: bool | None, fallback: PlanFallback) -> Any:
         # Resolvers only read, so running the operation again from the start is safe; the errors
         # the plan had collected are dropped first.
         self.plans.fallbacks += 1
+        if fallback.permanent:
+            self.plans.forget(self.operation)
         self.collected_errors = CollectedErrors()
         return super().execute_operation(serially)
 

@@ -144,6 +144,22 @@ def test_unsupported_operations_run_on_graphql_core(snapshot: GraphSnapshot) -> 
     assert after["planned"] == before["planned"]
 
 
+def test_an_async_field_of_a_runtime_type_runs_on_graphql_core_from_then_on(snapshot: GraphSnapshot) -> None:
+    # `entity` returns the Entity interface: the Organisation plan, compiled when KCC is met, finds
+    # `centrality` asynchronous, so the run starts again on graphql-core, and later runs go there at once.
+    query = '{ entity(iri: "%s") { label centrality degree } }' % KCC
+    before = planned_count(COMPILED)
+    compiled, reference = both((COMPILED, REFERENCE), query, None, RequestContext(snapshot))
+    assert compiled == reference and compiled["errors"] == []
+    assert compiled["data"]["entity"]["label"] == "Kent County Council"
+    assert 0 < compiled["data"]["entity"]["centrality"] < 1
+    middle = planned_count(COMPILED)
+    assert middle["fallbacks"] == before["fallbacks"] + 1
+    assert both((COMPILED, REFERENCE), query, None, RequestContext(snapshot))[0] == compiled
+    after = planned_count(COMPILED)
+    assert after["fallbacks"] == middle["fallbacks"] and after["standard"] == middle["standard"] + 1
+
+
 def test_a_plan_is_reused_across_variables(snapshot: GraphSnapshot) -> None:
     query = "query ($iri: String!) { entity(iri: $iri) { label } }"
     before = planned_count(COMPILED)
