@@ -8,6 +8,7 @@ analyst can always get from an answer to the words on the page.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 
 from rdflib import Graph, Literal, URIRef
 
@@ -42,6 +43,9 @@ class _Emitter:
         self.segments: set[tuple[int, int]] = set()
         #: Facts and mentions left out: their evidence is no span of the text.
         self.dropped: list[str] = []
+        blocks = resolved.parsed.blocks
+        self._starts = [b.start for b in blocks]
+        self._blocks = blocks
 
     def segment(self, start: int, end: int, block: int | None) -> URIRef:
         key = f"{self.doc_key}#span-{start}-{end}"
@@ -72,6 +76,18 @@ class _Emitter:
         if isinstance(fact.object, Value):
             return _literal(fact.object)
         return fact.object
+
+    def passage_of(self, start: int, end: int, block: int | None) -> int | None:
+        """The block whose passage holds ``[start, end)``: the fact's own block when it does, else
+        the block the span lies in (a fact read in one paragraph may quote a heading or a list
+        line elsewhere; its quote must point at the paragraph it comes from)."""
+        blocks = self._blocks
+        if block is not None and 0 <= block < len(blocks) and blocks[block].start <= start and end <= blocks[block].end:
+            return block
+        index = bisect_right(self._starts, start) - 1
+        if index >= 0 and end <= blocks[index].end and index in self.resolved.passages:
+            return index
+        return block
 
     def is_span(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is a non-empty span of the text (a quote can anchor there)."""
@@ -105,7 +121,8 @@ class _Emitter:
             node = iri(f"{self.doc_key}#m-{mention.start}-{mention.end}-{mention.kind}")
             g.add((node, RDF.type, OA.Annotation))
             g.add((node, OA.motivatedBy, OA.identifying))
-            g.add((node, OA.hasTarget, self.segment(mention.start, mention.end, mention.block)))
+            g.add((node, OA.hasTarget, self.segment(mention.start, mention.end,
+                                                    self.passage_of(mention.start, mention.end, mention.block))))
             g.add((node, EG.method, Literal(annotation.method)))
             g.add((node, EG.confidence, Literal(f"{annotation.confidence:.2f}", datatype=XSD.decimal)))
             if annotation.entity:
@@ -125,9 +142,10 @@ class _Emitter:
         g.add((node, RDF.subject, subject))
         g.add((node, RDF.predicate, predicate))
         g.add((node, RDF.object, obj))
-        g.add((node, PROV.wasQuotedFrom, self.segment(start, end, fact.block)))
-        if fact.block is not None and fact.block in self.resolved.passages:
-            g.add((node, EG.evidence, iri(self.resolved.passages[fact.block])))
+        block = self.passage_of(start, end, fact.block)
+        g.add((node, PROV.wasQuotedFrom, self.segment(start, end, block)))
+        if block is not None and block in self.resolved.passages:
+            g.add((node, EG.evidence, iri(self.resolved.passages[block])))
 
 
 def _object_text(fact: Fact) -> str:

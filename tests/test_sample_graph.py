@@ -245,3 +245,21 @@ def test_the_sample_keys_are_their_own_iris_and_nothing_was_dropped(sample: Grap
     assert [key for key in keys if safe_key(key) != key] == []
     # No fact of the sample fails its shape: the build dropped none (issue 8).
     assert sample.values("SELECT ?x WHERE { ?a prov:invalidated ?x }") == []
+
+
+def test_every_quote_points_at_the_paragraph_that_holds_it(sample: GraphQuery) -> None:
+    # A fact read in one paragraph may quote words elsewhere (a witness's organisation, named in the
+    # agenda line above her biography): the quote's passage is the one its words are in.
+    segments = sample.rows("""
+        SELECT ?segment ?start ?end ?from ?to WHERE {
+          ?segment a oa:SpecificResource ; dcterms:isPartOf ?passage ;
+                   oa:hasSelector [ oa:start ?start ; oa:end ?end ] .
+          ?passage eg:startOffset ?from ; eg:endOffset ?to }""")
+    assert len(segments) > 400
+    outside = [s for s, start, end, lo, hi in segments if not int(lo) <= int(start) < int(end) <= int(hi)]
+    assert outside == []
+    assert sample.values("SELECT ?s WHERE { ?s a oa:SpecificResource FILTER NOT EXISTS { ?s dcterms:isPartOf ?p } }") == []
+    # Each reified statement names the passage its quote is part of.
+    mismatched = sample.values("""
+        SELECT ?st WHERE { ?st eg:evidence ?passage ; prov:wasQuotedFrom/dcterms:isPartOf ?part FILTER(?part != ?passage) }""")
+    assert mismatched == []
