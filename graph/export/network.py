@@ -19,6 +19,7 @@ import io
 import json
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -28,7 +29,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from evidence_graph.graph.export.formats import ExportSource, chunked, register_export_format
-from evidence_graph.graph.export.selection import Subgraph
+from evidence_graph.graph.export.selection import ExportSelection, Subgraph
 from evidence_graph.graph.kinds import TYPE_NAMES
 from evidence_graph.graph.views import Statement, curie
 from evidence_graph.graph.vocabulary import RDFS, load_vocabulary
@@ -44,6 +45,13 @@ _PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#
             "#e6550d", "#31a354", "#756bb1", "#636363"]
 _TYPE_ORDER = list(dict.fromkeys(name for _, name in TYPE_NAMES))
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+#: Layouts a graph version remembers (its views' memo), newest kept, and the positions they may
+#: hold in all (a 100,000-node layout is about 20 MB).
+LAYOUTS_KEPT = 8
+LAYOUT_POSITIONS_KEPT = 250_000
+_LAYOUTS = "export-layouts"
 
 
 def type_colour(type_name: str) -> str:
@@ -135,6 +143,24 @@ def layout(subgraph: Subgraph) -> dict[str, tuple[float, float]]:
     cached = getattr(subgraph, "_positions", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
+    # A force layout costs about a second on the sample: a server answers the same selection of
+    # the same graph version (its views) from the layouts it made last, not by laying it out again.
+    made: OrderedDict[ExportSelection, dict[str, tuple[float, float]]] = \
+        subgraph.views.memo.setdefault(_LAYOUTS, OrderedDict())
+    remembered = made.get(subgraph.selection)
+    if remembered is not None and len(remembered) == len(subgraph.nodes):
+        made.move_to_end(subgraph.selection)
+        subgraph._positions = remembered  # type: ignore[attr-defined]
+        return remembered
+    positions = _lay_out(subgraph)
+    made[subgraph.selection] = positions
+    while len(made) > 1 and (len(made) > LAYOUTS_KEPT or sum(map(len, made.values())) > LAYOUT_POSITIONS_KEPT):
+        made.popitem(last=False)
+    subgraph._positions = positions  # type: ignore[attr-defined]
+    return positions
+
+
+def _lay_out(subgraph: Subgraph) -> dict[str, tuple[float, float]]:
     nodes = subgraph.nodes
     scale = 100.0 * math.sqrt(max(len(nodes), 1))
     positions: dict[str, tuple[float, float]] = {}
@@ -161,7 +187,6 @@ def layout(subgraph: Subgraph) -> dict[str, tuple[float, float]]:
             for i, iri in enumerate(members):
                 radius, angle = 12.0 * math.sqrt(i), i * golden
                 positions[iri] = (round(cx + radius * math.cos(angle), 3), round(cy + radius * math.sin(angle), 3))
-    subgraph._positions = positions  # type: ignore[attr-defined]
     return positions
 
 
@@ -425,6 +450,6 @@ def write_csv_edges(source: ExportSource) -> Iterator[str]:
     return chunked(_csv_rows(rows()))
 
 
-__all__ = ["FORCE_LAYOUT_LIMIT", "NETWORK_FORMATS", "NODE_LINK_KEYS", "edge_attributes", "edge_quotes", "layout",
+__all__ = ["FORCE_LAYOUT_LIMIT", "LAYOUTS_KEPT", "LAYOUT_POSITIONS_KEPT", "NETWORK_FORMATS", "NODE_LINK_KEYS", "edge_attributes", "edge_quotes", "layout",
            "node_attributes", "node_size", "predicate_label", "type_colour", "write_csv_edges", "write_csv_nodes",
            "write_cytoscape", "write_gexf", "write_graphml", "write_graphology", "write_node_link"]
