@@ -14,14 +14,15 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
-from evidence_graph.serving.graphql_view import COOKBOOK, ROOT
+from evidence_graph.serving.graphql_view import COOKBOOK, ROOT, cookbook_queries
 
 #: The explorer's page, script, style and the vendored Cytoscape.js.
 EXPLORER = ROOT / "static" / "explorer"
 
 
 def cookbook_entries(cookbook: Path = COOKBOOK) -> list[dict[str, str]]:
-    """The cookbook's queries in order, each with its title (its first comment line) and text.
+    """The cookbook's queries in order, each with its title (its first comment line) and text
+    (IRIs under this server's base: :func:`serving.graphql_view.cookbook_queries`).
 
     Parameters
     ----------
@@ -40,8 +41,7 @@ def cookbook_entries(cookbook: Path = COOKBOOK) -> list[dict[str, str]]:
     (8, True)
     """
     entries = []
-    for path in sorted(cookbook.glob("*.graphql")):
-        query = path.read_text(encoding="utf-8")
+    for path, query in cookbook_queries(cookbook):
         first = query.splitlines()[0] if query else ""
         title = first.lstrip("# ").strip() if first.startswith("#") else path.stem
         entries.append({"name": path.stem, "title": title, "query": query})

@@ -22,6 +22,7 @@ from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from evidence_graph.graph.vocabulary import BASE, DEFAULT_HOST, DEFAULT_PORT
 from evidence_graph.schema.context import GraphState, RequestContext
 from evidence_graph.schema.errors import OPERATION_NOT_FOUND
 from evidence_graph.schema.prepared import PreparedDocuments
@@ -43,6 +44,37 @@ COOKBOOK = ROOT / "docs" / "queries"
 _REQUEST_KEYS = frozenset({"query", "variables", "operationName", "extensions"})
 
 
+def cookbook_queries(cookbook: Path = COOKBOOK, base: str = BASE) -> list[tuple[Path, str]]:
+    """The cookbook's queries in order, their IRIs under this server's base.
+
+    The files spell IRIs under the default base (``http://127.0.0.1:8000/``, where ``make run``
+    serves); a server under another base (``EVIDENCE_GRAPH_BASE``, ``--port``) offers them with its
+    own, so that each query still finds what it names.
+
+    Parameters
+    ----------
+    cookbook : Path
+        The folder of ``*.graphql`` files.
+    base : str
+        The base of the served IRIs.
+
+    Returns
+    -------
+    list of (Path, str)
+
+    Examples
+    --------
+    >>> queries = cookbook_queries(base="https://evidence.example.gov.uk/")
+    >>> len(queries), any("127.0.0.1:8000" in text for _, text in queries)
+    (8, False)
+    >>> "https://evidence.example.gov.uk/id/org/stepahead-support" in queries[4][1]
+    True
+    """
+    default = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}/id/"
+    return [(path, path.read_text(encoding="utf-8").replace(default, f"{base}id/"))
+            for path in sorted(cookbook.glob("*.graphql"))]
+
+
 def graphiql_page(cookbook: Path = COOKBOOK) -> str:
     """GraphiQL's HTML page, opening on the first query of the cookbook, each query in a tab.
 
@@ -52,7 +84,7 @@ def graphiql_page(cookbook: Path = COOKBOOK) -> str:
     >>> "/graphiql/graphiql.min.js" in page, page.count('"query": "#')
     (True, 8)
     """
-    queries = [path.read_text(encoding="utf-8") for path in sorted(cookbook.glob("*.graphql"))]
+    queries = [text for _, text in cookbook_queries(cookbook)]
     query = queries[0] if queries else "{ entities(first: 10) { nodes { label } } }"
 
     def literal(value: object) -> str:
@@ -191,4 +223,4 @@ def is_request_error(result: ExecutionResult | GraphQLExecutionResult) -> bool:
     return bool(result.data is None and result.errors and all(not e.path for e in result.errors))
 
 
-__all__ = ["COOKBOOK", "GRAPHIQL", "EvidenceGraphQL", "graphiql_page", "is_request_error"]
+__all__ = ["COOKBOOK", "GRAPHIQL", "EvidenceGraphQL", "cookbook_queries", "graphiql_page", "is_request_error"]

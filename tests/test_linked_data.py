@@ -161,3 +161,17 @@ def test_a_manifest_licence_must_be_an_address(tmp_path: Path) -> None:
                                             encoding="utf-8")
     with pytest.raises(LoaderError, match="licence must be an http"):
         read_manifest(tmp_path)
+
+
+def test_the_cookbook_is_offered_under_the_servers_own_base(own_base: LiveServer) -> None:
+    # The files name IRIs under the default base; a server under another one offers them with its
+    # own, in GraphiQL's tabs and on the explorer's page, and they still find what they name.
+    path = Path(__file__).parents[1] / "docs" / "queries" / "5-stepahead-services-for-kcc.graphql"
+    query = path.read_text(encoding="utf-8").replace("http://127.0.0.1:8000/id/", own_base.url + "/id/")
+    assert own_base.url + "/id/org/stepahead-support" in query
+    for page in ("/graphql", "/"):
+        status, _, body = own_base.get(page, {"accept": "text/html"})
+        assert status == 200 and json.dumps(query).replace("</", "<\\/") in body.decode(), page
+    answer = own_base.graphql(query)
+    services = answer["data"]["entity"]["services"]  # type: ignore[index]
+    assert answer.get("errors") is None and services and all(s["commissioners"] for s in services)
