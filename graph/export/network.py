@@ -450,6 +450,7 @@ def write_csv_edges(source: ExportSource) -> Iterator[str]:
     return chunked(_csv_rows(rows()))
 
 
-__all__ = ["FORCE_LAYOUT_LIMIT", "LAYOUTS_KEPT", "LAYOUT_POSITIONS_KEPT", "NETWORK_FORMATS", "NODE_LINK_KEYS", "edge_attributes", "edge_quotes", "layout",
-           "node_attributes", "node_size", "predicate_label", "type_colour", "write_csv_edges", "write_csv_nodes",
-           "write_cytoscape", "write_gexf", "write_graphml", "write_graphology", "write_node_link"]
+__all__ = ["FORCE_LAYOUT_LIMIT", "LAYOUTS_KEPT", "LAYOUT_POSITIONS_KEPT", "NETWORK_FORMATS",
+           "NODE_LINK_KEYS", "edge_attributes", "edge_quotes", "layout", "node_attributes", "node_size",
+           "predicate_label", "type_colour", "write_csv_edges", "write_csv_nodes", "write_cytoscape",
+           "write_gexf", "write_graphml", "write_graphology", "write_node_link"]
