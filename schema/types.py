@@ -326,13 +326,23 @@ class Entity(Node):
 
     @strawberry.field(description="The entity's score by a centrality measure over the whole graph (computed "
                                   "once per graph version and shared by every entity of the answer; 0 for a "
-                                  "node outside the graph of relations).")
+                                  "node outside the graph of relations). Null when the measure cannot be had "
+                                  "for this graph now: over its node limit, not converging, out of time or busy "
+                                  "(the root fields `estimate` and `centrality` say why).")
     async def centrality(self, info: strawberry.Info,
-                         algorithm: CentralityAlgorithm = CentralityAlgorithm.PAGERANK) -> float:
+                         algorithm: CentralityAlgorithm = CentralityAlgorithm.PAGERANK) -> float | None:
         # Imported here: schema.algorithms builds on this module's types.
+        from evidence_graph.graph.analytics import AnalyticsConvergenceError, AnalyticsLimitError
         from evidence_graph.schema.algorithms import centrality_scores
+        from evidence_graph.schema.errors import AlgorithmBusyError, AlgorithmTimeoutError
 
-        return float((await centrality_scores(info, algorithm)).get(self.iri, 0.0))
+        # A convenience beside the entity's other fields: one measure that cannot be had must not
+        # take the entity, or a whole neighbourhood of them, down with it.
+        try:
+            scores = await centrality_scores(info, algorithm)
+        except (AnalyticsLimitError, AnalyticsConvergenceError, AlgorithmBusyError, AlgorithmTimeoutError):
+            return None
+        return float(scores.get(self.iri, 0.0))
 
     @strawberry.field(description="Where the entity is mentioned: quotes of every mention, in document order.")
     def mentions(self, first: int | None = None, after: str | None = None,

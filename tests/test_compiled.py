@@ -160,6 +160,21 @@ def test_an_async_field_of_a_runtime_type_runs_on_graphql_core_from_then_on(snap
     assert after["fallbacks"] == middle["fallbacks"] and after["standard"] == middle["standard"] + 1
 
 
+def test_a_centrality_that_cannot_be_had_is_null_and_the_rest_answers(sample_store: EvidenceStore,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # On a graph over the measure's node limit (PageRank: 50,000) the scores are refused; the
+    # entities, and a neighbourhood of them as the explorer asks for it, still answer.
+    from evidence_graph.graph.analytics import budgets
+
+    monkeypatch.setitem(budgets.NODE_LIMITS, "PAGERANK", 10)
+    fresh = GraphSnapshot.from_quads(sample_store.quads())  # no scores cached from other tests
+    query = '{ neighbourhood(iri: "%s") { nodes { label degree centrality } } }' % KCC
+    compiled, reference = both((COMPILED, REFERENCE), query, None, RequestContext(fresh))
+    assert compiled == reference and compiled["errors"] == []
+    nodes = compiled["data"]["neighbourhood"]["nodes"]
+    assert len(nodes) > 5 and all(n["centrality"] is None and n["label"] for n in nodes)
+
+
 def test_a_plan_is_reused_across_variables(snapshot: GraphSnapshot) -> None:
     query = "query ($iri: String!) { entity(iri: $iri) { label } }"
     before = planned_count(COMPILED)

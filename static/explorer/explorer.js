@@ -210,9 +210,11 @@
   }
   // Sized by PageRank centrality over the whole graph (the API's Entity.centrality), on a
   // square-root scale relative to the most central node drawn, so sizes compare within a view.
+  // Without scores (null: the measure is over its node limit on a large graph, or busy), by degree.
   function sizeByCentrality(view) {
     const top = Math.max(0, ...view.nodes().map((n) => n.data("centrality")));
-    view.nodes().forEach((n) => { n.data("size", top > 0 ? 14 + 46 * Math.sqrt(n.data("centrality") / top) : 14); });
+    view.nodes().forEach((n) => { n.data("size", top > 0 ? 14 + 46 * Math.sqrt(n.data("centrality") / top)
+      : Math.min(70, 14 + 5 * Math.sqrt(n.data("degree")))); });
   }
   const cy = cytoscape({ container: $("graph"), style: STYLE, minZoom: 0.15, maxZoom: 4 });
   explorer.cy = cy;
@@ -288,7 +290,7 @@
       el("h2", { text: entity.label }), typeBadge(entity.__typename),
       el("p", {}, el("code", { text: entity.iri })),
       entity.aliases.length ? el("p", { text: "Also called: " + entity.aliases.join("; ") }) : null,
-      el("p", { text: `Degree ${entity.degree}; PageRank ${entity.centrality.toPrecision(3)}; ${entity.relations.totalCount} statements; ${entity.mentions.totalCount} mentions.` }),
+      el("p", { text: `Degree ${entity.degree}; PageRank ${entity.centrality == null ? "not computed" : entity.centrality.toPrecision(3)}; ${entity.relations.totalCount} statements; ${entity.mentions.totalCount} mentions.` }),
       el("div", { class: "actions" },
         el("button", { type: "button", id: "expand-selected", onclick: () => expand(iri), text: "Add its neighbours" }),
         el("button", { type: "button", onclick: () => choosePathEnd("path-from", entity), text: "Path from here" }),
