@@ -16,6 +16,7 @@ from typing import Any
 import strawberry
 from rdflib import URIRef
 
+from evidence_graph.graph.analytics import AnalyticsConvergenceError, AnalyticsLimitError
 from evidence_graph.graph.iris import graph_document
 from evidence_graph.graph.kinds import KIND_BY_NAME
 from evidence_graph.graph.registry import place_type_name
@@ -23,7 +24,7 @@ from evidence_graph.graph.views import Evidence as EvidenceRecord
 from evidence_graph.graph.views import GraphViews, NodeRecord, curie, expand
 from evidence_graph.graph.views import Statement as StatementRecord
 from evidence_graph.graph.vocabulary import DCTERMS, EG, ORG, PCON, PROV, SCHEMA, SKOS
-from evidence_graph.schema.errors import QueryInputError
+from evidence_graph.schema.errors import AlgorithmBusyError, AlgorithmTimeoutError, QueryInputError
 from evidence_graph.schema.pagination import Connection, PageRequest, paginate
 
 
@@ -332,9 +333,7 @@ class Entity(Node):
     async def centrality(self, info: strawberry.Info,
                          algorithm: CentralityAlgorithm = CentralityAlgorithm.PAGERANK) -> float | None:
         # Imported here: schema.algorithms builds on this module's types.
-        from evidence_graph.graph.analytics import AnalyticsConvergenceError, AnalyticsLimitError
         from evidence_graph.schema.algorithms import centrality_scores
-        from evidence_graph.schema.errors import AlgorithmBusyError, AlgorithmTimeoutError
 
         # A convenience beside the entity's other fields: one measure that cannot be had must not
         # take the entity, or a whole neighbourhood of them, down with it.

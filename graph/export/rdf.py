@@ -147,19 +147,17 @@ def _prefix_lines(directive: str = "@prefix") -> Iterator[str]:
     yield "\n"
 
 
-def _subject_runs(quads: Iterable[Quad], *, by_graph: bool
-                  ) -> Iterator[tuple[Node | None, Node, list[tuple[Node, Node]]]]:
-    """Consecutive statements of one subject (in one graph when ``by_graph``), as
-    ``(graph, subject, [(predicate, object), ...])``; the store gives its quads graph by graph and
-    subject by subject, so each run is one subject's statements in one graph."""
-    key: tuple[Node | None, Node] | None = None
+def _subject_runs(quads: Iterable[Quad]) -> Iterator[tuple[Node, Node, list[tuple[Node, Node]]]]:
+    """Consecutive statements of one subject in one graph, as ``(graph, subject, [(predicate,
+    object), ...])``; the store gives its quads graph by graph and subject by subject, so each run
+    is one subject's statements in one graph."""
+    key: tuple[Node, Node] | None = None
     run: list[tuple[Node, Node]] = []
     for s, p, o, g in quads:
-        here = (g if by_graph else None, s)
-        if here != key:
+        if (g, s) != key:
             if key is not None:
                 yield key[0], key[1], run
-            key, run = here, []
+            key, run = (g, s), []
         run.append((p, o))
     if key is not None:
         yield key[0], key[1], run
@@ -180,12 +178,12 @@ def write_trig(source: ExportSource) -> Iterator[str]:
     def pieces() -> Iterator[str]:
         yield from _prefix_lines()
         graph: Node | None = None
-        for g, s, statements in _subject_runs(selected_quads(source), by_graph=True):
+        for g, s, statements in _subject_runs(selected_quads(source)):
             if g != graph:
                 if graph is not None:
                     yield "}\n\n"
                 graph = g
-                yield f"{turtle_term(g)} {{\n"  # type: ignore[arg-type]
+                yield f"{turtle_term(g)} {{\n"
             yield _turtle_block(s, statements, indent="    ")
         if graph is not None:
             yield "}\n"
@@ -200,7 +198,7 @@ def write_turtle(source: ExportSource) -> Iterator[str]:
     def pieces() -> Iterator[str]:
         yield from _prefix_lines()
         seen: set[tuple[Node, Node, Node]] = set()
-        for _, s, statements in _subject_runs(selected_quads(source), by_graph=True):
+        for _, s, statements in _subject_runs(selected_quads(source)):
             fresh = [(p, o) for p, o in statements if (s, p, o) not in seen]
             seen.update((s, p, o) for p, o in fresh)
             if fresh:
@@ -246,10 +244,10 @@ def write_jsonld(source: ExportSource) -> Iterator[str]:
         yield '{\n "@context": ' + json.dumps(context, ensure_ascii=False) + ',\n "@graph": ['
         graph: Node | None = None
         first_node = True
-        for g, s, statements in _subject_runs(selected_quads(source), by_graph=True):
+        for g, s, statements in _subject_runs(selected_quads(source)):
             if g != graph:
                 yield ("\n  ]}," if graph is not None else "") + \
-                    '\n  {"@id": ' + json.dumps(_jsonld_id(g), ensure_ascii=False) + ', "@graph": ['  # type: ignore[arg-type]
+                    '\n  {"@id": ' + json.dumps(_jsonld_id(g), ensure_ascii=False) + ', "@graph": ['
                 graph, first_node = g, True
             yield ("\n   " if first_node else ",\n   ") + json.dumps(_jsonld_node(s, statements), ensure_ascii=False)
             first_node = False
