@@ -680,9 +680,14 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int]] = []
     # A registered council's official name is read whole first: its place may hold a council
     # type's word ("Fenmoor City and Wexley District Council").
+    folded = plain.lower()
     for name in _registered_council_names():
-        if name in plain:
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", plain):
+        # Case aside: a name in capitals reads in title case, whose small words are not the
+        # official name's ("COMHAIRLE NAN EILEAN SIAR" → "Comhairle Nan Eilean Siar").
+        if name.lower() in folded:
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", plain, re.I):
+                if not plain[match.start()].isupper():
+                    continue  # "the city of fenmoor council" in prose is no name
                 if not any(a <= match.start() < b for a, b in taken):
                     found.append((match.start(), match.end(), name))
                     taken.append((match.start(), match.end()))

@@ -459,6 +459,8 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
                 continue
             if names_a_place_after(chunk, end) or _party_before_council(span) or _name_runs_on(chunk, end):
                 continue
+            if _weak_suffix_in_post(span, chunk, end):
+                continue  # "Senior Committee Support Officer": a post's words, no body
             if not _suffix_is_a_name(span) or is_generic_authority_name(span) or names_a_class(span):
                 continue  # "the County Council" names the host only, through its aliases
             if preceded_by_article(chunk, start):
@@ -482,6 +484,28 @@ def _runs_on_pattern() -> re.Pattern[str]:
              *_words("services", "service"), *entities["services_more"]["programme"]}
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     return re.compile(rf"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][\w’'-]+[ \u00a0]+(?:{alternation})(?![\w-])")
+
+
+@cache
+def _post_nouns_after() -> re.Pattern[str]:
+    nouns = [*load_cues("entities")["committees"]["joined_post_nouns"], "Team", "Teams", "Worker", "Workers", "Lead"]
+    return re.compile(r"[ \u00a0]+(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def _weak_suffix_in_post(span: str, chunk: str, end: int) -> bool:
+    """Whether a name ending in an everyday suffix ("Support", "Care") runs on into an officer's
+    post or a team ("Committee Support Officer", "Business Support Team"): words of the post.
+
+    Examples
+    --------
+    >>> _weak_suffix_in_post("Committee Support", "Ann Lee, Committee Support Officer", 29)
+    True
+    >>> _weak_suffix_in_post("Tarn Carers Support", "Tarn Carers Support Officer", 19)
+    True
+    >>> _weak_suffix_in_post("Tarn Homes Trust", "Tarn Homes Trust Officer", 16)
+    False
+    """
+    return span.split()[-1] in _words("organisations", "weak_suffixes") and bool(_post_nouns_after().match(chunk, end))
 
 
 def _name_runs_on(chunk: str, end: int) -> bool:

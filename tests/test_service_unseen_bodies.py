@@ -263,3 +263,19 @@ def test_a_levy_a_regeneration_scheme_a_system_and_a_database_are_named_services
                         "Planning Application Database.")
     assert {"Wexcombe Town Centre Regeneration", "Community Infrastructure Levy",
             "Tarnside Case Management System", "Planning Application Database"} <= found
+
+
+def test_praise_of_a_service_is_no_service_name() -> None:
+    found = services_in("Mrs Vane had for many years provided a highly valued service to the community, "
+                        "and the jointly funded advice service was praised; the mobile library service "
+                        "continues.")
+    assert not any("valued" in s or "jointly" in s for s in found)
+    assert "mobile library service" in found
+
+
+def test_a_support_post_is_no_organisation() -> None:
+    parsed = parse_document(Document("t.txt", "t", "Minutes\n\nIn attendance: Tom Reed, Senior Committee "
+                                     "Support Officer, Brackmoor Borough Council\n", "0"))
+    organisations = {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind == "organisation"}
+    assert not any("Support" in label for label in organisations)
+    assert "Brackmoor Borough Council" in organisations

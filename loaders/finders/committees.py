@@ -688,9 +688,9 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         if re.search(r"(?:\b[Tt]he|\b[Tt]his)[ \u00a0]+$", text[max(0, start - 6):start]):
             yield passage.mention(start, end, "committee", name, "pattern:committee-generic")
         return
-    if re.search(r"s[’'][ \u00a0]\S+$", name):
+    if re.search(r"s[’'][ \u00a0]\S+$", name) and not re.search(r"(?i)committee$", name):
         # "Harbourne Tenants' Forum", "Belvoir Area Residents' Group": a group of people of that
-        # kind, not a committee of the council.
+        # kind, not a committee of the council; a "Leaders' Committee" is still a committee.
         yield passage.mention(start, end, "organisation", name, "pattern:members-group")
         return
     if _declared_interest(passage, start, name):

@@ -344,6 +344,8 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         if len(modifiers) + head_words < 3 or all(m in generic for m in modifiers) or \
                 any(m in function for m in modifiers):
             continue
+        if any(a.endswith("ly") and b.endswith("ed") for a, b in zip(modifiers, modifiers[1:])):
+            continue  # "a highly valued service", "the jointly funded service": praise or a manner, no name
         start = match.end("name") - len(" ".join(modifiers + words[-head_words:]))
         end = match.end("tail") if match.group("tail") else match.end("name")
         money = _money_after().match(text, end)

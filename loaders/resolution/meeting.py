@@ -25,11 +25,13 @@ def meeting_facts(doc: DocumentResolution) -> None:
     if doc.authority and context.authority:
         authority = context.authority
         doc.entities.authority_entity(authority)
-        # Initials ("KCC") are kept as names; generic aliases ("County Council") are not:
+        # Initials ("KCC") are kept as names when the paper writes them (made up from the
+        # name, they would be a name nobody used); generic aliases ("County Council") are not:
         # they name the authority only in its own papers (resolved from the context).
         for alias in authority.aliases:
             if alias != authority.name and not is_generic_authority_name(alias):
-                doc.registry.add_name(doc.authority, alias)
+                if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", doc.text):
+                    doc.registry.add_name(doc.authority, alias)
             elif alias.startswith("the ") and len(alias.split()) >= 3 and re.search(
                     rf"\b[Tt]{re.escape(alias[1:])}\b", doc.text):
                 # The typed form its own papers use ("the County Council") is one of its
