@@ -1288,9 +1288,52 @@ def _authority_from_area(parsed: list[ParsedDocument]) -> str | None:
         if shorter:
             areas[min(shorter, key=len)] += areas.pop(name)
     if len(areas) != 1:
-        return None
+        return _authority_from_place(text) if not areas else None
     name, count = areas.most_common(1)[0]
     return name if count >= 2 else None
+
+
+@cache
+def _council_places() -> dict[str, str]:
+    """Each registered council's place ("Trafford") and its official name, for a place that
+    one current council (else one past council) bears alone."""
+    by_place: dict[str, dict[bool, set[str]]] = {}
+    for entry in authority_register():
+        if entry.kind in _NOT_COUNCIL_TYPES or not entry.nice[:1].isupper():
+            continue
+        by_place.setdefault(entry.nice, {True: set(), False: set()})[entry.end is None].add(entry.official)
+    places: dict[str, str] = {}
+    for place, officials in by_place.items():
+        chosen = officials[True] or officials[False]
+        if len(chosen) == 1:
+            places[place] = next(iter(chosen))
+    return places
+
+
+@cache
+def _council_place_pattern() -> re.Pattern[str]:
+    names = sorted(_council_places(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'-])")
+
+
+def _authority_from_place(text: str) -> str | None:
+    """The registered council of the one place that papers naming no council name again and
+    again ("the Trafford Wharfside area", "the Draft Trafford Wharfside Masterplan" in papers
+    that speak of "the Council"): named at least twice, and twice as often as any other
+    council's place. None otherwise: a paper that names several places may be any of theirs.
+
+    Examples
+    --------
+    >>> _authority_from_place("The Trafford Wharfside plan and the Trafford Park study went to the Council.")
+    'Trafford Metropolitan Borough Council'
+    >>> _authority_from_place("Bromsgrove and Redditch residents, and Bromsgrove and Redditch firms.") is None
+    True
+    """
+    counts = Counter(match.group() for match in _council_place_pattern().finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return _council_places()[ranked[0][0]]
 
 
 def _fold_variants(scores: Counter[str], first_seen: dict[str, int]) -> None:
@@ -1495,15 +1538,25 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                         name = "Full Council"  # the one label the committee finder gives it
                     if name.endswith("Council"):
                         # Only minutes and agendas are a council's own meeting ("Minutes of
-                        # the Council"); elsewhere a council's name is the author or the host.
-                        if doc.parts[block.part].kind in ("minutes", "agenda"):
+                        # the Council", "Fenmoor Council Minutes"); elsewhere a council's name
+                        # is the author or the host.
+                        if doc.parts[block.part].kind in ("minutes", "agenda") or _TITLED_RECORD.search(
+                                title[match.end():match.end() + 12]):
                             council = council or name
                     elif committee is None:
                         committee = name
             if meeting_date is None and not _OTHER_MEETING.search(text):
                 when = find_date(text)
                 meeting_date = when.value if when else None
+    if committee is None and council is not None and council != "Full Council":
+        # The council meeting as a whole is the body "Council" of that council, the one name
+        # the committee finder gives it ("Fenmoor District Council" is the organisation).
+        council = "Full Council" if any(_names_full_council(doc.document.text) for doc in parsed) else "Council"
     return committee or council, meeting_date
+
+
+#: A record's kind right after a body's name in a title ("Fenmoor Council Minutes").
+_TITLED_RECORD = re.compile(r"^[ \u00a0]*(?:[-–—:][ \u00a0]*)?(?:Minutes|Minute|Agenda)\b")
 
 
 def _title_body(title: str, match: re.Match[str]) -> str | None:

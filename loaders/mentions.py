@@ -489,7 +489,8 @@ def _runs_on_pattern() -> re.Pattern[str]:
 @cache
 def _post_nouns_after() -> re.Pattern[str]:
     nouns = [*load_cues("entities")["committees"]["joined_post_nouns"], "Team", "Teams", "Worker", "Workers", "Lead"]
-    return re.compile(r"[ \u00a0]+(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")(?![\w-])")
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"[ \u00a0]+(?:{alternatives})(?![\w-])")
 
 
 def _weak_suffix_in_post(span: str, chunk: str, end: int) -> bool:
@@ -498,7 +499,7 @@ def _weak_suffix_in_post(span: str, chunk: str, end: int) -> bool:
 
     Examples
     --------
-    >>> _weak_suffix_in_post("Committee Support", "Ann Lee, Committee Support Officer", 29)
+    >>> _weak_suffix_in_post("Committee Support", "Ann Lee, Committee Support Officer", 26)
     True
     >>> _weak_suffix_in_post("Tarn Carers Support", "Tarn Carers Support Officer", 19)
     True
@@ -695,6 +696,14 @@ def _party_before_council(span: str) -> bool:
                           rf"[ \u00a0]+)?Council$", span))
 
 
+@cache
+def _post_last_words() -> frozenset[str]:
+    """Last words of post titles that end no organisation's name ("Commissioner", "Officer")."""
+    suffixes = {s.split()[-1] for s in _words("organisations", "suffixes")}
+    # "Health and Safety Executive", "the Scottish Executive": bodies of state.
+    return frozenset(h.split()[-1] for h in _words("posts", "heads")) - suffixes - {"Executive"}
+
+
 def _may_name_organisation(expansion: str) -> bool:
     """Whether an acronym's expansion can name an organisation: a capitalised name that is not
     a person's ("Julian Corner (JC)"); a lower-case class ("small and medium-sized enterprises
@@ -704,10 +713,14 @@ def _may_name_organisation(expansion: str) -> bool:
     --------
     >>> [_may_name_organisation(e) for e in ("Care Quality Commission", "Julian Corner", "small businesses")]
     [True, False, False]
+    >>> _may_name_organisation("Police and Crime Commissioner")
+    False
     """
     if not expansion[:1].isupper() or names_a_class(expansion):
         return False
     last = expansion.split()[-1]
+    if last in _post_last_words():
+        return False  # "Police and Crime Commissioner (PCC)": a post, held by a person
     suffixes = {s.split()[-1] for s in _words("organisations", "suffixes")}
     if last in suffixes or last.rstrip("s") in suffixes:
         return True
@@ -1098,7 +1111,11 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     # may follow as well as a body reads no body in a name the document reads as a person.
     people = {m.label.casefold() for m in kept if m.kind == "person" and not m.method.startswith("pattern")
               and known_given_name(m.label.split()[0])}
-    kept = [m for m in kept if not (m.method in _EITHER_CUE and m.label.casefold() in people)]
+    # The same holds where a people finder reads the very words as a person ("Councillors Ann
+    # Lee and Tom Reed, from …"), whatever honorific its label keeps.
+    spans = {(m.start, m.end) for m in kept if m.kind == "person" and not m.method.startswith("pattern")}
+    kept = [m for m in kept if not (m.method in _EITHER_CUE and (m.label.casefold() in people or (
+        (m.start, m.end) in spans and known_given_name(m.label.split()[0]))))]
     return sorted(kept, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
 

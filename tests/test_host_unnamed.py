@@ -183,3 +183,17 @@ def test_a_motion_speaking_of_this_council_refers_to_the_papers_own_council() ->
     host = unnamed_host([parsed(motion)])
     assert host is not None and host.name == "the Council"
     assert unnamed_host([parsed("This Council Chamber is closed for the meeting.\n")]) is None
+
+
+def test_the_one_registered_place_papers_name_again_and_again_gives_the_host() -> None:
+    # No council named, but one council's place throughout: that council's papers.
+    text = ("Cabinet\n\nMinutes of the meeting held on 4 June 2025\n\n1. Wharfside\n\nThe Cabinet noted "
+            "that the Draft Trafford Wharfside Framework and the Trafford Wharfside Masterplan would go "
+            "to consultation, as the Council had agreed.\n")
+    context = gather_context([parsed(text)])
+    assert context.authority is not None and context.authority.name == "Trafford Metropolitan Borough Council"
+    # Two places named as often as each other: either could be the host, so neither is.
+    text = ("Panel\n\nMinutes\n\n1. Policing\n\nResidents of Bromsgrove and Redditch, and businesses in "
+            "Bromsgrove and Redditch, wrote to the Council.\n")
+    context = gather_context([parsed(text)])
+    assert context.authority is None or context.authority.scope == "c/a"

@@ -95,10 +95,18 @@ def test_a_committee_with_commas_in_its_name_is_kept_whole() -> None:
     assert committee_of(text) == "Audit, Risk & Assurance Committee"
 
 
-def test_a_council_keeps_the_article_of_its_own_name() -> None:
+def test_a_council_meeting_as_a_whole_is_the_body_council() -> None:
+    # The council's own name titles its meeting: the meeting body is "Council" (the one name
+    # the committee finder gives it, docs/ANNOTATION.md), the name is the organisation's.
     text = ("Minutes\n\nMinute of 29 May 2026 The Fenmoor Council of 29 May 2026 – submitted for approval\n\n"
             "The minute was approved.\n")
-    assert committee_of(text) == "The Fenmoor Council"
+    context = gather_context([parse_document(Document("paper.txt", "paper", text, "0"))])
+    assert context.committee == "Council"
+    assert context.authority is not None and context.authority.name == "Fenmoor Council"
+    assert committee_of("Fenmoor District Council Minutes\n\nDate: 4 June 2025\n\nPresent: Councillor Ann Lee\n\n"
+                        "1. Apologies\n\nNone.\n") == "Council"
+    assert committee_of("Fenmoor District Council – Full Council Minutes\n\nDate: 4 June 2025\n\n"
+                        "1. Apologies\n\nNone.\n") == "Full Council"
 
 
 def test_a_house_before_its_minutes_of_evidence_is_not_the_committee() -> None:

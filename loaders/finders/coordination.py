@@ -46,9 +46,31 @@ def _heads() -> tuple[str, ...]:
 
 
 @cache
+def _plural_head() -> re.Pattern[str]:
+    return re.compile(rf"(?<=[ \u00a0])(?:{alternation(list(_plurals()))}){NAME_END}")
+
+
+@cache
 def _coordinated() -> re.Pattern[str]:
+    """A list of names ending at the end of the text read, its plural head after it."""
     return re.compile(rf"(?<![\w’'-])(?P<run>{_NAME}(?:,{_SP}{_NAME})*,?{_SP}(?:and|&){_SP}{_NAME})"
-                      rf"{_SP}(?P<head>{alternation(list(_plurals()))}){NAME_END}")
+                      rf"{_SP}(?P<head>{alternation(list(_plurals()))})$")
+
+
+#: How far before a plural head a list is read (a list runs to a few names, not a page).
+_REACH = 400
+
+
+def _lists(text: str) -> Iterator[re.Match[str]]:
+    """Each list that ends in a plural head.
+
+    Only the :data:`_REACH` characters before each plural head are read: a long list of names
+    with no such head (a 5,000-name attendance list) costs no more than reading it once."""
+    for head in _plural_head().finditer(text):
+        start = max(0, head.start() - _REACH)
+        match = _coordinated().search(text, start, head.end())
+        if match is not None:
+            yield match
 
 
 def coordinated_names(text: str) -> list[tuple[int, int, str, str]]:
@@ -80,7 +102,7 @@ def coordinated_names(text: str) -> list[tuple[int, int, str, str]]:
     plurals = _plurals()
     heads = _heads()
     found: list[tuple[int, int, str, str]] = []
-    for match in _coordinated().finditer(text):
+    for match in _lists(text):
         run, head = match.group("run"), match.group("head")
         names = [(m.start(), m.group()) for m in re.finditer(rf"{_NAME}", run)]
         # The last name's last words may open a longer head ("North of Tyne Combined" + "Authorities").
@@ -94,7 +116,7 @@ def coordinated_names(text: str) -> list[tuple[int, int, str, str]]:
             # "the Member Training and Development and Capital Projects Working Groups": with
             # no commas the names before the last "and" are one name.
             names = [(names[0][0], run[:names[-1][0]].rsplit(" and ", 1)[0].rsplit(" & ", 1)[0]), names[-1]]
-            before = text[:match.start("run")]
+            before = text[max(0, match.start("run") - _REACH):match.start("run")]
             while (lead := re.search(rf"(?<![\w’'-])({_NAME}){_SP}(?:and|&){_SP}$", before)) is not None:
                 names[0] = (names[0][0] - len(lead.group()), lead.group(1) + before[lead.end(1):] + names[0][1])
                 before = before[:lead.start()]

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 from evidence_graph.loaders.cues import load_cues
 from evidence_graph.loaders.finders.spans import (
@@ -344,7 +345,7 @@ def service_phrases(passage: Passage) -> Iterator[Mention]:
         if len(modifiers) + head_words < 3 or all(m in generic for m in modifiers) or \
                 any(m in function for m in modifiers):
             continue
-        if any(a.endswith("ly") and b.endswith("ed") for a, b in zip(modifiers, modifiers[1:])):
+        if any(a.endswith("ly") and b.endswith("ed") for a, b in pairwise(modifiers)):
             continue  # "a highly valued service", "the jointly funded service": praise or a manner, no name
         start = match.end("name") - len(" ".join(modifiers + words[-head_words:]))
         end = match.end("tail") if match.group("tail") else match.end("name")
