@@ -347,7 +347,11 @@ def honorific_name_pattern() -> re.Pattern[str]:
     particles = "|".join(re.escape(p) for p in _people_cues()["words"]["particles"])
     # Middle initials after a forename ("Mrs Siān C James"); an undotted "A" or "I" there is
     # more often a word ("Cllr Lee I Agree").
-    middle = rf"(?:(?![AI]{_SPACE}){_INITIALS}){{0,2}}"
+    # They are initials before a surname that ends the entry: a bracket, a comma, a semicolon,
+    # the line's end or the next honorific ("Mr Alex A MacDonald (Convener)", "Mr Donald I
+    # Nicholson Mr …"); at the text's end "Cllr Lee I Agree" is still a word.
+    entry_end = rf"(?:[ \u00a0]*[(,;\n]|{_SPACE}+(?:{hon})\b)"
+    middle = rf"(?:(?![AI]{_SPACE}(?!{_NAME_WORD}{entry_end})){_INITIALS}){{0,2}}"
     # An honorific that is also a surname ends a name when no name word follows it ("Mr John
     # Baron."), where "Mr A Lord Mrs B Cole" is two people.
     surnames = "|".join(re.escape(h) for h in _surname_honorifics())

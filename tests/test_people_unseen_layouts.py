@@ -153,3 +153,18 @@ def test_a_signature_with_a_dotted_or_ruled_leader() -> None:
     assert labels_of("Signed: .................... Piers Calloway\n") == {"Piers Calloway"}
     assert labels_of("Signature ________ Piers Calloway (Chair)\n") == {"Piers Calloway"}
     assert labels_of("Signed: …………… Piers Calloway\n") == {"Piers Calloway"}
+
+
+def test_an_undotted_a_or_i_is_an_initial_before_a_surname_that_ends_the_entry() -> None:
+    text = "PRESENT Mr Alex A MacDonald (Convener) Mr John A Maciver Mr Donald I Nicholson Mrs Ann Lee\n"
+    assert [n.label for n in find_honorific_names(text)] == [
+        "Mr Alex A MacDonald", "Mr John A Maciver", "Mr Donald I Nicholson", "Mrs Ann Lee"]
+    assert [n.label for n in find_honorific_names("Cllr Lee I Agree with the report.")] == ["Cllr Lee"]
+
+
+def test_a_forename_an_initial_and_a_surname_are_a_person_in_prose() -> None:
+    found = labels_of("The winning team had been Christina L Macleod and Iain M Macmillan, and Christina "
+                      "had also won the prize.\n")
+    assert {"Christina L Macleod", "Iain M Macmillan"} <= found
+    # An initial between words that are no forename and surname names nobody.
+    assert not labels_of("The Stornoway A Road Improvement Scheme was noted.\n") & {"Stornoway A Road"}

@@ -532,6 +532,9 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     # One word of context ("Ann Lee explained", "with Ann Lee") supports a name that a given
     # name in use leads, not "Goldwire Lane is assessed" or "in accordance with Standing Orders".
     given_in_use = common_given_name(name.given.split()[0])
+    if given_in_use and name.initials and name.family and re.search(rf"{_SP}[A-Z]\.?{_SP}", line[start:end]) \
+            and _STOP_AFTER.match(line, end):
+        return "middle-initial"  # "had been Christina L Macleod and …": forename, initial, surname
     verb = _verb_after().match(line, end)
     if verb and given_in_use and not _ITS.match(line, verb.end()):
         return "verb"  # "Ann Lee explained", not "Bright Futures explained its offer"
@@ -1587,7 +1590,7 @@ def contextual_people(passage: Passage) -> Iterator[Mention]:
     """Plain names the context supports as people: a label, a post, a verb, a list of names."""
     return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
                                  "initials", "before", "post-before", "post-after", "list-line", "name-list",
-                                 "initials-line",
+                                 "initials-line", "middle-initial",
                                  "column", "attendance-run"))
 
 

@@ -624,6 +624,9 @@ def flattened_names(piece: str) -> list[tuple[int, int]]:
     ['Robert Severn']
     >>> flattened_names("Peter Abel Eric")
     []
+    >>> piece = "P J Bateson J Campbell T J Catherwood"
+    >>> [piece[a:b] for a, b in flattened_names(piece)]
+    ['P J Bateson', 'J Campbell', 'T J Catherwood']
     """
     words = list(re.finditer(r"\S+", piece))
     if len(words) < 4 or honorific_name_pattern().search(piece):
@@ -647,6 +650,15 @@ def flattened_names(piece: str) -> list[tuple[int, int]]:
 
     def names_at(at: int) -> list[tuple[int, int, tuple[int, int]]]:
         """The names that can open at unit ``at``: (next unit, three-word count, span)."""
+        if units[at][2] == "initial" and (at == 0 or units[at - 1][2] != "initial"):
+            # Initials open a name and one surname ends it ("P J Bateson J Campbell").
+            last = at
+            while last < len(units) and units[last][2] == "initial":
+                last += 1
+            if last >= len(units) or units[last][2] == "initial":
+                return []
+            span = (words[units[at][0]].start(), words[units[last][1]].end())
+            return [(last + 1, 0, span)] if parse_person_name(piece[span[0]:span[1]]) is not None else []
         if units[at][2] != "name":
             return []  # a name opens with its forename
         after = at + 1
