@@ -506,8 +506,9 @@ def _parse_person_name(text: str) -> PersonName | None:
         return None
     initials = [w for w in words[:family_at] if len(w) == 1]
     given = [w for w in words[:family_at] if len(w) > 1]
-    if honorific is None and not given and (not initials or initials == ["A"] or initials == ["I"]):
-        return None  # "D Moss" is a name; "A Plan" and "I Agree" are not
+    if honorific is None and not given and (not initials or (initials in (["A"], ["I"]) and not (
+            re.match(r"\s*[AI]\.", text) or re.match(r"(?:Ma?c|O[’'])[A-Z]", family)))):
+        return None  # "D Moss", "A. Craig", "A McCooke" are names; "A Plan" and "I Agree" are not
     if words[-1] in organisation_words():
         return None  # "Ann Lee Harbour Trust" is a person glued to an organisation
     return PersonName(honorific, " ".join(given) or None, " ".join(initials) or None, family, territory)

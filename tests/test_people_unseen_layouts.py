@@ -168,3 +168,11 @@ def test_a_forename_an_initial_and_a_surname_are_a_person_in_prose() -> None:
     assert {"Christina L Macleod", "Iain M Macmillan"} <= found
     # An initial between words that are no forename and surname names nobody.
     assert not labels_of("The Stornoway A Road Improvement Scheme was noted.\n") & {"Stornoway A Road"}
+
+
+def test_a_lone_initial_a_or_i_opens_a_name_when_dotted_or_before_a_mac_surname() -> None:
+    assert parse_person_name("A. Fraser") is not None and parse_person_name("A. Fraser").family == "Fraser"
+    assert parse_person_name("A McCooke") is not None
+    assert parse_person_name("A Plan") is None and parse_person_name("I Agree") is None
+    found = labels_of("In Attendance C. Hatton, Chief Executive; A. Fraser, Head of Democratic Services.\n")
+    assert {"C. Hatton", "A. Fraser"} <= found
