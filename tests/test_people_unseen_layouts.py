@@ -176,3 +176,16 @@ def test_a_lone_initial_a_or_i_opens_a_name_when_dotted_or_before_a_mac_surname(
     assert parse_person_name("A Plan") is None and parse_person_name("I Agree") is None
     found = labels_of("In Attendance C. Hatton, Chief Executive; A. Fraser, Head of Democratic Services.\n")
     assert {"C. Hatton", "A. Fraser"} <= found
+
+
+def test_a_surname_that_is_a_word_goes_on_a_list_of_surnames() -> None:
+    found = labels_of("Councillors Pearson, Green, Braun and Layfield were invited to speak.\n")
+    assert {"Councillor Pearson", "Councillor Green", "Councillor Braun", "Councillor Layfield"} <= found
+    # A list does not run into the next sentence's words.
+    assert "Councillor Planning" not in labels_of("Councillors Smith and Planning Officers attended.\n")
+
+
+def test_a_name_over_a_line_of_what_the_member_sits_as_is_a_person() -> None:
+    text = ("Members\n\nRole\n\nLynne SHORT\n\nNominated by Tarn City Council (Elected Member)\n\n"
+            "Bill CAMPBELL\n\nNominated by Tarn Health Board (Non-Executive Member)\n")
+    assert {"Lynne Short", "Bill Campbell"} <= labels_of(text)

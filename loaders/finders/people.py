@@ -863,8 +863,15 @@ def _list_headings() -> frozenset[str]:
 def _post_line(text: str) -> bool:
     """A line that is a post title alone (the line under a signature's name), not a sentence
     that starts with a post or an honorific ("Councillor Lee said …")."""
-    return (looks_like_post(text) and len(text.split()) <= 12 and not text.rstrip().endswith((":", "."))
-            and honorific_name_pattern().match(text) is None)
+    if len(text.split()) > 12 or text.rstrip().endswith((":", ".")) or honorific_name_pattern().match(text):
+        return False
+    # "Nominated by Tarn Health Board (Non-Executive Member)": what the member sits as, in brackets.
+    role = re.search(r"\((?P<role>[^()]{2,60})\)\s*$", text)
+    return looks_like_post(text) or (role is not None and looks_like_post(role.group("role")))
+
+
+#: What follows a surname inside a list of people or at its end: a separator, a stop, a verb.
+_LIST_GOES_ON_AFTER = re.compile(r"[ \u00a0]*(?:,|;|&|\band\b|\.(?:\s|$)|[ \u00a0]+[a-z])")
 
 
 def _plural_lists(text: str) -> Iterator[FoundPerson]:
@@ -896,7 +903,11 @@ def _plural_lists(text: str) -> Iterator[FoundPerson]:
             if initialled_name and initialled_name.end() < name_end:
                 name, name_end = initialled_name.group(), initialled_name.end()  # "J G Buckley", not "… N McGeown"
             words = name.split()
-            if words[0] in plural or (words[0] in not_name_words() and len(words[0]) > 1):
+            # A surname that is elsewhere a word goes on a list of surnames ("Councillors Pearson,
+            # Green and Braun were …"), where the list goes on after it or a sentence does.
+            surname_goes_on = position > head.end() and len(words) == 1 and words[0] not in never_name_words() \
+                and _LIST_GOES_ON_AFTER.match(text, name_end) is not None
+            if words[0] in plural or (words[0] in not_name_words() and len(words[0]) > 1 and not surname_goes_on):
                 break  # the next group's plural honorific ("…; Councillors A and B") starts anew
             label = f"{own.group('honorific') if own else singular} {' '.join(_normal_case(w) for w in words)}"
             if parse_person_name(label) is None:
