@@ -136,3 +136,10 @@ def test_a_comma_name_in_capitals_or_after_a_post_in_brackets_is_whole() -> None
     # A list of committees in capitals still gives each.
     assert {"Harbour Licensing Board", "Local Review Body"} <= committees_of(
         "APPOINTMENTS TO STANDING COMMITTEES, HARBOUR LICENSING BOARD, LOCAL REVIEW BODY AND AD HOC SUB-COMMITTEES")
+
+
+def test_a_meeting_of_the_council_titled_with_its_day_is_the_council_meeting() -> None:
+    found = committees_of("Minute General Meeting of the Council Tuesday, 8 December 2020, 10:30.")
+    assert found == {"Council"}
+    # A capitalised name after "Council" is still a longer name's, not the meeting.
+    assert "Council" not in committees_of("At a meeting of the Council Leaders Network the chair spoke.")

@@ -87,8 +87,13 @@ def _joined_post() -> re.Pattern[str]:
 @cache
 def _council_meeting() -> re.Pattern[str]:
     cue = alternation(cues("committees", "council_meeting_cues"))
-    return re.compile(rf"(?<![\w-])(?:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
-                      rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council){NAME_END}(?![ \u00a0]+[A-Z])")
+    # A capitalised word after "Council" makes it part of a longer name ("a meeting of the
+    # Council Leaders' Forum"), save the meeting's day or date ("General Meeting of the Council
+    # Tuesday, 8 December").
+    when = alternation(load_date_words()[:19])
+    return re.compile(rf"(?<![\w-])(?i:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
+                      rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council){NAME_END}"
+                      rf"(?![ \u00a0]+(?!(?:{when})\b)[A-Z])")
 
 
 @cache
