@@ -189,3 +189,14 @@ def test_a_name_over_a_line_of_what_the_member_sits_as_is_a_person() -> None:
     text = ("Members\n\nRole\n\nLynne SHORT\n\nNominated by Tarn City Council (Elected Member)\n\n"
             "Bill CAMPBELL\n\nNominated by Tarn Health Board (Non-Executive Member)\n")
     assert {"Lynne Short", "Bill Campbell"} <= labels_of(text)
+
+
+def test_a_list_cut_inside_a_bodys_name_gives_no_person() -> None:
+    from evidence_graph.loaders.structure.fields import leading_person
+
+    # "Apologies were received from …, Chair of the Tarnmoor and Wexley Integrated Care Board":
+    # a list split at "and" inside the body's name leaves pieces that are no people.
+    assert leading_person("Wexley Integrated Care Board") is None
+    assert leading_person("Tarnshire Fire") is None
+    assert leading_person("Hugh Kerr").value == "Hugh Kerr"
+    assert leading_person("Carolyn Mcvitte Stepahead Support").value == "Carolyn Mcvitte"

@@ -13,7 +13,9 @@ from functools import cache
 from evidence_graph.loaders.blocks import Field
 from evidence_graph.loaders.cues import load_cues
 from evidence_graph.loaders.names import (
+    common_given_name,
     honorific_name_pattern,
+    never_name_words,
     not_name_words,
     organisation_words,
     parse_person_name,
@@ -223,6 +225,11 @@ def leading_person(text: str, offset: int = 0) -> Field | None:
         if match is None:
             return None
         words = match.group().split()
+        if any(w in never_name_words() for w in words):
+            return None  # "Strathclyde Fire (and Rescue)": a list cut inside a body's name
+        if not common_given_name(words[0]) and re.match(r"[ \u00a0]+[A-Z][a-z]", stripped[match.end():]):
+            # "Peterborough Integrated Care Board": no forename in use, and the capitals go on.
+            return None
         following = re.match(r"[ \u00a0]+([A-Z][\w’'-]*)", stripped[match.end():])
         # "Carolyn Mcvitte Stepahead Support": two words, then an organisation; but "Gwen Alaw
         # Roberts Email: …" is a three-word name.
