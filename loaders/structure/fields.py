@@ -225,11 +225,6 @@ def leading_person(text: str, offset: int = 0) -> Field | None:
         if match is None:
             return None
         words = match.group().split()
-        if any(w in never_name_words() for w in words):
-            return None  # "Strathclyde Fire (and Rescue)": a list cut inside a body's name
-        if not common_given_name(words[0]) and re.match(r"[ \u00a0]+[A-Z][a-z]", stripped[match.end():]):
-            # "Peterborough Integrated Care Board": no forename in use, and the capitals go on.
-            return None
         following = re.match(r"[ \u00a0]+([A-Z][\w’'-]*)", stripped[match.end():])
         # "Carolyn Mcvitte Stepahead Support": two words, then an organisation; but "Gwen Alaw
         # Roberts Email: …" is a three-word name.
@@ -237,12 +232,25 @@ def leading_person(text: str, offset: int = 0) -> Field | None:
             following and (following.group(1) in organisation_words() or following.group(1) not in not_name_words()))
         if len(words) == 3 and len(words[1].rstrip(".")) > 1 and not three:
             value = " ".join(words[:2])
-            if parse_person_name(value):
+            if parse_person_name(value) and not _cut_from_a_body(stripped, value):
                 return Field("person", value, offset + lead, offset + lead + len(value))
+            return None
+        if _cut_from_a_body(stripped, match.group()):
+            return None
     value = match.group()
     if parse_person_name(value) is None:
         return None
     return Field("person", value, offset + lead + match.start(), offset + lead + match.end())
+
+
+def _cut_from_a_body(text: str, value: str) -> bool:
+    """Whether a plain name at the start of ``text`` is words of a body's name that a list cut
+    ("Strathclyde Fire" of "Strathclyde Fire and Rescue"): a word that is never a name's, or no
+    forename in use while capitals go on after it ("Peterborough Integrated Care Board")."""
+    words = value.split()
+    if any(w in never_name_words() for w in words):
+        return True
+    return not common_given_name(words[0]) and re.match(r"[ \u00a0]+[A-Z][a-z]", text[len(value):]) is not None
 
 
 def person_post_org(text: str, offset: int = 0) -> list[Field]:

@@ -60,6 +60,8 @@ def clean_committee(name: str) -> str | None:
     ('Council', 'Council')
     >>> clean_committee("to confirm") is None
     True
+    >>> clean_committee("Moved from 9th October 2018, Cabinet")  # a notice of a moved meeting
+    'Cabinet'
     """
     cues = load_cues("structure")["headers"]
     value = re.sub(cues["committee_prefix"], "", name.strip(), flags=re.I)
