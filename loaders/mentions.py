@@ -124,6 +124,43 @@ def _gazetteer() -> list[tuple[str, str, str]]:
 
 
 @cache
+def _modifiers() -> frozenset[str]:
+    """Gazetteer bodies whose acronym is used as an adjective (``modifier = true``)."""
+    return frozenset(org["name"] for org in load_cues("organisations")["organisation"] if org.get("modifier"))
+
+
+def _acronym_qualifies(chunk: str, start: int, end: int, modifier: bool) -> bool:
+    """Whether the acronym at ``chunk[start:end]`` of a gazetteer body that is used as an
+    adjective as often as a name (``modifier``) qualifies the words after it instead of naming
+    the body: a capitalised word follows (another body's name or a post, "NHS Grampian", "NHS
+    Chief Executive"), or a lower-case word with no "the" before ("NHS service reconfiguration").
+
+    Examples
+    --------
+    >>> _acronym_qualifies("the voting membership of NHS Grampian", 25, 28, True)
+    True
+    >>> _acronym_qualifies("the LGA Peer Review", 4, 7, False)
+    False
+    >>> _acronym_qualifies("proposals for NHS service reconfiguration", 14, 17, True)
+    True
+    >>> _acronym_qualifies("the future of the NHS is", 18, 21, True), _acronym_qualifies("the NHS said", 4, 7, True)
+    (False, False)
+    """
+    if not modifier:
+        return False  # "the LGA Peer Review", "the LGA Conference": the body's own, a reference to it
+    after = chunk[end:end + 40]
+    if re.match(r"[ \u00a0]+[A-Z][a-z]", after):
+        return True
+    return re.match(r"[ \u00a0]+[a-z]", after) is not None and not re.search(
+        r"\b[Tt]he[ \u00a0]+$", chunk[max(0, start - 8):start]) and not _CLAUSE_GOES_ON.match(after)
+
+
+#: Words after a body's name that go on with the sentence, not qualify a noun ("NHS and …").
+_CLAUSE_GOES_ON = re.compile(r"[ \u00a0]+(?:and|or|in|is|was|has|had|have|will|would|to|for|of|on|at|by|as|which"
+                             r"|who|that|were|are)\b")
+
+
+@cache
 def gazetteer_places() -> dict[str, str]:
     """Every name and alias of the gazetteer's places, with the place's name.
 
@@ -396,6 +433,8 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
             if " " not in phrase and not phrase.isupper() and re.search(
                     r"(?:[’']s|\b(?:a|an|the|The|A|An))[ \u00a0]+$", chunk[max(0, match.start() - 8):match.start()]):
                 continue  # "the Museum Garden’s Shelter": a one-word name used as a common noun
+            if phrase.isupper() and _acronym_qualifies(chunk, match.start(), match.end(), name in _modifiers()):
+                continue  # "NHS Grampian", "NHS Chief Executive", "NHS waiting lists": no reference to the body
             yield Mention(offset + match.start(), offset + match.end(), "organisation", name,
                           index, "gazetteer")
     for name in context.organisations:

@@ -118,3 +118,20 @@ def test_a_known_body_before_and_stands_alone() -> None:
     found = organisations_in("The project was funded by Shelter and Brockhurst Gadgets.")
     assert "Shelter and Brockhurst Gadgets" not in found
     assert "Brockhurst Gadgets" in found
+
+
+def test_an_acronym_used_as_an_adjective_names_no_national_body() -> None:
+    from evidence_graph.loaders.context import CorpusContext
+    from evidence_graph.loaders.document import Document
+    from evidence_graph.loaders.mentions import find_mentions
+    from evidence_graph.loaders.structure import parse_document
+
+    def bodies(text: str) -> set[str]:
+        parsed = parse_document(Document("t.txt", "t", "Minutes\n\n" + text + "\n", "0"))
+        return {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind == "organisation"}
+
+    assert "National Health Service" not in bodies("She chaired the voting membership of NHS Tarnside.")
+    assert "National Health Service" not in bodies("Proposals for NHS service reconfiguration were noted.")
+    assert "National Health Service" in bodies("The future of the NHS is uncertain, the Board said.")
+    # An acronym that is not used as an adjective keeps its reference before a capitalised word.
+    assert "Local Government Association" in bodies("Cabinet noted the LGA Peer Review of Children's Services.")
