@@ -1534,8 +1534,6 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                         witnesses.add(name)  # "evidence submitted by the Widget Commission"
                     if name is None or name in witnesses:
                         continue  # no body, or the witness: the papers' author, not their meeting
-                    if name == "Council" and _names_full_council(doc.document.text):
-                        name = "Full Council"  # the one label the committee finder gives it
                     if name.endswith("Council"):
                         # Only minutes and agendas are a council's own meeting ("Minutes of
                         # the Council", "Fenmoor Council Minutes"); elsewhere a council's name
@@ -1549,8 +1547,9 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                 when = find_date(text)
                 meeting_date = when.value if when else None
     if committee is None and council is not None and council != "Full Council":
-        # The council meeting as a whole is the body "Council" of that council, the one name
-        # the committee finder gives it ("Fenmoor District Council" is the organisation).
+        # The council meeting as a whole is the body "Council" of that council, or "Full
+        # Council" where the papers call it so: the one name the committee finder gives it
+        # ("Fenmoor District Council" is the organisation; a title "FULL COUNCIL" keeps its name).
         council = "Full Council" if any(_names_full_council(doc.document.text) for doc in parsed) else "Council"
     return committee or council, meeting_date
 

@@ -40,9 +40,14 @@ def _plurals() -> dict[str, tuple[str, str]]:
 @cache
 def _heads() -> tuple[str, ...]:
     """Singular and plural heads of committees and organisations: a name ending in one is whole."""
-    rules = load_cues("entities")["coordination"]
-    return tuple({*_plurals(), *cues("committees", "heads"), *cues("organisations", "suffixes"),
-                  *(singular for kind in ("committee", "organisation") for singular in rules[kind].values())})
+    singulars = {singular for singular, _ in _plurals().values()}
+    return tuple({*_plurals(), *singulars, *cues("committees", "heads"), *cues("organisations", "suffixes")})
+
+
+@cache
+def _post_after_head() -> re.Pattern[str]:
+    """A word after a committee's head that makes it part of a post ("Committees Officer")."""
+    return re.compile(rf"{_SP}+(?:{alternation(cues('committees', 'not_before'))}){NAME_END}")
 
 
 @cache
@@ -123,8 +128,7 @@ def coordinated_names(text: str) -> list[tuple[int, int, str, str]]:
         dropped, first = trim_start(names[0][1])
         names[0] = (names[0][0] + dropped, first)
         singular, kind = plurals[head]
-        if not first or re.match(rf"{_SP}+(?:{alternation(cues('committees', 'not_before'))}){NAME_END}",
-                                 text[match.end("head"):]):
+        if not first or _post_after_head().match(text, match.end("head")):
             continue  # "… Julie Payne Committees Officer": a post
         if any(name in not_names or name.endswith(heads) for _, name in names):
             continue  # "Standing Committees, Licensing Board and Ad Hoc Sub-Committees": whole names
