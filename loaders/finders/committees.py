@@ -50,12 +50,19 @@ def _tail() -> re.Pattern[str]:
                       rf"(?P<tail>{CAP_WORD}(?:[ \u00a0](?:(?:and|of|the|&)[ \u00a0])?{word}){{0,10}})")
 
 
+#: Weekday names.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Month names.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+#: Weekday and month names.
+CALENDAR_WORDS = (*WEEKDAYS, *MONTHS)
+
+
 def load_date_words() -> list[str]:
     """Weekday and month names and other words of time (a committee "on Tuesday" is not a
     committee on Tuesday, nor is the Panel "for the Municipal Year 2021-22" one for a year)."""
-    return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-            "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December", "Behalf", "Page", "Pages", "Item", "Items", "Municipal Year",
+    return [*CALENDAR_WORDS, "Behalf", "Page", "Pages", "Item", "Items", "Municipal Year",
             "Civic Year", "Council Year", "Financial Year", "Year", "Remainder", "Period"]
 
 
@@ -90,7 +97,7 @@ def _council_meeting() -> re.Pattern[str]:
     # A capitalised word after "Council" makes it part of a longer name ("a meeting of the
     # Council Leaders' Forum"), save the meeting's day or date ("General Meeting of the Council
     # Tuesday, 8 December").
-    when = alternation(load_date_words()[:19])
+    when = alternation(CALENDAR_WORDS)
     return re.compile(rf"(?<![\w-])(?i:{cue})[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>(?:Full[ \u00a0]+|County[ \u00a0]+|"
                       rf"City[ \u00a0]+|Borough[ \u00a0]+|District[ \u00a0]+)?Council){NAME_END}"
                       rf"(?![ \u00a0]+(?!(?:{when})\b)[A-Z])")
@@ -112,7 +119,7 @@ def _bare_council() -> re.Pattern[str]:
     subject = rf"(?:^|(?<=[\n\"“‘(])|(?<=[.;:!?]{space})|(?<=\b[Tt]hat{space}))"
     verb = rf"{space}+(?:{verbs})(?![\w’'-])"
     # A date may follow in a title ("Report to Council 23 February 2024").
-    months = "|".join(load_date_words()[7:19])
+    months = "|".join(MONTHS)
     date = rf"{space}+(?:[0-9]{{1,2}}(?:st|nd|rd|th)?{space}+(?:{months})|[0-9]{{1,2}}/[0-9]{{1,2}}/)"
     follows = rf"(?:{space}*(?:[.,;:)(\n]|$)|{space}+(?:{after})(?![\w’'-])|{verb}|{date})"
     return re.compile(rf"{subject}(?P<subject>Council)(?={verb})"
@@ -438,7 +445,7 @@ def _welsh_committee() -> re.Pattern[str]:
 
 @cache
 def _council_title() -> re.Pattern[str]:
-    days = "|".join(load_date_words()[:7])
+    days = "|".join(WEEKDAYS)
     return re.compile(rf"(?m)^[ \u00a0]*(?P<name>(?:Full|Special|Extraordinary|Annual)?[ \u00a0]*"
                       rf"(?:County |City |Borough |District )?Council)[ \u00a0]+[-–][ \u00a0]+(?:{days})\b")
 
