@@ -494,7 +494,7 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
                               national.group("body"), index, "pattern:national-body")
                 start, span = start + national.end(), span[national.end():]
             if (span.endswith(committee_heads) and not span.endswith(organisation_heads)) or \
-                    span in load_cues("entities")["committees"]["standalone"]:
+                    span in load_cues("entities")["committees"]["standalone"] or _council_meeting_words(span):
                 continue
             if names_a_place_after(chunk, end) or _party_before_council(span) or _name_runs_on(chunk, end):
                 continue
@@ -514,6 +514,14 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if _political_group_label(span) or _power_not_body(span, chunk, end):
                 continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+def _council_meeting_words(span: str) -> bool:
+    """Whether a name ends in words of the council meeting ("Confirmation of Annual Council",
+    "the Extraordinary Council"; cue ``council_meeting_leads``), not of a body."""
+    words = span.split()
+    leads = load_cues("entities")["committees"]["council_meeting_leads"]
+    return len(words) >= 2 and words[-1] == "Council" and words[-2].lower() in leads
 
 
 @cache

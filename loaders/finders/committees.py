@@ -955,7 +955,7 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
         # "Council - Wednesday, 19th August, 2015": the council meeting as a body, in a title.
         yield passage.mention(match.start("name"), match.end("name"), "committee", council, "grammar:council-meeting")
     special = (r"(?<![\w’'-])(?:Special|Extraordinary|Annual)[ \u00a0]+(?:(?:County|City|Borough|District)[ \u00a0]+)?"
-               r"Council(?=[ \u00a0]+[Mm]eeting)")
+               r"Council(?=[ \u00a0]+(?:[Mm]eeting|[Mm]inutes))")
     for match in re.finditer(special, text):
         yield passage.mention(match.start(), match.end(), "committee", council, "grammar:council-meeting")
     # A council's executive is its Cabinet: a paper that names the Cabinet means it by "the Executive".

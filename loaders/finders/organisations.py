@@ -588,8 +588,10 @@ def _acronym_before_post() -> re.Pattern[str]:
 
 @cache
 def _councillor_of() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w’'-])(?P<name>(?:{CAP_WORD}{_SP}){{1,3}}(?:County|District|Borough|City|Town|Parish)"
-                      rf"{_SP}Council)lors?\b")
+    # The type word may be missing where the council's name has none ("North Yorkshire
+    # Councillor", "City of York Councillor"): the finder then asks the register.
+    return re.compile(rf"(?<![\w’'-])(?P<name>(?:City{_SP}of{_SP})?(?:{CAP_WORD}{_SP}){{1,3}}?"
+                      rf"(?P<type>(?:County|District|Borough|City|Town|Parish){_SP})?Council)lors?\b")
 
 
 @cache
@@ -677,7 +679,8 @@ def _pronouns() -> frozenset[str]:
 
 @MENTION_FINDERS.register("organisation-councillors", after="organisation-heads")
 def councils_of_councillors(passage: Passage) -> Iterator[Mention]:
-    """The council in "a Tarnshire County Councillor": a member of another council names it.
+    """The council in "a Tarnshire County Councillor": a member of another council names it;
+    a registered council's name without a type word too ("City of York Councillor").
 
     Examples
     --------
@@ -685,21 +688,31 @@ def councils_of_councillors(passage: Passage) -> Iterator[Mention]:
     >>> from evidence_graph.loaders.document import Document
     >>> from evidence_graph.loaders.mentions import find_mentions
     >>> from evidence_graph.loaders.structure import parse_document
-    >>> text = "Minutes\\n\\nShe is a Tarnshire County Councillor and the local County Councillor.\\n"
+    >>> text = ("Minutes\\n\\nShe is a Tarnshire County Councillor and the local County Councillor. "
+    ...         "City of York Councillor Ann Lee and a Labour Councillor spoke.\\n")
     >>> parsed = parse_document(Document("m.txt", "m", text, "0"))
     >>> [m.label for m in find_mentions(parsed, CorpusContext(), finders=["organisation-councillors"])]
-    ['Tarnshire County Council']
+    ['Tarnshire County Council', 'City of York Council']
     """
-    from evidence_graph.loaders.context import is_generic_authority_name
+    from evidence_graph.loaders.context import is_generic_authority_name, register_name
 
     not_names = set(_context()["not_names"])
     for match in _councillor_of().finditer(passage.text):
         skip, name = trim_start(match.group("name"))
         words = name.split()
-        if len(words) < 3 or words[0] in not_names or is_generic_authority_name(name) or _is_person(name):
+        if match.group("type") is None:
+            # "Labour Councillor", "Ward Councillor": without a type word only a registered
+            # council's name is one.
+            if register_name(name) != name:
+                continue
+        elif len(words) < 3 or words[0] in not_names:
+            continue
+        if is_generic_authority_name(name) or _is_person(name):
             continue
         start = match.start("name") + skip
-        yield passage.mention(start, start + len(name), "organisation", name, "pattern:councillor-of")
+        # Found by its context, the word "Councillor" it shares with the person named next
+        # ("Fenmoor Borough Councillor Ann Lee"): both mentions stand.
+        yield passage.mention(start, start + len(name), "organisation", name, "context:councillor-of")
 
 
 @MENTION_FINDERS.register("organisation-before-post", after="organisation-heads")
@@ -726,13 +739,15 @@ def organisations_before_posts(passage: Passage) -> Iterator[Mention]:
     cues = load_cues("organisations")["acronym_before_post"]
     not_bodies = set(cues["not_bodies"]) | set(_context()["parties"])
     committee_heads = tuple(_context("committees")["heads"])
-    text = passage.text
+    text, document = passage.text, passage.parsed.document.text
     for match in _acronym_before_post().finditer(text):
         name = match.group("name")
         after = text[match.end():match.end() + 60]
         capitals = sum(c.isupper() for c in name)
         if capitals < 2 or len(name) - capitals > 1 or name in not_bodies or name.rstrip("s") in not_bodies:
             continue  # "DfE", "HMRC", "ICB"; not a word ("Mr", "Tarn")
+        if len(name) >= 4 and name.isupper() and re.search(rf"(?<![\w’'-]){name.capitalize()}(?![\w’'-])", document):
+            continue  # "AGENDA Agenda Lead Item": a word the paper writes in title case too is no acronym
         if not (looks_like_post(after) or after.startswith(tuple(cues["posts"]))):
             continue
         expansion = passage.acronyms.get(name, "")
@@ -1007,8 +1022,8 @@ def organisations_in_registers(passage: Passage) -> Iterator[Mention]:
         name, _, where = name.partition(",")
         if where and not re.fullmatch(rf"(?:{_SP}*[A-Z][\w’'-]*(?:{_SP}+(?:and|&){_SP}+[A-Z][\w’'-]*)?,?)+\.?", where):
             continue
-        if re.search(r"[.;:]", name):
-            continue
+        if re.search(r"[.;:]", name) or name.split()[0] in _post_nominals():
+            continue  # "AM", "AM Observer": the letters after a member's name, not a body
         if not (_has_org_suffix(name) or " " in name or name.isupper()):
             continue  # one word in mixed case ("Tarnside"): a place as often as a body
         # The column holds bodies' names, so a generic first word starts one ("Community Impact X").

@@ -889,10 +889,12 @@ def _post_remit() -> re.Pattern[str]:
     qualifiers = alternation(cues("posts", "qualifiers"))
     joiners = alternation(["and", "&", "of", "for"])
     remit = rf"{CAP_WORD}(?:{_SP}(?:(?:{joiners}){_SP})?{CAP_WORD}){{0,5}}"
+    # "Head of Public Services Support Unit": the remit is a unit whose name runs on.
+    unit = rf"(?!{_SP}(?:{CAP_WORD}{_SP}){{0,2}}(?:{alternation(cues('organisation_context', 'unit_heads'))})(?![\w-]))"
     # The second post may stand alone ("Portfolio Holder for Leisure Services").
     return re.compile(rf"(?<![\w’'-])(?P<post>(?:{CAP_WORD}(?:{_SP}{CAP_WORD}){{0,3}}{_SP}(?:and|&){_SP})?"
                       rf"(?:(?:{qualifiers}){_SP})*(?:{alternation(posts)}){_SP}(?:of|for){_SP}(?:the{_SP})?"
-                      rf"(?={remit}{_SP}Services?(?![\w-])){remit}{_SP}Services?)(?![\w-])")
+                      rf"(?={remit}{_SP}Services?(?![\w-]){unit}){remit}{_SP}Services?)(?![\w-]){unit}")
 
 
 @cache

@@ -1,0 +1,74 @@
+"""Layouts seen in held-out set 13's papers once it joined the development set, each proved on an
+invented paper: a registered council named by its councillor ("City of York Councillor Ann
+Lee"), the annual council meeting's minutes, a unit whose name runs on past "Services", a post
+word glued before a committee's name, a word printed in capitals before a post, and a member's
+post-nominal letters in an attendance run."""
+
+from __future__ import annotations
+
+from evidence_graph.loaders.context import CorpusContext
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import Mention, find_mentions
+from evidence_graph.loaders.structure import parse_document
+
+
+def mentions_in(text: str) -> list[Mention]:
+    body = text if text.startswith("Minutes") else "Minutes\n\n" + text + "\n"
+    return find_mentions(parse_document(Document("t.txt", "t", body, "0")), CorpusContext())
+
+
+def labels(text: str, *kinds: str) -> set[str]:
+    return {m.label for m in mentions_in(text) if m.kind in kinds}
+
+
+def test_a_registered_council_without_a_type_word_is_named_by_its_councillor() -> None:
+    found = mentions_in("It was agreed that City of York Councillor Ann Lee and North Yorkshire Councillor "
+                        "Bo Tay would chair the meetings in turn.")
+    bodies = {m.label for m in found if m.kind == "organisation"}
+    assert {"City of York Council", "North Yorkshire Council"} <= bodies
+    # The person named after the shared word "Councillor" stands beside the council.
+    assert {"Councillor Ann Lee", "Councillor Bo Tay"} <= {m.label for m in found if m.kind == "person"}
+
+
+def test_a_party_or_ward_councillor_names_no_council() -> None:
+    found = labels("A Labour Councillor and the Ward Councillor spoke, as did an Independent Councillor.",
+                   "organisation")
+    assert not any(name.endswith("Council") for name in found)
+
+
+def test_a_typed_council_before_councillor_is_still_found() -> None:
+    assert "Wendlow Borough Council" in labels("She is a Wendlow Borough Councillor.", "organisation")
+
+
+def test_the_annual_council_minutes_are_the_council_meeting_not_a_body() -> None:
+    found = mentions_in("4. Confirmation of Annual Council minutes - 14/05/19\n\nThe minutes were approved.")
+    assert not any(m.kind == "organisation" and "Annual Council" in m.label for m in found)
+    assert any(m.kind == "committee" and m.label == "Council" for m in found)
+
+
+def test_a_unit_whose_name_runs_on_past_services_is_the_unit() -> None:
+    found = mentions_in("Officers attending\n\nLyle Barrow, Head of Public Services Support Unit\n\n"
+                        "Gina Hart, Head of Adult Services")
+    assert "Public Services Support Unit" in {m.label for m in found if m.kind == "unit"}
+    posts = {m.label for m in found if m.kind == "post"}
+    assert "Head of Public Services" not in posts
+    assert "Head of Adult Services" in posts
+
+
+def test_a_post_word_glued_before_a_committee_name_is_no_part_of_it() -> None:
+    found = labels("Other people attending\n\nMrs Ada Pike, Chair Ethics & Standards Committee", "committee")
+    assert "Ethics & Standards Committee" in found
+    assert not any(name.startswith("Chair") for name in found)
+
+
+def test_a_word_printed_in_capitals_before_a_post_is_no_acronym() -> None:
+    found = labels("Members are reminded to declare interests. AGENDA Agenda Lead Item Member Welcome to "
+                   "Members of the Public. The DVLA Chief Executive attended.", "organisation")
+    assert "AGENDA" not in found
+    assert "DVLA" in found
+
+
+def test_post_nominal_letters_in_an_attendance_run_are_no_body() -> None:
+    found = labels("Present: Lena Cole AM (Chair) Shaun Bale AM (Deputy Chairman) Una Desai AM "
+                   "Carol Rusk AM Observer Sian Bery AM", "organisation")
+    assert not any(name.split()[0] == "AM" for name in found)
