@@ -763,6 +763,8 @@ def _fitted_acronyms(text: str, known: set[str], label: str | None = None) -> Co
     leading, not_places = set(rules["leading"]), set(rules["not_places"])
     not_place_after = set(rules["not_place_after"])
     type_words = {w for t in rules["types"] for w in t.split()}
+    # "the Panel", "the Board": a committee's head word is no place ("PCC" is no "Panel County Council").
+    type_words |= {h for h in load_cues("entities")["committees"]["heads"] if " " not in h}
     # A place's name is never written in lower case: "Health" is no place where "health" is written.
     common = set(re.findall(r"(?<![\w'’./@-])[a-z][\w'’-]*(?![\w./@])", text))
     places: Counter[str] = Counter()

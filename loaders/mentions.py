@@ -21,7 +21,7 @@ from evidence_graph.loaders.casing import (
 )
 from evidence_graph.loaders.components import ComponentRegistry
 from evidence_graph.loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
-from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.cues import load_cues, organisation_gazetteer
 from evidence_graph.loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
 from evidence_graph.loaders.names import common_given_name, find_honorific_names, known_given_name, parse_person_name
 
@@ -114,8 +114,8 @@ def _phrase_regex(phrase: str) -> re.Pattern[str]:
 def _gazetteer() -> list[tuple[str, str, str]]:
     """(phrase, kind, canonical name) for organisations, legislation and places."""
     entries: list[tuple[str, str, str]] = []
-    for org in load_cues("organisations")["organisation"]:
-        for phrase in (org["name"], *org.get("aliases", [])):
+    for org in organisation_gazetteer():
+        for phrase in (org["name"], *org["aliases"]):
             entries.append((phrase, "organisation", org["name"]))
     for law in load_cues("legislation")["legislation"]:
         for phrase in (law["name"], *law.get("aliases", [])):
@@ -126,7 +126,7 @@ def _gazetteer() -> list[tuple[str, str, str]]:
 @cache
 def _modifiers() -> frozenset[str]:
     """Gazetteer bodies whose acronym is used as an adjective (``modifier = true``)."""
-    return frozenset(org["name"] for org in load_cues("organisations")["organisation"] if org.get("modifier"))
+    return frozenset(org["name"] for org in organisation_gazetteer() if org.get("modifier"))
 
 
 def _acronym_qualifies(chunk: str, start: int, end: int, modifier: bool) -> bool:
@@ -427,6 +427,8 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
     for phrase, kind, name in _gazetteer():
         if kind != "organisation":
             continue
+        if phrase not in chunk:
+            continue  # a thousand names: most are in no passage
         if phrase in acronyms and normalise_label(acronyms[phrase]) != normalise_label(name):
             continue  # the document defines the acronym as a body of its own ("NHS X CCG (CCG)")
         for match in _phrase_regex(phrase).finditer(chunk):
@@ -502,7 +504,7 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
                 continue  # "Senior Committee Support Officer": a post's words, no body
             if not _suffix_is_a_name(span) or is_generic_authority_name(span) or names_a_class(span):
                 continue  # "the County Council" names the host only, through its aliases
-            if preceded_by_article(chunk, start):
+            if preceded_by_article(chunk, start) and not _person_of_body_after(span, chunk, end):
                 continue
             tail = _organisation_tail().match(chunk, end)
             if tail is not None and span.split()[-1] in ("Council", "Commission", "Centre", "Institute", "Society",
@@ -514,6 +516,31 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if _political_group_label(span) or _power_not_body(span, chunk, end):
                 continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+def _person_of_body_after(span: str, chunk: str, end: int) -> bool:
+    """Whether a body's name after "a"/"an" is followed by a post or a noun of its people, so the
+    article is the person's: "an Essex Police Officer", "a Tarn Homes Trust employee" (a strong
+    suffix only: "a Business Support Officer" names no body).
+
+    Examples
+    --------
+    >>> _person_of_body_after("Essex Police", "an Essex Police Officer working", 15)
+    True
+    >>> _person_of_body_after("Tarn Homes Trust", "a Tarn Homes Trust employee", 18)
+    True
+    >>> _person_of_body_after("Members Trust", "set up a Members Trust to", 22)
+    False
+    """
+    from evidence_graph.loaders.finders.spans import alternation, strong_suffixes
+    from evidence_graph.loaders.structure.fields import looks_like_post
+
+    if span.split()[-1] not in strong_suffixes():
+        return False
+    after = chunk[end:end + 60]
+    nouns = alternation(_words("organisations", "people_nouns"))
+    return bool(re.match(rf"[ \u00a0]+(?:{nouns})\b", after)) or (
+        after[:1] in (" ", "\u00a0") and looks_like_post(after.strip()))
 
 
 def _council_meeting_words(span: str) -> bool:

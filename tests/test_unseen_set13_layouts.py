@@ -72,3 +72,24 @@ def test_post_nominal_letters_in_an_attendance_run_are_no_body() -> None:
     found = labels("Present: Lena Cole AM (Chair) Shaun Bale AM (Deputy Chairman) Una Desai AM "
                    "Carol Rusk AM Observer Sian Bery AM", "organisation")
     assert not any(name.split()[0] == "AM" for name in found)
+
+
+def test_a_police_force_after_a_commissioner_is_a_body_of_its_own() -> None:
+    found = labels("Data on both the Office of the Police and Crime Commissioner and Tarnshire Police.",
+                   "organisation")
+    assert {"Office of the Police and Crime Commissioner", "Tarnshire Police"} <= found
+
+
+def test_a_body_before_its_officer_after_an_article_is_the_body() -> None:
+    assert "Wexmoor Police" in labels("Her son was a Wexmoor Police Officer on the operation.", "organisation")
+    assert "Tarn Homes Trust" in labels("He is a Tarn Homes Trust employee.", "organisation")
+    # A kind of body after "a" is still no name.
+    assert not labels("Members agreed to set up a Members Trust next year.", "organisation")
+
+
+def test_a_committee_word_is_no_place_an_acronym_is_fitted_to() -> None:
+    from evidence_graph.loaders.context import _fitted_acronyms
+
+    text = ("Members of the Panel heard the PCC. Then the Panel asked the PCC about Tarnshire County "
+            "Council. The County Council replied.")
+    assert "Panel County Council" not in _fitted_acronyms(text, set())

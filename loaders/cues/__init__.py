@@ -5,6 +5,7 @@ Each ``*.toml`` file beside this module is one cue table; :func:`load_cues` read
 
 from __future__ import annotations
 
+import csv
 import re
 import tomllib
 from functools import cache
@@ -60,3 +61,43 @@ def first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[st
         if match:
             return match
     return None
+
+
+#: The GOV.UK type of each register entry that is a body of state, by the ``kind`` the curated
+#: gazetteer uses (every other type is a government body too; public corporations trade).
+_REGISTER_KINDS = {"Public corporation": "corporation"}
+
+
+@cache
+def organisation_gazetteer() -> tuple[dict[str, Any], ...]:
+    """The organisations recognised wherever they are named: the curated entries of
+    ``organisations.toml`` (national bodies, charities, with their aliases and flags) and the
+    register of UK central government organisations (``uk_government_organisations.csv``, from
+    GOV.UK's list; see its notice), whose entries a curated one of the same name replaces.
+
+    Returns
+    -------
+    tuple of dict
+        Each with ``name``, ``aliases`` (a list), ``kind`` and the curated flags (``modifier``);
+        register entries also carry ``type``, ``status`` and ``closed`` as GOV.UK gives them.
+
+    Examples
+    --------
+    >>> entries = {entry["name"]: entry for entry in organisation_gazetteer()}
+    >>> entries["Department for Work and Pensions"]["aliases"], entries["Ofsted"]["kind"]
+    (['DWP'], 'regulator')
+    >>> entries["Border Force"]["type"]
+    'Sub-organisation'
+    """
+    curated = [dict(entry, aliases=list(entry.get("aliases", [])))
+               for entry in load_cues("organisations")["organisation"]]
+    names = {entry["name"].lower() for entry in curated}
+    register = []
+    with (CUE_DIR / "uk_government_organisations.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["name"].lower() in names:
+                continue
+            register.append({"name": row["name"], "aliases": [row["abbreviation"]] if row["abbreviation"] else [],
+                             "kind": _REGISTER_KINDS.get(row["type"], "government"), "type": row["type"],
+                             "status": row["status"], "closed": row["closed"]})
+    return (*curated, *register)

@@ -378,11 +378,10 @@ def organisations_by_funding(passage: Passage) -> Iterator[Mention]:
 
 @cache
 def _known_organisations() -> frozenset[str]:
-    """The names and aliases of the organisation gazetteer (``cues/organisations.toml``)."""
-    from evidence_graph.loaders.cues import load_cues
+    """The names and aliases of the organisation gazetteer (:func:`organisation_gazetteer`)."""
+    from evidence_graph.loaders.cues import organisation_gazetteer
 
-    return frozenset(name for org in load_cues("organisations")["organisation"]
-                     for name in (org["name"], *org.get("aliases", [])))
+    return frozenset(name for org in organisation_gazetteer() for name in (org["name"], *org["aliases"]))
 
 
 @cache
@@ -837,10 +836,10 @@ def organisations_by_acronym_head(passage: Passage) -> Iterator[Mention]:
 def _organisation_acronyms(defined: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """Acronyms of kinds of organisation: the cue list of kinds ("CCG", "ICB"), the gazetteer's
     capitals aliases, and the document's acronyms whose expansion ends in an organisation suffix."""
-    from evidence_graph.loaders.cues import load_cues
+    from evidence_graph.loaders.cues import load_cues, organisation_gazetteer
 
     cues = load_cues("organisations")
-    found = {alias for org in cues["organisation"] for alias in org.get("aliases", [])
+    found = {alias for org in organisation_gazetteer() for alias in org["aliases"]
              if alias.isupper() and 2 <= len(alias) <= 5 and alias not in ("NHS",)}
     found |= set(cues["acronym_heads"]["kinds"])
     suffixes = {s.split()[-1] for s in load_cues("entities")["organisations"]["suffixes"]}

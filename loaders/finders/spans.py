@@ -176,7 +176,7 @@ def _body_of_lead(span: str) -> int:
     if found is None:
         return 0
     rest = span[found.end():].split()
-    if len(rest) < 2 or rest[-1] not in _strong_suffixes() or re.search(r"\s(?:of|for)\s", span[found.end():]):
+    if len(rest) < 2 or rest[-1] not in strong_suffixes() or re.search(r"\s(?:of|for)\s", span[found.end():]):
         return 0
     return found.end()
 
@@ -190,7 +190,7 @@ def _body_of_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _strong_suffixes() -> frozenset[str]:
+def strong_suffixes() -> frozenset[str]:
     """Last words of organisation suffixes that are no everyday word and no committee's head."""
     organisations = load_cues("entities")["organisations"]
     weak = set(organisations["weak_suffixes"]) | {h.split()[-1] for h in cues("committees", "heads")}
@@ -231,6 +231,8 @@ def run_parts(span: str) -> list[tuple[int, str]]:
     [(0, 'Office of the Police and Crime Commissioner')]
     >>> run_parts("Tarn Corporate Body and Fen Community Council")
     [(0, 'Tarn Corporate Body'), (24, 'Fen Community Council')]
+    >>> run_parts("Office of the Police and Crime Commissioner and Tarnshire Police")
+    [(0, 'Office of the Police and Crime Commissioner'), (48, 'Tarnshire Police')]
     """
     parts, at = [], 0
     for join in re.finditer(r"[ \u00a0](?:and|&|to|at|in|on|from|with|by)[ \u00a0]the[ \u00a0]", span):
@@ -247,8 +249,9 @@ def _two_bodies(span: str) -> list[tuple[int, str]]:
     Commissioner") keeps the run whole."""
     for join in re.finditer(r"[ \u00a0](?:and|&)[ \u00a0](?=[A-Z])", span):
         left, right = span[:join.start()].split(), span[join.end():].split()
-        if len(left) >= 2 and len(right) >= 2 and left[-1] in _strong_suffixes() | {"Body"} and \
-                right[-1] in _strong_suffixes() and not {"and", "&"} & set(right):
+        # A commissioner is a body of one ("the Police and Crime Commissioner and Surrey Police").
+        if len(left) >= 2 and len(right) >= 2 and left[-1] in strong_suffixes() | {"Body", "Commissioner"} and \
+                right[-1] in strong_suffixes() and not {"and", "&"} & set(right):
             return [(0, span[:join.start()]), (join.end(), span[join.end():])]
     return [(0, span)]
 

@@ -25,7 +25,7 @@ from evidence_graph.loaders.context import (
     is_generic_authority_name,
     make_authority,
 )
-from evidence_graph.loaders.cues import load_cues
+from evidence_graph.loaders.cues import load_cues, organisation_gazetteer
 from evidence_graph.loaders.mentions import Mention
 from evidence_graph.loaders.names import PersonName, document_namesakes, parse_person_name
 from evidence_graph.loaders.resolution.committee_forms import longer_committee_name
@@ -47,9 +47,9 @@ def seed_registry(registry: Registry) -> None:
     """Add the curated entities of the cue files: organisations, legislation, places, issues,
     roles and document types.
     """
-    for org in load_cues("organisations")["organisation"]:
+    for org in organisation_gazetteer():
         registry.add(Entity(f"org/{slugify(org['name'])}", "Organisation", org["name"],
-                            set(org.get("aliases", [])), attributes={"orgKind": org.get("kind", "")},
+                            set(org["aliases"]), attributes={"orgKind": org.get("kind", "")},
                             status="curated"))
     for law in load_cues("legislation")["legislation"]:
         registry.add(Entity(f"legislation/{law['identifier'].replace('/', '-')}", "Legislation",
@@ -236,6 +236,10 @@ class EntityResolver:
                 if kind == "Organisation" and is_generic_authority_name(name):
                     continue
                 value = fuzz.token_set_ratio(wanted, candidate)
+                if len(wanted.split()) == 1 and entity.status == "curated":
+                    # One word inside a curated body's name is some other body's ("Government"
+                    # is no "Scottish Government"); a typo of a one-word name still is it.
+                    value = fuzz.ratio(wanted, candidate)
                 if value > score and not distinct_bodies(label, name, kind == "Organisation"):
                     best, score = entity, value
         if best is not None and score >= FUZZY_CUTOFF and kind == "Organisation":
