@@ -494,7 +494,10 @@ def unnamed_host(parsed: list[ParsedDocument]) -> Authority | None:
     bare = sum(1 for m in re.finditer(r"(?<![\w-])Council['’]s\b", text)
                if not re.search(r"[A-Z][\w'’-]*[ \u00a0]+$|\b[Tt]he[ \u00a0]+$",
                                 text[max(0, m.start() - 40):m.start()]))
-    if not any(counts.values()) and not bare:
+    # Written evidence to a committee is a witness's paper: its "the county council" is anyone's.
+    kinds = {part.kind for doc in parsed for part in doc.parts}
+    evidence = kinds == {"written-evidence"}
+    if not any(counts.values()) and not bare and not evidence:
         # Papers that write their council in lower case only ("the council's decision making
         # bodies", "for the county council to borrow") still speak of their own.
         for kind in _host_rules()["unnamed_lower_case"]:
@@ -680,12 +683,14 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int]] = []
     # A registered council's official name is read whole first: its place may hold a council
     # type's word ("Fenmoor City and Wexley District Council").
-    folded = plain.lower()
+    folded = re.sub(r"\s+", " ", plain.lower())
     for name in _registered_council_names():
         # Case aside: a name in capitals reads in title case, whose small words are not the
-        # official name's ("COMHAIRLE NAN EILEAN SIAR" → "Comhairle Nan Eilean Siar").
+        # official name's ("COMHAIRLE NAN EILEAN SIAR" → "Comhairle Nan Eilean Siar"); a name
+        # may break across lines ("ARMAGH CITY,\n\nBANBRIDGE AND CRAIGAVON BOROUGH COUNCIL").
         if name.lower() in folded:
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", plain, re.I):
+            spaced = r"\s+".join(re.escape(word) for word in name.split(" "))
+            for match in re.finditer(rf"(?<![\w'’-]){spaced}(?![\w'’-])", plain, re.I):
                 if not plain[match.start()].isupper():
                     continue  # "the city of fenmoor council" in prose is no name
                 if not any(a <= match.start() < b for a, b in taken):

@@ -93,3 +93,41 @@ def test_a_committee_word_is_no_place_an_acronym_is_fitted_to() -> None:
     text = ("Members of the Panel heard the PCC. Then the Panel asked the PCC about Tarnshire County "
             "Council. The County Council replied.")
     assert "Panel County Council" not in _fitted_acronyms(text, set())
+
+
+def test_a_registered_council_name_broken_across_lines_is_the_host() -> None:
+    from evidence_graph.loaders.context import gather_context
+
+    text = ("Dear Alderman / Councillor\n\nYou are requested to attend the MONTHLY MEETING of ARMAGH CITY,\n\n"
+            "BANBRIDGE AND CRAIGAVON BOROUGH COUNCIL which will be held as follows:\n\nDate: Monday 21 March 2016\n\n"
+            "Venue: Council Chamber, Craigavon Civic Centre\n\nAGENDA\n\n1 APOLOGIES\n\n"
+            "2.1 To confirm the Minutes of the Council Meeting.\n\n3 To note the report to the Council.\n")
+    context = gather_context([parse_document(Document("a.txt", "a", text, "0"))])
+    assert context.authority is not None
+    assert context.authority.name == "Armagh City, Banbridge and Craigavon Borough Council"
+
+
+def written_evidence(text: str):
+    from evidence_graph.loaders.context import gather_context
+
+    parsed = parse_document(Document("w.txt", "w", text, "0"))
+    return parsed, gather_context([parsed])
+
+
+def test_a_memorandum_line_names_whom_written_evidence_is_by() -> None:
+    parsed, context = written_evidence(
+        "Select Committee on Widget Affairs: Cogs, Sprockets and the Regions Written Evidence\n\n"
+        "Memorandum by the Shire Widget Network (SWN) (RG 73)\n\n"
+        "The Shire Widget Network (SWN) is a group of county councils. We consider that the county "
+        "council is the right body, and that county councils should keep the role.\n")
+    assert [part.subject for part in parsed.parts] == ["Shire Widget Network"]
+    # Its "the county council" is any county council, not a host of the paper.
+    assert context.authority is None
+    found = {m.label: m.kind for m in find_mentions(parsed, context)}
+    assert found.get("Select Committee on Widget Affairs") == "committee"
+    assert not any(kind == "organisation" and label.startswith("Select Committee") for label, kind in found.items())
+
+
+def test_a_committee_named_by_what_it_is_on_takes_of_the_in_its_tail() -> None:
+    found = labels("The Select Committee on Office of the Deputy Widget Minister met.", "committee")
+    assert "Select Committee on Office of the Deputy Widget Minister" in found

@@ -46,8 +46,11 @@ def _tail() -> re.Pattern[str]:
     """What a committee is on or for: " on the Draft … Order 2008", " for Communities"."""
     dates = "|".join(load_date_words())
     word = rf"(?:{CAP_WORD}|\([A-Z][\w&]{{1,15}}\)|[0-9]{{4}})"
+    # "of the" joins too ("Select Committee on Office of the Deputy Prime Minister"); "and the"
+    # begins another name.
+    joiner = r"(?:of[ \u00a0](?:the[ \u00a0])?|(?:and|the|&)[ \u00a0])"
     return re.compile(rf"[ \u00a0](?:on|for)[ \u00a0](?:the[ \u00a0])?(?!(?:{dates})\b)"
-                      rf"(?P<tail>{CAP_WORD}(?:[ \u00a0](?:(?:and|of|the|&)[ \u00a0])?{word}){{0,10}})")
+                      rf"(?P<tail>{CAP_WORD}(?:[ \u00a0]{joiner}?{word}){{0,10}})")
 
 
 #: Weekday names.

@@ -94,6 +94,8 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
     --------
     >>> [plausible_organisation(n) for n in ("Homeless Link", "Cllr Smith", "Head of Housing", "Council", "SME's")]
     [True, False, False, False, False]
+    >>> [plausible_organisation(n) for n in ("Select Committee on Widgets", "Commission for Widget Equality")]
+    [False, True]
     """
     from evidence_graph.loaders.structure.fields import looks_like_post
 
@@ -116,6 +118,10 @@ def plausible_organisation(name: str, head_first: bool = False) -> bool:
     committees = _context("committees")
     if name.endswith(tuple(committees["heads"])) and not name.endswith(tuple(committees["organisation_heads"])):
         return False  # a committee's name: the committee finder's
+    # "Select Committee on the Office of …": a committee named by what it is on, head first.
+    tails = alternation([h for h in committees["tail_heads"] if h != "Commission"])
+    if re.match(rf"(?:[A-Z][\w’'-]*[ \u00a0])?(?:{tails})[ \u00a0](?:on|for)[ \u00a0]", name):
+        return False
     return not re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|"
                             r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                             r"Sunday)\b.*", name)

@@ -58,6 +58,14 @@ def _subject_of(kind: str, title: str, units: list[Unit], text: str) -> str | No
                              r"(?P<who>.+?)(?:\s+(?:to|for|on)\s+(?:the\s+)?[A-Z‘“].*)?$", title, re.IGNORECASE)
         if submitted:
             return re.sub(r"^the\s+", "", submitted.group("who").strip(), flags=re.I)
+        # "<Committee> Written Evidence" above "Memorandum by the Tarn Network (TN) (RG 73)":
+        # the title names whom the evidence is for; the memorandum line, whom it is by.
+        for unit in units[:4]:
+            memo = re.match(r"(?:memorandum|(?:written\s+)?evidence|submission)(?:\s+submitted)?\s+(?:by|from)\s+"
+                            r"(?:the\s+)?(?P<who>[A-Z][^\n(]*?)\s*(?:\(|$)", text[unit.start:unit.end].strip(),
+                            re.IGNORECASE | re.MULTILINE)
+            if memo and unit.kind != "heading":
+                return memo.group("who").strip()
         match = re.match(r"(?:(?:written )?(?:evidence|submission) (?:from|by|of)\s+)?(.+?)"
                          r"(?:\s+(?:written )?(?:submission|evidence|response)\b.*)?$", title,
                          re.IGNORECASE)
