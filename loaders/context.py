@@ -274,9 +274,10 @@ def host_service(authority: Authority, parsed: list[ParsedDocument]) -> tuple[st
     return ()
 
 
-def _refers_to(authority: Authority, text: str) -> bool:
+def _refers_to(authority: Authority, text: str, meetings: bool = False) -> bool:
     """Whether a text refers to an authority: writes its name or one of its aliases ("the
-    Council", its initials, a short form), in any case for a name of several words.
+    Council", its initials, a short form), in any case for a name of several words; with
+    ``meetings``, its meetings count too ("the Council meeting", "the minutes of the Council").
 
     Examples
     --------
@@ -288,6 +289,7 @@ def _refers_to(authority: Authority, text: str) -> bool:
     """
     rules = _host_rules()
     meeting = "".join(rf"(?<!\b{re.escape(words)} )" for words in rules["unnamed_not_after"])
+    rooms = "|".join(re.escape(w) for w in load_cues("authorities")["alias_compounds"]["followed_by"])
     compounds = "|".join(re.escape(w) for w in (*load_cues("authorities")["alias_compounds"]["followed_by"],
                                                 *rules["unnamed_not_before"]))
     for name in (authority.name, *authority.aliases):
@@ -296,7 +298,7 @@ def _refers_to(authority: Authority, text: str) -> bool:
         if is_generic_authority_name(name):
             # "the last meeting of the Council", "the Council Chamber": its meeting or its rooms,
             # no reference to the body (as unnamed_host reads them).
-            pattern = rf"{meeting}{pattern}(?![ \u00a0]+(?i:{compounds})\b)"
+            pattern = rf"{'' if meetings else meeting}{pattern}(?![ \u00a0]+(?i:{rooms if meetings else compounds})\b)"
         if re.search(pattern, text, flags):
             return True
     return False
@@ -1829,7 +1831,12 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     text = "\n".join(doc.document.text for doc in parsed)
     authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority")),
                                text=text) if authority_name else None
-    if authority is not None and not metadata.get("authority") and not _refers_to(authority, text) and \
+    # Papers that write the host's place ("the Trafford Wharfside area") and speak of its meetings
+    # ("the meeting of the Council") refer to it; an address alone and its meetings do not.
+    place = _place_and_type(authority.name)[0] if authority is not None else ""
+    written = bool(place) and re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text) is not None
+    if authority is not None and not metadata.get("authority") and \
+            not _refers_to(authority, text, meetings=written) and \
             authority.name not in _host_rules()["legislatures"]["names"] and not any(
             authority_name in (doc.document.metadata.get(f) or metadata.get(f) or "")
             for doc in parsed for f in ("html_title", "html_meta")):

@@ -145,11 +145,14 @@ def _acronym_qualifies(chunk: str, start: int, end: int, modifier: bool) -> bool
     True
     >>> _acronym_qualifies("the future of the NHS is", 18, 21, True), _acronym_qualifies("the NHS said", 4, 7, True)
     (False, False)
+    >>> _acronym_qualifies("outside Tarn Hospitals NHS\\nFoundation Trust", 23, 26, True)
+    True
     """
     if not modifier:
         return False  # "the LGA Peer Review", "the LGA Conference": the body's own, a reference to it
     after = chunk[end:end + 40]
-    if re.match(r"[ \u00a0]+[A-Z][a-z]", after):
+    # A line may break inside the longer name ("Sherwood Forest Hospitals NHS\nFoundation Trust").
+    if re.match(r"(?:[ \u00a0]+|[ \u00a0]*\n(?!\n)[ \u00a0]*)[A-Z][a-z]", after):
         return True
     return re.match(r"[ \u00a0]+[a-z]", after) is not None and not re.search(
         r"\b[Tt]he[ \u00a0]+$", chunk[max(0, start - 8):start]) and not _CLAUSE_GOES_ON.match(after)
@@ -408,7 +411,9 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
         compounds = "|".join(re.escape(w) for w in load_cues("authorities")["alias_compounds"]["followed_by"])
         for phrase in (authority.name, *authority.aliases):
             flags = 0 if phrase.isupper() else re.I
-            for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])(?![ \u00a0]+(?i:{compounds})\b)",
+            # A line may break inside the name ("Tarn Hospitals NHS\nFoundation Trust").
+            spaced = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)".join(re.escape(word) for word in phrase.split(" "))
+            for match in re.finditer(rf"(?<![\w-]){spaced}(?![\w-])(?![ \u00a0]+(?i:{compounds})\b)",
                                      chunk, flags):
                 if phrase.lower().startswith("the ") or match.group()[0].isupper() or phrase.isupper():
                     yield Mention(offset + match.start(), offset + match.end(), "organisation",

@@ -131,3 +131,28 @@ def test_a_memorandum_line_names_whom_written_evidence_is_by() -> None:
 def test_a_committee_named_by_what_it_is_on_takes_of_the_in_its_tail() -> None:
     found = labels("The Select Committee on Office of the Deputy Widget Minister met.", "committee")
     assert "Select Committee on Office of the Deputy Widget Minister" in found
+
+
+def test_a_transcript_taken_before_the_committee_on_the_next_line_names_no_committee_the() -> None:
+    text = ("Session 2010-11\nPublications on the internet\n\nCORRECTED TRANSCRIPT OF ORAL EVIDENCE\n"
+            "To be published as HC 592-i\n\nHouse of commons\n\noral EVIDENCE\n\nTAKEN BEFORE THE\n\n"
+            "Widget Reform Committee\n\nThursday 18 November 2010\n\nMr Rory Gale\n")
+    parsed = parse_document(Document("t.txt", "t", text, "0"))
+    found = {m.label for m in find_mentions(parsed, CorpusContext()) if m.kind == "committee"}
+    assert "Widget Reform Committee" in found
+    assert not {name for name in found if name.lower() == "the"}
+
+
+def test_a_host_whose_meetings_alone_the_paper_names_is_still_the_host() -> None:
+    from evidence_graph.loaders.context import gather_context
+
+    text = ("Minutes\n\nApologies were received.\n\nThe minutes of the meeting of the Council held on 17 October "
+            "2022 were approved. Trafford Wharfside residents and the Trafford Park businesses were consulted.\n")
+    context = gather_context([parse_document(Document("m.txt", "m", text, "0"))])
+    assert context.authority is not None and context.authority.name == "Trafford Metropolitan Borough Council"
+
+
+def test_a_modifier_acronym_before_a_line_break_inside_a_name_is_no_reference() -> None:
+    found = labels("Information may be shared outside Tarn Valley Hospitals NHS\nFoundation Trust as the law "
+                   "requires.", "organisation")
+    assert "National Health Service" not in found
