@@ -1125,6 +1125,12 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
             del scores[name]
     if not scores:
         return _authority_from_area(parsed) if label is None else None
+    ranked = sorted(scores.values(), reverse=True)
+    if not headed & set(scores) and len(ranked) > 1 and ranked[0] <= 2 * ranked[1] and not label:
+        # Councils named only in passing, none much more than another ("with Wexmoor County
+        # Council tomorrow and Fenmoor Council on Monday"): bodies the host deals with, any of
+        # which may be named as often as the host itself is not.
+        return _authority_from_area(parsed)
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, 0)))
 
 

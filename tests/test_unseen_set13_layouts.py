@@ -156,3 +156,18 @@ def test_a_modifier_acronym_before_a_line_break_inside_a_name_is_no_reference() 
     found = labels("Information may be shared outside Tarn Valley Hospitals NHS\nFoundation Trust as the law "
                    "requires.", "organisation")
     assert "National Health Service" not in found
+
+
+def test_councils_named_only_in_passing_none_much_more_than_another_make_no_host() -> None:
+    from evidence_graph.loaders.context import find_host_authority
+
+    text = ("Minutes\n\nPresent: Councillor Ann Lee (Chair)\n\nApologies: Councillor Bo Tay\n\n"
+            "1. Declarations of interest\n\nThere were none.\n\n2. Highways\n\n"
+            "The Leader said that talks were held with National Highways, Wexmoor County Council and "
+            "South Wexmoor Council. She would meet Wexmoor County Council tomorrow and South Wexmoor Council "
+            "on Monday.\n")
+    assert find_host_authority([parse_document(Document("m.txt", "m", text, "0"))]) is None
+    # One named much more often than another still is the host.
+    often = text + ("South Wexmoor Council agreed. South Wexmoor Council noted the report. South Wexmoor "
+                    "Council thanked officers.\n")
+    assert find_host_authority([parse_document(Document("m.txt", "m", often, "0"))]) == "South Wexmoor Council"
