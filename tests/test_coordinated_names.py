@@ -93,6 +93,7 @@ def test_each_listed_committee_is_a_committee_of_the_host_in_the_graph(tmp_path:
     committees = {entity.label: entity.key for entity in registry.of_kind("Committee")}
     for name in ("Harbours Committee", "Moorland Committee", "Appeals Committee"):
         assert (committees[name], "org/brackmoor-borough-council") in parents, name
-    organisations = {entity.label for entity in registry.of_kind("Organisation")}
+    # What the paper gave, not the gazetteer's reference data ("Veterans Advisory and Pensions Committees").
+    organisations = {entity.label for entity in registry.of_kind("Organisation") if entity.status != "curated"}
     assert {"Tarn Vale Combined Authority", "North of Wexe Combined Authority"} <= organisations
     assert not any(label.endswith(("Committees", "Authorities")) for label in {*committees, *organisations})
