@@ -1475,6 +1475,10 @@ _BODY_NAME = re.compile(
     r"(?:minutes of (?:the |a )?(?:meeting of (?:the )?)?)?"
     r"(?P<name>(?:[A-Z][\w’'&,-]*[ \u00a0]+(?:(?:and|of|for|&)[ \u00a0]+)?)*"
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Commission|Forum|Council))\b")
+#: A body of another kind than a committee that meets as one, named by its papers' title.
+_TITLED_BODY = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&,-]*[ \u00a0]+(?:(?:and|of|for|&)[ \u00a0]+)?)+"
+    r"(?:Partnership|Partnership Board|Group|Assembly))\b")
 #: Bodies named in one word ("Report to: Cabinet").
 _ONE_WORD_BODIES = frozenset({"Cabinet", "Council", "Executive", "Full Council"})
 
@@ -1541,9 +1545,16 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
                     committee = to.value.strip()
             if block.kind in _NO_TITLE_KINDS:
                 continue  # a venue, a notice's fields, page furniture: no meeting's title or date
-            if block.kind not in _LIST_KINDS and (len(text) < 160 or block.kind == "title"):
+            if block.kind not in _LIST_KINDS:
+                short = len(text) < 160 or block.kind == "title"
                 title = _uncapitalise(text[:300])
-                for match in _BODY_NAME.finditer(title):
+                # A body that meets under a name of its own kind ("Tarn Local Strategic
+                # Partnership Agenda Monday, 16 October 2017") is named by its papers' title, in a
+                # long flattened block too (a PDF's first page on one line).
+                matches = [m for m in (*_BODY_NAME.finditer(title), *_TITLED_BODY.finditer(title))
+                           if (short and m.re is _BODY_NAME) or (_TITLED_RECORD.match(title[m.end():]) and not
+                                                                  _RECORD_OF.match(title[m.end():]))]
+                for match in sorted(matches, key=lambda m: m.start()):
                     name = _title_body(title, match)
                     if name is not None and _SUBMITTED_BY.search(title[max(0, match.start() - 40):match.start()]):
                         witnesses.add(name)  # "evidence submitted by the Widget Commission"
@@ -1569,6 +1580,8 @@ def _committee_and_date_from_titles(parsed: list[ParsedDocument]) -> tuple[str |
     return committee or council, meeting_date
 
 
+#: A record of another meeting after a body's name ("Tarn Park Authority Minutes of the Board").
+_RECORD_OF = re.compile(r"[ \u00a0]*(?:Minutes|Minute|Agenda)[ \u00a0]+of\b", re.I)
 #: A record's kind right after a body's name in a title ("Fenmoor Council Minutes").
 _TITLED_RECORD = re.compile(r"^[ \u00a0]*(?:[-–—:][ \u00a0]*)?(?:Minutes|Minute|Agenda)\b")
 
@@ -1675,7 +1688,9 @@ def _post_after() -> re.Pattern[str]:
 #: A document's own words inside a title's name run ("… Minutes of Evidence Taken Before the …").
 _INNER_DOCUMENT_WORDS = re.compile(
     r"[ \u00a0](?:Minutes|Agenda)(?:[ \u00a0]+of[ \u00a0]+(?:Evidence|Proceedings))?(?:[ \u00a0]+Taken)?"
-    r"(?:[ \u00a0]+(?:Before|of|for))?[ \u00a0]+(?:the[ \u00a0]+)?")
+    r"(?:[ \u00a0]+(?:Before|of|for))?[ \u00a0]+(?:the[ \u00a0]+)?"
+    # A ModernGov pack's cover ("Public Document Pack Tarn Local Strategic Partnership Agenda").
+    r"|(?:^|[ \u00a0])(?:Public[ \u00a0]+)?Document[ \u00a0]+Pack[ \u00a0]+")
 #: What ends a title after a council met as a body ("Council – 3 May 2025", "Council, 3 May").
 _TITLE_END = re.compile(r"[ \u00a0]*(?:$|\n|[–—,(:-]|[0-9])")
 

@@ -171,3 +171,33 @@ def test_councils_named_only_in_passing_none_much_more_than_another_make_no_host
     often = text + ("South Wexmoor Council agreed. South Wexmoor Council noted the report. South Wexmoor "
                     "Council thanked officers.\n")
     assert find_host_authority([parse_document(Document("m.txt", "m", often, "0"))]) == "South Wexmoor Council"
+
+
+def test_a_partnership_whose_papers_these_are_is_the_meeting_committee(tmp_path) -> None:
+    from rdflib import Literal
+    from rdflib.namespace import RDFS, SKOS
+
+    from evidence_graph.cli import export_documents
+
+    paper = tmp_path / "2017-10-16-agenda.txt"
+    paper.write_text(
+        "(Public Pack)Agenda Document for Tarnside Local\nTotal Page:16\n"
+        "Public Document Pack Tarnside and St Wexe Local Strategic Partnership Agenda Monday, 16 October 2017 "
+        "at 10.00 am Council Chamber, Town Hall, Tarnside. For further information, please contact Ann Lee. "
+        "1. Welcome and Apologies for Absence (Chair) 2. Declarations of Interest 3. Minutes and Matters "
+        "Arising (Chair) 4. The Tarnside and St Wexe Local Strategic Partnership will review its priorities.\n",
+        encoding="utf-8")
+    from evidence_graph.loaders.context import gather_context
+
+    parsed = parse_document(Document(str(paper), "p", paper.read_text(encoding="utf-8"), "0"))
+    assert gather_context([parsed]).committee == "Tarnside and St Wexe Local Strategic Partnership"
+    quads, problems, _ = export_documents([paper])
+    assert problems == []
+    labels_of = {}
+    for s, p, o, _g in quads:
+        if p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal):
+            labels_of.setdefault(str(o), set()).add(s)
+    partnership = labels_of["Tarnside and St Wexe Local Strategic Partnership"]
+    # One entity, the meeting's committee, not an organisation beside it.
+    assert len(partnership) == 1
+    assert "/id/committee/" in str(next(iter(partnership)))

@@ -429,6 +429,8 @@ class EntityResolver:
             key = None  # "… Councillor J Turne" where a truncated page ends: maybe a cut-off word
         elif mention.kind == "person":
             key, confidence = self.person(mention.label)
+        elif mention.kind == "organisation" and self._is_meeting_partnership(mention.label):
+            key = self.committee_named(mention.label)
         elif mention.kind == "organisation":
             key = self.organisation(mention.label)
             if mention.method.startswith("fuzzy") and key:
@@ -450,6 +452,14 @@ class EntityResolver:
             key = None
         self.entity_of[cache_key] = key
         return key, confidence
+
+    def _is_meeting_partnership(self, label: str) -> bool:
+        """Whether an organisation's name is the meeting's own body, a partnership or group whose
+        papers these are ("Tarn Local Strategic Partnership Agenda"): the body met as a
+        committee, one entity with the meeting's committee."""
+        committee = self.doc.context.committee
+        return bool(committee) and label.split()[-1] in ("Partnership", "Group") and \
+            normalise_label(label) == normalise_label(committee)
 
     def committee_named(self, label: str) -> str | None:
         """The committee a name stands for: the meeting's own for its name or a bare head noun
