@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -35,6 +36,7 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug[:limit].rstrip("-") or "x"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_label(text: str) -> str:
     """Comparison form of a name: case, possessives, acronyms in brackets and plurals folded.
 
