@@ -142,12 +142,38 @@ def authority_aliases(name: str) -> tuple[str, ...]:
             if name.endswith(suffix):
                 aliases.extend(rules[suffix])
                 break
+    aliases.extend(_health_board_forms(name))
     # "Fenmoor County Borough Council" is written "Fenmoor CBC" too (an abbreviation of one type only).
     for abbreviation, kinds in cues["host"]["type_abbreviations"].items():
         if len(kinds) == 1 and name.endswith(" " + kinds[0]) and len(name) > len(kinds[0]) + 1:
             aliases.append(f"{name[:-len(kinds[0]) - 1]} {abbreviation}")
             break
     return tuple(dict.fromkeys(aliases))
+
+
+def _health_board_forms(name: str) -> list[str]:
+    """The other forms of a health board's name (cue ``[host] health_board_forms``): "NHS
+    Grampian" is "Grampian NHS Board" and "Grampian Health Board"; "NHS England" is no board.
+
+    Examples
+    --------
+    >>> _health_board_forms("NHS Tarnside"), _health_board_forms("NHS England")
+    (['Tarnside NHS Board', 'Tarnside Health Board'], [])
+    >>> _health_board_forms("Tarn and Wexe NHS Board")
+    ['NHS Tarn and Wexe', 'Tarn and Wexe Health Board']
+    """
+    rules = _host_rules()
+    forms = rules["health_board_forms"]
+    area_pattern = r"[A-Z][\w’'-]*(?: (?:and|&) [A-Z][\w’'-]*| [A-Z][\w’'-]*)*"
+    for form in forms:
+        found = re.fullmatch(re.escape(form).replace(re.escape("{area}"), f"(?P<area>{area_pattern})"), name)
+        if found is None:
+            continue
+        area = found.group("area")
+        if set(area.split()) & set(rules["health_board_not_areas"]):
+            return []
+        return [other.format(area=area) for other in forms if other != form]
+    return []
 
 
 @cache

@@ -201,3 +201,16 @@ def test_a_partnership_whose_papers_these_are_is_the_meeting_committee(tmp_path)
     # One entity, the meeting's committee, not an organisation beside it.
     assert len(partnership) == 1
     assert "/id/committee/" in str(next(iter(partnership)))
+
+
+def test_a_health_board_host_is_named_by_each_form_of_its_name() -> None:
+    from evidence_graph.loaders.context import CorpusContext as Context
+    from evidence_graph.loaders.context import host_authority
+
+    host = host_authority("NHS Tarnside")
+    assert {"Tarnside NHS Board", "Tarnside Health Board"} <= set(host.aliases)
+    text = "Minutes\n\nThe Tarnside NHS Board met. NHS Tarnside approved the plan.\n"
+    parsed = parse_document(Document("m.txt", "m", text, "0"))
+    found = {m.label for m in find_mentions(parsed, Context(authority=host)) if m.kind == "organisation"}
+    assert found == {"NHS Tarnside"}
+    assert host_authority("NHS England").aliases == ()
