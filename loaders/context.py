@@ -314,17 +314,16 @@ def _refers_to(authority: Authority, text: str, meetings: bool = False) -> bool:
     (True, False)
     """
     rules = _host_rules()
-    meeting = "".join(rf"(?<!\b{re.escape(words)} )" for words in rules["unnamed_not_after"])
-    rooms = "|".join(re.escape(w) for w in load_cues("authorities")["alias_compounds"]["followed_by"])
-    compounds = "|".join(re.escape(w) for w in (*load_cues("authorities")["alias_compounds"]["followed_by"],
-                                                *rules["unnamed_not_before"]))
+    # "the Council Chamber": its rooms, no reference to the body; without ``meetings``, "the last
+    # meeting of the Council" and "the Council meeting" are none either (as unnamed_host reads them).
+    rooms = [re.escape(w) for w in load_cues("authorities")["alias_compounds"]["followed_by"]]
+    before = "" if meetings else "".join(rf"(?<!\b{re.escape(words)} )" for words in rules["unnamed_not_after"])
+    after = "|".join(rooms if meetings else [*rooms, *map(re.escape, rules["unnamed_not_before"])])
     for name in (authority.name, *authority.aliases):
         flags = re.I if len(name.split()) > 1 else 0
         pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])".replace(r"\ ", r"[ \u00a0]+")
         if is_generic_authority_name(name):
-            # "the last meeting of the Council", "the Council Chamber": its meeting or its rooms,
-            # no reference to the body (as unnamed_host reads them).
-            pattern = rf"{'' if meetings else meeting}{pattern}(?![ \u00a0]+(?i:{rooms if meetings else compounds})\b)"
+            pattern = rf"{before}{pattern}(?![ \u00a0]+(?i:{after})\b)"
         if re.search(pattern, text, flags):
             return True
     return False

@@ -73,6 +73,8 @@ _FIELD_KINDS = {"person": "person", "chair": "person", "vice-chair": "person", "
                 "venue": "venue"}
 _CAP_WORD = r"[A-Z][\w’'&-]*"
 _ACRONYM = r"[A-Z][A-Za-z&]{1,7}?s?"
+#: The space between two words of a name, which a line may break ("Tarn Hospitals NHS\nFoundation Trust").
+_WRAPPED_SPACE = r"(?:[ \u00a0]+|[ \u00a0]*\n(?!\n)[ \u00a0]*)"
 #: Words a name found by its cue noun may have before the noun: a bound, so that a long run of
 #: capitalised words with no cue noun (a list of names in capitals) costs linear time, not
 #: quadratic (each start would scan the run to its end).
@@ -152,7 +154,7 @@ def _acronym_qualifies(chunk: str, start: int, end: int, modifier: bool) -> bool
         return False  # "the LGA Peer Review", "the LGA Conference": the body's own, a reference to it
     after = chunk[end:end + 40]
     # A line may break inside the longer name ("Sherwood Forest Hospitals NHS\nFoundation Trust").
-    if re.match(r"(?:[ \u00a0]+|[ \u00a0]*\n(?!\n)[ \u00a0]*)[A-Z][a-z]", after):
+    if re.match(rf"{_WRAPPED_SPACE}[A-Z][a-z]", after):
         return True
     return re.match(r"[ \u00a0]+[a-z]", after) is not None and not re.search(
         r"\b[Tt]he[ \u00a0]+$", chunk[max(0, start - 8):start]) and not _CLAUSE_GOES_ON.match(after)
@@ -411,8 +413,7 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
         compounds = "|".join(re.escape(w) for w in load_cues("authorities")["alias_compounds"]["followed_by"])
         for phrase in (authority.name, *authority.aliases):
             flags = 0 if phrase.isupper() else re.I
-            # A line may break inside the name ("Tarn Hospitals NHS\nFoundation Trust").
-            spaced = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)".join(re.escape(word) for word in phrase.split(" "))
+            spaced = _WRAPPED_SPACE.join(re.escape(word) for word in phrase.split(" "))
             for match in re.finditer(rf"(?<![\w-]){spaced}(?![\w-])(?![ \u00a0]+(?i:{compounds})\b)",
                                      chunk, flags):
                 if phrase.lower().startswith("the ") or match.group()[0].isupper() or phrase.isupper():
@@ -537,15 +538,21 @@ def _person_of_body_after(span: str, chunk: str, end: int) -> bool:
     >>> _person_of_body_after("Members Trust", "set up a Members Trust to", 22)
     False
     """
-    from evidence_graph.loaders.finders.spans import alternation, strong_suffixes
+    from evidence_graph.loaders.finders.spans import strong_suffixes
     from evidence_graph.loaders.structure.fields import looks_like_post
 
     if span.split()[-1] not in strong_suffixes():
         return False
     after = chunk[end:end + 60]
-    nouns = alternation(_words("organisations", "people_nouns"))
-    return bool(re.match(rf"[ \u00a0]+(?:{nouns})\b", after)) or (
-        after[:1] in (" ", "\u00a0") and looks_like_post(after.strip()))
+    return bool(_people_nouns_after().match(after)) or (after[:1] in (" ", "\u00a0") and looks_like_post(after.strip()))
+
+
+@cache
+def _people_nouns_after() -> re.Pattern[str]:
+    """A noun of a body's people after its name (cue ``people_nouns``: " officer", " employees")."""
+    from evidence_graph.loaders.finders.spans import alternation
+
+    return re.compile(rf"[ \u00a0]+(?:{alternation(_words('organisations', 'people_nouns'))})\b")
 
 
 def _council_meeting_words(span: str) -> bool:
