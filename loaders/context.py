@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from evidence_graph.graph.entities import normalise_label, slugify
 from evidence_graph.loaders.acronyms import acronym_definitions
@@ -196,14 +196,26 @@ def is_generic_authority_name(name: str) -> bool:
     --------
     >>> [is_generic_authority_name(n) for n in ("County Council", "the Council", "County Copuncil")]
     [True, True, True]
-    >>> [is_generic_authority_name(n) for n in ("Surrey County Council", "KCC")]
-    [False, False]
+    >>> [is_generic_authority_name(n) for n in ("Surrey County Council", "KCC", "City and District Council")]
+    [False, False, True]
     """
     from rapidfuzz.fuzz import ratio
 
     wanted = normalise_label(name)
     generic = _generic_authority_names()
-    return wanted in generic or any(ratio(wanted, phrase) >= FUZZY_ALIAS_CUTOFF for phrase in generic)
+    if wanted in generic or any(ratio(wanted, phrase) >= FUZZY_ALIAS_CUTOFF for phrase in generic):
+        return True
+    # Council types joined with no place ("City and District Council", a name cut from its
+    # place by a line break) are a type, as "the District Council" is.
+    words = wanted.split()
+    return len(words) > 2 and words[-1] in {"council", "authority"} and \
+        all(w in _type_words() or w in {"and", "the", "of"} for w in words)
+
+
+@cache
+def _type_words() -> frozenset[str]:
+    """The words of council and authority types, in the normalised form (``[host] types``)."""
+    return frozenset(w for t in _host_rules()["types"] for w in normalise_label(t).split())
 
 
 def authority_key_of(authority: Authority) -> str:
@@ -259,7 +271,19 @@ def host_authority(name: str, date: str | None = None, given: bool = False, text
     official = None if given else register_name(name, date)
     if official is None:
         return make_authority(name)
+    if official == name and date is not None and not _registered(official).current_at(date):
+        # Papers of 2023 that name "North Yorkshire Council", their council's successor, before
+        # it exists are the papers of the council of that place then (North Yorkshire County
+        # Council); the successor's name stays the successor's.
+        then = _register_fit(name, date)
+        if then is not None and then != official and _registered(then).current_at(date):
+            return make_authority(then)
     return make_authority(official, (name,) if text is None or name in text else ())
+
+
+def _registered(official: str) -> RegisteredAuthority:
+    """The register entry of an official name (one of :func:`register_name`'s answers)."""
+    return next(entry for entry in authority_register() if entry.official == official)
 
 
 def host_service(authority: Authority, parsed: list[ParsedDocument]) -> tuple[str, ...]:
@@ -300,6 +324,19 @@ def host_service(authority: Authority, parsed: list[ParsedDocument]) -> tuple[st
     return ()
 
 
+def name_pattern(name: str, space: str = r"[ \u00a0]+") -> str:
+    """A regex of a name as papers write it: its words apart by ``space``, its "and" as "&"
+    too ("Newry, Mourne & Down District Council").
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(name_pattern("Newry, Mourne and Down District Council"),
+    ...                   "Newry, Mourne & Down District Council"))
+    True
+    """
+    return space.join("(?:and|&)" if word == "and" else re.escape(word) for word in name.split(" "))
+
+
 def _refers_to(authority: Authority, text: str, meetings: bool = False) -> bool:
     """Whether a text refers to an authority: writes its name or one of its aliases ("the
     Council", its initials, a short form), in any case for a name of several words; with
@@ -321,7 +358,7 @@ def _refers_to(authority: Authority, text: str, meetings: bool = False) -> bool:
     after = "|".join(rooms if meetings else [*rooms, *map(re.escape, rules["unnamed_not_before"])])
     for name in (authority.name, *authority.aliases):
         flags = re.I if len(name.split()) > 1 else 0
-        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])".replace(r"\ ", r"[ \u00a0]+")
+        pattern = rf"(?<![\w-]){name_pattern(name)}(?![\w-])"
         if is_generic_authority_name(name):
             pattern = rf"{before}{pattern}(?![ \u00a0]+(?i:{after})\b)"
         if re.search(pattern, text, flags):
@@ -375,6 +412,39 @@ def authority_register() -> tuple[RegisteredAuthority, ...]:
                      for row in csv.DictReader(handle))
 
 
+@cache
+def _website_labels() -> dict[str, frozenset[str]]:
+    """Official names of registered councils by the owner label of their web addresses
+    (``cues/uk_local_authority_websites.csv``, derived from GOV.UK's Local Links Manager: see
+    ``cues/uk_local_authority_websites.md``); a label shared by councils (one site for two
+    districts) names each of them."""
+    import csv
+
+    from evidence_graph.loaders.cues import CUE_DIR
+
+    labels: dict[str, set[str]] = {}
+    with (CUE_DIR / "uk_local_authority_websites.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            label = url_label(f"https://{row['host']}/")
+            if label is not None:
+                labels.setdefault(label, set()).add(row["official-name"])
+    return {label: frozenset(names) for label, names in labels.items()}
+
+
+def register_website(label: str) -> str | None:
+    """The official name of the one registered council whose web address has this owner label
+    ("scambs" of ``scambs.gov.uk`` and of ``scambs.moderngov.co.uk``: South Cambridgeshire District
+    Council), or None when no council's, or several councils', address has it.
+
+    Examples
+    --------
+    >>> register_website("scambs"), register_website("hants"), register_website("fenmoor")
+    ('South Cambridgeshire District Council', 'Hampshire County Council', None)
+    """
+    names = _website_labels().get(label, frozenset())
+    return next(iter(names)) if len(names) == 1 else None
+
+
 def register_label(label: str) -> str | None:
     """The official name of the one registered authority whose initials are a web address's
     owner label ("lbbd": London Borough of Barking and Dagenham), or None.
@@ -412,11 +482,39 @@ def _register_by_place() -> dict[str, tuple[RegisteredAuthority, ...]]:
     return {form: tuple(entries) for form, entries in index.items()}
 
 
+def registered_apart(first: str, second: str) -> bool:
+    """Whether two councils' names fit two different entries of the register of local
+    authorities: "North Yorkshire Council" is not "North Yorkshire County Council", its
+    predecessor, however alike their names.
+
+    Examples
+    --------
+    >>> registered_apart("North Yorkshire Council", "North Yorkshire County Council")
+    True
+    >>> registered_apart("Kent Council", "Kent County Council"), registered_apart("KCC", "Kent County Council")
+    (False, False)
+    """
+    ours, theirs = register_name(first), register_name(second)
+    return ours is not None and theirs is not None and ours != theirs
+
+
+@cache
+def _register_officials() -> dict[str, str]:
+    """Official names of the register's councils by their look-up form (:func:`_register_form`),
+    for the names no two entries share."""
+    officials: dict[str, set[str]] = {}
+    for entry in authority_register():
+        if entry.kind not in _NOT_COUNCIL_TYPES:
+            officials.setdefault(_register_form(entry.official), set()).add(entry.official)
+    return {form: names.pop() for form, names in officials.items() if len(names) == 1}
+
+
 #: Register types of bodies that are not councils (combined authorities): a "<place> Council"
 #: is never one of them.
 _NOT_COUNCIL_TYPES = frozenset({"COMB", "SRA"})
 
 
+@lru_cache(maxsize=8192)
 def register_name(name: str, date: str | None = None) -> str | None:
     """The official name of the one registered authority a short form of a council's name
     fits ("Fenmoor Council", "Fenmoor CBC", "Fenmoor District Council"), or None when none or
@@ -425,7 +523,10 @@ def register_name(name: str, date: str | None = None) -> str | None:
     The short form's place must be the entry's nice name, one of its alternative names or the
     place of its official name; a council type written in full or abbreviated (``[host]
     type_abbreviations``) must be the official name's, while "Council" fits any council. Past
-    authorities fit only papers dated before their end (or when no current one fits).
+    authorities fit only papers dated before their end (or when no current one fits); an
+    authority's official name, written in full, is that authority's from a year before it
+    begins (a paper of February 2023 names its successor, "North Yorkshire Council", in the
+    successor's shadow year).
 
     Parameters
     ----------
@@ -444,7 +545,29 @@ def register_name(name: str, date: str | None = None) -> str | None:
     ('London Borough of Enfield', 'Rhondda Cynon Taf County Borough Council')
     >>> register_name("Kent Borough Council") is None, register_name("Wexcombe Council") is None
     (True, True)
+    >>> register_name("North Yorkshire Council", "2023-02-22")
+    'North Yorkshire Council'
     """
+    official = _register_officials().get(_register_form(name))
+    if official is not None and (date is None or _named_by_then(_registered(official), date)):
+        return official
+    return _register_fit(name, date)
+
+
+def _named_by_then(entry: RegisteredAuthority, date: str) -> bool:
+    """Whether papers of ``date`` may name an authority by its official name: it has begun, or
+    begins within the year (its shadow year, when its members are elected and it prepares):
+    before, "Somerset Council" is a short form of the council of that place then."""
+    if entry.start is None:
+        return True
+    year, rest = entry.start.split("-", 1)
+    return date >= f"{int(year) - 1}-{rest}"
+
+
+@lru_cache(maxsize=8192)
+def _register_fit(name: str, date: str | None = None) -> str | None:
+    """The official name of the one registered authority a short form fits by its place and
+    type at ``date`` (:func:`register_name` without the look-up of official names)."""
     words = name.split()
     abbreviations = _host_rules()["type_abbreviations"]
     if len(words) >= 2 and words[-1] in abbreviations:
@@ -601,6 +724,8 @@ def _host_rules() -> dict:
 
 
 _WORD = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+#: A capitalised word that is no possessive ("Greenwich" of "Greenwich's"; "O'Neill" whole).
+_WORD_NOT_POSSESSIVE = r"[A-Z](?:\w|['’](?!s\b))*(?:-[A-Za-z][\w'’]*)*"
 _CONNECTOR = r"(?:and|upon|on|under|in|le|by|next|the|of|y|ar|a|yr)"
 
 
@@ -621,9 +746,12 @@ def _council_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     place = _place_pattern()
     typed = re.compile(rf"\b(?P<place>{place})[ \u00a0]+(?P<type>" + "|".join(
         re.escape(t).replace(r"\ ", r"[ \u00a0]+") for t in types) + r")\b")
+    # After a prefix the place ends at a possessive: "the Royal Borough of Greenwich's YouTube
+    # Channel" names the borough, then its channel (no prefixed authority's place has one).
+    prefixed_place = place.replace(_WORD, _WORD_NOT_POSSESSIVE)
     prefixed = re.compile(r"\b(?P<prefix>" + "|".join(re.escape(p).replace(r"\ ", r"[ \u00a0]+")
                                                        for p in rules["prefixes"]) +
-                          rf")[ \u00a0]+(?P<place>{place})(?:[ \u00a0]+(?P<type>Council)\b)?")
+                          rf")[ \u00a0]+(?P<place>{prefixed_place})(?:[ \u00a0]+(?P<type>Council)\b)?")
     welsh_place = rf"{_WORD}(?:[ \u00a0](?:(?:a|ar|y|yr)[ \u00a0])?{_WORD}){{0,3}}"
     welsh = re.compile(r"\b(?P<prefix>" + "|".join(re.escape(p) for p in rules["welsh_prefixes"]) +
                        rf")[ \u00a0]+(?P<place>{welsh_place})")
@@ -710,13 +838,14 @@ def council_names(text: str) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int]] = []
     # A registered council's official name is read whole first: its place may hold a council
     # type's word ("Fenmoor City and Wexley District Council").
-    folded = re.sub(r"\s+", " ", plain.lower())
+    folded = re.sub(r"\s+", " ", plain.lower()).replace(" & ", " and ")
     for name in _registered_council_names():
         # Case aside: a name in capitals reads in title case, whose small words are not the
         # official name's ("COMHAIRLE NAN EILEAN SIAR" → "Comhairle Nan Eilean Siar"); a name
-        # may break across lines ("ARMAGH CITY,\n\nBANBRIDGE AND CRAIGAVON BOROUGH COUNCIL").
+        # may break across lines ("ARMAGH CITY,\n\nBANBRIDGE AND CRAIGAVON BOROUGH COUNCIL"),
+        # and write its "and" as "&" ("Newry, Mourne & Down District Council").
         if name.lower() in folded:
-            spaced = r"\s+".join(re.escape(word) for word in name.split(" "))
+            spaced = name_pattern(name, r"\s+")
             for match in re.finditer(rf"(?<![\w'’-]){spaced}(?![\w'’-])", plain, re.I):
                 if not plain[match.start()].isupper():
                     continue  # "the city of fenmoor council" in prose is no name
@@ -1124,9 +1253,13 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
             # Councils named only in passing do not outweigh the address the papers came from.
             passing = given and not headed and not any(n in rules["legislatures"]["names"] for n in scores)
             named = None
-            if government and not (bool(scores) and not passing) and unnamed_host(parsed):
-                # "lbbd": a registered authority's initials, for papers that speak of "the Council".
-                named = register_label(label)
+            unnamed = unnamed_host(parsed) if not (bool(scores) and not passing) else None
+            if unnamed is not None:
+                # "scambs": a registered council's web address, for papers that speak of "the
+                # Council" (not of "the Fire and Rescue Authority" a council's site serves);
+                # "lbbd" (a government address only) a registered authority's initials.
+                named = register_website(label) if unnamed.name.endswith("Council") else None
+                named = named or (register_label(label) if government else None)
             named = named or _authority_from_url(label, parsed, government, written_only=bool(scores) and not passing)
             if named is not None:
                 first_seen.setdefault(named, 0)
@@ -1471,6 +1604,29 @@ def _spelled_out(label: str) -> tuple[str | None, bool]:
         if rest != label and rest in short_forms:
             return f"{compass.title()} {short_forms[rest]}", False
     return None, False
+
+
+def county_short_form_variants(name: str) -> tuple[str, ...]:
+    """The name with a county's short form written out ("Herts Police Authority" →
+    "Hertfordshire Police Authority", cue ``[host] county_short_forms``) or its full name
+    shortened: the other spellings papers use for one body.
+
+    Examples
+    --------
+    >>> county_short_form_variants("Herts Police Authority"), county_short_form_variants("Hampshire Fire Service")
+    (('Hertfordshire Police Authority',), ('Hants Fire Service',))
+    >>> county_short_form_variants("Fenmoor Council")
+    ()
+    """
+    short_forms = _host_rules()["county_short_forms"]
+    full = {county: short.title() for short, county in short_forms.items()}
+    variants: list[str] = []
+    words = name.split(" ")
+    for position, word in enumerate(words):
+        other = short_forms[word.lower()] if word.istitle() and word.lower() in short_forms else full.get(word)
+        if other is not None:
+            variants.append(" ".join((*words[:position], other, *words[position + 1:])))
+    return tuple(variants)
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’&-]+(?:[ \u00a0]+[A-Z][A-Z'’&-]*)+\b")

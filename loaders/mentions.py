@@ -20,10 +20,22 @@ from evidence_graph.loaders.casing import (
     separate_name_columns,
 )
 from evidence_graph.loaders.components import ComponentRegistry
-from evidence_graph.loaders.context import FUZZY_ALIAS_CUTOFF, CorpusContext, is_generic_authority_name
+from evidence_graph.loaders.context import (
+    FUZZY_ALIAS_CUTOFF,
+    CorpusContext,
+    is_generic_authority_name,
+    name_pattern,
+    registered_apart,
+)
 from evidence_graph.loaders.cues import load_cues, organisation_gazetteer
 from evidence_graph.loaders.figures import FigureMatch, find_figures, measured_phrase, sentence_around
-from evidence_graph.loaders.names import common_given_name, find_honorific_names, known_given_name, parse_person_name
+from evidence_graph.loaders.names import (
+    common_given_name,
+    find_honorific_names,
+    honorific_name_pattern,
+    known_given_name,
+    parse_person_name,
+)
 
 #: Block kinds that are furniture, not passages: no mentions are taken from them.
 NON_PASSAGES = frozenset({"label", "furniture"})
@@ -413,7 +425,7 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
         compounds = "|".join(re.escape(w) for w in load_cues("authorities")["alias_compounds"]["followed_by"])
         for phrase in (authority.name, *authority.aliases):
             flags = 0 if phrase.isupper() else re.I
-            spaced = _WRAPPED_SPACE.join(re.escape(word) for word in phrase.split(" "))
+            spaced = name_pattern(phrase, _WRAPPED_SPACE)
             for match in re.finditer(rf"(?<![\w-]){spaced}(?![\w-])(?![ \u00a0]+(?i:{compounds})\b)",
                                      chunk, flags):
                 if phrase.lower().startswith("the ") or match.group()[0].isupper() or phrase.isupper():
@@ -427,7 +439,10 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
             window = re.compile(rf"(?=\b([A-Z][\w’']*(?: [A-Za-z][\w’']*){{{words - 1}}})\b)")
             for match in window.finditer(chunk):
                 candidate = match.group(1)
-                if candidate != alias and candidate[0] == alias[0] and _close(candidate, alias):
+                # "County Councillor" is a post: a name made longer is another word, not a typo.
+                if candidate != alias and candidate[0] == alias[0] and _close(candidate, alias) and \
+                        not candidate.lower().startswith(alias.lower()) and \
+                        not registered_apart(candidate, authority.name):
                     yield Mention(offset + match.start(1), offset + match.end(1), "organisation",
                                   authority.name, index, "fuzzy:authority-alias")
     for phrase, kind, name in _gazetteer():
@@ -482,12 +497,18 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
     organisation_heads = tuple(load_cues("entities")["committees"]["organisation_heads"])
     for match in re.finditer(
             rf"(?<![\w’'])(?:{_CAP_WORD}[ \u00a0](?:(?:of|and|for|the|&)[ \u00a0])?){{1,6}}(?:{suffixes})\b", chunk):
-        for at, part in run_parts(match.group()):
+        run, run_start = match.group(), match.start()
+        person = _last_person_in(run)
+        if person:
+            # "Borough Council Cllr R Henry Stevenage Borough Council": the body's name is what
+            # follows the last person the run names; a person is never part of a body's name.
+            run, run_start = run[person:].lstrip(" \u00a0,"), run_start + len(run) - len(run[person:].lstrip(" \u00a0,"))
+        for at, part in run_parts(run):
             skip, span = _trim_bad_start(part)
             more, span = trim_start(span)
             before_body = _words_before_body(span)
             more, span = more + before_body, span[before_body:]
-            start = match.start() + at + skip + more
+            start = run_start + at + skip + more
             end = start + len(span)
             if len(span.split()) < 2 or not span[:1].isupper() or not re.search(rf"(?:{suffixes})$", span):
                 continue
@@ -522,6 +543,14 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             if _political_group_label(span) or _power_not_body(span, chunk, end):
                 continue
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
+
+
+def _last_person_in(run: str) -> int:
+    """Where the last person a run of capitalised words names with an honorific ends ("Cllr R
+    Henry" in "Cllr R Henry Stevenage Borough Council"), or 0 when it names none."""
+    if not honorific_name_pattern().search(run):
+        return 0
+    return max((span.end for span in find_honorific_names(run)), default=0)
 
 
 def _person_of_body_after(span: str, chunk: str, end: int) -> bool:

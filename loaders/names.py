@@ -547,6 +547,32 @@ def _camel_words(glued: str) -> list[str]:
 _BROKEN_SURNAME = re.compile(rf"[ \u00a0]*\n(?P<w>{_NAME_WORD})(?=[ \u00a0]*[,(])")
 
 
+@cache
+def _council_of_place() -> re.Pattern[str]:
+    """A place's word and a council's type, other than a bare "Council" (``authorities.toml``
+    ``[host] types``): "Stevenage Borough Council"."""
+    types = sorted((t for t in load_cues("authorities")["host"]["types"] if t != "Council"), key=len, reverse=True)
+    return re.compile(rf"{_NAME_WORD}{_SPACE}+(?:{'|'.join(re.escape(t) for t in types)})\b")
+
+
+def end_before_council(text: str, start: int, end: int) -> int:
+    """Where a person's name that runs into a council's name ends: "Cllr R Henry" of "Cllr R
+    Henry Stevenage Borough Council", the place and the type's first words being the council's.
+    The honorific and two words stay the person's; a name that runs into none ends at ``end``.
+
+    Examples
+    --------
+    >>> text = "Cllr R Henry Stevenage Borough Council"
+    >>> text[:end_before_council(text, 0, 29)], end_before_council("Cllr Ann Lee", 0, 12)
+    ('Cllr R Henry', 12)
+    """
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for word in words[3:]:
+        if _council_of_place().match(text, start + word.start()):
+            return start + len(text[start:start + word.start()].rstrip(" \u00a0"))
+    return end
+
+
 def find_honorific_names(text: str) -> Iterator[NameSpan]:
     """Find people named with an honorific, splitting run-on lists.
 
@@ -613,6 +639,8 @@ def find_honorific_names(text: str) -> Iterator[NameSpan]:
             if last is None or last.group(1) not in never_name_words() or len(label.split()) < 3:
                 break
             label, end = label[:last.start()], end - (len(label) - last.start())
+        cut = end_before_council(text, start, end)
+        label, end = label[:cut - start], cut
         # A middle initial left at the end by the cut ("Cllr Ann Lee A Report" → "Cllr Ann Lee").
         while len(label.split()) > 2 and (initial := re.search(rf"{_SPACE}+{_INITIAL}$", label)):
             label, end = label[:initial.start()], end - (len(label) - initial.start())

@@ -22,8 +22,10 @@ from evidence_graph.loaders.context import (
     Authority,
     authority_gazetteer,
     authority_key_of,
+    county_short_form_variants,
     is_generic_authority_name,
     make_authority,
+    registered_apart,
 )
 from evidence_graph.loaders.cues import load_cues, organisation_gazetteer
 from evidence_graph.loaders.mentions import Mention
@@ -203,6 +205,12 @@ class EntityResolver:
         """Find an entity by name within its kind (and organisation ``within``), or propose a
         new one under ``key``."""
         found = self.registry.find(kind, label, within=within)
+        if found is None and kind == "Organisation":
+            # "Herts Police Authority" is the "Hertfordshire Police Authority" the paper names too.
+            found = next((f for f in (self.registry.find(kind, v, within=within)
+                                      for v in county_short_form_variants(label)) if f is not None), None)
+            if found is not None:
+                self.registry.add_name(found.key, label)
         if found is None and key is not None and key in self.registry:
             found = self.registry.get(key)
             if found is not None:
@@ -240,7 +248,8 @@ class EntityResolver:
                     # One word inside a curated body's name is some other body's ("Government"
                     # is no "Scottish Government"); a typo of a one-word name still is it.
                     value = fuzz.ratio(wanted, candidate)
-                if value > score and not distinct_bodies(label, name, kind == "Organisation"):
+                if value > score and not distinct_bodies(label, name, kind == "Organisation") and \
+                        not (kind == "Organisation" and registered_apart(label, name)):
                     best, score = entity, value
         if best is not None and score >= FUZZY_CUTOFF and kind == "Organisation":
             # The names' acronyms as defined: "Public Cog Association (PCA)" is no "PGA".

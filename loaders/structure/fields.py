@@ -14,6 +14,7 @@ from evidence_graph.loaders.blocks import Field
 from evidence_graph.loaders.cues import load_cues
 from evidence_graph.loaders.names import (
     common_given_name,
+    end_before_council,
     honorific_name_pattern,
     never_name_words,
     not_name_words,
@@ -217,9 +218,13 @@ def leading_person(text: str, offset: int = 0) -> Field | None:
         # "County Councillor Ann Lee", "Deputy Mayor Cllr Bo Chan": capitalised words of a
         # post before the honorific.
         within = honorific_name_pattern().search(stripped, 0, 40)
-        if within and re.fullmatch(r"(?:[A-Z][\w’'-]*[ \u00a0]+){1,3}", stripped[:within.start()]) and \
-                parse_person_name(within.group()):
-            return Field("person", within.group(), offset + lead + within.start(), offset + lead + within.end())
+        # Matched again from where it starts: the search's bound would cut a name mid-word.
+        within = within and honorific_name_pattern().match(stripped, within.start())
+        if within and re.fullmatch(r"(?:[A-Z][\w’'-]*[ \u00a0]+){1,3}", stripped[:within.start()]):
+            cut = end_before_council(stripped, within.start(), within.end())
+            if parse_person_name(stripped[within.start():cut]):
+                return Field("person", stripped[within.start():cut], offset + lead + within.start(),
+                             offset + lead + cut)
     if match is None:
         match = plain_name_pattern().match(stripped)
         if match is None:
@@ -237,10 +242,12 @@ def leading_person(text: str, offset: int = 0) -> Field | None:
             return None
         if _cut_from_a_body(stripped, match.group()):
             return None
-    value = match.group()
+    # "Cllr R Henry Stevenage Borough Council": the name stops where a council's name begins.
+    cut = end_before_council(stripped, match.start(), match.end())
+    value = stripped[match.start():cut]
     if parse_person_name(value) is None:
         return None
-    return Field("person", value, offset + lead + match.start(), offset + lead + match.end())
+    return Field("person", value, offset + lead + match.start(), offset + lead + cut)
 
 
 def _cut_from_a_body(text: str, value: str) -> bool:

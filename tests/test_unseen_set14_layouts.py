@@ -1,0 +1,138 @@
+"""Layouts seen in held-out set 14's papers once it joined the development set, each proved on an
+invented paper or a registered council's name: a borough's possessive after its prefixed name,
+a successor council named in its shadow year, a council known by its web address, a county's
+short form in a body's name, council types with no place, a councillor's name run into the
+council's, an area's executive, "&" in a registered council's name and a councillor's post
+that is no misspelling of the council."""
+
+from __future__ import annotations
+
+from rdflib import Literal
+from rdflib.namespace import RDFS, SKOS
+
+from evidence_graph.loaders.context import (
+    CorpusContext,
+    council_names,
+    gather_context,
+    host_authority,
+    is_generic_authority_name,
+    register_name,
+    register_website,
+)
+from evidence_graph.loaders.document import Document
+from evidence_graph.loaders.mentions import Mention, find_mentions
+from evidence_graph.loaders.structure import parse_document
+
+
+def mentions_in(text: str, context: CorpusContext | None = None) -> list[Mention]:
+    body = text if text.startswith("Minutes") else "Minutes\n\n" + text + "\n"
+    return find_mentions(parse_document(Document("t.txt", "t", body, "0")), context or CorpusContext())
+
+
+def context_of(text: str) -> CorpusContext:
+    return gather_context([parse_document(Document("m.txt", "m", text, "0"))])
+
+
+def labelled(tmp_path, name: str, text: str) -> dict[str, set[str]]:
+    """Each label of the graph exported from one paper, with the entities it labels."""
+    from evidence_graph.cli import export_documents
+
+    paper = tmp_path / name
+    paper.write_text(text, encoding="utf-8")
+    quads, problems, _ = export_documents([paper])
+    assert problems == []
+    found: dict[str, set[str]] = {}
+    for s, p, o, _g in quads:
+        if p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) and isinstance(o, Literal):
+            found.setdefault(str(o), set()).add(str(s))
+    return found
+
+
+def test_a_prefixed_borough_name_ends_at_its_possessive() -> None:
+    text = "This meeting can be viewed on the Royal Borough of Wexcombe's YouTube Channel. The Council met."
+    assert [n for *_, n in council_names(text)] == ["Royal Borough of Wexcombe"]
+    # A place with an apostrophe inside it is still whole.
+    assert [n for *_, n in council_names("Minutes of King's Lynn Borough Council.")] == ["King's Lynn Borough Council"]
+
+
+def test_a_successor_council_named_in_its_shadow_year_is_not_the_host(tmp_path) -> None:
+    # North Yorkshire Council began on 1 April 2023 (the register of local authorities); in
+    # February 2023 the county council's papers name it as the body to come.
+    assert register_name("North Yorkshire Council", "2023-02-22") == "North Yorkshire Council"
+    assert register_name("Somerset Council", "2021-06-01") == "Somerset County Council"
+    host = host_authority("North Yorkshire Council", "2023-02-22")
+    assert host.name == "North Yorkshire County Council"
+    assert "North Yorkshire Council" not in host.aliases
+    found = labelled(tmp_path, "2023-02-22-minutes.txt",
+                     "Full Council - Wednesday, 22 February 2023 10.30 am\n\nMinutes\n\n"
+                     "75. It was moved that County Councillor Ann Lee be elected Chairman of the County Council "
+                     "to serve until the Annual General Meeting of the North Yorkshire Council in 2023.\n")
+    county = found.get("North Yorkshire County Council", set())
+    successor = found.get("North Yorkshire Council", set())
+    assert county and successor and not county & successor
+
+
+def test_a_council_is_known_by_its_web_address_however_abbreviated() -> None:
+    assert register_website("scambs") == "South Cambridgeshire District Council"
+    assert register_website("hants") == "Hampshire County Council"
+    assert register_website("fenmoor") is None
+    text = ("Council - Thursday, 24 September 2015 2.00 p.m.\n\nContact: Ann Lee Email: "
+            "democratic.services@scambs.gov.uk\n\nMinutes:\n\nThe Chairman of the Council made announcements.\n")
+    assert context_of(text).authority.name == "South Cambridgeshire District Council"
+
+
+def test_a_council_address_is_no_name_for_the_authority_it_serves() -> None:
+    # A fire authority's papers served by a council's democratic services.
+    text = ("Fire and Rescue Authority - Monday 21 November 2022 10.00 am\n\nContact: Ann Lee Email: "
+            "annlee@barnsley.gov.uk\n\nMinutes:\n\nA letter was sent on behalf of the Authority. "
+            "The Authority agreed.\n")
+    host = context_of(text).authority
+    assert host is None or "Barnsley" not in host.name
+
+
+def test_a_county_short_form_names_the_same_body(tmp_path) -> None:
+    found = labelled(tmp_path, "panel.txt",
+                     "Minutes\n\nPresent: Cllr Ann Lee, Tarnshire Police Authority\n\n"
+                     "Apologies: Cllr Bo Tay, Herts Police Authority; Cllr Cy Ode, Hertfordshire Police Authority\n")
+    assert found["Herts Police Authority"] == found["Hertfordshire Police Authority"]
+
+
+def test_council_types_with_no_place_are_no_name() -> None:
+    assert is_generic_authority_name("City and District Council")
+    assert not is_generic_authority_name("Tarn City and District Council")
+    found = {m.label for m in mentions_in("Present: Cllr Mrs A Brewster, City and District Council "
+                                          "Cllr M Bright, Fenmoor Borough Council") if m.kind == "organisation"}
+    assert "City and District Council" not in found
+    assert "Fenmoor Borough Council" in found
+
+
+def test_a_councillor_run_into_the_council_is_a_person_then_the_council() -> None:
+    found = mentions_in("Apologies: Cllr Ms S Taylor, Borough Council Cllr R Henry Wexcombe Borough Council "
+                        "Mayor Dot Hill, Mayor of Tarn")
+    people = {m.label for m in found if m.kind == "person"}
+    bodies = {m.label for m in found if m.kind == "organisation"}
+    assert "Cllr R Henry" in people
+    assert "Wexcombe Borough Council" in bodies
+    assert not any("Henry" in name for name in bodies)
+
+
+def test_a_district_or_area_executive_is_a_committee() -> None:
+    found = mentions_in("After attending Tarnside West District Executive on 25 July as an observer, and the "
+                        "Fenmoor Area Executive in June, she asked a question.")
+    committees = {m.label for m in found if m.kind == "committee"}
+    assert {"Tarnside West District Executive", "Fenmoor Area Executive"} <= committees
+
+
+def test_a_registered_council_name_written_with_an_ampersand_is_the_host() -> None:
+    text = ("Newry, Mourne & Down District Council\nNEWRY, MOURNE & DOWN DISTRICT COUNCIL Minutes of Special "
+            "Council Meeting held on 22 October 2018 at 6pm. In the Chair: Councillor M Murnin\n")
+    assert context_of(text).authority.name == "Newry, Mourne and Down District Council"
+
+
+def test_a_councillor_of_the_county_is_no_misspelling_of_the_county_council() -> None:
+    host = host_authority("Tarnshire County Council")
+    found = mentions_in("That County Councillor Ann Lee is elected Chairman of the County Council.",
+                        CorpusContext(authority=host))
+    references = [m for m in found if m.kind == "organisation" and m.label == host.name]
+    # "the County Council" refers to the host; "County Councillor" is her post.
+    assert len(references) == 1
