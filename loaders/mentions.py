@@ -502,7 +502,8 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
         if person:
             # "Borough Council Cllr R Henry Stevenage Borough Council": the body's name is what
             # follows the last person the run names; a person is never part of a body's name.
-            run, run_start = run[person:].lstrip(" \u00a0,"), run_start + len(run) - len(run[person:].lstrip(" \u00a0,"))
+            after = run[person:].lstrip(" \u00a0,")
+            run, run_start = after, run_start + len(run) - len(after)
         for at, part in run_parts(run):
             skip, span = _trim_bad_start(part)
             more, span = trim_start(span)
