@@ -1320,12 +1320,23 @@ def _health_body_scores(text: str, header: list[tuple[int, int]]) -> Counter[str
     """
     rules, found = _host_rules(), Counter[str]()
     leading = set(rules["leading"])
-    for match in _health_body_name().finditer(text):
+    # A name printed in capitals is read in title case ("GRAMPIAN NHS BOARD"), and is only the
+    # words in capitals: "Assynt House Inverness HIGHLAND NHS BOARD" names Highland's board.
+    for match in _health_body_name().finditer(_uncapitalise(text)):
         if match.start() > _HEAD_CHARACTERS and not any(a <= match.start() < b for a, b in header):
             continue
         words = match.group("name").split()
-        while words and words[0] in leading:
-            words.pop(0)  # "Minutes of Fenmoor CCG": the name starts at its place
+        printed = text[match.start("name"):match.end("name")].split()
+        shouted = next((i for i, w in enumerate(reversed(printed)) if not w.isupper()), len(printed))
+        kind_words = {w for kind in rules["health_body_types"] for w in kind.upper().split()}
+        if len(printed) == len(words) and any(w not in kind_words for w in printed[len(printed) - shouted:]):
+            # The run in capitals holds a place ("HIGHLAND NHS BOARD"), not only a kind ("… CCG").
+            words = words[len(printed) - shouted:]
+        # "Minute of Meeting of Fenmoor NHS Board": the name starts after the last word that is
+        # no part of it, and its small words.
+        words = words[max((i + 1 for i, w in enumerate(words) if w in leading), default=0):]
+        while words and words[0].islower():
+            words.pop(0)
         # "The Health Board agreed" names no board: the kind alone is no name.
         if len(words) >= 2 and " ".join(words) not in rules["health_body_types"]:
             found[" ".join(words)] += 1 + rules["header_weight"]
@@ -1638,11 +1649,12 @@ def _title_case(text: str) -> str:
 
     Examples
     --------
-    >>> _title_case("OVERVIEW AND SCRUTINY COMMITTEE")
-    'Overview and Scrutiny Committee'
+    >>> _title_case("OVERVIEW AND SCRUTINY COMMITTEE"), _title_case("GRAMPIAN NHS BOARD")
+    ('Overview and Scrutiny Committee', 'Grampian NHS Board')
     """
     words = text.split(" ")
-    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:].lower()
+    kept = set(_host_rules()["kept_capitals"])  # "NHS" stays in capitals
+    return " ".join(w if w in kept else w.lower() if i and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:].lower()
                     for i, w in enumerate(words))
 
 
@@ -1932,6 +1944,20 @@ def _add_attendees(cast: dict[str, CastMember], metadata: dict[str, str]) -> Non
                                 identifier=existing.identifier or identifier)
 
 
+@cache
+def board_meeting_pattern() -> re.Pattern[str]:
+    """A board's meeting named as such: "Board Meeting", "BOARD MEETING", "meeting of the Board"
+    (the group ``name`` or ``named`` is the board's word).
+
+    Examples
+    --------
+    >>> [m.group() for m in board_meeting_pattern().finditer("DRAFT MINUTE of BOARD MEETING; a Board member")]
+    ['BOARD']
+    """
+    return re.compile(r"(?<![\w’'-])(?:(?P<name>Board|BOARD)(?=[ \u00a0]+(?:[Mm]eeting|MEETING)\b)|"
+                      r"[Mm]eeting[ \u00a0]+of[ \u00a0]+the[ \u00a0]+(?P<named>Board)\b)")
+
+
 def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None = None
                    ) -> CorpusContext:
     """Collect the authority, committee, meeting date and cast from parsed documents.
@@ -2029,7 +2055,7 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
         # in some title: the meeting stays undated, with the text.
         meeting_date = meeting_date or (None if meeting_date_text else found_date)
     if committee and committee.isupper():
-        committee = committee.title().replace(" - ", " – ")
+        committee = _title_case(committee).replace(" - ", " – ")
     text = "\n".join(doc.document.text for doc in parsed)
     authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority")),
                                text=text) if authority_name else None
@@ -2051,6 +2077,13 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     if authority is not None:
         service = host_service(authority, parsed)
         authority = replace(authority, service=service) if service else authority
+    board_names = {normalise_label(n) for n in (authority.name, *authority.aliases)} if authority else set()
+    if authority is not None and authority.name.endswith("Board") and (
+            (not committee and board_meeting_pattern().search(text)) or
+            (committee and normalise_label(committee) in board_names)):
+        # A board's papers of a "BOARD MEETING", or titled with the board's name, are the board's
+        # meeting, as a council's are the council's: the board met as a committee of itself.
+        committee = "Board"
     return CorpusContext(authority, committee,
                          meeting_date, tuple(merged.values()), tuple(organisations),
                          tuple(witness_order), acronym_definitions(d.document.text for d in parsed),

@@ -886,6 +886,11 @@ def _named_things(chunk: str, offset: int, index: int,
         nouns = tuple(_words("services", kind))
         for match in _span_pattern(nouns, kind in ("framework", "programme")).finditer(chunk):
             skip, span = _trim_bad_start(match.group("span"))
+            person = _last_person_in(span)
+            if person:
+                # "By Mrs Ann Lee Project Director": a person is no part of a programme's name.
+                after = span[person:].lstrip(" \u00a0,")
+                skip, span = skip + len(span) - len(after), after
             if len(span.split()) < 2 or (not span[:1].isupper() and not span.startswith(("‘", "“"))):
                 continue
             judged = judge_named_thing(chunk, match.start("span") + skip, span, kind)
@@ -1309,7 +1314,18 @@ def _as_post(mentions: list[Mention]) -> list[Mention]:
 
     return [Mention(m.start, m.end, "post", m.label, m.block, m.method) if (
         m.method.startswith("pattern") and m.kind in ("service", "programme", "organisation")
-        and looks_like_post(m.label)) else m for m in mentions]
+        and looks_like_post(m.label) and not _programme_after_post_word(m)) else m for m in mentions]
+
+
+def _programme_after_post_word(mention: Mention) -> bool:
+    """Whether a programme's name only starts with members' words: "Elected Member Development
+    Charter" is a charter ("Member" a modifier there, no field after "of" or "for"), where
+    "Director Strategic Programmes" is a post."""
+    posts = load_cues("entities")["posts"]
+    words = mention.label.split()
+    return mention.kind == "programme" and len(words) > 3 and words[1] in ("Member", "Members") and \
+        words[0] not in {*posts["heads"], *posts["qualifiers"]} and \
+        re.search(r"[ \u00a0](?:of|for|to)[ \u00a0]", mention.label) is None
 
 
 def and_joins_an_object(left: str) -> bool:

@@ -136,3 +136,68 @@ def test_a_councillor_of_the_county_is_no_misspelling_of_the_county_council() ->
     references = [m for m in found if m.kind == "organisation" and m.label == host.name]
     # "the County Council" refers to the host; "County Councillor" is her post.
     assert len(references) == 1
+
+
+def test_a_sentence_opening_conjunction_is_no_part_of_a_committee_name() -> None:
+    found = {m.label for m in mentions_in("(ii) While the Panel supported efforts to raise awareness, it "
+                                          "was agreed to write to the Home Office.") if m.kind == "committee"}
+    assert not any(name.startswith("While") for name in found)
+
+
+def test_a_law_officer_is_a_post_and_mr_attorney_no_person() -> None:
+    found = mentions_in("Witnesses: Mr Dominic Grieve QC MP, Attorney-General, gave evidence.\n\n"
+                        "Q1 Chair: Mr Attorney, good morning and welcome.")
+    assert "Attorney-General" in {m.label for m in found if m.kind == "post"}
+    assert "Attorney-General" not in {m.label for m in found if m.kind == "organisation"}
+    assert not any("Attorney" in m.label for m in found if m.kind == "person")
+
+
+def test_a_health_board_printed_in_capitals_is_the_host_and_its_board_meeting_the_committee() -> None:
+    context = context_of("APPROVED\n\nMinute of Meeting of TARNSIDE NHS BOARD held in Open Session at 11.00 am "
+                         "on 1 February 2018\n\nPresent Professor Ann Lee Chairman Mr Bo Tay Chief Executive\n")
+    assert context.authority.name == "Tarnside NHS Board"
+    assert "NHS Tarnside" in context.authority.aliases
+    # Capitalised words before a name in capitals are no part of it.
+    host = context_of("<<\n\nAssynt House Inverness FENMOOR NHS BOARD Tel: 01463 717123\n\nPresent Dr Ann Lee\n")
+    assert host.authority.name == "Fenmoor NHS Board"
+    board = context_of("<<\n\nAssynt House, Inverness IV2 3BW Tel: 01463 717123 FENMOOR NHS BOARD Fax: 01463 "
+                       "235189 DRAFT MINUTE of BOARD MEETING Board Room, 28 March 2017\n\nPresent Dr Ann Lee, "
+                       "Chair Mr Bo Tay\n")
+    assert board.authority.name == "Fenmoor NHS Board"
+    assert board.committee == "Board"
+
+
+def test_a_person_in_a_flattened_invitation_column_is_no_part_of_a_project() -> None:
+    found = mentions_in("By Mrs Ann Lee Project Director (Item 7.1) invitation Professor Bo Tay Clinical Lead, "
+                        "ANCHOR Project (Item 7.1)")
+    programmes = {m.label for m in found if m.kind in ("programme", "service")}
+    assert "ANCHOR Project" in programmes
+    assert not any("Lee" in name for name in programmes)
+
+
+def test_a_political_party_named_as_a_body_is_an_organisation() -> None:
+    found = mentions_in("Ann Lee has been appointed as the new member of the committee from the Labour Party.")
+    assert "Labour Party" in {m.label for m in found if m.kind == "organisation"}
+    # A working party stays a committee.
+    found = mentions_in("The Tarnside Housing Working Party met.")
+    assert "Tarnside Housing Working Party" in {m.label for m in found if m.kind == "committee"}
+
+
+def test_a_meeting_of_the_host_council_named_in_full_is_the_council_meeting() -> None:
+    host = host_authority("Tarnside and Fenmoor Borough Council")
+    found = mentions_in("You are hereby invited to attend a meeting of the Tarnside and Fenmoor Borough Council "
+                        "which will be held in the Council Chamber.", CorpusContext(authority=host))
+    assert "Council" in {m.label for m in found if m.kind == "committee"}
+    assert host.name in {m.label for m in found if m.kind == "organisation"}
+
+
+def test_a_charter_whose_name_starts_with_a_post_word_is_a_charter() -> None:
+    found = mentions_in("7.3.1. Matters Arising – Elected Member Development Charter – Official Declaration")
+    assert "Elected Member Development Charter" in {m.label for m in found if m.kind in ("programme", "service")}
+    assert "Elected Member Development Charter" not in {m.label for m in found if m.kind == "post"}
+
+
+def test_a_letter_signatory_is_a_person_in_run_on_text() -> None:
+    found = mentions_in("Please note the photograph will be taken. Yours faithfully Ann Tarrant Chief Executive "
+                        "Tarnside Borough Council A G E N D A 1. Prayer 2. Apologies")
+    assert "Ann Tarrant" in {m.label for m in found if m.kind == "person"}

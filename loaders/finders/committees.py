@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from evidence_graph.loaders.context import board_meeting_pattern, name_pattern
 from evidence_graph.loaders.cues import load_cues
 from evidence_graph.loaders.finders.spans import (
     CAP_WORD,
@@ -961,6 +962,14 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
                r"Council(?=[ \u00a0]+(?:[Mm]eeting|[Mm]inutes))")
     for match in re.finditer(special, text):
         yield passage.mention(match.start(), match.end(), "committee", council, "grammar:council-meeting")
+    authority = passage.context.authority
+    if authority is not None and authority.name.endswith("Board"):
+        # A board's meeting is the board meeting as a body ("DRAFT MINUTE of BOARD MEETING" of
+        # Highland NHS Board), as a council's is the council.
+        for match in board_meeting_pattern().finditer(text):
+            group = "name" if match.group("name") else "named"
+            yield passage.mention(match.start(group), match.end(group), "committee", "Board",
+                                  "grammar:board-meeting")
     # A council's executive is its Cabinet: a paper that names the Cabinet means it by "the Executive".
     executive = "Cabinet" if _names_cabinet(passage.parsed.document.text) else "Executive"
     for match in _the_executive().finditer(text):
@@ -968,6 +977,14 @@ def committee_mentions(passage: Passage) -> Iterator[Mention]:
     for match in _council_meeting().finditer(text):
         # "grammar": the cue decides, so it stands beside the host authority's own mention.
         yield passage.mention(match.start("name"), match.end("name"), "committee", council, "grammar:council-meeting")
+    if authority is not None and authority.name.endswith("Council"):
+        # "a meeting of the Ards and North Down Borough Council": the host's name after a
+        # meeting is the council meeting as a body too.
+        name = name_pattern(authority.name)
+        for match in re.finditer(rf"(?<![\w-])(?i:meetings?[ \u00a0]+of)[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>{name})"
+                                 rf"(?![\w’'-])(?![ \u00a0]+[A-Z])", text):
+            yield passage.mention(match.start("name"), match.end("name"), "committee", council,
+                                  "grammar:council-meeting")
     for match in _bare_council().finditer(text):
         group = next(g for g in ("subject", "object", "meeting", "met") if match.group(g))
         yield passage.mention(match.start(group), match.end(group), "committee", council, "grammar:council-meeting")

@@ -579,6 +579,8 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
     if apposed and stop and (_whole_post(apposed.group(1))
                              or apposed.group(1).split()[-1].lower() in _post_words()):
         return "post-before"
+    if given_in_use and _SIGN_OFF.search(_before(line, start)):
+        return "sign-off"  # "Yours faithfully Stephen Reid Chief Executive": a letter's signatory
     before = _tail(line, start, _before_word_tokens())
     word = _before_word().search(before)
     if word and stop:
@@ -588,6 +590,11 @@ def _supported(line: str, start: int, end: int, lead: str, earlier: bool) -> str
         if not (weak and _heading_like(line)) and (cue not in ("and", "&") or earlier) and given_in_use:
             return "before"
     return None
+
+
+#: A letter's closing words, after which its signatory's name stands, whatever follows it.
+_SIGN_OFF = re.compile(r"(?:\bYours[ \u00a0]+(?:faithfully|sincerely|truly)|\b(?:Kind|Best|Warm)[ \u00a0]+regards)"
+                       r"[ \u00a0]*,?\s*$", re.I)
 
 
 _POST_AFTER = re.compile(r"[ \u00a0](?P<post>[A-Z][^,;:()|\n]{1,80}?)[ \u00a0]*(?:[,;(|\n]|$)")
@@ -1602,7 +1609,7 @@ def contextual_people(passage: Passage) -> Iterator[Mention]:
     return _in_passage(passage, ("label", "verb", "speaker", "post", "post-nominal", "bracket", "bracketed",
                                  "initials", "before", "post-before", "post-after", "list-line", "name-list",
                                  "initials-line", "middle-initial",
-                                 "column", "attendance-run"))
+                                 "column", "attendance-run", "sign-off"))
 
 
 @MENTION_FINDERS.register("people-forenames", after="people-in-context")
