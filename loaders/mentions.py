@@ -453,9 +453,14 @@ def _organisations(chunk: str, offset: int, index: int, context: CorpusContext,
         if phrase in acronyms and normalise_label(acronyms[phrase]) != normalise_label(name):
             continue  # the document defines the acronym as a body of its own ("NHS X CCG (CCG)")
         for match in _phrase_regex(phrase).finditer(chunk):
-            if " " not in phrase and not phrase.isupper() and re.search(
-                    r"(?:[’']s|\b(?:a|an|the|The|A|An))[ \u00a0]+$", chunk[max(0, match.start() - 8):match.start()]):
-                continue  # "the Museum Garden’s Shelter": a one-word name used as a common noun
+            before = chunk[max(0, match.start() - 8):match.start()]
+            if " " not in phrase and not phrase.isupper() and (
+                    re.search(r"[’']s[ \u00a0]+$", before) or
+                    (re.search(r"\b(?:a|an|the|The|A|An)[ \u00a0]+$", before)
+                     and not re.match(r"[ \u00a0]+[a-z]", chunk[match.end():]))):
+                # "the Museum Garden’s Shelter", "a Shelter": a one-word name used as a common
+                # noun; "the Ofsted inspection" names the body before its noun.
+                continue
             if phrase.isupper() and _acronym_qualifies(chunk, match.start(), match.end(), name in _modifiers()):
                 continue  # "NHS Grampian", "NHS Chief Executive", "NHS waiting lists": no reference to the body
             yield Mention(offset + match.start(), offset + match.end(), "organisation", name,
@@ -1191,6 +1196,18 @@ def _rank(mention: Mention) -> tuple[int, int, int]:
             0 if mention.kind == "unit" else 1)
 
 
+def _owner_inside(mention: Mention, other: Mention) -> bool:
+    """Whether an organisation is named, with its possessive, at the start of another name
+    ("Local Government Ombudsman" in "Local Government Ombudsman's Annual Review"), or is the
+    body whose board a committee's name is: the owner is a mention of its own beside the name
+    of what it owns."""
+    if mention.kind != "organisation" or other.kind == "organisation" or mention.start != other.start or \
+            mention.end >= other.end:
+        return False
+    # "the Pitzhanger Manor Trust Board": the board's body, found with the board.
+    return other.label[mention.end - other.start:][:2] in ("'s", "’s") or mention.method == "pattern:body-of-board"
+
+
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     unique = {(m.start, m.end, m.kind, m.label): m for m in
               sorted(mentions, key=lambda m: 0 if m.method == "structure" else 1, reverse=True)}
@@ -1210,7 +1227,8 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
             inside = other.start <= mention.start and mention.end <= other.end
             contains = mention.start <= other.start and other.end <= mention.end
             if (same_kind and inside) or (mention.kind in _NAME_KINDS and other.kind in _NAME_KINDS
-                  and mention.method.startswith("pattern") and not (contains and not inside)):
+                  and mention.method.startswith("pattern") and not (contains and not inside)
+                  and not _owner_inside(mention, other)):
                 clash = True
             if clash:
                 break
@@ -1227,7 +1245,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     # inside a longer body's name is part of that name, not a mention of its own.
     kept = [m for m in kept if not (m.kind == "organisation" and m.method != "structure" and any(
         o.kind in _BODY_KINDS and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-        for o in cells.get(m.start >> 6, ())))]
+        and not _owner_inside(m, o) for o in cells.get(m.start >> 6, ())))]
     # "on behalf of Daniel Cameron, Tamsin Gold and the Youth Parliament": a cue that a person
     # may follow as well as a body reads no body in a name the document reads as a person.
     people = {m.label.casefold() for m in kept if m.kind == "person" and not m.method.startswith("pattern")

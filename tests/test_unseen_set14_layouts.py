@@ -201,3 +201,30 @@ def test_a_letter_signatory_is_a_person_in_run_on_text() -> None:
     found = mentions_in("Please note the photograph will be taken. Yours faithfully Ann Tarrant Chief Executive "
                         "Tarnside Borough Council A G E N D A 1. Prayer 2. Apologies")
     assert "Ann Tarrant" in {m.label for m in found if m.kind == "person"}
+
+
+def test_a_one_word_body_before_its_noun_is_the_body() -> None:
+    found = mentions_in("RESOLVED that the Ofsted inspection of Safeguarding be noted.")
+    assert "Ofsted" in {m.label for m in found if m.kind == "organisation"}
+
+
+def test_a_body_whose_possessive_opens_a_name_is_named_beside_it() -> None:
+    found = mentions_in("14. The Local Government Ombudsman's Annual Review Letter 2015 (Pages 93 - 100)")
+    assert "Local Government Ombudsman" in {m.label for m in found if m.kind == "organisation"}
+
+
+def test_a_trust_whose_board_is_named_is_a_body_beside_its_board() -> None:
+    found = mentions_in("Councillor Bell declared an interest, by virtue of being a Board Member of the "
+                        "Tarnside Manor Trust Board. He left.")
+    assert "Tarnside Manor Trust" in {m.label for m in found if m.kind == "organisation"}
+    assert "Tarnside Manor Trust Board" in {m.label for m in found if m.kind == "committee"}
+    # A partnership board is the board itself, no board of a partnership.
+    found = mentions_in("Sarah Morgan was appointed to the Strategic Partnership Board of Tarnside Education.")
+    assert "Strategic Partnership" not in {m.label for m in found if m.kind == "organisation"}
+
+
+def test_an_acronym_of_a_body_the_paper_names_is_that_body(tmp_path) -> None:
+    found = labelled(tmp_path, "board.txt",
+                     "Minutes\n\nMinutes of the East Tarn Combined County Authority Board, 10 February 2025.\n\n"
+                     "The answer provided had been published on behalf of ETCCA by Ann Lee.\n")
+    assert found["ETCCA"] == found["East Tarn Combined County Authority"]

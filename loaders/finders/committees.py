@@ -32,6 +32,7 @@ from evidence_graph.loaders.finders.spans import (
     of_lead_words,
     preceded_by_article,
     run_parts,
+    strong_suffixes,
     trim_start,
 )
 from evidence_graph.loaders.mentions import MENTION_FINDERS, Mention, Passage
@@ -699,6 +700,11 @@ def _committee(passage: Passage, run: str, end: int, last: bool) -> Iterator[Men
         # "Chairman of the School Governing Body": the body of some school, named by no name of
         # its own, and not a committee of the paper's body.
         return
+    if len(named_by) >= 2 and named_by[-1] in strong_suffixes() - {"Partnership", "Partnerships", "Groups"}:
+        # "the Pitzhanger Manor Trust Board": the board of a body named before it, which is a
+        # mention of that body too ("the Tarn Regional Partnership Board" is the board itself).
+        body = " ".join(named_by)
+        yield passage.mention(start, start + len(body), "organisation", body, "pattern:body-of-board")
     if " " not in name and name not in cues("committees", "standalone"):
         # "the Committee": the meeting's own committee (only with its article).
         if re.search(r"(?:\b[Tt]he|\b[Tt]his)[ \u00a0]+$", text[max(0, start - 6):start]):

@@ -382,7 +382,23 @@ class EntityResolver:
         found = self.registry.find("OrganisationalUnit", surface, within=self.doc.host_scope)
         if found is not None:
             return found.key
+        spelled = self._spelled_out(surface)
+        if spelled is not None:
+            # "EMCCA" where the paper names the East Midlands Combined County Authority.
+            key = self.organisation(spelled)
+            if key is not None:
+                self.registry.add_name(key, surface)
+                return key
         return self.ensure("Organisation", surface)
+
+    def _spelled_out(self, surface: str) -> str | None:
+        """The one organisation the document names whose capitalised words' initials an
+        acronym is ("EMCCA": "East Midlands Combined County Authority"), or None."""
+        if not (surface.isupper() and surface.isalpha() and 3 <= len(surface) <= 7):
+            return None
+        names = {m.label for m in self.doc.mentions if m.kind == "organisation" and m.label != surface
+                 and "".join(w[0] for w in m.label.split() if w[:1].isupper()) == surface}
+        return names.pop() if len(names) == 1 else None
 
     def authority_entity(self, authority: Authority) -> str:
         """Register an authority under its natural key (org-id or name slug) and return the key."""
