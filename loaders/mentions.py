@@ -1301,11 +1301,12 @@ def _unglue_people(kept: list[Mention], cells: dict[int, list[Mention]]) -> list
                 mention.start <= start and end <= mention.end and (start, end) != (mention.start, mention.end)
                 for start, end in parted):
             continue
-        people = [o for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1)
-                  for o in cells.get(c, ()) if o.kind == "person" and not o.method.startswith("pattern")
-                  and id(o) not in outweighed
-                  and mention.start <= o.start and o.end <= mention.end and (o.start, o.end) != (
-                      mention.start, mention.end)]
+        # Each person once, though a name across two cells is indexed in both.
+        people = list({id(o): o for c in range(mention.start >> 6, (max(mention.end - 1, mention.start) >> 6) + 1)
+                       for o in cells.get(c, ()) if o.kind == "person" and not o.method.startswith("pattern")
+                       and id(o) not in outweighed
+                       and mention.start <= o.start and o.end <= mention.end and (o.start, o.end) != (
+                           mention.start, mention.end)}.values())
         if not people:
             unglued.append(mention)
             continue

@@ -228,3 +228,24 @@ def test_an_acronym_of_a_body_the_paper_names_is_that_body(tmp_path) -> None:
                      "Minutes\n\nMinutes of the East Tarn Combined County Authority Board, 10 February 2025.\n\n"
                      "The answer provided had been published on behalf of ETCCA by Ann Lee.\n")
     assert found["ETCCA"] == found["East Tarn Combined County Authority"]
+
+
+def test_the_government_as_a_body_without_its_article() -> None:
+    for text in ("The Mayor reflected upon the budget presented by government on 15 March.",
+                 "It is the responsibility of Government to ensure that the police serve everyone.",
+                 "Work will be undertaken with government and local partners."):
+        assert "Government" in {m.label for m in mentions_in(text) if m.kind == "organisation"}, text
+    for text in ("The role of government in planning was debated.", "Local government budgets are tight.",
+                 "The Government Equalities Office wrote."):
+        assert "Government" not in {m.label for m in mentions_in(text) if m.kind == "organisation"}, text
+
+
+def test_a_body_run_on_after_a_member_is_found_wherever_the_line_falls() -> None:
+    # The same attendance run, moved along the text: a person's name that straddles the
+    # finders' 64-character index cells is still cut off the body after it.
+    for pad in range(0, 70, 9):
+        text = ("x" * pad + "\n\nAttendees: Marie Casey Tarnside Community Network Carole Dixon Education Futures "
+                "Trust James Leathers Tarnside Community Network Sam Ode Tarnside Community Network\n")
+        bodies = {m.label for m in mentions_in(text) if m.kind == "organisation"}
+        assert "Education Futures Trust" in bodies, pad
+        assert not any("Dixon" in name for name in bodies), pad

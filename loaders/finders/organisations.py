@@ -460,10 +460,15 @@ def _bracketed_companies() -> re.Pattern[str]:
 @cache
 def _the_government() -> re.Pattern[str]:
     # "the government" is the body in lower case too; a bare "Government" after a preposition
-    # ("restrictions enforced by Government") is the body, before a capital a modifier.
-    after_preposition = "|".join(rf"(?<=\b{word}{_SP})" for word in ("by", "from", "to", "with"))
-    return re.compile(rf"(?:(?<=\b[Tt]he{_SP})[Gg]overnment|(?:{after_preposition})Government)"
-                      rf"{NAME_END}(?!{_SP}(?:of|for|[A-Z]))")
+    # ("restrictions enforced by Government", "embedding equalities across Government",
+    # "the responsibility of Government") is the body, before a capital a modifier; so is a
+    # bare "government" that acts or is dealt with ("presented by government", "work with
+    # government"), not "the role of government".
+    after_preposition = "|".join(rf"(?<=\b{word}{_SP})" for word in ("by", "from", "to", "with", "of", "across",
+                                                                     "within", "throughout"))
+    acting = "|".join(rf"(?<=\b{word}{_SP})" for word in ("by", "from", "with"))
+    return re.compile(rf"(?:(?<=\b[Tt]he{_SP})[Gg]overnment|(?:{after_preposition})Government|(?:{acting})government)"
+                      rf"{NAME_END}(?!{_SP}(?:of|for|[A-Z]|department|departments|bodies|body|agencies|agency))")
 
 
 @cache
