@@ -1281,6 +1281,16 @@ def find_host_authority(parsed: list[ParsedDocument], metadata: dict[str, str] |
         if name not in headed and scores[name] == 1 and own_types and kind and kind not in own_types and \
                 len(scores) == 1 and not (label and _fits_url(name, label)):
             del scores[name]
+    texts = [doc.document.text for doc in parsed]
+    if sum(len(re.findall(r"\b[Tt]he Authority\b", t)) for t in texts) >= 2 and \
+            not any(re.search(r"\b[Tt]he Council\b", t) for t in texts):
+        # Papers that speak of their body as "the Authority", never "the Council" (a fire or
+        # park authority's): a council named once in passing ("a Torbay Council appointee") is
+        # a body it deals with, not the host.
+        for name in list(scores):
+            if name not in headed and scores[name] == 1 and name.endswith("Council") and \
+                    not (label and _fits_url(name, label)):
+                del scores[name]
     if not scores:
         return _authority_from_area(parsed) if label is None else None
     ranked = sorted(scores.values(), reverse=True)

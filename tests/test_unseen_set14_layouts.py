@@ -249,3 +249,22 @@ def test_a_body_run_on_after_a_member_is_found_wherever_the_line_falls() -> None
         bodies = {m.label for m in mentions_in(text) if m.kind == "organisation"}
         assert "Education Futures Trust" in bodies, pad
         assert not any("Dixon" in name for name in bodies), pad
+
+
+def test_a_council_named_once_in_an_authoritys_papers_is_no_host() -> None:
+    text = ("Venue: via Webex videoconference\nContact: Ann Lee\n\nMinutes: Prior to the meeting, the Authority "
+            "observed one minute's silence for Councillor Bo Tay, who had died. Councillor Tay was a Wexcombe "
+            "Council appointee who had served on the Authority since May 2019.\n\nRESOLVED that the Authority "
+            "approve the minutes.\n")
+    context = context_of(text)
+    assert context.authority is None or "Wexcombe" not in context.authority.name
+    # The council is still a body the paper names.
+    assert "Wexcombe Council" in {m.label for m in mentions_in(text) if m.kind == "organisation"}
+
+
+def test_a_council_the_host_assisted_is_no_host() -> None:
+    text = ("Cabinet\n\nMinutes:\n\nThe Chair and Leader of the Council introduced the urgent report and thanked all "
+            "staff who had assisted the Royal Borough of Wexcombe & Fen (RBWF) with their work. The report "
+            "gave reassurance that the Council was ready.\n")
+    host = context_of(text).authority
+    assert host is None or "Wexcombe" not in host.name
