@@ -318,6 +318,11 @@ Regulations 2006'), ('person', 'Cllr Jones')]
         # that reads capitals) is named as the restored text reads ("North Area Committee").
         found = [replace(mention, label=restored[mention.start:mention.end])
                  if mention.label == printed[mention.start:mention.end] else mention for mention in found]
+    if re.search(r"(?<![\w’'-])[A-Za-z]{1,2}$", text):
+        # A copy that stops mid-word ("… Cartmel with Upper H", "the Head of Fi"): a name
+        # running into its last fragment is cut off, not a name (docs/ANNOTATION.md, settled
+        # case "Cut-off names").
+        found = [m for m in found if not (m.end >= len(text) and m.kind in _NAME_KINDS)]
     return _drop_nested(found)
 
 

@@ -268,3 +268,14 @@ def test_a_council_the_host_assisted_is_no_host() -> None:
             "gave reassurance that the Council was ready.\n")
     host = context_of(text).authority
     assert host is None or "Wexcombe" not in host.name
+
+
+def test_a_name_cut_off_where_a_copy_stops_mid_word_is_no_name() -> None:
+    stopped = "Minutes\n\nLower Allithwaite Parish Council consists of two wards - Allithwaite and Cartmel with Upper H"
+    found = find_mentions(parse_document(Document("t.txt", "t", stopped, "0")), CorpusContext())
+    assert not any(m.label == "Upper H" for m in found)
+    assert "Lower Allithwaite Parish Council" in {m.label for m in found if m.kind == "organisation"}
+    # A whole name at the end of a text that ends properly stays.
+    whole = "Minutes\n\nThe report was presented by Tarnside Housing Trust\n"
+    found = find_mentions(parse_document(Document("t.txt", "t", whole, "0")), CorpusContext())
+    assert "Tarnside Housing Trust" in {m.label for m in found if m.kind == "organisation"}
