@@ -1452,6 +1452,30 @@ def is_counterpart(text: str, start: int) -> bool:
     return _counterpart_before().search(text[max(0, start - 120):start]) is not None
 
 
+def _council_of_the_place(text: str, date: str | None) -> str | None:
+    """The one registered council, current at ``date``, whose place a text writes as a place:
+    after "in", "of", "across", "throughout" or "around" ("staff in Newport"), not as a name's
+    word ("Councillor Hart"). None when no council's place, or several councils' places, are.
+
+    Examples
+    --------
+    >>> _council_of_the_place("The Mayor praised the staff in Newport.", "2021-07-20")
+    'Newport City Council'
+    >>> _council_of_the_place("Councillor Hart spoke.", None) is None
+    True
+    """
+    found: set[str] = set()
+    for entry in authority_register():
+        if entry.kind in _NOT_COUNCIL_TYPES or not entry.current_at(date):
+            continue
+        for form in {entry.nice.strip(), *entry.names}:
+            if form[:1].isupper() and re.search(rf"\b(?:in|of|across|throughout|around)[ \u00a0]+{name_pattern(form)}"
+                                                rf"(?![\w’'-])(?![ \u00a0]+[A-Z])", text):
+                found.add(entry.official)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
 def _authority_from_area(parsed: list[ParsedDocument]) -> str | None:
     """The host of papers that name no council and give no address, from the one area they
     name by its type at least twice ("the City of Fenmoor", "Sheriff of the City of Fenmoor")
@@ -2067,13 +2091,19 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
     if committee and committee.isupper():
         committee = _title_case(committee).replace(" - ", " – ")
     text = "\n".join(doc.document.text for doc in parsed)
+    of_the_place = False
+    if authority_name is None and committee in ("Council", "Full Council") and not council_names(text):
+        # A full council's minutes that never name the council, only its place ("the work of
+        # staff in Newport"): the council of that place, which its meeting refers to.
+        authority_name = _council_of_the_place(text, meeting_date)
+        of_the_place = authority_name is not None
     authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority")),
                                text=text) if authority_name else None
     # Papers that write the host's place ("the Trafford Wharfside area") and speak of its meetings
     # ("the meeting of the Council") refer to it; an address alone and its meetings do not.
     place = _place_and_type(authority.name)[0] if authority is not None else ""
     written = bool(place) and re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text) is not None
-    if authority is not None and not metadata.get("authority") and \
+    if authority is not None and not metadata.get("authority") and not of_the_place and \
             not _refers_to(authority, text, meetings=written) and \
             authority.name not in _host_rules()["legislatures"]["names"] and not any(
             authority_name in (doc.document.metadata.get(f) or metadata.get(f) or "")

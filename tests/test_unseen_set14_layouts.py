@@ -279,3 +279,15 @@ def test_a_name_cut_off_where_a_copy_stops_mid_word_is_no_name() -> None:
     whole = "Minutes\n\nThe report was presented by Tarnside Housing Trust\n"
     found = find_mentions(parse_document(Document("t.txt", "t", whole, "0")), CorpusContext())
     assert "Tarnside Housing Trust" in {m.label for m in found if m.kind == "organisation"}
+
+
+def test_a_full_council_that_never_names_itself_is_the_council_of_its_place() -> None:
+    text = ("Agenda and minutes\n\nCouncil - Tuesday, 20th July, 2021 5.00 pm\n\nVenue: Civic Centre\n\n"
+            "Mayor's Announcements\n\nThe Mayor was planning a visit to promote the work of staff in Newport.\n")
+    assert context_of(text).authority.name == "Newport City Council"
+    # Not from a word of a name, nor for a meeting of some other body.
+    assert context_of(text.replace("staff in Newport", "Councillor Hart")).authority is None or \
+        context_of(text.replace("staff in Newport", "Councillor Hart")).authority.name != "Hart District Council"
+    cabinet = text.replace("Council - Tuesday", "Cabinet - Tuesday")
+    host = context_of(cabinet).authority
+    assert host is None or host.name != "Newport City Council"
