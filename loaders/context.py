@@ -1452,7 +1452,12 @@ def is_counterpart(text: str, start: int) -> bool:
     return _counterpart_before().search(text[max(0, start - 120):start]) is not None
 
 
-def _council_of_the_place(text: str, date: str | None) -> str | None:
+#: A council's type alone, no place before it, as a paper's heading gives it ("District Council").
+_HEADED_TYPE = re.compile(r"(?<![\w’'-])(?<![A-Z][\w’'-] )(?P<kind>(?:County |District |Borough |City |County Borough |"
+                          r"Metropolitan Borough )Council)\b")
+
+
+def _council_of_the_place(text: str, date: str | None, kind: str | None = None) -> str | None:
     """The one registered council, current at ``date``, whose place a text writes as a place:
     after "in", "of", "across", "throughout" or "around" ("staff in Newport"), not as a name's
     word ("Councillor Hart"). None when no council's place, or several councils' places, are.
@@ -1466,7 +1471,8 @@ def _council_of_the_place(text: str, date: str | None) -> str | None:
     """
     found: set[str] = set()
     for entry in authority_register():
-        if entry.kind in _NOT_COUNCIL_TYPES or not entry.current_at(date):
+        if entry.kind in _NOT_COUNCIL_TYPES or not entry.current_at(date) or (
+                kind is not None and not entry.official.endswith(kind)):
             continue
         for form in {entry.nice.strip(), *entry.names}:
             if form[:1].isupper() and re.search(rf"\b(?:in|of|across|throughout|around)[ \u00a0]+{name_pattern(form)}"
@@ -2092,11 +2098,17 @@ def gather_context(parsed: list[ParsedDocument], metadata: dict[str, str] | None
         committee = _title_case(committee).replace(" - ", " – ")
     text = "\n".join(doc.document.text for doc in parsed)
     of_the_place = False
-    if authority_name is None and committee in ("Council", "Full Council") and not council_names(text):
-        # A full council's minutes that never name the council, only its place ("the work of
-        # staff in Newport"): the council of that place, which its meeting refers to.
-        authority_name = _council_of_the_place(text, meeting_date)
-        of_the_place = authority_name is not None
+    principal = [n for *_, n in council_names(text) if _place_and_type(n)[1] not in _host_rules()["local_types"]]
+    if authority_name is None and not principal:
+        headed_type = _HEADED_TYPE.search(text[:_HEAD_CHARACTERS])
+        if committee in ("Council", "Full Council") or headed_type:
+            # A full council's minutes that never name the council, only its place ("the work
+            # of staff in Newport"), or a paper headed by its council's type alone ("District
+            # Council … parish governance in South Lakeland"): the council of that place (of
+            # that type), which its meeting or heading refers to.
+            authority_name = _council_of_the_place(text, meeting_date,
+                                                   headed_type.group("kind") if headed_type else None)
+            of_the_place = authority_name is not None
     authority = host_authority(authority_name, meeting_date, given=bool(metadata.get("authority")),
                                text=text) if authority_name else None
     # Papers that write the host's place ("the Trafford Wharfside area") and speak of its meetings

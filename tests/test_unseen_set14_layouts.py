@@ -291,3 +291,16 @@ def test_a_full_council_that_never_names_itself_is_the_council_of_its_place() ->
     cabinet = text.replace("Council - Tuesday", "Cabinet - Tuesday")
     host = context_of(cabinet).authority
     assert host is None or host.name != "Newport City Council"
+
+
+def test_a_paper_headed_by_its_council_type_alone_is_the_council_of_its_place() -> None:
+    text = ("<<\n\nDistrict Council Council Tuesday, 23 July 2019 Community Governance Review\n\n1.1 Council "
+            "considers the parish governance arrangements in South Lakeland arising from the responses received "
+            "during the second consultation phase of the review, having regard to its terms of reference as "
+            "agreed on 24 July 2018.\n\n2.1 It is recommended that the number of councillors on Arnside Parish "
+            "Council is reduced from eleven to eight.\n")
+    assert context_of(text).authority.name == "South Lakeland District Council"
+    # A place of a council of another type is no host for a district council's paper.
+    other = text.replace("in South Lakeland", "in Cumbria")
+    host = context_of(other).authority
+    assert host is None or host.name != "Cumbria County Council"
