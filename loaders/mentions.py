@@ -1073,14 +1073,43 @@ def judge_named_thing(chunk: str, start: int, span: str, kind: str) -> tuple[int
     return start, kind, name
 
 
-def _places_in(chunk: str, offset: int, index: int) -> Iterator[Mention]:
-    places = gazetteer_places()
+@cache
+def _place_names() -> dict[str, str]:
+    """The names a place cue may be followed by, with the place's name: the gazetteer's, then
+    the areas of the register of local authorities (``cues/uk_local_authorities.csv``: its
+    councils' places, "Wigan", "Ceredigion", "North Yorkshire"), which are places wherever a
+    paper writes them after "in", "across" … (but stay out of :func:`gazetteer_places`, which
+    other rules read as words no person's name holds: "Hart" is a district and a surname)."""
+    from evidence_graph.loaders.context import authority_register
+
+    places = dict(gazetteer_places())
+    for entry in authority_register():
+        if entry.kind in ("COMB", "SRA"):
+            continue
+        place = " ".join(entry.nice.split())
+        for form in (place, *entry.names):
+            # (Not the source's mis-encoded or "UA"-suffixed alternative names.)
+            if form[:1].isupper() and not form.isupper() and len(form) > 3 and " Council" not in form and \
+                    "\ufffd" not in form and "ï¿½" not in form and not form.endswith(" UA"):
+                places.setdefault(form, place)
+    return places
+
+
+@cache
+def _places_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The list of places after a place cue, and each place in it (see :func:`_places_in`)."""
     cues = "|".join(_words("places", "cues"))
-    names = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    names = "|".join(re.escape(p) for p in sorted(_place_names(), key=len, reverse=True))
     separator = r"(?:,[ \u00a0]*|[ \u00a0]+and[ \u00a0]+|[ \u00a0]+or[ \u00a0]+)?"
-    listed = rf"\b(?:{cues})[ \u00a0]+(?:the[ \u00a0]+)?(?P<list>(?:(?:{names}){separator})+)"
-    for match in re.finditer(listed, chunk):
-        for place in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", match.group("list")):
+    listed = re.compile(rf"\b(?:{cues})[ \u00a0]+(?:the[ \u00a0]+)?(?P<list>(?:(?:{names}){separator})+)")
+    return listed, re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+
+
+def _places_in(chunk: str, offset: int, index: int) -> Iterator[Mention]:
+    places = _place_names()
+    listed, each = _places_patterns()
+    for match in listed.finditer(chunk):
+        for place in each.finditer(match.group("list")):
             start = offset + match.start("list") + place.start()
             following = chunk[match.start("list") + place.end():][:12]
             if re.match(r"[ \u00a0]+(?:County|Borough|District|City)?[ \u00a0]*Council", following):

@@ -304,3 +304,12 @@ def test_a_paper_headed_by_its_council_type_alone_is_the_council_of_its_place() 
     other = text.replace("in South Lakeland", "in Cumbria")
     host = context_of(other).authority
     assert host is None or host.name != "Cumbria County Council"
+
+
+def test_a_council_area_or_the_uk_after_a_place_cue_is_a_place() -> None:
+    found = mentions_in("Businesses across the UK were affected, and visitor numbers in Wigan and Ceredigion fell.")
+    places = {m.label for m in found if m.kind == "place"}
+    assert {"United Kingdom", "Wigan", "Ceredigion"} <= places
+    # A council area's name stays out of the words no person's name holds.
+    assert "Cllr Ann Hart" in {m.label for m in mentions_in("Present: Cllr Ann Hart (Chair)") if m.kind == "person"}
+    assert "Wigan" not in {m.label for m in mentions_in("Wigan Council agreed the plan.") if m.kind == "place"}
