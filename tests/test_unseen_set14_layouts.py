@@ -313,3 +313,16 @@ def test_a_council_area_or_the_uk_after_a_place_cue_is_a_place() -> None:
     # A council area's name stays out of the words no person's name holds.
     assert "Cllr Ann Hart" in {m.label for m in mentions_in("Present: Cllr Ann Hart (Chair)") if m.kind == "person"}
     assert "Wigan" not in {m.label for m in mentions_in("Wigan Council agreed the plan.") if m.kind == "place"}
+
+
+def test_an_address_names_its_town_county_and_building_as_places() -> None:
+    def places(text: str) -> set[str]:
+        return {m.label for m in mentions_in(text) if m.kind == "place"}
+
+    assert {"County Hall", "Tarnbury"} <= places("Venue: Council Chamber, County Hall, Tarnbury, TN7 8AD")
+    assert "Tarnbury" in places("Meeting Room G02C, 160 Tooley Street, Tarnbury SE1 2QH Contact: Ann Lee")
+    assert {"Wexford Mill", "Fenmoor"} <= places("Held at Wexford Mill, Station Road, Fenmoor, FN1 1AA.")
+    found = places("Ann Leeson, 12 High Street, Tarnbury TN1 1AA")
+    # The street and the person before the address are no places.
+    assert "Tarnbury" in found and not {"Ann Leeson", "High Street", "12 High Street"} & found
+    assert not places("Council Chamber, County , BT24 8UB") & {"County", "Council Chamber"}

@@ -7,4 +7,12 @@ before the first document is read. A finder takes a :class:`loaders.mentions.Pas
 """
 
 # Each module places its finders by name (``after=``), so the import order is free.
-from evidence_graph.loaders.finders import committees, coordination, organisations, people, services, statistical  # noqa: F401
+from evidence_graph.loaders.finders import (  # noqa: F401
+    addresses,
+    committees,
+    coordination,
+    organisations,
+    people,
+    services,
+    statistical,
+)
