@@ -148,10 +148,15 @@ def test_the_installed_model_proposes_places_the_rules_accept() -> None:
     pytest.importorskip("spacy")
     pytest.importorskip(statistical.MODEL_PACKAGE)
     assert statistical.recogniser() is not None
-    found = _mentions("Residents in Swindon and in Carlisle were consulted by Tarnshire County Council.")
-    assert ("place", "Carlisle", "statistical:place") in found
-    # The organisation is the rules', and "Swindon" too where the gazetteer and its cue find it.
-    assert all(method == "statistical:place" and label in ("Swindon", "Carlisle") for _, label, method in found)
+    # Towns that are no council's area: the rules (gazetteer, council areas) do not know them.
+    found = _mentions("Residents in Penrith and in Kendal were consulted by Tarnshire County Council.")
+    assert ("place", "Kendal", "statistical:place") in found
+    # The organisation is the rules'.
+    assert all(method == "statistical:place" and label in ("Penrith", "Kendal") for _, label, method in found)
+    # A council's area the rules find is theirs: the model's proposal on it is dropped.
+    parsed = parse_document(Document("m.txt", "m", "Minutes\n\nResidents in Carlisle were consulted.\n", "0"))
+    assert [(m.label, m.method) for m in find_mentions(parsed, CorpusContext()) if m.kind == "place"] == [
+        ("Carlisle", "gazetteer:place")]
 
 
 def test_a_model_with_other_weights_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
