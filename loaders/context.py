@@ -283,7 +283,16 @@ def host_authority(name: str, date: str | None = None, given: bool = False, text
 
 def _registered(official: str) -> RegisteredAuthority:
     """The register entry of an official name (one of :func:`register_name`'s answers)."""
-    return next(entry for entry in authority_register() if entry.official == official)
+    return _register_by_official()[official]
+
+
+@cache
+def _register_by_official() -> dict[str, RegisteredAuthority]:
+    """The register's entries by their official names (the first, where two share one)."""
+    entries: dict[str, RegisteredAuthority] = {}
+    for entry in authority_register():
+        entries.setdefault(entry.official, entry)
+    return entries
 
 
 def host_service(authority: Authority, parsed: list[ParsedDocument]) -> tuple[str, ...]:
@@ -504,14 +513,14 @@ def _register_officials() -> dict[str, str]:
     for the names no two entries share."""
     officials: dict[str, set[str]] = {}
     for entry in authority_register():
-        if entry.kind not in _NOT_COUNCIL_TYPES:
+        if entry.kind not in NOT_COUNCIL_TYPES:
             officials.setdefault(_register_form(entry.official), set()).add(entry.official)
     return {form: names.pop() for form, names in officials.items() if len(names) == 1}
 
 
 #: Register types of bodies that are not councils (combined authorities): a "<place> Council"
 #: is never one of them.
-_NOT_COUNCIL_TYPES = frozenset({"COMB", "SRA"})
+NOT_COUNCIL_TYPES = frozenset({"COMB", "SRA"})
 
 
 @lru_cache(maxsize=8192)
@@ -582,7 +591,7 @@ def _register_fit(name: str, date: str | None = None) -> str | None:
     index = _register_by_place()
     form = _register_form(place)
     candidates = [entry for entry in index.get(form, index.get(form.replace(" ", ""), ()))
-                  if entry.kind not in _NOT_COUNCIL_TYPES
+                  if entry.kind not in NOT_COUNCIL_TYPES
                   and (not kinds or any(_register_form(entry.official).endswith(_register_form(k)) or
                                         _register_form(entry.official).startswith(_register_form(k))
                                         for k in kinds))]
@@ -763,7 +772,7 @@ def _registered_council_names() -> tuple[str, ...]:
     """Official names of the register's councils (not combined authorities), longest first,
     without a leading "The" (read as :func:`council_names` reads "The Highland Council")."""
     names = {entry.official.removeprefix("The ") for entry in authority_register()
-             if entry.kind not in _NOT_COUNCIL_TYPES and len(entry.official.split()) >= 2}
+             if entry.kind not in NOT_COUNCIL_TYPES and len(entry.official.split()) >= 2}
     return tuple(sorted(names, key=len, reverse=True))
 
 
@@ -1330,6 +1339,7 @@ def _health_body_scores(text: str, header: list[tuple[int, int]]) -> Counter[str
     """
     rules, found = _host_rules(), Counter[str]()
     leading = set(rules["leading"])
+    kind_words = {w for kind in rules["health_body_types"] for w in kind.upper().split()}
     # A name printed in capitals is read in title case ("GRAMPIAN NHS BOARD"), and is only the
     # words in capitals: "Assynt House Inverness HIGHLAND NHS BOARD" names Highland's board.
     for match in _health_body_name().finditer(_uncapitalise(text)):
@@ -1338,7 +1348,6 @@ def _health_body_scores(text: str, header: list[tuple[int, int]]) -> Counter[str
         words = match.group("name").split()
         printed = text[match.start("name"):match.end("name")].split()
         shouted = next((i for i, w in enumerate(reversed(printed)) if not w.isupper()), len(printed))
-        kind_words = {w for kind in rules["health_body_types"] for w in kind.upper().split()}
         if len(printed) == len(words) and any(w not in kind_words for w in printed[len(printed) - shouted:]):
             # The run in capitals holds a place ("HIGHLAND NHS BOARD"), not only a kind ("… CCG").
             words = words[len(printed) - shouted:]
@@ -1471,7 +1480,7 @@ def _council_of_the_place(text: str, date: str | None, kind: str | None = None) 
     """
     found: set[str] = set()
     for entry in authority_register():
-        if entry.kind in _NOT_COUNCIL_TYPES or not entry.current_at(date) or (
+        if entry.kind in NOT_COUNCIL_TYPES or not entry.current_at(date) or (
                 kind is not None and not entry.official.endswith(kind)):
             continue
         for form in {entry.nice.strip(), *entry.names}:
@@ -1523,7 +1532,7 @@ def _council_places() -> dict[str, str]:
     one current council (else one past council) bears alone."""
     by_place: dict[str, dict[bool, set[str]]] = {}
     for entry in authority_register():
-        if entry.kind in _NOT_COUNCIL_TYPES or not entry.nice[:1].isupper():
+        if entry.kind in NOT_COUNCIL_TYPES or not entry.nice[:1].isupper():
             continue
         by_place.setdefault(entry.nice, {True: set(), False: set()})[entry.end is None].add(entry.official)
     places: dict[str, str] = {}

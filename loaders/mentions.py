@@ -507,13 +507,10 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
     organisation_heads = tuple(load_cues("entities")["committees"]["organisation_heads"])
     for match in re.finditer(
             rf"(?<![\w’'])(?:{_CAP_WORD}[ \u00a0](?:(?:of|and|for|the|&)[ \u00a0])?){{1,6}}(?:{suffixes})\b", chunk):
-        run, run_start = match.group(), match.start()
-        person = _last_person_in(run)
-        if person:
-            # "Borough Council Cllr R Henry Stevenage Borough Council": the body's name is what
-            # follows the last person the run names; a person is never part of a body's name.
-            after = run[person:].lstrip(" \u00a0,")
-            run, run_start = after, run_start + len(run) - len(after)
+        # "Borough Council Cllr R Henry Stevenage Borough Council": the body's name is what
+        # follows the last person the run names; a person is never part of a body's name.
+        cut = _after_last_person(match.group())
+        run, run_start = match.group()[cut:], match.start() + cut
         for at, part in run_parts(run):
             skip, span = _trim_bad_start(part)
             more, span = trim_start(span)
@@ -556,12 +553,14 @@ def _suffixed_organisations(chunk: str, offset: int, index: int, context: Corpus
             yield Mention(offset + start, offset + end, "organisation", span, index, "pattern:org-suffix")
 
 
-def _last_person_in(run: str) -> int:
-    """Where the last person a run of capitalised words names with an honorific ends ("Cllr R
-    Henry" in "Cllr R Henry Stevenage Borough Council"), or 0 when it names none."""
+def _after_last_person(run: str) -> int:
+    """Where what follows the last person a run of capitalised words names with an honorific
+    starts, past spaces and commas ("Stevenage Borough Council" after "Cllr R Henry"), or 0
+    when it names none."""
     if not honorific_name_pattern().search(run):
         return 0
-    return max((span.end for span in find_honorific_names(run)), default=0)
+    end = max((span.end for span in find_honorific_names(run)), default=0)
+    return len(run) - len(run[end:].lstrip(" \u00a0,")) if end else 0
 
 
 def _person_of_body_after(span: str, chunk: str, end: int) -> bool:
@@ -896,11 +895,9 @@ def _named_things(chunk: str, offset: int, index: int,
         nouns = tuple(_words("services", kind))
         for match in _span_pattern(nouns, kind in ("framework", "programme")).finditer(chunk):
             skip, span = _trim_bad_start(match.group("span"))
-            person = _last_person_in(span)
-            if person:
-                # "By Mrs Ann Lee Project Director": a person is no part of a programme's name.
-                after = span[person:].lstrip(" \u00a0,")
-                skip, span = skip + len(span) - len(after), after
+            # "By Mrs Ann Lee Project Director": a person is no part of a programme's name.
+            cut = _after_last_person(span)
+            skip, span = skip + cut, span[cut:]
             if len(span.split()) < 2 or (not span[:1].isupper() and not span.startswith(("‘", "“"))):
                 continue
             judged = judge_named_thing(chunk, match.start("span") + skip, span, kind)
@@ -1080,11 +1077,11 @@ def _place_names() -> dict[str, str]:
     councils' places, "Wigan", "Ceredigion", "North Yorkshire"), which are places wherever a
     paper writes them after "in", "across" … (but stay out of :func:`gazetteer_places`, which
     other rules read as words no person's name holds: "Hart" is a district and a surname)."""
-    from evidence_graph.loaders.context import authority_register
+    from evidence_graph.loaders.context import NOT_COUNCIL_TYPES, authority_register
 
     places = dict(gazetteer_places())
     for entry in authority_register():
-        if entry.kind in ("COMB", "SRA"):
+        if entry.kind in NOT_COUNCIL_TYPES:
             continue
         place = " ".join(entry.nice.split())
         for form in (place, *entry.names):

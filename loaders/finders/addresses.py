@@ -21,7 +21,7 @@ _PLACE_WORD = r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z’'-]+)*"
 
 
 @cache
-def _cues() -> dict[str, list[str]]:
+def _cues() -> dict:
     return load_cues("entities")["addresses"]
 
 
@@ -70,14 +70,14 @@ def address_places(passage: Passage) -> Iterator[Mention]:
         head = text[line_start:postcode.start()]
         # The part just before the postcode may hold street words before the town, with no comma
         # ("Assynt House Beechwood Park Inverness IV2 3BW"): the town is what follows the last.
-        parts = [m for m in re.finditer(r"[^,:;()\n]+", head)]
+        parts = list(re.finditer(r"[^,:;()\n]+", head))
         if not parts:
             continue
         # Read back from the postcode: up to two parts that are places (town, county), then,
         # past a street or a room, the building the address is in; a person, a post or a
         # room's name before them is nobody's place.
         towns, past_street = 0, False
-        for part in reversed(parts[-_cues()["parts_read"][0]:]):
+        for part in reversed(parts[-_cues()["parts_read"]:]):
             words = part.group().strip(" \u00a0.")
             if not words:
                 continue
